@@ -7,5 +7,6 @@
 //! canonical entity per real-world thing) → `events` (dated events for the
 //! timeline), driven by [`analysis::analyze`].
 
+pub mod article;
 pub mod label;
 pub mod text;
