@@ -9,4 +9,5 @@
 
 pub mod article;
 pub mod label;
+pub mod linking;
 pub mod text;
