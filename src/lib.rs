@@ -11,3 +11,4 @@ pub mod article;
 pub mod label;
 pub mod linking;
 pub mod text;
+pub mod timeline;
