@@ -8,4 +8,5 @@
 //! timeline), driven by [`analysis::analyze`].
 
 pub mod label;
+pub mod ner;
 pub mod text;
