@@ -10,5 +10,6 @@
 pub mod article;
 pub mod label;
 pub mod linking;
+pub mod ner;
 pub mod text;
 pub mod timeline;
