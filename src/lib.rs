@@ -9,3 +9,4 @@
 
 pub mod label;
 pub mod text;
+pub mod timex;
