@@ -33,6 +33,19 @@ fn f1(tp: usize, pred: usize, gold: usize) -> f64 {
     }
 }
 
+/// Up to 80 bytes of text either side of `span`, on one line.
+fn context(text: &str, span: dateline::text::Span) -> String {
+    let mut start = span.start.saturating_sub(80);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    let mut end = (span.end + 80).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text[start..end].replace(['\n', '\t'], " ")
+}
+
 fn kind_name(t: &Timex) -> String {
     serde_json::to_value(t.kind).unwrap().as_str().unwrap().to_string()
 }
@@ -90,8 +103,8 @@ fn tbaq_scores_meet_targets() {
                 total.value += 1;
                 per.value += 1;
             } else {
-                writeln!(errors, "{}\tVALUE\t{:?}\t{}\t{}\tgold {:?} {} {}\tdct {}", article.name, t.span.of(text),
-                    kind_name(t), t.value, g.span.of(text), g.kind, g.value, article.date).unwrap();
+                writeln!(errors, "{}\tVALUE\t{:?}\t{}\t{}\tgold {:?} {} {}\tdct {}\t{}", article.name, t.span.of(text),
+                    kind_name(t), t.value, g.span.of(text), g.kind, g.value, article.date, context(text, t.span)).unwrap();
             }
             if kind_name(t) == g.kind {
                 total.kind += 1;

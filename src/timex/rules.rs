@@ -123,7 +123,7 @@ fn hedge(toks: &[Tok], at: usize) -> Option<usize> {
         ("more" | "less" | "fewer", Some("than")) | ("at", Some("least" | "most")) | ("up", Some("to")) => {
             Some(at + 2)
         }
-        ("nearly" | "almost" | "about" | "around" | "roughly" | "approximately" | "some" | "over" | "within" | "only" | "just", _) => {
+        ("nearly" | "almost" | "about" | "around" | "roughly" | "approximately" | "some", _) => {
             Some(at + 1)
         }
         _ => None,
@@ -443,7 +443,7 @@ fn n_year_period(m: &Match, _: &Ctx) -> Option<String> {
 }
 
 fn n_decade_digits(m: &Match, _: &Ctx) -> Option<String> {
-    let digits: String = m.part(2).iter().flat_map(|t| t.text.chars()).filter(char::is_ascii_digit).collect();
+    let digits: String = m.part(1).iter().flat_map(|t| t.text.chars()).filter(char::is_ascii_digit).collect();
     let value = if digits.len() == 2 { format!("19{}", &digits[..1]) } else { digits[..3].to_string() };
     Some(value)
 }
@@ -506,6 +506,10 @@ fn n_season(m: &Match, ctx: &Ctx) -> Option<String> {
 }
 
 fn n_quarter(m: &Match, ctx: &Ctx) -> Option<String> {
+    if m.has(0) && m.has(6) {
+        // "the third-quarter results": the determiner belongs to the noun.
+        return None;
+    }
     let q = m.tok(5).and_then(lexicon::ordinal)?;
     let explicit = year_of(m, 8).or_else(|| year_of(m, 4));
     let mut year = match explicit {
@@ -718,6 +722,14 @@ fn n_that_unit(m: &Match, ctx: &Ctx) -> Option<String> {
 
 fn n_duration(m: &Match, _: &Ctx) -> Option<String> {
     let unit = unit_of(m, 5)?;
+    if (m.has(0) || m.has(1)) && m.has(4) {
+        // "the 30-day period": the determiner belongs to the noun.
+        return None;
+    }
+    let age = |t: &Tok| t.lower == "old";
+    if m.after().is_some_and(age) || m.after().is_some_and(|h| h.text == "-") && m.after_n(2).is_some_and(age) {
+        return None;
+    }
     let words = m.words(2);
     if matches!(words.as_str(), "a" | "an") && unit == Unit::Second {
         return None;
@@ -894,7 +906,7 @@ pub(crate) const RULES: &[Rule] = &[
     },
     Rule {
         name: "decade in digits",
-        pattern: &[El::Opt(&THE), El::Opt(&EDGE), El::Phrase(decade_digits)],
+        pattern: &[El::Opt(&EDGE), El::Phrase(decade_digits)],
         kind: TimexType::Date,
         norm: n_decade_digits,
     },
@@ -925,7 +937,7 @@ pub(crate) const RULES: &[Rule] = &[
     Rule {
         name: "ordinal quarter",
         pattern: &[
-            El::Opt(&El::Lit(&["the", "its", "their", "this", "that"])),
+            El::Opt(&THE),
             El::Opt(&El::Phrase(year_possessive)),
             El::Opt(&FISCAL),
             El::Opt(&El::Phrase(year_ago)),
@@ -970,7 +982,7 @@ pub(crate) const RULES: &[Rule] = &[
     },
     Rule {
         name: "weekday",
-        pattern: &[El::Opt(&El::Lit(&["early", "late", "earlier", "later"])), El::Opt(&El::Phrase(weekday_direction)), WEEKDAY, El::Opt(&PART_OF_DAY)],
+        pattern: &[El::Opt(&El::Lit(&["early", "late"])), El::Opt(&El::Phrase(weekday_direction)), WEEKDAY, El::Opt(&PART_OF_DAY)],
         kind: TimexType::Date,
         norm: n_weekday,
     },
@@ -1085,7 +1097,7 @@ pub(crate) const RULES: &[Rule] = &[
     },
     Rule {
         name: "now",
-        pattern: &[El::Opt(&El::Lit(&["right", "just"])), El::Lit(&["now", "currently", "nowadays", "presently"])],
+        pattern: &[El::Lit(&["now", "currently", "nowadays"])],
         kind: TimexType::Date,
         norm: n_present,
     },
@@ -1294,7 +1306,7 @@ mod tests {
             &[
                 ("Third-quarter", Date, "1995-Q3"),
                 ("the second quarter of 1994", Date, "1994-Q2"),
-                ("the 1980s", Date, "198"),
+                ("1980s", Date, "198"),
                 ("last fall", Date, "1994-FA"),
                 ("The 20th century", Date, "19"),
             ],
