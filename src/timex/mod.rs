@@ -61,9 +61,9 @@ pub fn tag(text: &str, region: Span, anchor: NaiveDate) -> Vec<Timex> {
     let mut at = 0;
     while at < toks.len() {
         match best_match(&toks, at, anchor, reference) {
-            Some((end, kind, value)) => {
+            Some((end, kind, value, anchors)) => {
                 let span = Span::new(toks[at].span.start, toks[end - 1].span.end);
-                if matches!(kind, TimexType::Date | TimexType::Time) {
+                if anchors {
                     if let Some(point) = value::Point::parse(&value) {
                         reference = Some(point);
                     }
@@ -78,13 +78,14 @@ pub fn tag(text: &str, region: Span, anchor: NaiveDate) -> Vec<Timex> {
 }
 
 /// The longest rule match at token `at` that normalises; ties go to the
-/// earlier rule. Returns the end token, type and value.
+/// earlier rule. Returns the end token, type, value and whether later
+/// anaphoric expressions may count from it.
 fn best_match(
     toks: &[pattern::Tok],
     at: usize,
     anchor: NaiveDate,
     reference: Option<value::Point>,
-) -> Option<(usize, TimexType, String)> {
+) -> Option<(usize, TimexType, String, bool)> {
     let mut candidates: Vec<(pattern::Match, &rules::Rule)> = rules::RULES
         .iter()
         .filter_map(|rule| pattern::match_at(rule.pattern, toks, at).map(|m| (m, rule)))
@@ -96,7 +97,7 @@ fn best_match(
             tense: resolve::tense_around(toks, m.start, m.end),
             reference,
         };
-        (rule.norm)(&m, &ctx).map(|v| (m.end, rule.kind, v))
+        (rule.norm)(&m, &ctx).map(|v| (m.end, rule.kind, v, rule.anchors))
     })
 }
 

@@ -48,24 +48,42 @@ impl Rel {
     }
 }
 
-const FUTURE_CUES: &[&str] = &["will", "ll", "shall", "would", "going", "plans", "plan", "expects", "scheduled", "tomorrow"];
-const PAST_CUES: &[&str] = &[
-    "said", "was", "were", "had", "did", "ago", "told", "came", "went", "began", "took", "made",
-    "gave", "met", "won", "lost", "fell", "rose", "left", "held", "yesterday", "announced",
+/// Words that mark a future verb group ("will", "'ll", "is expected to").
+const FUTURE_CUES: &[&str] = &["will", "ll", "shall", "would", "tomorrow"];
+/// Verbs that point ahead when "to" follows ("plans to", "is set to").
+const FUTURE_BEFORE_TO: &[&str] = &[
+    "going", "plans", "plan", "planned", "planning", "expected", "expects", "scheduled", "due",
+    "set", "supposed", "intends", "aims", "hopes", "ready",
 ];
-const PRESENT_CUES: &[&str] = &["is", "are", "am", "says", "say", "does", "do", "has", "have"];
-const NOT_PAST_ED: &[&str] = &["need", "speed", "indeed", "hundred", "proceed", "succeed", "exceed", "red", "bed", "seed", "feed", "weed", "shed", "united", "limited", "expected", "scheduled", "planned"];
+const PAST_CUES: &[&str] = &[
+    "was", "were", "had", "did", "ago", "came", "went", "began", "took", "made", "gave", "met",
+    "won", "lost", "fell", "rose", "left", "held", "yesterday", "saw", "brought", "paid", "sold",
+];
+/// Reporting verbs govern a whole clause, so they count less than a verb
+/// next to the expression ("said he will leave on Friday" is future).
+const REPORTING: &[&str] = &["said", "told", "announced", "reported", "added", "says", "say"];
+const PRESENT_CUES: &[&str] = &["is", "are", "am", "does", "do", "has", "have"];
+const NOT_PAST_ED: &[&str] = &[
+    "need", "speed", "indeed", "hundred", "proceed", "succeed", "exceed", "red", "bed", "seed",
+    "feed", "weed", "shed", "united", "limited", "expected", "scheduled", "planned", "proposed",
+];
 
-fn cue(t: &Tok) -> Option<Tense> {
+/// A tense cue and how much it is discounted (added to its distance).
+fn cue(toks: &[Tok], i: usize) -> Option<(Tense, usize)> {
+    let t = &toks[i];
     let w = t.lower.as_str();
-    if FUTURE_CUES.contains(&w) {
-        Some(Tense::Future)
+    let to_follows = toks.get(i + 1).is_some_and(|n| n.lower == "to");
+    if FUTURE_CUES.contains(&w) || to_follows && FUTURE_BEFORE_TO.contains(&w) {
+        Some((Tense::Future, 0))
+    } else if REPORTING.contains(&w) {
+        let tense = if w.starts_with("say") { Tense::Present } else { Tense::Past };
+        Some((tense, 6))
     } else if PAST_CUES.contains(&w) {
-        Some(Tense::Past)
+        Some((Tense::Past, 0))
     } else if PRESENT_CUES.contains(&w) {
-        Some(Tense::Present)
+        Some((Tense::Present, 1))
     } else if w.len() > 4 && w.ends_with("ed") && !NOT_PAST_ED.contains(&w) && !t.is_capitalised() {
-        Some(Tense::Past)
+        Some((Tense::Past, 2))
     } else {
         None
     }
@@ -77,19 +95,18 @@ pub(crate) fn tense_around(toks: &[Tok], start: usize, end: usize) -> Tense {
         return Tense::Unknown;
     };
     let mut best: Option<(usize, Tense)> = None;
-    let left = toks[..start]
-        .iter()
+    let left = (0..start)
         .rev()
-        .take_while(|t| t.sentence == sentence)
+        .take_while(|&i| toks[i].sentence == sentence)
         .enumerate();
-    let right = toks[end.min(toks.len())..]
-        .iter()
-        .take_while(|t| t.sentence == sentence)
+    let right = (end.min(toks.len())..toks.len())
+        .take_while(|&i| toks[i].sentence == sentence)
         .enumerate();
-    for (distance, t) in left.chain(right) {
-        if let Some(tense) = cue(t) {
-            if best.is_none_or(|(d, _)| distance < d) {
-                best = Some((distance, tense));
+    for (distance, i) in left.chain(right) {
+        if let Some((tense, penalty)) = cue(toks, i) {
+            let score = distance + penalty;
+            if best.is_none_or(|(d, _)| score < d) {
+                best = Some((score, tense));
             }
         }
     }
@@ -128,8 +145,14 @@ pub(crate) fn month_year(anchor: NaiveDate, month: u32, rel: Rel, tense: Tense) 
         Rel::Next if month <= now => y + 1,
         Rel::Last | Rel::Next | Rel::This => y,
         Rel::None => match tense {
-            Tense::Past if month > now => y - 1,
+            // A month just ahead is usually a plan reported in the past tense.
+            Tense::Past if month > now + 1 => y - 1,
+            Tense::Past => y,
             Tense::Future if month < now => y + 1,
+            Tense::Future => y,
+            // Otherwise the nearest one.
+            _ if month > now + 6 => y - 1,
+            _ if month + 6 < now => y + 1,
             _ => y,
         },
     }
@@ -138,7 +161,8 @@ pub(crate) fn month_year(anchor: NaiveDate, month: u32, rel: Rel, tense: Tense) 
 /// The date of a month and day named without a year: the year of a nearby
 /// reference date if the day is close to it, else by tense from the anchor.
 pub(crate) fn month_day_date(ctx: &Ctx, month: u32, day: u32) -> Option<NaiveDate> {
-    if let Some(reference) = ctx.reference.and_then(Point::first_day) {
+    let day_or_month = |p: &Point| matches!(p, Point::Day(_) | Point::Month(..));
+    if let Some(reference) = ctx.reference.filter(day_or_month).and_then(Point::first_day) {
         let candidate = NaiveDate::from_ymd_opt(reference.year(), month, day)?;
         if (candidate - reference).num_days().abs() <= 60 {
             return Some(candidate);
@@ -151,7 +175,8 @@ pub(crate) fn month_day_date(ctx: &Ctx, month: u32, day: u32) -> Option<NaiveDat
     // nearest year wins (half a year either way), since captions and
     // schedules often mix tenses.
     let year = match ctx.tense {
-        Tense::Past if gap > 7 => anchor.year() - 1,
+        Tense::Past if gap > 14 => anchor.year() - 1,
+        Tense::Past => anchor.year(),
         _ if gap > 183 => anchor.year() - 1,
         _ if gap < -183 => anchor.year() + 1,
         _ => anchor.year(),
@@ -187,6 +212,8 @@ mod tests {
         let may = d(2021, 5, 10);
         assert_eq!(month_year(may, 3, Rel::None, Tense::Past), 2021);
         assert_eq!(month_year(may, 3, Rel::None, Tense::Future), 2022);
+        assert_eq!(month_year(may, 6, Rel::None, Tense::Past), 2021);
+        assert_eq!(month_year(may, 12, Rel::None, Tense::Unknown), 2020);
         assert_eq!(month_year(may, 9, Rel::None, Tense::Past), 2020);
         assert_eq!(month_year(may, 5, Rel::Last, Tense::Unknown), 2020);
     }

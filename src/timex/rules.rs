@@ -18,6 +18,10 @@ pub(crate) struct Rule {
     pub kind: TimexType,
     /// The TIMEX3 value, or None to reject the match.
     pub norm: fn(&Match, &Ctx) -> Option<String>,
+    /// True if the value may anchor later anaphoric expressions ("in 2002
+    /// ... five years later"); false for those anaphoric ones themselves, so
+    /// "a year earlier ... a year earlier" does not drift.
+    pub anchors: bool,
 }
 
 // ---- token tests -------------------------------------------------------
@@ -438,8 +442,19 @@ fn n_the_year_number(m: &Match, _: &Ctx) -> Option<String> {
     Some(fmt(Point::Year(year_of(m, 2)?)))
 }
 
-fn n_year_period(m: &Match, _: &Ctx) -> Option<String> {
-    Some(fmt(Point::Year(year_of(m, 1)?)))
+fn n_year_period(m: &Match, ctx: &Ctx) -> Option<String> {
+    let year = year_of(m, 1)?;
+    if m.words(2) != "quarter" {
+        return Some(fmt(Point::Year(year)));
+    }
+    let q = match ctx.reference {
+        Some(Point::Quarter(_, q)) => q,
+        _ => match previous_quarter(ctx)? {
+            Point::Quarter(_, q) => q,
+            _ => return None,
+        },
+    };
+    Some(fmt(Point::Quarter(year, q)))
 }
 
 fn n_decade_digits(m: &Match, _: &Ctx) -> Option<String> {
@@ -656,10 +671,23 @@ fn n_relative_unit(m: &Match, ctx: &Ctx) -> Option<String> {
 }
 
 fn n_the_year(m: &Match, ctx: &Ctx) -> Option<String> {
-    if m.after().is_some_and(|a| matches!(a.lower.as_str(), "before" | "after" | "earlier" | "later" | "of" | "'" | "’")) {
+    if m.after().is_some_and(|a| matches!(a.lower.as_str(), "before" | "after" | "earlier" | "later" | "of" | "'" | "’" | "-")) {
+        return None;
+    }
+    if spans_a_period(m) {
         return None;
     }
     Some(fmt(Point::Year(ctx.anchor.year())))
+}
+
+/// "for the year", "during the year": the whole period, a duration.
+fn spans_a_period(m: &Match) -> bool {
+    m.before()
+        .is_some_and(|b| matches!(b.lower.as_str(), "for" | "during" | "throughout" | "over"))
+}
+
+fn n_the_year_duration(m: &Match, _: &Ctx) -> Option<String> {
+    spans_a_period(m).then(|| duration(Some(1), Unit::Year))
 }
 
 fn n_weekend(m: &Match, ctx: &Ctx) -> Option<String> {
@@ -724,6 +752,13 @@ fn n_duration(m: &Match, _: &Ctx) -> Option<String> {
     let unit = unit_of(m, 5)?;
     if (m.has(0) || m.has(1)) && m.has(4) {
         // "the 30-day period": the determiner belongs to the noun.
+        return None;
+    }
+    if m.after().is_some_and(|h| h.text == "-" && !h.gap) {
+        // "a year-earlier quarter", "two-year-old".
+        return None;
+    }
+    if m.tok(2).is_some_and(|t| is_year(t)) {
         return None;
     }
     let age = |t: &Tok| t.lower == "old";
@@ -855,84 +890,98 @@ pub(crate) const RULES: &[Rule] = &[
         pattern: &[El::Opt(&WEEKDAY_HEAD), DAY, El::Opt(&OF), MONTH, El::Opt(&COMMA), YEAR],
         kind: TimexType::Date,
         norm: n_day_month_year,
+        anchors: true,
     },
     Rule {
         name: "month day year",
         pattern: &[El::Opt(&WEEKDAY_HEAD), MONTH, DAY, El::Opt(&COMMA), YEAR],
         kind: TimexType::Date,
         norm: n_month_day_year,
+        anchors: true,
     },
     Rule {
         name: "month day",
         pattern: &[El::Opt(&WEEKDAY_HEAD), MONTH, DAY],
         kind: TimexType::Date,
         norm: n_month_day,
+        anchors: true,
     },
     Rule {
         name: "day month",
         pattern: &[El::Opt(&WEEKDAY_HEAD), DAY, El::Opt(&OF), MONTH],
         kind: TimexType::Date,
         norm: n_day_month,
+        anchors: true,
     },
     Rule {
         name: "month year",
         pattern: &[El::Opt(&EDGE), MONTH, El::Opt(&OF), El::Opt(&COMMA), YEAR],
         kind: TimexType::Date,
         norm: n_month_year,
+        anchors: true,
     },
     Rule {
         name: "month",
         pattern: &[El::Opt(&El::Phrase(month_modifier)), MONTH],
         kind: TimexType::Date,
         norm: n_month,
+        anchors: true,
     },
     Rule {
         name: "year",
         pattern: &[El::Opt(&EDGE), El::Opt(&FISCAL), YEAR],
         kind: TimexType::Date,
         norm: n_year,
+        anchors: true,
     },
     Rule {
         name: "the year 2000",
         pattern: &[THE, El::Lit(&["year"]), YEAR],
         kind: TimexType::Date,
         norm: n_the_year_number,
+        anchors: true,
     },
     Rule {
         name: "the 1988 period",
-        pattern: &[THE, YEAR, El::Lit(&["period", "season"])],
+        pattern: &[THE, YEAR, El::Lit(&["period", "season", "quarter"])],
         kind: TimexType::Date,
         norm: n_year_period,
+        anchors: true,
     },
     Rule {
         name: "decade in digits",
         pattern: &[El::Opt(&EDGE), El::Phrase(decade_digits)],
         kind: TimexType::Date,
         norm: n_decade_digits,
+        anchors: true,
     },
     Rule {
         name: "decade in words",
         pattern: &[THE, El::Opt(&EDGE), El::Is(is_decade_word)],
         kind: TimexType::Date,
         norm: n_decade_word,
+        anchors: true,
     },
     Rule {
         name: "century",
         pattern: &[El::Opt(&THE), El::Opt(&EDGE), El::Is(is_century_ordinal), El::Opt(&HYPHEN), El::Lit(&["century"])],
         kind: TimexType::Date,
         norm: n_century,
+        anchors: true,
     },
     Rule {
         name: "season year",
         pattern: &[El::Opt(&EDGE), El::Opt(&THE), SEASON, El::Opt(&OF), YEAR],
         kind: TimexType::Date,
         norm: n_season_year,
+        anchors: true,
     },
     Rule {
         name: "season",
         pattern: &[El::Opt(&EDGE), El::Opt(&El::Phrase(season_determiner)), SEASON],
         kind: TimexType::Date,
         norm: n_season,
+        anchors: true,
     },
     Rule {
         name: "ordinal quarter",
@@ -949,102 +998,126 @@ pub(crate) const RULES: &[Rule] = &[
         ],
         kind: TimexType::Date,
         norm: n_quarter,
+        anchors: true,
     },
     Rule {
         name: "relative quarter",
         pattern: &[El::Opt(&THE), El::Lit(&["latest", "last", "past", "previous", "current", "this", "next", "coming", "recent"]), El::Lit(&["quarter"])],
         kind: TimexType::Date,
         norm: n_relative_quarter,
+        anchors: true,
     },
     Rule {
         name: "the quarter",
         pattern: &[THE, El::Lit(&["quarter"])],
         kind: TimexType::Date,
         norm: n_the_quarter,
+        anchors: false,
     },
     Rule {
         name: "year-ago period",
         pattern: &[THE, El::Opt(&El::Lit(&["comparable", "same"])), El::Phrase(year_ago), El::Lit(&["quarter", "period"])],
         kind: TimexType::Date,
         norm: n_year_ago_period,
+        anchors: false,
     },
     Rule {
         name: "year-ago adjective",
         pattern: &[El::Phrase(year_ago_adjective)],
         kind: TimexType::Date,
         norm: n_year_ago_adjective,
+        anchors: false,
     },
     Rule {
         name: "half year",
         pattern: &[El::Opt(&THE), El::Opt(&FISCAL), El::Is(is_half_ordinal), El::Opt(&HYPHEN), El::Lit(&["half"]), El::Opt(&El::Phrase(of_year))],
         kind: TimexType::Date,
         norm: n_half,
+        anchors: true,
     },
     Rule {
         name: "weekday",
         pattern: &[El::Opt(&El::Lit(&["early", "late"])), El::Opt(&El::Phrase(weekday_direction)), WEEKDAY, El::Opt(&PART_OF_DAY)],
         kind: TimexType::Date,
         norm: n_weekday,
+        anchors: true,
     },
     Rule {
         name: "today, yesterday, tomorrow",
         pattern: &[El::Opt(&El::Lit(&["early", "late", "earlier", "later"])), El::Lit(&["today", "yesterday", "tomorrow"])],
         kind: TimexType::Date,
         norm: n_day_word,
+        anchors: true,
     },
     Rule {
         name: "part of a day",
         pattern: &[El::Phrase(day_part)],
         kind: TimexType::Time,
         norm: n_day_part,
+        anchors: true,
     },
     Rule {
         name: "last week, this year",
         pattern: &[El::Opt(&EDGE), El::Opt(&THE), DIRECTION, SINGULAR_UNIT],
         kind: TimexType::Date,
         norm: n_relative_unit,
+        anchors: true,
     },
     Rule {
         name: "the year",
         pattern: &[THE, El::Opt(&El::Lit(&["current", "full", "whole", "entire", "calendar"])), El::Lit(&["year"])],
         kind: TimexType::Date,
         norm: n_the_year,
+        anchors: true,
+    },
+    Rule {
+        name: "for the year",
+        pattern: &[THE, El::Opt(&El::Lit(&["full", "whole", "entire", "fiscal"])), El::Lit(&["year"])],
+        kind: TimexType::Duration,
+        norm: n_the_year_duration,
+        anchors: false,
     },
     Rule {
         name: "the weekend",
         pattern: &[El::Lit(&["the", "this", "last", "next"]), El::Lit(&["weekend"])],
         kind: TimexType::Date,
         norm: n_weekend,
+        anchors: true,
     },
     Rule {
         name: "ago",
         pattern: &[El::Opt(&HEDGE), El::Opt(&COUNT), CALENDAR_UNIT, El::Lit(&["ago"])],
         kind: TimexType::Date,
         norm: n_ago,
+        anchors: false,
     },
     Rule {
         name: "minutes ago",
         pattern: &[El::Opt(&HEDGE), COUNT, CLOCK_UNIT, El::Lit(&["ago"])],
         kind: TimexType::Time,
         norm: n_ago_clock,
+        anchors: false,
     },
     Rule {
         name: "five years later",
         pattern: &[El::Opt(&HEDGE), COUNT, CALENDAR_UNIT, El::Lit(&["later", "earlier"])],
         kind: TimexType::Date,
         norm: n_later,
+        anchors: false,
     },
     Rule {
         name: "the following day",
         pattern: &[THE, El::Lit(&["following", "next", "previous", "preceding", "prior", "same"]), SINGULAR_UNIT],
         kind: TimexType::Date,
         norm: n_anaphoric,
+        anchors: false,
     },
     Rule {
         name: "that day",
         pattern: &[El::Lit(&["that"]), SINGULAR_UNIT],
         kind: TimexType::Date,
         norm: n_that_unit,
+        anchors: false,
     },
     Rule {
         name: "duration",
@@ -1058,78 +1131,91 @@ pub(crate) const RULES: &[Rule] = &[
         ],
         kind: TimexType::Duration,
         norm: n_duration,
+        anchors: true,
     },
     Rule {
         name: "recent years",
         pattern: &[El::Lit(&["recent"]), El::Lit(&["years"])],
         kind: TimexType::Date,
         norm: n_past,
+        anchors: true,
     },
     Rule {
         name: "vague plural",
         pattern: &[El::Opt(&El::Phrase(vague_lead)), PLURAL_UNIT],
         kind: TimexType::Duration,
         norm: n_vague_plural,
+        anchors: true,
     },
     Rule {
         name: "every week",
         pattern: &[El::Lit(&["every", "each"]), El::Opt(&El::Lit(&["other"])), SINGULAR_UNIT],
         kind: TimexType::Set,
         norm: n_set_every,
+        anchors: true,
     },
     Rule {
         name: "every Thursday",
         pattern: &[El::Lit(&["every", "each"]), WEEKDAY],
         kind: TimexType::Set,
         norm: n_set_weekday,
+        anchors: true,
     },
     Rule {
         name: "daily",
         pattern: &[El::Lit(&["daily", "nightly", "weekly", "monthly", "annually", "yearly", "hourly"])],
         kind: TimexType::Set,
         norm: n_set_adverb,
+        anchors: true,
     },
     Rule {
         name: "a year (rate)",
         pattern: &[El::Lit(&["a", "per", "an"]), SINGULAR_UNIT],
         kind: TimexType::Set,
         norm: n_set_rate,
+        anchors: true,
     },
     Rule {
         name: "now",
         pattern: &[El::Lit(&["now", "currently", "nowadays"])],
         kind: TimexType::Date,
         norm: n_present,
+        anchors: true,
     },
     Rule {
         name: "recently",
         pattern: &[El::Opt(&El::Lit(&["more", "most", "only", "very"])), El::Lit(&["recently", "lately"])],
         kind: TimexType::Date,
         norm: n_past,
+        anchors: true,
     },
     Rule {
         name: "the past",
         pattern: &[THE, El::Lit(&["past"])],
         kind: TimexType::Date,
         norm: n_the_past,
+        anchors: true,
     },
     Rule {
         name: "the future",
         pattern: &[THE, El::Opt(&El::Lit(&["near", "distant", "foreseeable", "immediate"])), El::Lit(&["future"])],
         kind: TimexType::Date,
         norm: n_future,
+        anchors: true,
     },
     Rule {
         name: "as soon as possible",
         pattern: &[El::Lit(&["as"]), El::Lit(&["soon"]), El::Lit(&["as"]), El::Lit(&["possible"])],
         kind: TimexType::Date,
         norm: n_future,
+        anchors: true,
     },
     Rule {
         name: "clock time",
         pattern: &[El::Phrase(clock), El::Opt(&El::Lit(&["est", "edt", "cst", "cdt", "pst", "pdt", "gmt", "utc", "et", "bst", "cet"])), El::Opt(&El::Phrase(day_name))],
         kind: TimexType::Time,
         norm: n_clock,
+        anchors: true,
     },
 ];
 
