@@ -58,6 +58,9 @@ const FUTURE_BEFORE_TO: &[&str] = &[
 const PAST_CUES: &[&str] = &[
     "was", "were", "had", "did", "ago", "came", "went", "began", "took", "made", "gave", "met",
     "won", "lost", "fell", "rose", "left", "held", "yesterday", "saw", "brought", "paid", "sold",
+    "bought", "built", "caught", "chose", "drew", "drove", "fought", "found", "got", "grew",
+    "heard", "kept", "knew", "led", "ran", "sent", "spent", "stood", "struck", "thought", "threw",
+    "wrote", "became", "broke", "shot", "fled", "felt", "spoke", "became", "sought",
 ];
 /// Reporting verbs govern a whole clause, so they count less than a verb
 /// next to the expression ("said he will leave on Friday" is future).
@@ -73,11 +76,19 @@ fn cue(toks: &[Tok], i: usize) -> Option<(Tense, usize)> {
     let t = &toks[i];
     let w = t.lower.as_str();
     let to_follows = toks.get(i + 1).is_some_and(|n| n.lower == "to");
-    if FUTURE_CUES.contains(&w) || to_follows && FUTURE_BEFORE_TO.contains(&w) {
+    // A participle after "be"/"been"/"to" ("will be paid") is not a past verb.
+    let participle = i
+        .checked_sub(1)
+        .is_some_and(|p| matches!(toks[p].lower.as_str(), "be" | "been" | "being" | "to"));
+    if FUTURE_CUES.contains(&w) {
         Some((Tense::Future, 0))
+    } else if to_follows && FUTURE_BEFORE_TO.contains(&w) {
+        Some((Tense::Future, 3))
+    } else if participle {
+        None
     } else if REPORTING.contains(&w) {
         let tense = if w.starts_with("say") { Tense::Present } else { Tense::Past };
-        Some((tense, 6))
+        Some((tense, 3))
     } else if PAST_CUES.contains(&w) {
         Some((Tense::Past, 0))
     } else if PRESENT_CUES.contains(&w) {
@@ -175,7 +186,7 @@ pub(crate) fn month_day_date(ctx: &Ctx, month: u32, day: u32) -> Option<NaiveDat
     // nearest year wins (half a year either way), since captions and
     // schedules often mix tenses.
     let year = match ctx.tense {
-        Tense::Past if gap > 14 => anchor.year() - 1,
+        Tense::Past if gap > 60 => anchor.year() - 1,
         Tense::Past => anchor.year(),
         _ if gap > 183 => anchor.year() - 1,
         _ if gap < -183 => anchor.year() + 1,

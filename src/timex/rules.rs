@@ -605,14 +605,15 @@ fn weekday_of(m: &Match, k: usize) -> Option<chrono::Weekday> {
 }
 
 fn n_weekday(m: &Match, ctx: &Ctx) -> Option<String> {
-    let day = weekday_date(ctx.anchor, weekday_of(m, 2)?, direction_of(m, 1), ctx.tense)?;
+    // "Wednesday's ruling" reports something that happened.
+    let possessive = m.after().is_some_and(|a| matches!(a.text, "'" | "’"));
+    let tense = if possessive { Tense::Past } else { ctx.tense };
+    let day = weekday_date(ctx.anchor, weekday_of(m, 2)?, direction_of(m, 1), tense)?;
     if next_is_name(m) && lexicon::month(m.toks, m.end).is_none() {
         return None;
     }
-    Some(match m.tok(3).and_then(lexicon::part_of_day) {
-        Some(pod) => format!("{}T{pod}", day_value(day)),
-        None => day_value(day),
-    })
+    // TempEval-3 gold keeps "Wednesday night" at day precision.
+    Some(day_value(day))
 }
 
 fn day_word_offset(w: &str) -> Option<i64> {
@@ -633,7 +634,6 @@ fn n_day_part(m: &Match, ctx: &Ctx) -> Option<String> {
     let mut it = words.split(' ');
     let (first, second) = (it.next()?, it.next());
     let (offset, pod) = match (first, second) {
-        ("tonight", None) => (0, "NI"),
         ("last", Some("night")) => (-1, "NI"),
         ("this", Some(p)) => (0, lexicon::part_of_day(m.part(0).get(1)?).filter(|_| p != "night")?),
         (d, Some(_)) => (day_word_offset(d)?, lexicon::part_of_day(m.part(0).get(1)?)?),
@@ -645,7 +645,6 @@ fn n_day_part(m: &Match, ctx: &Ctx) -> Option<String> {
 fn day_part(toks: &[Tok], at: usize) -> Option<usize> {
     let w = |i: usize| toks.get(i).map(|t| t.lower.as_str());
     match w(at)? {
-        "tonight" => Some(at + 1),
         "last" if w(at + 1) == Some("night") => Some(at + 2),
         "this" | "today" | "yesterday" | "tomorrow" if toks.get(at + 1).is_some_and(is_part_of_day) => Some(at + 2),
         _ => None,
@@ -1044,7 +1043,7 @@ pub(crate) const RULES: &[Rule] = &[
     },
     Rule {
         name: "today, yesterday, tomorrow",
-        pattern: &[El::Opt(&El::Lit(&["early", "late", "earlier", "later"])), El::Lit(&["today", "yesterday", "tomorrow"])],
+        pattern: &[El::Opt(&El::Lit(&["early", "late", "earlier", "later"])), El::Lit(&["today", "yesterday", "tomorrow", "tonight"])],
         kind: TimexType::Date,
         norm: n_day_word,
         anchors: true,
@@ -1072,7 +1071,7 @@ pub(crate) const RULES: &[Rule] = &[
     },
     Rule {
         name: "for the year",
-        pattern: &[THE, El::Opt(&El::Lit(&["full", "whole", "entire", "fiscal"])), El::Lit(&["year"])],
+        pattern: &[THE, El::Lit(&["year"])],
         kind: TimexType::Duration,
         norm: n_the_year_duration,
         anchors: false,
