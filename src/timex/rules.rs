@@ -188,7 +188,7 @@ fn decade_digits(toks: &[Tok], at: usize) -> Option<usize> {
 fn meridiem(toks: &[Tok], at: usize) -> Option<usize> {
     let w = |i: usize| toks.get(i).map(|t| t.lower.as_str());
     match w(at)? {
-        "am" | "pm" => Some(if w(at + 1) == Some(".") && !toks[at + 1].gap { at + 2 } else { at + 1 }),
+        "am" | "pm" => Some(at + 1),
         "a" | "p" if w(at + 1) == Some(".") && w(at + 2) == Some("m") => {
             Some(if w(at + 3) == Some(".") { at + 4 } else { at + 3 })
         }
@@ -1119,6 +1119,13 @@ pub(crate) const RULES: &[Rule] = &[
         anchors: false,
     },
     Rule {
+        name: "a year (rate)",
+        pattern: &[El::Lit(&["a", "per", "an"]), SINGULAR_UNIT],
+        kind: TimexType::Set,
+        norm: n_set_rate,
+        anchors: true,
+    },
+    Rule {
         name: "duration",
         pattern: &[
             El::Opt(&HEDGE),
@@ -1165,13 +1172,6 @@ pub(crate) const RULES: &[Rule] = &[
         pattern: &[El::Lit(&["daily", "nightly", "weekly", "monthly", "annually", "yearly", "hourly"])],
         kind: TimexType::Set,
         norm: n_set_adverb,
-        anchors: true,
-    },
-    Rule {
-        name: "a year (rate)",
-        pattern: &[El::Lit(&["a", "per", "an"]), SINGULAR_UNIT],
-        kind: TimexType::Set,
-        norm: n_set_rate,
         anchors: true,
     },
     Rule {
@@ -1308,7 +1308,7 @@ mod tests {
     fn months_and_years() {
         assert_tags(
             "2023-05-20",
-            "In January 2021, prices rose. The mill closed in March and reopens in late November. Sales fell in 2019.",
+            "In January 2021, prices rose. The mill closed in March. It will reopen in late November. Sales fell in 2019.",
             &[
                 ("January 2021", Date, "2021-01"),
                 ("March", Date, "2023-03"),
