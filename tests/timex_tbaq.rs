@@ -24,8 +24,16 @@ struct Counts {
 }
 
 fn f1(tp: usize, pred: usize, gold: usize) -> f64 {
-    let p = if pred == 0 { 0.0 } else { tp as f64 / pred as f64 };
-    let r = if gold == 0 { 0.0 } else { tp as f64 / gold as f64 };
+    let p = if pred == 0 {
+        0.0
+    } else {
+        tp as f64 / pred as f64
+    };
+    let r = if gold == 0 {
+        0.0
+    } else {
+        tp as f64 / gold as f64
+    };
     if p + r == 0.0 {
         0.0
     } else {
@@ -47,7 +55,11 @@ fn context(text: &str, span: dateline::text::Span) -> String {
 }
 
 fn kind_name(t: &Timex) -> String {
-    serde_json::to_value(t.kind).unwrap().as_str().unwrap().to_string()
+    serde_json::to_value(t.kind)
+        .unwrap()
+        .as_str()
+        .unwrap()
+        .to_string()
 }
 
 #[test]
@@ -83,12 +95,23 @@ fn tbaq_scores_meet_targets() {
         for t in &got {
             by_type.entry(kind_name(t)).or_default().pred += 1;
         }
-        total.strict += got.iter().filter(|t| gold.iter().any(|g| g.span == t.span)).count();
+        total.strict += got
+            .iter()
+            .filter(|t| gold.iter().any(|g| g.span == t.span))
+            .count();
         let mut used = vec![false; gold.len()];
         for t in &got {
             let hit = (0..gold.len()).find(|&i| !used[i] && gold[i].span.overlaps(t.span));
             let Some(i) = hit else {
-                writeln!(errors, "{}\tSPURIOUS\t{:?}\t{}\t{}", article.name, t.span.of(text), kind_name(t), t.value).unwrap();
+                writeln!(
+                    errors,
+                    "{}\tSPURIOUS\t{:?}\t{}\t{}",
+                    article.name,
+                    t.span.of(text),
+                    kind_name(t),
+                    t.value
+                )
+                .unwrap();
                 continue;
             };
             used[i] = true;
@@ -103,20 +126,48 @@ fn tbaq_scores_meet_targets() {
                 total.value += 1;
                 per.value += 1;
             } else {
-                writeln!(errors, "{}\tVALUE\t{:?}\t{}\t{}\tgold {:?} {} {}\tdct {}\t{}", article.name, t.span.of(text),
-                    kind_name(t), t.value, g.span.of(text), g.kind, g.value, article.date, context(text, t.span)).unwrap();
+                writeln!(
+                    errors,
+                    "{}\tVALUE\t{:?}\t{}\t{}\tgold {:?} {} {}\tdct {}\t{}",
+                    article.name,
+                    t.span.of(text),
+                    kind_name(t),
+                    t.value,
+                    g.span.of(text),
+                    g.kind,
+                    g.value,
+                    article.date,
+                    context(text, t.span)
+                )
+                .unwrap();
             }
             if kind_name(t) == g.kind {
                 total.kind += 1;
                 per.kind += 1;
             }
             if t.span != g.span {
-                writeln!(errors, "{}\tSPAN\t{:?}\tgold {:?}", article.name, t.span.of(text), g.span.of(text)).unwrap();
+                writeln!(
+                    errors,
+                    "{}\tSPAN\t{:?}\tgold {:?}",
+                    article.name,
+                    t.span.of(text),
+                    g.span.of(text)
+                )
+                .unwrap();
             }
         }
         for (i, g) in gold.iter().enumerate().filter(|(i, _)| !used[*i]) {
             let _ = i;
-            writeln!(errors, "{}\tMISSED\t{:?}\t{}\t{}\tdct {}", article.name, g.span.of(text), g.kind, g.value, article.date).unwrap();
+            writeln!(
+                errors,
+                "{}\tMISSED\t{:?}\t{}\t{}\tdct {}",
+                article.name,
+                g.span.of(text),
+                g.kind,
+                g.value,
+                article.date
+            )
+            .unwrap();
         }
     }
     let out = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));

@@ -80,7 +80,9 @@ pub fn app() -> Html {
         use_effect_with((), move |_| {
             let on_history = {
                 let view = view.clone();
-                move |_: &Event| view.dispatch(Action::Restore(View::from_fragment(&location_fragment())))
+                move |_: &Event| {
+                    view.dispatch(Action::Restore(View::from_fragment(&location_fragment())))
+                }
             };
             let window = gloo::utils::window();
             let pop = EventListener::new(&window, "popstate", on_history.clone());
@@ -187,7 +189,12 @@ pub fn app() -> Html {
 }
 
 /// `j`/`k` step through the list, `/` jumps to Search, `Esc` clears the selection.
-fn global_key(e: &KeyboardEvent, data: &Data, view: &UseReducerHandle<ViewState>, search: &NodeRef) {
+fn global_key(
+    e: &KeyboardEvent,
+    data: &Data,
+    view: &UseReducerHandle<ViewState>,
+    search: &NodeRef,
+) {
     if e.ctrl_key() || e.meta_key() || e.alt_key() {
         return;
     }

@@ -159,7 +159,12 @@ impl BlockContext<'_> {
     /// The text of `span` with its mentions as `<mark>`s and dates as `<time>`s.
     fn inline(&self, span: Span) -> Html {
         let text = &self.analyzed.article.text;
-        let runs = runs(span, &self.analyzed.mentions, &self.analyzed.timexes, self.hidden);
+        let runs = runs(
+            span,
+            &self.analyzed.mentions,
+            &self.analyzed.timexes,
+            self.hidden,
+        );
         html! {
             { for runs.into_iter().map(|run| match run {
                 Run::Text(s) => html! { { s.of(text) } },

@@ -57,7 +57,10 @@ pub(crate) fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
 
 /// Hash of a feature: template name then value, separated.
 fn fhash(template: &str, value: &str) -> u64 {
-    fnv(fnv(fnv(FNV_OFFSET, template.as_bytes()), &[0xff]), value.as_bytes())
+    fnv(
+        fnv(fnv(FNV_OFFSET, template.as_bytes()), &[0xff]),
+        value.as_bytes(),
+    )
 }
 
 /// Lexicon key of a lower-cased phrase (tokens joined by one space).
@@ -243,7 +246,9 @@ fn mark_caps_runs(toks: &mut [Token<'_>]) {
 
 /// True when token `i` starts its sentence (ignoring leading punctuation).
 pub(crate) fn sentence_initial(sent: &[Token<'_>], i: usize) -> bool {
-    sent[..i].iter().all(|t| !t.raw.chars().any(char::is_alphanumeric))
+    sent[..i]
+        .iter()
+        .all(|t| !t.raw.chars().any(char::is_alphanumeric))
 }
 
 fn doc_stats(sentences: &[Sentence<'_>]) -> DocStats {
@@ -279,7 +284,11 @@ fn truecase(tok: &Token<'_>, stats: &DocStats, lex: &dyn Lexicon) -> String {
         if d.lower >= d.capital {
             return tok.lower.clone();
         }
-        if let Some((form, _)) = d.forms.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))) {
+        if let Some((form, _)) = d
+            .forms
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+        {
             return form.clone();
         }
     }
@@ -514,15 +523,34 @@ mod tests {
         let text = "Turkey In Negotiations With Russia On Second Batch Of S-400 Missile Systems\n\
                     Turkey is in negotiations with Russia on a second batch.";
         let segs = [
-            Segment { span: Span::new(0, 75), headline: false },
-            Segment { span: Span::new(76, text.len()), headline: false },
+            Segment {
+                span: Span::new(0, 75),
+                headline: false,
+            },
+            Segment {
+                span: Span::new(76, text.len()),
+                headline: false,
+            },
         ];
         let (sents, _) = prepare(text, &segs, &NoLex);
         let views: Vec<&str> = sents[0].iter().map(|t| t.view.as_str()).collect();
         assert!(sents[0][0].headline, "detected as a headline");
         assert_eq!(
             views,
-            ["Turkey", "in", "negotiations", "with", "Russia", "on", "second", "batch", "of", "S-400", "Missile", "Systems"]
+            [
+                "Turkey",
+                "in",
+                "negotiations",
+                "with",
+                "Russia",
+                "on",
+                "second",
+                "batch",
+                "of",
+                "S-400",
+                "Missile",
+                "Systems"
+            ]
         );
         assert!(!sents[1][0].headline);
     }
@@ -530,7 +558,10 @@ mod tests {
     #[test]
     fn caption_caps_runs_are_headline_text() {
         let text = "UNKNOWN LOCATION, BELARUS - FEBRUARY 09: S-400 systems arrive in Belarus.";
-        let segs = [Segment { span: Span::new(0, text.len()), headline: false }];
+        let segs = [Segment {
+            span: Span::new(0, text.len()),
+            headline: false,
+        }];
         let (sents, _) = prepare(text, &segs, &NoLex);
         let s = &sents[0];
         assert!(s[0].headline && s[3].headline);
@@ -541,7 +572,10 @@ mod tests {
     #[test]
     fn features_see_gazetteers() {
         let text = "He flew to Ankara with Russian S-400 experts.";
-        let segs = [Segment { span: Span::new(0, text.len()), headline: false }];
+        let segs = [Segment {
+            span: Span::new(0, text.len()),
+            headline: false,
+        }];
         let (sents, stats) = prepare(text, &segs, &NoLex);
         let f = sentence_features(&sents[0], &stats, &NoLex);
         assert_eq!(f.len(), sents[0].len());

@@ -131,17 +131,42 @@ mod tests {
 
     #[test]
     fn designators() {
-        for w in ["S-400", "F-35", "S-400s", "Su-57", "MiG-29K", "Pantsir-S", "Tor-M2"] {
+        for w in [
+            "S-400",
+            "F-35",
+            "S-400s",
+            "Su-57",
+            "MiG-29K",
+            "Pantsir-S",
+            "Tor-M2",
+        ] {
             assert!(is_designator(w), "{w}");
         }
-        for w in ["1996-08-22", "US-Turkey", "high-ranking", "S-", "-400", "Pantsir", "COVID-19x"] {
+        for w in [
+            "1996-08-22",
+            "US-Turkey",
+            "high-ranking",
+            "S-",
+            "-400",
+            "Pantsir",
+            "COVID-19x",
+        ] {
             assert!(!is_designator(w), "{w}");
         }
     }
 
     #[test]
     fn lists_know_the_seed_places() {
-        for p in ["Turkey", "Russia", "Belarus", "Ankara", "Moscow", "Washington", "US", "Turkiye"] {
+        for p in [
+            "Turkey",
+            "Russia",
+            "Belarus",
+            "Ankara",
+            "Moscow",
+            "Washington",
+            "US",
+            "Turkiye",
+        ] {
             assert!(is_gpe(key_of(p)), "{p}");
         }
         assert!(is_loc(key_of("Middle East")));

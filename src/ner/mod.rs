@@ -56,9 +56,7 @@ impl Recognizer {
     /// The model bundled into the binary (assets/models/ner.bin), parsed once.
     pub fn bundled() -> &'static Recognizer {
         static R: OnceLock<Recognizer> = OnceLock::new();
-        R.get_or_init(|| {
-            Recognizer::from_bytes(BUNDLED).unwrap_or(Recognizer { model: None })
-        })
+        R.get_or_init(|| Recognizer::from_bytes(BUNDLED).unwrap_or(Recognizer { model: None }))
     }
 
     /// A recognizer over another model file, e.g. one just trained, so it

@@ -159,7 +159,10 @@ impl<'a> Match<'_, 'a> {
 
     /// Byte span from the first to the last matched token.
     pub(crate) fn span(&self) -> Span {
-        Span::new(self.toks[self.start].span.start, self.toks[self.end - 1].span.end)
+        Span::new(
+            self.toks[self.start].span.start,
+            self.toks[self.end - 1].span.end,
+        )
     }
 }
 
@@ -180,7 +183,12 @@ pub(crate) fn match_at<'t, 'a>(
     })
 }
 
-fn solve(pattern: &[El], toks: &[Tok], at: usize, parts: &mut Vec<(usize, usize)>) -> Option<usize> {
+fn solve(
+    pattern: &[El],
+    toks: &[Tok],
+    at: usize,
+    parts: &mut Vec<(usize, usize)>,
+) -> Option<usize> {
     let Some((first, rest)) = pattern.split_first() else {
         return Some(at);
     };
