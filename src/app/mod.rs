@@ -256,3 +256,6 @@ fn problems(props: &ProblemsProps) -> Html {
         </div>
     }
 }
+
+#[cfg(test)]
+mod tests;
