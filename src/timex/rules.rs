@@ -276,7 +276,11 @@ fn unit_of(m: &Match, k: usize) -> Option<Unit> {
 
 /// The count in part `k`: Some(n) for numbers, None for vague quantities.
 fn count_of(m: &Match, k: usize) -> Option<u32> {
-    lexicon::cardinal(m.part(k), 0).map(|(n, _)| n)
+    let part = m.part(k);
+    match lexicon::cardinal(part, 0) {
+        Some((n, end)) if end == part.len() => Some(n),
+        _ => None,
+    }
 }
 
 fn direction_of(m: &Match, k: usize) -> Rel {
@@ -1203,6 +1207,34 @@ pub(crate) const RULES: &[Rule] = &[
         anchors: true,
     },
     Rule {
+        name: "the past few months",
+        pattern: &[THE, El::Lit(&["past", "last"]), El::Phrase(vague_count), PLURAL_UNIT],
+        kind: TimexType::Date,
+        norm: n_past,
+        anchors: false,
+    },
+    Rule {
+        name: "holiday",
+        pattern: &[El::Opt(&El::Phrase(direction)), El::Phrase(holiday)],
+        kind: TimexType::Date,
+        norm: n_holiday,
+        anchors: true,
+    },
+    Rule {
+        name: "year in words",
+        pattern: &[El::Opt(&El::Phrase(the_year)), El::Phrase(year_words)],
+        kind: TimexType::Date,
+        norm: n_year_words,
+        anchors: true,
+    },
+    Rule {
+        name: "current",
+        pattern: &[El::Lit(&["current"])],
+        kind: TimexType::Date,
+        norm: n_present,
+        anchors: false,
+    },
+    Rule {
         name: "as soon as possible",
         pattern: &[El::Lit(&["as"]), El::Lit(&["soon"]), El::Lit(&["as"]), El::Lit(&["possible"])],
         kind: TimexType::Date,
@@ -1245,6 +1277,107 @@ fn weekday_direction(toks: &[Tok], at: usize) -> Option<usize> {
 fn year_ago_adjective(toks: &[Tok], at: usize) -> Option<usize> {
     let end = year_ago(toks, at)?;
     (toks.get(at + 1).is_some_and(|h| h.text == "-")).then_some(end)
+}
+
+/// A vague quantity only: "several", "a few".
+fn vague_count(toks: &[Tok], at: usize) -> Option<usize> {
+    let t = toks.get(at)?;
+    if t.lower == "a" && toks.get(at + 1).is_some_and(|f| f.lower == "few") {
+        return Some(at + 2);
+    }
+    VAGUE_COUNTS.contains(&t.lower.as_str()).then_some(at + 1)
+}
+
+/// Fixed-date and rule-based holidays: name, month and a day finder.
+const HOLIDAYS: &[(&[&str], fn(i32) -> Option<NaiveDate>)] = &[
+    (&["christmas", "day"], |y| NaiveDate::from_ymd_opt(y, 12, 25)),
+    (&["christmas"], |y| NaiveDate::from_ymd_opt(y, 12, 25)),
+    (&["christmas", "eve"], |y| NaiveDate::from_ymd_opt(y, 12, 24)),
+    (&["new", "year", "'", "s", "day"], |y| NaiveDate::from_ymd_opt(y, 1, 1)),
+    (&["new", "year", "'", "s", "eve"], |y| NaiveDate::from_ymd_opt(y, 12, 31)),
+    (&["independence", "day"], |y| NaiveDate::from_ymd_opt(y, 7, 4)),
+    (&["thanksgiving", "day"], thanksgiving),
+    (&["thanksgiving"], thanksgiving),
+];
+
+/// The fourth Thursday of November (US Thanksgiving).
+fn thanksgiving(year: i32) -> Option<NaiveDate> {
+    NaiveDate::from_weekday_of_month_opt(year, 11, chrono::Weekday::Thu, 4)
+}
+
+/// The holiday whose name starts at `at`, longest name first; with its end.
+fn holiday_at(toks: &[Tok], at: usize) -> Option<(usize, fn(i32) -> Option<NaiveDate>)> {
+    if !toks.get(at)?.is_capitalised() {
+        return None;
+    }
+    HOLIDAYS
+        .iter()
+        .filter(|(words, _)| {
+            words.iter().enumerate().all(|(i, w)| {
+                toks.get(at + i)
+                    .is_some_and(|t| t.lower == *w || (*w == "'" && t.text == "’"))
+            })
+        })
+        .max_by_key(|(words, _)| words.len())
+        .map(|(words, day)| (at + words.len(), *day))
+}
+
+fn holiday(toks: &[Tok], at: usize) -> Option<usize> {
+    holiday_at(toks, at).map(|(end, _)| end)
+}
+
+fn n_holiday(m: &Match, ctx: &Ctx) -> Option<String> {
+    let start = m.parts.get(1)?.0;
+    let (_, day) = holiday_at(m.toks, start)?;
+    let y = ctx.anchor.year();
+    let this = day(y)?;
+    let year = match direction_of(m, 0) {
+        Rel::Last if this >= ctx.anchor => y - 1,
+        Rel::Next if this <= ctx.anchor => y + 1,
+        Rel::None if ctx.tense == Tense::Past && this > ctx.anchor => y - 1,
+        Rel::None if ctx.tense == Tense::Future && this < ctx.anchor => y + 1,
+        _ => y,
+    };
+    Some(day_value(day(year)?))
+}
+
+/// "the year" before a year in words.
+fn the_year(toks: &[Tok], at: usize) -> Option<usize> {
+    let ok = toks.get(at)?.lower == "the" && toks.get(at + 1)?.lower == "year";
+    ok.then_some(at + 2)
+}
+
+/// A year in words: "nineteen ninety-six", "two thousand", "two thousand and one".
+fn year_words_value(toks: &[Tok], at: usize) -> Option<(i32, usize)> {
+    let w = |i: usize| toks.get(i).map(|t| t.lower.as_str());
+    if w(at)? == "two" && w(at + 1)? == "thousand" {
+        let after = if w(at + 2) == Some("and") { at + 3 } else { at + 2 };
+        return match lexicon::cardinal(toks, after) {
+            Some((n, end)) if (1..100).contains(&n) && !toks[after].is_digits() => Some((2000 + n as i32, end)),
+            _ => Some((2000, at + 2)),
+        };
+    }
+    let century: i32 = match w(at)? {
+        "nineteen" => 19,
+        "eighteen" => 18,
+        _ => return None,
+    };
+    let (n, end) = lexicon::cardinal(toks, at + 1)?;
+    let words = !toks[at + 1].is_digits() && (10..100).contains(&n);
+    words.then_some((century * 100 + n as i32, end))
+}
+
+fn year_words(toks: &[Tok], at: usize) -> Option<usize> {
+    year_words_value(toks, at).map(|(_, end)| end)
+}
+
+fn n_year_words(m: &Match, _: &Ctx) -> Option<String> {
+    let start = m.parts.get(1)?.0;
+    let (year, _) = year_words_value(m.toks, start)?;
+    if !m.has(0) && year == 2000 {
+        return None;
+    }
+    Some(fmt(Point::Year(year)))
 }
 
 /// "recent", "coming", "the coming" before a plural unit.
