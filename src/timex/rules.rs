@@ -12,7 +12,8 @@ use chrono::{Datelike, NaiveDate};
 
 /// A pattern and how to normalise what it matches.
 pub(crate) struct Rule {
-    /// For debugging and tests: which rule produced a timex.
+    /// Names the rule in test failures and code review.
+    #[cfg_attr(not(test), allow(dead_code))]
     pub name: &'static str,
     pub pattern: &'static [El],
     pub kind: TimexType,
@@ -78,7 +79,9 @@ fn month_phrase(toks: &[Tok], at: usize) -> Option<usize> {
 /// "Wed", "Tuesday," before a full date.
 fn weekday_head(toks: &[Tok], at: usize) -> Option<usize> {
     lexicon::weekday_or_abbreviation(toks.get(at)?)?;
-    let comma = toks.get(at + 1).is_some_and(|c| c.text == "," || c.text == ".");
+    let comma = toks
+        .get(at + 1)
+        .is_some_and(|c| c.text == "," || c.text == ".");
     Some(if comma { at + 2 } else { at + 1 })
 }
 
@@ -88,9 +91,17 @@ fn edge(toks: &[Tok], at: usize) -> Option<usize> {
     let w = |i: usize| toks.get(i).map(|t| t.lower.as_str());
     match w(at)? {
         "early" | "late" | "earlier" | "later" => Some(at + 1),
-        "mid" => Some(if w(at + 1) == Some("-") { at + 2 } else { at + 1 }),
+        "mid" => Some(if w(at + 1) == Some("-") {
+            at + 2
+        } else {
+            at + 1
+        }),
         "the" | "end" => {
-            let (head, of) = if w(at)? == "the" { (at + 1, at + 2) } else { (at, at + 1) };
+            let (head, of) = if w(at)? == "the" {
+                (at + 1, at + 2)
+            } else {
+                (at, at + 1)
+            };
             let boundary = matches!(w(head)?, "end" | "beginning" | "start" | "middle");
             (boundary && w(of) == Some("of")).then_some(of + 1)
         }
@@ -124,9 +135,9 @@ fn count(toks: &[Tok], at: usize) -> Option<usize> {
 fn hedge(toks: &[Tok], at: usize) -> Option<usize> {
     let w = |i: usize| toks.get(i).map(|t| t.lower.as_str());
     match (w(at)?, w(at + 1)) {
-        ("more" | "less" | "fewer", Some("than")) | ("at", Some("least" | "most")) | ("up", Some("to")) => {
-            Some(at + 2)
-        }
+        ("more" | "less" | "fewer", Some("than"))
+        | ("at", Some("least" | "most"))
+        | ("up", Some("to")) => Some(at + 2),
         ("nearly" | "almost" | "about" | "around" | "roughly" | "approximately" | "some", _) => {
             Some(at + 1)
         }
@@ -137,7 +148,9 @@ fn hedge(toks: &[Tok], at: usize) -> Option<usize> {
 /// "the", "the past", "the last", "the next", "the first", "the coming".
 fn duration_head(toks: &[Tok], at: usize) -> Option<usize> {
     let w = |i: usize| toks.get(i).map(|t| t.lower.as_str());
-    const DIRECTIONS: &[&str] = &["past", "last", "next", "first", "coming", "previous", "final", "latest"];
+    const DIRECTIONS: &[&str] = &[
+        "past", "last", "next", "first", "coming", "previous", "final", "latest",
+    ];
     match w(at)? {
         "the" if w(at + 1).is_some_and(|d| DIRECTIONS.contains(&d)) => Some(at + 2),
         "the" => Some(at + 1),
@@ -150,7 +163,10 @@ fn duration_head(toks: &[Tok], at: usize) -> Option<usize> {
 fn year_possessive(toks: &[Tok], at: usize) -> Option<usize> {
     let w = |i: usize| toks.get(i).map(|t| t.lower.as_str());
     let head = matches!(w(at)?, "this" | "last" | "next");
-    let ok = head && w(at + 1) == Some("year") && matches!(w(at + 2), Some("'" | "’")) && w(at + 3) == Some("s");
+    let ok = head
+        && w(at + 1) == Some("year")
+        && matches!(w(at + 2), Some("'" | "’"))
+        && w(at + 3) == Some("s");
     ok.then_some(at + 4)
 }
 
@@ -160,7 +176,11 @@ fn year_ago(toks: &[Tok], at: usize) -> Option<usize> {
     if w(at)? != "year" {
         return None;
     }
-    let next = if w(at + 1) == Some("-") { at + 2 } else { at + 1 };
+    let next = if w(at + 1) == Some("-") {
+        at + 2
+    } else {
+        at + 1
+    };
     matches!(w(next), Some("earlier" | "ago")).then_some(next + 1)
 }
 
@@ -169,7 +189,11 @@ fn of_year(toks: &[Tok], at: usize) -> Option<usize> {
     if toks.get(at)?.lower != "of" {
         return None;
     }
-    let y = if toks.get(at + 1)?.lower == "fiscal" { at + 2 } else { at + 1 };
+    let y = if toks.get(at + 1)?.lower == "fiscal" {
+        at + 2
+    } else {
+        at + 1
+    };
     is_year(toks.get(y)?).then_some(y + 1)
 }
 
@@ -180,7 +204,12 @@ fn decade_digits(toks: &[Tok], at: usize) -> Option<usize> {
     let d = if apostrophe { toks.get(at + 1)? } else { t };
     let digits = d.lower.strip_suffix('s')?;
     let ok = digits.bytes().all(|b| b.is_ascii_digit()) && digits.ends_with('0');
-    let ok = ok && if apostrophe { digits.len() == 2 && !d.gap } else { digits.len() == 4 };
+    let ok = ok
+        && if apostrophe {
+            digits.len() == 2 && !d.gap
+        } else {
+            digits.len() == 4
+        };
     ok.then_some(if apostrophe { at + 2 } else { at + 1 })
 }
 
@@ -190,7 +219,11 @@ fn meridiem(toks: &[Tok], at: usize) -> Option<usize> {
     match w(at)? {
         "am" | "pm" => Some(at + 1),
         "a" | "p" if w(at + 1) == Some(".") && w(at + 2) == Some("m") => {
-            Some(if w(at + 3) == Some(".") { at + 4 } else { at + 3 })
+            Some(if w(at + 3) == Some(".") {
+                at + 4
+            } else {
+                at + 3
+            })
         }
         _ => None,
     }
@@ -305,30 +338,103 @@ fn next_is_name(m: &Match) -> bool {
 
 /// Words before a bare year that do not make it part of a name.
 const YEAR_LEAD_WORDS: &[&str] = &[
-    "in", "since", "on", "by", "of", "from", "until", "till", "through", "to", "and", "or", "the",
-    "during", "before", "after", "between", "early", "late", "mid", "fiscal", "spring", "summer",
-    "fall", "autumn", "winter", "year", "calendar", "end", "for", "at", "as", "until", "circa",
-    "but", "than", "that", "when", "about", "around", "throughout", "into", "against",
+    "in",
+    "since",
+    "on",
+    "by",
+    "of",
+    "from",
+    "until",
+    "till",
+    "through",
+    "to",
+    "and",
+    "or",
+    "the",
+    "during",
+    "before",
+    "after",
+    "between",
+    "early",
+    "late",
+    "mid",
+    "fiscal",
+    "spring",
+    "summer",
+    "fall",
+    "autumn",
+    "winter",
+    "year",
+    "calendar",
+    "end",
+    "for",
+    "at",
+    "as",
+    "until",
+    "circa",
+    "but",
+    "than",
+    "that",
+    "when",
+    "about",
+    "around",
+    "throughout",
+    "into",
+    "against",
 ];
 
 /// Words right after a number that make it an amount, not a year.
 const AMOUNT_WORDS: &[&str] = &[
-    "people", "percent", "shares", "votes", "feet", "metres", "meters", "miles", "troops", "points",
-    "cars", "units", "tons", "tonnes", "dollars", "employees", "workers", "members", "soldiers",
-    "km", "kilometres", "kilometers", "acres", "barrels", "jobs", "hours", "days", "times",
+    "people",
+    "percent",
+    "shares",
+    "votes",
+    "feet",
+    "metres",
+    "meters",
+    "miles",
+    "troops",
+    "points",
+    "cars",
+    "units",
+    "tons",
+    "tonnes",
+    "dollars",
+    "employees",
+    "workers",
+    "members",
+    "soldiers",
+    "km",
+    "kilometres",
+    "kilometers",
+    "acres",
+    "barrels",
+    "jobs",
+    "hours",
+    "days",
+    "times",
 ];
 
 /// A bare four-digit number is a year only in a year-like context.
 fn plausible_year(m: &Match, year: i32) -> bool {
     if let Some(b) = m.before() {
-        if !b.gap && (b.is_digits() || matches!(b.text, "-" | "/" | "." | ":" | "," | "$" | "#" | "£" | "€")) {
+        if !b.gap
+            && (b.is_digits()
+                || matches!(b.text, "-" | "/" | "." | ":" | "," | "$" | "#" | "£" | "€"))
+        {
             return false;
         }
         if matches!(b.text, "$" | "#" | "£" | "€" | "No") {
             return false;
         }
-        let in_sentence = m.toks.get(m.start).is_some_and(|t| t.sentence == b.sentence);
-        if in_sentence && b.is_word() && b.is_capitalised() && !YEAR_LEAD_WORDS.contains(&b.lower.as_str())
+        let in_sentence = m
+            .toks
+            .get(m.start)
+            .is_some_and(|t| t.sentence == b.sentence);
+        if in_sentence
+            && b.is_word()
+            && b.is_capitalised()
+            && !YEAR_LEAD_WORDS.contains(&b.lower.as_str())
             && lexicon::month(m.toks, m.start - 1).is_none()
         {
             return false;
@@ -343,7 +449,10 @@ fn plausible_year(m: &Match, year: i32) -> bool {
         if AMOUNT_WORDS.contains(&a.lower.as_str()) || matches!(a.text, "%") {
             return false;
         }
-        if !a.gap && matches!(a.text, "," | "." | ":" | "/") && m.after_n(2).is_some_and(|n| n.is_digits() && !n.gap) {
+        if !a.gap
+            && matches!(a.text, "," | "." | ":" | "/")
+            && m.after_n(2).is_some_and(|n| n.is_digits() && !n.gap)
+        {
             return false;
         }
     }
@@ -353,8 +462,8 @@ fn plausible_year(m: &Match, year: i32) -> bool {
 /// Words before a bare "May" or "March" that make it a month.
 const MONTH_LEAD_WORDS: &[&str] = &[
     "in", "since", "by", "from", "until", "till", "through", "to", "during", "before", "after",
-    "early", "late", "mid", "of", "between", "and", "last", "next", "this", "that", "each", "every",
-    "since", "on", "around",
+    "early", "late", "mid", "of", "between", "and", "last", "next", "this", "that", "each",
+    "every", "since", "on", "around",
 ];
 
 /// The quarter before the anchor's, the "latest quarter" a report covers.
@@ -395,14 +504,22 @@ fn n_month_day(m: &Match, ctx: &Ctx) -> Option<String> {
     if number_continues(m) {
         return None;
     }
-    Some(day_value(month_day_date(ctx, month_of(m, 1)?, day_of(m, 2)?)?))
+    Some(day_value(month_day_date(
+        ctx,
+        month_of(m, 1)?,
+        day_of(m, 2)?,
+    )?))
 }
 
 fn n_day_month(m: &Match, ctx: &Ctx) -> Option<String> {
     if m.after().is_some_and(|a| is_day(a) || is_year(a)) {
         return None;
     }
-    Some(day_value(month_day_date(ctx, month_of(m, 3)?, day_of(m, 1)?)?))
+    Some(day_value(month_day_date(
+        ctx,
+        month_of(m, 3)?,
+        day_of(m, 1)?,
+    )?))
 }
 
 fn n_month_year(m: &Match, _: &Ctx) -> Option<String> {
@@ -416,11 +533,15 @@ fn n_month(m: &Match, ctx: &Ctx) -> Option<String> {
     let month = month_of(m, 1)?;
     let head = m.tok(1)?;
     let modified = m.has(0);
-    let led = m.before().is_some_and(|b| MONTH_LEAD_WORDS.contains(&b.lower.as_str()));
+    let led = m
+        .before()
+        .is_some_and(|b| MONTH_LEAD_WORDS.contains(&b.lower.as_str()));
     if lexicon::is_ambiguous_month(head) && !modified && !led {
         return None;
     }
-    if !lexicon::month_name(head).is_some_and(|_| m.part(1).len() == 1) && !m.part(1).iter().any(|t| t.text == ".") {
+    let full_name = lexicon::month_name(head).is_some() && m.part(1).len() == 1;
+    let abbreviated = m.part(1).iter().any(|t| t.text == ".");
+    if !full_name && !abbreviated {
         return None;
     }
     let named = next_is_name(m);
@@ -436,7 +557,9 @@ fn n_year(m: &Match, _: &Ctx) -> Option<String> {
     if !m.has(0) && !m.has(1) && !plausible_year(m, year) {
         return None;
     }
-    if m.after().is_some_and(|a| is_unit(a) || lexicon::month(m.toks, m.end).is_some()) {
+    if m.after()
+        .is_some_and(|a| is_unit(a) || lexicon::month(m.toks, m.end).is_some())
+    {
         return None;
     }
     Some(fmt(Point::Year(year)))
@@ -462,8 +585,17 @@ fn n_year_period(m: &Match, ctx: &Ctx) -> Option<String> {
 }
 
 fn n_decade_digits(m: &Match, _: &Ctx) -> Option<String> {
-    let digits: String = m.part(1).iter().flat_map(|t| t.text.chars()).filter(char::is_ascii_digit).collect();
-    let value = if digits.len() == 2 { format!("19{}", &digits[..1]) } else { digits[..3].to_string() };
+    let digits: String = m
+        .part(1)
+        .iter()
+        .flat_map(|t| t.text.chars())
+        .filter(char::is_ascii_digit)
+        .collect();
+    let value = if digits.len() == 2 {
+        format!("19{}", &digits[..1])
+    } else {
+        digits[..3].to_string()
+    };
     Some(value)
 }
 
@@ -487,19 +619,15 @@ fn n_season_year(m: &Match, _: &Ctx) -> Option<String> {
 
 fn season_year(ctx: &Ctx, season: Season, rel: Rel) -> Option<i32> {
     let y = ctx.anchor.year();
-    let start = Point::Season(y, season).first_day()?;
-    let (end_start, _) = Point::Season(y, season).interval()?;
+    let (start, end) = Point::Season(y, season).interval()?;
     let started = start <= ctx.anchor;
-    let _ = end_start;
     Some(match rel {
-        Rel::Last if started => y - 1,
+        Rel::Last if end <= ctx.anchor => y,
         Rel::Last => y - 1,
         Rel::Next if started => y + 1,
         Rel::This | Rel::Next => y,
-        Rel::None => match ctx.tense {
-            Tense::Past if !started => y - 1,
-            _ => y,
-        },
+        Rel::None if ctx.tense == Tense::Past && !started => y - 1,
+        Rel::None => y,
     })
 }
 
@@ -507,8 +635,12 @@ fn n_season(m: &Match, ctx: &Ctx) -> Option<String> {
     let season = season_of(m, 2)?;
     let rel = direction_of(m, 1);
     if rel == Rel::None {
-        let lead = if m.has(1) { m.before() } else { m.before() };
-        let led = lead.is_some_and(|b| matches!(b.lower.as_str(), "in" | "during" | "by" | "until" | "since" | "through" | "over" | "this" | "the"));
+        let led = m.before().is_some_and(|b| {
+            matches!(
+                b.lower.as_str(),
+                "in" | "during" | "by" | "until" | "since" | "through" | "over" | "this" | "the"
+            )
+        });
         let the = m.words(1) == "the";
         if !(m.has(0) || led || the && season != Season::Fall) {
             return None;
@@ -518,9 +650,6 @@ fn n_season(m: &Match, ctx: &Ctx) -> Option<String> {
         }
     }
     let year = season_year(ctx, season, rel)?;
-    if rel == Rel::Last && Point::Season(year + 1, season).first_day()? > ctx.anchor {
-        return Some(fmt(Point::Season(year, season)));
-    }
     Some(fmt(Point::Season(year, season)))
 }
 
@@ -558,7 +687,9 @@ fn n_quarter(m: &Match, ctx: &Ctx) -> Option<String> {
 
 fn n_relative_quarter(m: &Match, ctx: &Ctx) -> Option<String> {
     let p = match m.words(1).as_str() {
-        "latest" | "last" | "past" | "previous" | "recent" | "most recent" => previous_quarter(ctx)?,
+        "latest" | "last" | "past" | "previous" | "recent" | "most recent" => {
+            previous_quarter(ctx)?
+        }
         "current" | "this" | "present" => Point::of(ctx.anchor, Unit::Quarter)?,
         "next" | "coming" => relative(ctx.anchor, 1, Unit::Quarter)?,
         _ => return None,
@@ -567,7 +698,9 @@ fn n_relative_quarter(m: &Match, ctx: &Ctx) -> Option<String> {
 }
 
 fn n_the_quarter(m: &Match, ctx: &Ctx) -> Option<String> {
-    if m.before().is_some_and(|b| matches!(b.lower.as_str(), "a" | "one" | "three")) {
+    if m.before()
+        .is_some_and(|b| matches!(b.lower.as_str(), "a" | "one" | "three"))
+    {
         return None;
     }
     let p = match ctx.reference {
@@ -578,12 +711,15 @@ fn n_the_quarter(m: &Match, ctx: &Ctx) -> Option<String> {
 }
 
 fn n_year_ago_period(m: &Match, ctx: &Ctx) -> Option<String> {
-    let unit = if m.words(3) == "quarter" { Unit::Quarter } else { Unit::Year };
+    let unit = if m.words(3) == "quarter" {
+        Unit::Quarter
+    } else {
+        Unit::Year
+    };
     let base = match unit {
         Unit::Quarter => reference_or(ctx, Unit::Quarter, -1)?,
         _ => ctx.reference.unwrap_or(Point::of(ctx.anchor, Unit::Year)?),
     };
-    let _ = m;
     Some(fmt(base.shift(-1, Unit::Year)?))
 }
 
@@ -596,7 +732,11 @@ fn n_year_ago_adjective(_: &Match, ctx: &Ctx) -> Option<String> {
 }
 
 fn n_half(m: &Match, ctx: &Ctx) -> Option<String> {
-    let h = if matches!(m.words(2).as_str(), "first" | "1st") { 1 } else { 2 };
+    let h = if matches!(m.words(2).as_str(), "first" | "1st") {
+        1
+    } else {
+        2
+    };
     let year = year_of(m, 5).unwrap_or(ctx.anchor.year());
     if !m.has(5) && m.after().is_some_and(|a| a.lower == "of") {
         return None;
@@ -630,7 +770,10 @@ fn day_word_offset(w: &str) -> Option<i64> {
 }
 
 fn n_day_word(m: &Match, ctx: &Ctx) -> Option<String> {
-    Some(day_value(add_days(ctx.anchor, day_word_offset(&m.words(1))?)?))
+    Some(day_value(add_days(
+        ctx.anchor,
+        day_word_offset(&m.words(1))?,
+    )?))
 }
 
 fn n_day_part(m: &Match, ctx: &Ctx) -> Option<String> {
@@ -639,18 +782,31 @@ fn n_day_part(m: &Match, ctx: &Ctx) -> Option<String> {
     let (first, second) = (it.next()?, it.next());
     let (offset, pod) = match (first, second) {
         ("last", Some("night")) => (-1, "NI"),
-        ("this", Some(p)) => (0, lexicon::part_of_day(m.part(0).get(1)?).filter(|_| p != "night")?),
-        (d, Some(_)) => (day_word_offset(d)?, lexicon::part_of_day(m.part(0).get(1)?)?),
+        ("this", Some(p)) => (
+            0,
+            lexicon::part_of_day(m.part(0).get(1)?).filter(|_| p != "night")?,
+        ),
+        (d, Some(_)) => (
+            day_word_offset(d)?,
+            lexicon::part_of_day(m.part(0).get(1)?)?,
+        ),
         _ => return None,
     };
-    Some(format!("{}T{pod}", day_value(add_days(ctx.anchor, offset)?)))
+    Some(format!(
+        "{}T{pod}",
+        day_value(add_days(ctx.anchor, offset)?)
+    ))
 }
 
 fn day_part(toks: &[Tok], at: usize) -> Option<usize> {
     let w = |i: usize| toks.get(i).map(|t| t.lower.as_str());
     match w(at)? {
         "last" if w(at + 1) == Some("night") => Some(at + 2),
-        "this" | "today" | "yesterday" | "tomorrow" if toks.get(at + 1).is_some_and(is_part_of_day) => Some(at + 2),
+        "this" | "today" | "yesterday" | "tomorrow"
+            if toks.get(at + 1).is_some_and(is_part_of_day) =>
+        {
+            Some(at + 2)
+        }
         _ => None,
     }
 }
@@ -674,7 +830,12 @@ fn n_relative_unit(m: &Match, ctx: &Ctx) -> Option<String> {
 }
 
 fn n_the_year(m: &Match, ctx: &Ctx) -> Option<String> {
-    if m.after().is_some_and(|a| matches!(a.lower.as_str(), "before" | "after" | "earlier" | "later" | "of" | "'" | "’" | "-")) {
+    if m.after().is_some_and(|a| {
+        matches!(
+            a.lower.as_str(),
+            "before" | "after" | "earlier" | "later" | "of" | "'" | "’" | "-"
+        )
+    }) {
         return None;
     }
     if spans_a_period(m) {
@@ -741,7 +902,10 @@ fn n_anaphoric(m: &Match, ctx: &Ctx) -> Option<String> {
     if m.words(1) == "next" && unit != Unit::Day {
         return None;
     }
-    let base = ctx.reference.and_then(Point::first_day).unwrap_or(ctx.anchor);
+    let base = ctx
+        .reference
+        .and_then(Point::first_day)
+        .unwrap_or(ctx.anchor);
     Some(fmt(Point::of(base, unit)?.shift(n, unit)?))
 }
 
@@ -765,7 +929,9 @@ fn n_duration(m: &Match, _: &Ctx) -> Option<String> {
         return None;
     }
     let age = |t: &Tok| t.lower == "old";
-    if m.after().is_some_and(age) || m.after().is_some_and(|h| h.text == "-") && m.after_n(2).is_some_and(age) {
+    if m.after().is_some_and(age)
+        || m.after().is_some_and(|h| h.text == "-") && m.after_n(2).is_some_and(age)
+    {
         return None;
     }
     let words = m.words(2);
@@ -784,10 +950,16 @@ fn n_duration(m: &Match, _: &Ctx) -> Option<String> {
 fn n_vague_plural(m: &Match, _: &Ctx) -> Option<String> {
     let unit = unit_of(m, 1)?;
     let lead = m.words(0);
-    if lead.is_empty() && !m.before().is_some_and(|b| matches!(b.lower.as_str(), "for" | "over" | "in")) {
+    if lead.is_empty()
+        && !m
+            .before()
+            .is_some_and(|b| matches!(b.lower.as_str(), "for" | "over" | "in"))
+    {
         return None;
     }
-    if m.after().is_some_and(|a| matches!(a.lower.as_str(), "of" | "ago" | "later" | "earlier")) {
+    if m.after()
+        .is_some_and(|a| matches!(a.lower.as_str(), "of" | "ago" | "later" | "earlier"))
+    {
         return None;
     }
     Some(duration(None, unit))
@@ -800,7 +972,10 @@ fn n_set_every(m: &Match, _: &Ctx) -> Option<String> {
 }
 
 fn n_set_weekday(m: &Match, _: &Ctx) -> Option<String> {
-    Some(format!("XXXX-WXX-{}", weekday_of(m, 1)?.number_from_monday()))
+    Some(format!(
+        "XXXX-WXX-{}",
+        weekday_of(m, 1)?.number_from_monday()
+    ))
 }
 
 fn n_set_adverb(m: &Match, _: &Ctx) -> Option<String> {
@@ -820,7 +995,20 @@ fn n_set_adverb(m: &Match, _: &Ctx) -> Option<String> {
 fn n_set_rate(m: &Match, _: &Ctx) -> Option<String> {
     let b = m.before()?;
     let rate = b.is_digits()
-        || matches!(b.lower.as_str(), "million" | "billion" | "trillion" | "thousand" | "%" | "percent" | "twice" | "once" | "times" | "dollars" | "cents");
+        || matches!(
+            b.lower.as_str(),
+            "million"
+                | "billion"
+                | "trillion"
+                | "thousand"
+                | "%"
+                | "percent"
+                | "twice"
+                | "once"
+                | "times"
+                | "dollars"
+                | "cents"
+        );
     if !rate {
         return None;
     }
@@ -858,7 +1046,11 @@ fn clock_value(toks: &[Tok]) -> Option<(u32, u32)> {
         _ => {}
     }
     let mut hour = first.number()?;
-    let minute = if toks.get(1).is_some_and(|c| c.text == ":") { toks.get(2)?.number()? } else { 0 };
+    let minute = if toks.get(1).is_some_and(|c| c.text == ":") {
+        toks.get(2)?.number()?
+    } else {
+        0
+    };
     let pm = toks.iter().any(|t| t.lower == "pm" || t.lower == "p");
     let am = toks.iter().any(|t| t.lower == "am" || t.lower == "a");
     if pm && hour < 12 {
@@ -870,7 +1062,9 @@ fn clock_value(toks: &[Tok]) -> Option<(u32, u32)> {
 }
 
 fn n_clock(m: &Match, ctx: &Ctx) -> Option<String> {
-    if m.before().is_some_and(|b| !b.gap && matches!(b.text, ":" | "." | ",")) {
+    if m.before()
+        .is_some_and(|b| !b.gap && matches!(b.text, ":" | "." | ","))
+    {
         return None;
     }
     let (h, min) = clock_value(m.part(0))?;
@@ -890,7 +1084,14 @@ fn n_clock(m: &Match, ctx: &Ctx) -> Option<String> {
 pub(crate) const RULES: &[Rule] = &[
     Rule {
         name: "day month year",
-        pattern: &[El::Opt(&WEEKDAY_HEAD), DAY, El::Opt(&OF), MONTH, El::Opt(&COMMA), YEAR],
+        pattern: &[
+            El::Opt(&WEEKDAY_HEAD),
+            DAY,
+            El::Opt(&OF),
+            MONTH,
+            El::Opt(&COMMA),
+            YEAR,
+        ],
         kind: TimexType::Date,
         norm: n_day_month_year,
         anchors: true,
@@ -967,7 +1168,13 @@ pub(crate) const RULES: &[Rule] = &[
     },
     Rule {
         name: "century",
-        pattern: &[El::Opt(&THE), El::Opt(&EDGE), El::Is(is_century_ordinal), El::Opt(&HYPHEN), El::Lit(&["century"])],
+        pattern: &[
+            El::Opt(&THE),
+            El::Opt(&EDGE),
+            El::Is(is_century_ordinal),
+            El::Opt(&HYPHEN),
+            El::Lit(&["century"]),
+        ],
         kind: TimexType::Date,
         norm: n_century,
         anchors: true,
@@ -981,7 +1188,11 @@ pub(crate) const RULES: &[Rule] = &[
     },
     Rule {
         name: "season",
-        pattern: &[El::Opt(&EDGE), El::Opt(&El::Phrase(season_determiner)), SEASON],
+        pattern: &[
+            El::Opt(&EDGE),
+            El::Opt(&El::Phrase(season_determiner)),
+            SEASON,
+        ],
         kind: TimexType::Date,
         norm: n_season,
         anchors: true,
@@ -1005,7 +1216,13 @@ pub(crate) const RULES: &[Rule] = &[
     },
     Rule {
         name: "relative quarter",
-        pattern: &[El::Opt(&THE), El::Lit(&["latest", "last", "past", "previous", "current", "this", "next", "coming", "recent"]), El::Lit(&["quarter"])],
+        pattern: &[
+            El::Opt(&THE),
+            El::Lit(&[
+                "latest", "last", "past", "previous", "current", "this", "next", "coming", "recent",
+            ]),
+            El::Lit(&["quarter"]),
+        ],
         kind: TimexType::Date,
         norm: n_relative_quarter,
         anchors: true,
@@ -1019,7 +1236,12 @@ pub(crate) const RULES: &[Rule] = &[
     },
     Rule {
         name: "year-ago period",
-        pattern: &[THE, El::Opt(&El::Lit(&["comparable", "same"])), El::Phrase(year_ago), El::Lit(&["quarter", "period"])],
+        pattern: &[
+            THE,
+            El::Opt(&El::Lit(&["comparable", "same"])),
+            El::Phrase(year_ago),
+            El::Lit(&["quarter", "period"]),
+        ],
         kind: TimexType::Date,
         norm: n_year_ago_period,
         anchors: false,
@@ -1033,21 +1255,36 @@ pub(crate) const RULES: &[Rule] = &[
     },
     Rule {
         name: "half year",
-        pattern: &[El::Opt(&THE), El::Opt(&FISCAL), El::Is(is_half_ordinal), El::Opt(&HYPHEN), El::Lit(&["half"]), El::Opt(&El::Phrase(of_year))],
+        pattern: &[
+            El::Opt(&THE),
+            El::Opt(&FISCAL),
+            El::Is(is_half_ordinal),
+            El::Opt(&HYPHEN),
+            El::Lit(&["half"]),
+            El::Opt(&El::Phrase(of_year)),
+        ],
         kind: TimexType::Date,
         norm: n_half,
         anchors: true,
     },
     Rule {
         name: "weekday",
-        pattern: &[El::Opt(&El::Lit(&["early", "late"])), El::Opt(&El::Phrase(weekday_direction)), WEEKDAY, El::Opt(&PART_OF_DAY)],
+        pattern: &[
+            El::Opt(&El::Lit(&["early", "late"])),
+            El::Opt(&El::Phrase(weekday_direction)),
+            WEEKDAY,
+            El::Opt(&PART_OF_DAY),
+        ],
         kind: TimexType::Date,
         norm: n_weekday,
         anchors: true,
     },
     Rule {
         name: "today, yesterday, tomorrow",
-        pattern: &[El::Opt(&El::Lit(&["early", "late", "earlier", "later"])), El::Lit(&["today", "yesterday", "tomorrow", "tonight"])],
+        pattern: &[
+            El::Opt(&El::Lit(&["early", "late", "earlier", "later"])),
+            El::Lit(&["today", "yesterday", "tomorrow", "tonight"]),
+        ],
         kind: TimexType::Date,
         norm: n_day_word,
         anchors: true,
@@ -1068,7 +1305,13 @@ pub(crate) const RULES: &[Rule] = &[
     },
     Rule {
         name: "the year",
-        pattern: &[THE, El::Opt(&El::Lit(&["current", "full", "whole", "entire", "calendar"])), El::Lit(&["year"])],
+        pattern: &[
+            THE,
+            El::Opt(&El::Lit(&[
+                "current", "full", "whole", "entire", "calendar",
+            ])),
+            El::Lit(&["year"]),
+        ],
         kind: TimexType::Date,
         norm: n_the_year,
         anchors: true,
@@ -1082,14 +1325,22 @@ pub(crate) const RULES: &[Rule] = &[
     },
     Rule {
         name: "the weekend",
-        pattern: &[El::Lit(&["the", "this", "last", "next"]), El::Lit(&["weekend"])],
+        pattern: &[
+            El::Lit(&["the", "this", "last", "next"]),
+            El::Lit(&["weekend"]),
+        ],
         kind: TimexType::Date,
         norm: n_weekend,
         anchors: true,
     },
     Rule {
         name: "ago",
-        pattern: &[El::Opt(&HEDGE), El::Opt(&COUNT), CALENDAR_UNIT, El::Lit(&["ago"])],
+        pattern: &[
+            El::Opt(&HEDGE),
+            El::Opt(&COUNT),
+            CALENDAR_UNIT,
+            El::Lit(&["ago"]),
+        ],
         kind: TimexType::Date,
         norm: n_ago,
         anchors: false,
@@ -1103,14 +1354,30 @@ pub(crate) const RULES: &[Rule] = &[
     },
     Rule {
         name: "five years later",
-        pattern: &[El::Opt(&HEDGE), COUNT, CALENDAR_UNIT, El::Lit(&["later", "earlier"])],
+        pattern: &[
+            El::Opt(&HEDGE),
+            COUNT,
+            CALENDAR_UNIT,
+            El::Lit(&["later", "earlier"]),
+        ],
         kind: TimexType::Date,
         norm: n_later,
         anchors: false,
     },
     Rule {
         name: "the following day",
-        pattern: &[THE, El::Lit(&["following", "next", "previous", "preceding", "prior", "same"]), SINGULAR_UNIT],
+        pattern: &[
+            THE,
+            El::Lit(&[
+                "following",
+                "next",
+                "previous",
+                "preceding",
+                "prior",
+                "same",
+            ]),
+            SINGULAR_UNIT,
+        ],
         kind: TimexType::Date,
         norm: n_anaphoric,
         anchors: false,
@@ -1135,7 +1402,13 @@ pub(crate) const RULES: &[Rule] = &[
             El::Opt(&HEDGE),
             El::Opt(&El::Phrase(duration_head)),
             COUNT,
-            El::Opt(&El::Lit(&["more", "full", "straight", "consecutive", "long"])),
+            El::Opt(&El::Lit(&[
+                "more",
+                "full",
+                "straight",
+                "consecutive",
+                "long",
+            ])),
             El::Opt(&HYPHEN),
             UNIT,
         ],
@@ -1159,7 +1432,11 @@ pub(crate) const RULES: &[Rule] = &[
     },
     Rule {
         name: "every week",
-        pattern: &[El::Lit(&["every", "each"]), El::Opt(&El::Lit(&["other"])), SINGULAR_UNIT],
+        pattern: &[
+            El::Lit(&["every", "each"]),
+            El::Opt(&El::Lit(&["other"])),
+            SINGULAR_UNIT,
+        ],
         kind: TimexType::Set,
         norm: n_set_every,
         anchors: true,
@@ -1173,7 +1450,9 @@ pub(crate) const RULES: &[Rule] = &[
     },
     Rule {
         name: "daily",
-        pattern: &[El::Lit(&["daily", "nightly", "weekly", "monthly", "annually", "yearly", "hourly"])],
+        pattern: &[El::Lit(&[
+            "daily", "nightly", "weekly", "monthly", "annually", "yearly", "hourly",
+        ])],
         kind: TimexType::Set,
         norm: n_set_adverb,
         anchors: true,
@@ -1187,7 +1466,10 @@ pub(crate) const RULES: &[Rule] = &[
     },
     Rule {
         name: "recently",
-        pattern: &[El::Opt(&El::Lit(&["more", "most", "only", "very"])), El::Lit(&["recently", "lately"])],
+        pattern: &[
+            El::Opt(&El::Lit(&["more", "most", "only", "very"])),
+            El::Lit(&["recently", "lately"]),
+        ],
         kind: TimexType::Date,
         norm: n_past,
         anchors: true,
@@ -1201,14 +1483,23 @@ pub(crate) const RULES: &[Rule] = &[
     },
     Rule {
         name: "the future",
-        pattern: &[THE, El::Opt(&El::Lit(&["near", "distant", "foreseeable", "immediate"])), El::Lit(&["future"])],
+        pattern: &[
+            THE,
+            El::Opt(&El::Lit(&["near", "distant", "foreseeable", "immediate"])),
+            El::Lit(&["future"]),
+        ],
         kind: TimexType::Date,
         norm: n_future,
         anchors: true,
     },
     Rule {
         name: "the past few months",
-        pattern: &[THE, El::Lit(&["past", "last"]), El::Phrase(vague_count), PLURAL_UNIT],
+        pattern: &[
+            THE,
+            El::Lit(&["past", "last"]),
+            El::Phrase(vague_count),
+            PLURAL_UNIT,
+        ],
         kind: TimexType::Date,
         norm: n_past,
         anchors: false,
@@ -1236,14 +1527,25 @@ pub(crate) const RULES: &[Rule] = &[
     },
     Rule {
         name: "as soon as possible",
-        pattern: &[El::Lit(&["as"]), El::Lit(&["soon"]), El::Lit(&["as"]), El::Lit(&["possible"])],
+        pattern: &[
+            El::Lit(&["as"]),
+            El::Lit(&["soon"]),
+            El::Lit(&["as"]),
+            El::Lit(&["possible"]),
+        ],
         kind: TimexType::Date,
         norm: n_future,
         anchors: true,
     },
     Rule {
         name: "clock time",
-        pattern: &[El::Phrase(clock), El::Opt(&El::Lit(&["est", "edt", "cst", "cdt", "pst", "pdt", "gmt", "utc", "et", "bst", "cet"])), El::Opt(&El::Phrase(day_name))],
+        pattern: &[
+            El::Phrase(clock),
+            El::Opt(&El::Lit(&[
+                "est", "edt", "cst", "cdt", "pst", "pdt", "gmt", "utc", "et", "bst", "cet",
+            ])),
+            El::Opt(&El::Phrase(day_name)),
+        ],
         kind: TimexType::Time,
         norm: n_clock,
         anchors: true,
@@ -1288,14 +1590,27 @@ fn vague_count(toks: &[Tok], at: usize) -> Option<usize> {
     VAGUE_COUNTS.contains(&t.lower.as_str()).then_some(at + 1)
 }
 
-/// Fixed-date and rule-based holidays: name, month and a day finder.
-const HOLIDAYS: &[(&[&str], fn(i32) -> Option<NaiveDate>)] = &[
-    (&["christmas", "day"], |y| NaiveDate::from_ymd_opt(y, 12, 25)),
+/// Finds a holiday's date in a given year.
+type HolidayDate = fn(i32) -> Option<NaiveDate>;
+
+/// Holiday names (lower-case tokens) and their dates.
+const HOLIDAYS: &[(&[&str], HolidayDate)] = &[
+    (&["christmas", "day"], |y| {
+        NaiveDate::from_ymd_opt(y, 12, 25)
+    }),
     (&["christmas"], |y| NaiveDate::from_ymd_opt(y, 12, 25)),
-    (&["christmas", "eve"], |y| NaiveDate::from_ymd_opt(y, 12, 24)),
-    (&["new", "year", "'", "s", "day"], |y| NaiveDate::from_ymd_opt(y, 1, 1)),
-    (&["new", "year", "'", "s", "eve"], |y| NaiveDate::from_ymd_opt(y, 12, 31)),
-    (&["independence", "day"], |y| NaiveDate::from_ymd_opt(y, 7, 4)),
+    (&["christmas", "eve"], |y| {
+        NaiveDate::from_ymd_opt(y, 12, 24)
+    }),
+    (&["new", "year", "'", "s", "day"], |y| {
+        NaiveDate::from_ymd_opt(y, 1, 1)
+    }),
+    (&["new", "year", "'", "s", "eve"], |y| {
+        NaiveDate::from_ymd_opt(y, 12, 31)
+    }),
+    (&["independence", "day"], |y| {
+        NaiveDate::from_ymd_opt(y, 7, 4)
+    }),
     (&["thanksgiving", "day"], thanksgiving),
     (&["thanksgiving"], thanksgiving),
 ];
@@ -1306,7 +1621,7 @@ fn thanksgiving(year: i32) -> Option<NaiveDate> {
 }
 
 /// The holiday whose name starts at `at`, longest name first; with its end.
-fn holiday_at(toks: &[Tok], at: usize) -> Option<(usize, fn(i32) -> Option<NaiveDate>)> {
+fn holiday_at(toks: &[Tok], at: usize) -> Option<(usize, HolidayDate)> {
     if !toks.get(at)?.is_capitalised() {
         return None;
     }
@@ -1351,9 +1666,15 @@ fn the_year(toks: &[Tok], at: usize) -> Option<usize> {
 fn year_words_value(toks: &[Tok], at: usize) -> Option<(i32, usize)> {
     let w = |i: usize| toks.get(i).map(|t| t.lower.as_str());
     if w(at)? == "two" && w(at + 1)? == "thousand" {
-        let after = if w(at + 2) == Some("and") { at + 3 } else { at + 2 };
+        let after = if w(at + 2) == Some("and") {
+            at + 3
+        } else {
+            at + 2
+        };
         return match lexicon::cardinal(toks, after) {
-            Some((n, end)) if (1..100).contains(&n) && !toks[after].is_digits() => Some((2000 + n as i32, end)),
+            Some((n, end)) if (1..100).contains(&n) && !toks[after].is_digits() => {
+                Some((2000 + n as i32, end))
+            }
             _ => Some((2000, at + 2)),
         };
     }
@@ -1385,7 +1706,12 @@ fn vague_lead(toks: &[Tok], at: usize) -> Option<usize> {
     let w = |i: usize| toks.get(i).map(|t| t.lower.as_str());
     match w(at)? {
         "recent" | "coming" => Some(at + 1),
-        "the" if matches!(w(at + 1), Some("coming" | "past" | "last" | "next")) && w(at + 2).is_some_and(|u| u.ends_with('s')) => Some(at + 2),
+        "the"
+            if matches!(w(at + 1), Some("coming" | "past" | "last" | "next"))
+                && w(at + 2).is_some_and(|u| u.ends_with('s')) =>
+        {
+            Some(at + 2)
+        }
         _ => None,
     }
 }
@@ -1407,12 +1733,20 @@ mod tests {
 
     fn assert_tags(date: &str, text: &str, want: &[(&str, TimexType, &str)]) {
         let got = run(date, text);
-        let want: Vec<(String, TimexType, String)> =
-            want.iter().map(|(s, k, v)| (s.to_string(), *k, v.to_string())).collect();
+        let want: Vec<(String, TimexType, String)> = want
+            .iter()
+            .map(|(s, k, v)| (s.to_string(), *k, v.to_string()))
+            .collect();
         assert_eq!(got, want, "in {text:?}");
     }
 
     use TimexType::{Date, Duration, Set, Time};
+
+    #[test]
+    fn rule_names_are_unique() {
+        let names: std::collections::HashSet<&str> = super::RULES.iter().map(|r| r.name).collect();
+        assert_eq!(names.len(), super::RULES.len());
+    }
 
     #[test]
     fn explicit_dates() {
