@@ -1,0 +1,586 @@
+//! Document preparation and feature extraction, shared verbatim by training
+//! and recognition so the two can never disagree.
+//!
+//! Features are hashed strings (FNV-1a, 64 bit) so no vocabulary has to be
+//! stored: the model keeps only the hashes of features that earned weight.
+//!
+//! Headlines get special care. Their capitalisation says nothing ("Turkey In
+//! Negotiations With Russia", "JAPAN GET LUCKY WIN"), so each headline token
+//! is *truecased* before its shape features are computed: first from how the
+//! same word is written in the article's own running text, then from the
+//! casing statistics the model learned, else it is left as is. The tagger then
+//! sees "Turkey in negotiations with Russia" and uses the ordinary body-text
+//! weights plus a few headline-conditioned ones.
+
+use super::gazetteer;
+use super::tokens::tokenize;
+use super::Segment;
+use crate::text::{self, Span};
+use std::collections::HashMap;
+
+/// One token as the tagger sees it.
+pub(crate) struct Token<'a> {
+    /// Bytes of the original text.
+    pub span: Span,
+    /// The original token text.
+    pub raw: &'a str,
+    /// Truecased form for headline tokens, else the original.
+    pub view: String,
+    /// Lower-cased form.
+    pub lower: String,
+    /// True when the token's capitalisation is uninformative.
+    pub headline: bool,
+}
+
+/// A sentence of tokens.
+pub(crate) type Sentence<'a> = Vec<Token<'a>>;
+
+/// Looks up what the model learned about words and phrases.
+pub(crate) trait Lexicon {
+    /// Entity code of a lower-cased phrase hash (see [`entity_code`]).
+    fn entity(&self, key: u64) -> Option<u8>;
+    /// Casing code of a lower-cased word hash (see [`casing_code`]).
+    fn casing(&self, key: u64) -> Option<u8>;
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+/// FNV-1a over `bytes`, continuing from `h`.
+pub(crate) fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(FNV_PRIME);
+    }
+    h
+}
+
+/// Hash of a feature: template name then value, separated.
+fn fhash(template: &str, value: &str) -> u64 {
+    fnv(
+        fnv(fnv(FNV_OFFSET, template.as_bytes()), &[0xff]),
+        value.as_bytes(),
+    )
+}
+
+/// Lexicon key of a lower-cased phrase (tokens joined by one space).
+pub(crate) fn phrase_key(lower_tokens: &[&str]) -> u64 {
+    let mut h = fnv(FNV_OFFSET, b"E\xff");
+    for (i, t) in lower_tokens.iter().enumerate() {
+        if i > 0 {
+            h = fnv(h, b" ");
+        }
+        h = fnv(h, t.as_bytes());
+    }
+    h
+}
+
+/// Lexicon key of a lower-cased word's casing statistics.
+pub(crate) fn casing_key(lower: &str) -> u64 {
+    fnv(fnv(FNV_OFFSET, b"C\xff"), lower.as_bytes())
+}
+
+/// Packs an entity-phrase distribution: majority coarse type (0..4) in the
+/// low bits, then how dominant it is, then whether it was seen often.
+pub(crate) fn entity_code(counts: [u32; 4]) -> Option<u8> {
+    let total: u32 = counts.iter().sum();
+    let (best, &n) = counts.iter().enumerate().max_by_key(|(_, &c)| c)?;
+    if total == 0 {
+        return None;
+    }
+    let share = n as f32 / total as f32;
+    let conf = if share >= 0.9 {
+        2
+    } else if share >= 0.6 {
+        1
+    } else {
+        0
+    };
+    Some(best as u8 | conf << 2 | u8::from(total >= 5) << 4)
+}
+
+/// Packs casing counts of a word: dominant form class (0 lower, 1 Title,
+/// 2 UPPER, 3 mixed) and the capitalised share in eighths.
+pub(crate) fn casing_code(counts: [u32; 4]) -> Option<u8> {
+    let total: u32 = counts.iter().sum();
+    let (best, _) = counts.iter().enumerate().max_by_key(|(_, &c)| c)?;
+    if total == 0 {
+        return None;
+    }
+    let caps = total - counts[0];
+    let eighths = (caps * 7 + total / 2) / total;
+    Some(best as u8 | (eighths as u8) << 2)
+}
+
+/// Casing class of a word: 0 lower, 1 Title, 2 UPPER, 3 other/mixed.
+pub(crate) fn case_class(w: &str) -> usize {
+    let mut letters = w.chars().filter(|c| c.is_alphabetic());
+    let Some(first) = letters.next() else {
+        return 3;
+    };
+    let rest: Vec<char> = letters.collect();
+    if first.is_lowercase() && rest.iter().all(|c| c.is_lowercase()) {
+        0
+    } else if first.is_uppercase() && rest.iter().all(|c| c.is_lowercase()) {
+        1
+    } else if first.is_uppercase() && rest.iter().all(|c| c.is_uppercase()) {
+        if rest.is_empty() {
+            1
+        } else {
+            2
+        }
+    } else {
+        3
+    }
+}
+
+fn has_alpha(w: &str) -> bool {
+    w.chars().any(char::is_alphabetic)
+}
+
+fn is_all_caps_word(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && case_class(w) == 2
+}
+
+/// True when a line reads like a headline or caption: mostly capitalised words.
+fn looks_like_headline(tokens: &[&str]) -> bool {
+    let words: Vec<&&str> = tokens.iter().filter(|t| has_alpha(t)).collect();
+    if words.len() < 4 {
+        return false;
+    }
+    let caps = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    let upper = words.iter().filter(|w| is_all_caps_word(w)).count();
+    caps * 5 >= words.len() * 4 || upper * 5 >= words.len() * 3
+}
+
+/// Casing seen for one lower-cased word in an article's running text.
+#[derive(Default)]
+pub(crate) struct DocCasing {
+    lower: u32,
+    capital: u32,
+    forms: HashMap<String, u32>,
+}
+
+/// Per-article statistics used by document-level features.
+pub(crate) struct DocStats {
+    casing: HashMap<String, DocCasing>,
+}
+
+impl DocStats {
+    fn get(&self, lower: &str) -> Option<&DocCasing> {
+        self.casing.get(lower)
+    }
+}
+
+/// Tokenizes the segments of `text` into sentences, marks headline tokens,
+/// truecases them and gathers the document statistics.
+pub(crate) fn prepare<'a>(
+    text: &'a str,
+    segments: &[Segment],
+    lex: &dyn Lexicon,
+) -> (Vec<Sentence<'a>>, DocStats) {
+    let mut sentences: Vec<Sentence<'a>> = Vec::new();
+    for seg in segments {
+        if text.get(seg.span.range()).is_none() {
+            continue;
+        }
+        let seg_tokens = tokenize(text, seg.span);
+        let raws: Vec<&str> = seg_tokens.iter().map(|s| s.of(text)).collect();
+        let headline = seg.headline || looks_like_headline(&raws);
+        let mut pos = 0;
+        for sent in text::sentences(text, seg.span) {
+            let mut toks: Vec<Token<'a>> = Vec::new();
+            while pos < seg_tokens.len() && seg_tokens[pos].start < sent.end {
+                let span = seg_tokens[pos];
+                pos += 1;
+                if span.start < sent.start {
+                    continue;
+                }
+                let raw = span.of(text);
+                toks.push(Token {
+                    span,
+                    raw,
+                    view: raw.to_string(),
+                    lower: raw.to_lowercase(),
+                    headline,
+                });
+            }
+            mark_caps_runs(&mut toks);
+            if !toks.is_empty() {
+                sentences.push(toks);
+            }
+        }
+    }
+    let stats = doc_stats(&sentences);
+    for sent in &mut sentences {
+        for tok in sent.iter_mut().filter(|t| t.headline && has_alpha(t.raw)) {
+            tok.view = truecase(tok, &stats, lex);
+        }
+    }
+    (sentences, stats)
+}
+
+/// Marks runs of three or more ALL-CAPS words (captions, credits) as headline text.
+fn mark_caps_runs(toks: &mut [Token<'_>]) {
+    let mut run: Vec<usize> = Vec::new();
+    let flush = |run: &mut Vec<usize>, toks: &mut [Token<'_>]| {
+        if run.len() >= 3 {
+            for &k in run.iter() {
+                toks[k].headline = true;
+            }
+        }
+        run.clear();
+    };
+    for k in 0..toks.len() {
+        if is_all_caps_word(toks[k].raw) {
+            run.push(k);
+        } else if has_alpha(toks[k].raw) {
+            flush(&mut run, toks);
+        }
+    }
+    flush(&mut run, toks);
+}
+
+/// True when token `i` starts its sentence (ignoring leading punctuation).
+pub(crate) fn sentence_initial(sent: &[Token<'_>], i: usize) -> bool {
+    sent[..i]
+        .iter()
+        .all(|t| !t.raw.chars().any(char::is_alphanumeric))
+}
+
+fn doc_stats(sentences: &[Sentence<'_>]) -> DocStats {
+    let mut casing: HashMap<String, DocCasing> = HashMap::new();
+    for sent in sentences {
+        for (i, t) in sent.iter().enumerate() {
+            if t.headline || !has_alpha(t.raw) || sentence_initial(sent, i) {
+                continue;
+            }
+            let e = casing.entry(t.lower.clone()).or_default();
+            if case_class(t.raw) == 0 {
+                e.lower += 1;
+            } else {
+                e.capital += 1;
+            }
+            *e.forms.entry(t.raw.to_string()).or_default() += 1;
+        }
+    }
+    DocStats { casing }
+}
+
+fn title_case(lower: &str) -> String {
+    let mut cs = lower.chars();
+    match cs.next() {
+        Some(c) => c.to_uppercase().chain(cs).collect(),
+        None => String::new(),
+    }
+}
+
+/// The likely running-text form of a headline token.
+fn truecase(tok: &Token<'_>, stats: &DocStats, lex: &dyn Lexicon) -> String {
+    if let Some(d) = stats.get(&tok.lower) {
+        if d.lower >= d.capital {
+            return tok.lower.clone();
+        }
+        if let Some((form, _)) = d
+            .forms
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+        {
+            return form.clone();
+        }
+    }
+    match lex.casing(casing_key(&tok.lower)).map(|c| c & 3) {
+        Some(0) => tok.lower.clone(),
+        Some(1) => title_case(&tok.lower),
+        Some(2) => tok.lower.to_uppercase(),
+        _ => tok.raw.to_string(),
+    }
+}
+
+/// Word shape: letters to X/x, digits to d, runs longer than two collapsed
+/// in the short form.
+fn shapes(w: &str) -> (String, String) {
+    let mut long = String::new();
+    let mut short = String::new();
+    let mut last = '\0';
+    let mut run = 0;
+    for c in w.chars().take(24) {
+        let s = if c.is_uppercase() {
+            'X'
+        } else if c.is_alphabetic() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else {
+            c
+        };
+        long.push(s);
+        if s == last {
+            run += 1;
+        } else {
+            run = 1;
+            last = s;
+        }
+        if run <= 1 {
+            short.push(s);
+        }
+    }
+    (long, short)
+}
+
+/// Coarse gazetteer position tags: B, I, L, U.
+const POS: [&str; 4] = ["B", "I", "L", "U"];
+
+/// Greedy longest-match of phrases (up to `MAX_PHRASE` tokens) whose first
+/// and last tokens are capitalised or numeric; returns per-token (position, value).
+fn match_phrases(
+    sent: &[Token<'_>],
+    lookup: &dyn Fn(u64) -> Option<u8>,
+) -> Vec<Option<(usize, u8)>> {
+    const MAX_PHRASE: usize = 6;
+    let mut out = vec![None; sent.len()];
+    let starts_cap = |t: &Token<'_>| {
+        t.view
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+    };
+    let mut i = 0;
+    while i < sent.len() {
+        if !starts_cap(&sent[i]) {
+            i += 1;
+            continue;
+        }
+        let mut best: Option<(usize, u8)> = None;
+        let mut h = fnv(FNV_OFFSET, b"E\xff");
+        for j in i..sent.len().min(i + MAX_PHRASE) {
+            if j > i {
+                h = fnv(h, b" ");
+            }
+            h = fnv(h, sent[j].lower.as_bytes());
+            if starts_cap(&sent[j]) {
+                if let Some(v) = lookup(h) {
+                    best = Some((j, v));
+                }
+            }
+        }
+        match best {
+            Some((j, v)) => {
+                for (k, slot) in out.iter_mut().enumerate().take(j + 1).skip(i) {
+                    let p = if i == j {
+                        3
+                    } else if k == i {
+                        0
+                    } else if k == j {
+                        2
+                    } else {
+                        1
+                    };
+                    *slot = Some((p, v));
+                }
+                i = j + 1;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// Extracts the hashed features of every token of `sent`.
+pub(crate) fn sentence_features(
+    sent: &[Token<'_>],
+    stats: &DocStats,
+    lex: &dyn Lexicon,
+) -> Vec<Vec<u64>> {
+    let n = sent.len();
+    let learned = match_phrases(sent, &|k| lex.entity(k));
+    let places = match_phrases(sent, &|k| gazetteer::place(k).then_some(0));
+    let shape_of: Vec<(String, String)> = sent.iter().map(|t| shapes(&t.view)).collect();
+    let word = |k: isize| -> &str {
+        if k < 0 {
+            "<s>"
+        } else if k as usize >= n {
+            "</s>"
+        } else {
+            &sent[k as usize].lower
+        }
+    };
+    let short = |k: isize| -> &str {
+        if k < 0 {
+            "<s>"
+        } else if k as usize >= n {
+            "</s>"
+        } else {
+            &shape_of[k as usize].1
+        }
+    };
+    let mut all = Vec::with_capacity(n);
+    for (i, tok) in sent.iter().enumerate() {
+        let ii = i as isize;
+        let mut f: Vec<u64> = Vec::with_capacity(48);
+        let mut add = |t: &str, v: &str| f.push(fhash(t, v));
+        let lower = tok.lower.as_str();
+        let (long_shape, short_shape) = (&shape_of[i].0, &shape_of[i].1);
+        let initial = sentence_initial(sent, i);
+        let hl = if tok.headline { "h" } else { "b" };
+        add("bias", "");
+        add("w", lower);
+        add("W", &tok.view);
+        let chars: Vec<char> = lower.chars().collect();
+        for k in 1..=4.min(chars.len()) {
+            let p: String = chars[..k].iter().collect();
+            let s: String = chars[chars.len() - k..].iter().collect();
+            add("p", &p);
+            add("s", &s);
+        }
+        add("sh", long_shape);
+        add("ss", short_shape);
+        add("w-1", word(ii - 1));
+        add("w+1", word(ii + 1));
+        add("w-2", word(ii - 2));
+        add("w+2", word(ii + 2));
+        add("ww-1", &format!("{}|{lower}", word(ii - 1)));
+        add("ww+1", &format!("{lower}|{}", word(ii + 1)));
+        add("w-1s", &format!("{}|{short_shape}", word(ii - 1)));
+        add("sw+1", &format!("{short_shape}|{}", word(ii + 1)));
+        add("ss-1", short(ii - 1));
+        add("ss+1", short(ii + 1));
+        add(
+            "sss",
+            &format!("{}|{short_shape}|{}", short(ii - 1), short(ii + 1)),
+        );
+        add("init", &format!("{initial}|{short_shape}|{hl}"));
+        add("hl", &format!("{hl}|{short_shape}"));
+        if chars.len() <= 4 && case_class(&tok.view) == 2 {
+            add("acr", &chars.len().to_string());
+        }
+        let cc = lex.casing(casing_key(lower));
+        let cc_s = cc.map_or("?".to_string(), |c| c.to_string());
+        add("cc", &cc_s);
+        add("cci", &format!("{cc_s}|{initial}|{hl}|{short_shape}"));
+        let dc = match stats.get(lower) {
+            Some(d) if d.capital > 0 && d.lower == 0 => "C",
+            Some(d) if d.capital == 0 => "l",
+            Some(_) => "m",
+            None => "-",
+        };
+        add("dc", &format!("{dc}|{initial}|{hl}|{short_shape}"));
+        match learned[i] {
+            Some((p, v)) => {
+                add("gz", &format!("{}{}", POS[p], v));
+                add("gzt", &format!("{}{}", POS[p], v & 3));
+                add("gzs", &format!("{}{}|{short_shape}", POS[p], v & 3));
+            }
+            None => add("gz", "-"),
+        }
+        for (d, name) in [(-1isize, "gz-1"), (1, "gz+1")] {
+            let k = ii + d;
+            if k >= 0 && (k as usize) < n {
+                if let Some((p, v)) = learned[k as usize] {
+                    add(name, &format!("{}{}", POS[p], v & 3));
+                }
+            }
+        }
+        if let Some((p, _)) = places[i] {
+            add("pl", POS[p]);
+        }
+        if gazetteer::is_demonym(lower) {
+            add("dm", "");
+        }
+        if gazetteer::is_designator(tok.raw) {
+            add("dsg", "");
+        }
+        all.push(f);
+    }
+    all
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct NoLex;
+    impl Lexicon for NoLex {
+        fn entity(&self, _: u64) -> Option<u8> {
+            None
+        }
+        fn casing(&self, key: u64) -> Option<u8> {
+            (key == casing_key("in") || key == casing_key("of")).then_some(0)
+        }
+    }
+
+    #[test]
+    fn shapes_collapse_runs() {
+        assert_eq!(shapes("S-400s"), ("X-dddx".into(), "X-dx".into()));
+        assert_eq!(shapes("Turkey"), ("Xxxxxx".into(), "Xx".into()));
+    }
+
+    #[test]
+    fn title_case_headline_is_truecased_from_the_body() {
+        let text = "Turkey In Negotiations With Russia On Second Batch Of S-400 Missile Systems\n\
+                    Turkey is in negotiations with Russia on a second batch.";
+        let segs = [
+            Segment {
+                span: Span::new(0, 75),
+                headline: false,
+            },
+            Segment {
+                span: Span::new(76, text.len()),
+                headline: false,
+            },
+        ];
+        let (sents, _) = prepare(text, &segs, &NoLex);
+        let views: Vec<&str> = sents[0].iter().map(|t| t.view.as_str()).collect();
+        assert!(sents[0][0].headline, "detected as a headline");
+        assert_eq!(
+            views,
+            [
+                "Turkey",
+                "in",
+                "negotiations",
+                "with",
+                "Russia",
+                "on",
+                "second",
+                "batch",
+                "of",
+                "S-400",
+                "Missile",
+                "Systems"
+            ]
+        );
+        assert!(!sents[1][0].headline);
+    }
+
+    #[test]
+    fn caption_caps_runs_are_headline_text() {
+        let text = "UNKNOWN LOCATION, BELARUS - FEBRUARY 09: S-400 systems arrive in Belarus.";
+        let segs = [Segment {
+            span: Span::new(0, text.len()),
+            headline: false,
+        }];
+        let (sents, _) = prepare(text, &segs, &NoLex);
+        let s = &sents[0];
+        assert!(s[0].headline && s[3].headline);
+        assert_eq!(s[3].view, "Belarus");
+        assert!(!s[s.len() - 2].headline);
+    }
+
+    #[test]
+    fn features_see_gazetteers() {
+        let text = "He flew to Ankara with Russian S-400 experts.";
+        let segs = [Segment {
+            span: Span::new(0, text.len()),
+            headline: false,
+        }];
+        let (sents, stats) = prepare(text, &segs, &NoLex);
+        let f = sentence_features(&sents[0], &stats, &NoLex);
+        assert_eq!(f.len(), sents[0].len());
+        assert!(f[3].contains(&fhash("pl", "U")));
+        assert!(f[5].contains(&fhash("dm", "")));
+        assert!(f[6].contains(&fhash("dsg", "")));
+    }
+}

@@ -1,0 +1,345 @@
+//! Fine typing: CoNLL's PER / ORG / LOC / MISC → OntoNotes labels, plus rule
+//! mentions the 1996 training text cannot teach.
+//!
+//! * LOC → GPE when the phrase is a country, state or city (GeoNames
+//!   gazetteer) or has no geographic head word, LOC for continents, seas,
+//!   regions and physical features, FAC for airports, bridges, bases.
+//! * MISC → NORP (demonyms, groups, "-an/-ish/-ese" adjectives), PRODUCT
+//!   (designators, curated systems), LAW (`… Act`, `Treaty of …`), EVENT
+//!   (`… War`, `… Summit`, `… 2022`), else PRODUCT.
+//! * Rules on top: designators ("S-400s", "Pantsir-S") and curated systems
+//!   before a weapon noun ("Patriot systems") are PRODUCT wherever they are;
+//!   laws and named exercises are found by their head words and years and
+//!   replace whatever the tagger proposed inside them.
+
+use super::features::{phrase_key, sentence_initial, Token};
+use super::gazetteer;
+use super::{mention, RawMention};
+use crate::label::Label;
+
+/// Head words of laws and treaties.
+const LAW_HEADS: &[&str] = &[
+    "act",
+    "treaty",
+    "convention",
+    "accord",
+    "accords",
+    "protocol",
+    "charter",
+    "constitution",
+    "directive",
+    "amendment",
+    "law",
+    "bill",
+    "code",
+];
+
+/// Head words of named events.
+const EVENT_HEADS: &[&str] = &[
+    "war",
+    "summit",
+    "games",
+    "olympics",
+    "olympiad",
+    "cup",
+    "championship",
+    "championships",
+    "open",
+    "festival",
+    "revolution",
+    "crisis",
+    "tournament",
+    "exercise",
+    "exercises",
+    "drills",
+    "prix",
+    "rally",
+    "marathon",
+    "conference",
+    "election",
+    "elections",
+    "uprising",
+    "massacre",
+    "expo",
+    "world",
+    "series",
+    "trophy",
+    "invasion",
+    "offensive",
+];
+
+/// Head words of non-political locations.
+const LOC_HEADS: &[&str] = &[
+    "river",
+    "sea",
+    "ocean",
+    "mountains",
+    "mount",
+    "lake",
+    "valley",
+    "island",
+    "islands",
+    "peninsula",
+    "desert",
+    "gulf",
+    "bay",
+    "strait",
+    "coast",
+    "region",
+    "basin",
+    "plateau",
+    "canal",
+];
+
+/// Head words of facilities.
+const FAC_HEADS: &[&str] = &[
+    "airport", "bridge", "street", "square", "palace", "stadium", "base", "port", "tower",
+    "highway", "prison", "dam", "plant",
+];
+
+/// Nouns that make a preceding curated name a weapon or product.
+const PRODUCT_NOUNS: &[&str] = &[
+    "system",
+    "systems",
+    "missile",
+    "missiles",
+    "battery",
+    "batteries",
+    "jet",
+    "jets",
+    "fighter",
+    "fighters",
+    "drone",
+    "drones",
+    "tank",
+    "tanks",
+    "launcher",
+    "launchers",
+    "helicopter",
+    "helicopters",
+    "aircraft",
+    "interceptor",
+    "interceptors",
+    "rocket",
+    "rockets",
+];
+
+fn lowers<'a>(toks: &'a [Token<'_>]) -> Vec<&'a str> {
+    toks.iter().map(|t| t.lower.as_str()).collect()
+}
+
+fn is_year(w: &str) -> bool {
+    w.len() == 4
+        && w.chars().all(|c| c.is_ascii_digit())
+        && (w.starts_with("19") || w.starts_with("20"))
+}
+
+fn capitalised(t: &Token<'_>) -> bool {
+    t.raw.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// NORP-looking single words: demonym suffixes and their plurals.
+fn demonym_shape(w: &str) -> bool {
+    let w = w.strip_suffix('s').unwrap_or(w);
+    ["an", "ian", "ish", "ese", "i", "ic", "ch"]
+        .iter()
+        .any(|s| w.ends_with(s))
+}
+
+/// The OntoNotes label of tokens `toks` tagged with CoNLL type `coarse`.
+fn fine_type(toks: &[Token<'_>], coarse: usize) -> Label {
+    let lw = lowers(toks);
+    let key = phrase_key(&lw);
+    let last = lw.last().copied().unwrap_or("");
+    match coarse {
+        0 => Label::Person,
+        1 => Label::Org,
+        2 => {
+            if gazetteer::is_loc(key) {
+                Label::Loc
+            } else if gazetteer::is_gpe(key) {
+                Label::Gpe
+            } else if LOC_HEADS.contains(&last) || lw.first().is_some_and(|f| LOC_HEADS.contains(f))
+            {
+                Label::Loc
+            } else if FAC_HEADS.contains(&last) {
+                Label::Fac
+            } else {
+                Label::Gpe
+            }
+        }
+        _ => {
+            if gazetteer::is_norp(key) {
+                Label::Norp
+            } else if toks.iter().any(|t| gazetteer::is_designator(t.raw))
+                || gazetteer::is_product(key)
+            {
+                Label::Product
+            } else if LAW_HEADS.contains(&last) || lw.first().is_some_and(|f| LAW_HEADS.contains(f))
+            {
+                Label::Law
+            } else if EVENT_HEADS.contains(&last) || lw.iter().any(|w| is_year(w)) {
+                Label::Event
+            } else if toks.len() == 1 && demonym_shape(last) {
+                Label::Norp
+            } else {
+                Label::Product
+            }
+        }
+    }
+}
+
+/// Mentions of one sentence from the tagger's `(first, last, type)` spans.
+pub(crate) fn refine(sent: &[Token<'_>], ents: &[(usize, usize, usize)]) -> Vec<RawMention> {
+    let mut out: Vec<RawMention> = Vec::new();
+    let mut rule: Vec<(usize, usize, Label)> = Vec::new();
+    rule_products(sent, &mut rule);
+    rule_laws(sent, &mut rule);
+    rule_events(sent, &mut rule);
+    let covered = |s: usize, e: usize| rule.iter().any(|&(rs, re, _)| rs <= e && s <= re);
+    for &(s, e, ty) in ents {
+        if e >= sent.len() {
+            continue;
+        }
+        if !covered(s, e) {
+            out.push(mention(
+                sent[s].span,
+                sent[e].span,
+                fine_type(&sent[s..=e], ty),
+            ));
+            continue;
+        }
+        // The tagger's span overlaps a rule mention: keep what lies outside
+        // it only when that is a known place or group on its own.
+        for k in s..=e {
+            if covered(k, k) {
+                continue;
+            }
+            let one = &sent[k..=k];
+            let key = phrase_key(&lowers(one));
+            let label = if gazetteer::is_gpe(key) {
+                Label::Gpe
+            } else if gazetteer::is_norp(key) {
+                Label::Norp
+            } else {
+                continue;
+            };
+            out.push(mention(sent[k].span, sent[k].span, label));
+        }
+    }
+    for (s, e, label) in rule {
+        out.push(mention(sent[s].span, sent[e].span, label));
+    }
+    out
+}
+
+/// Designators anywhere; curated systems before a weapon noun.
+fn rule_products(sent: &[Token<'_>], out: &mut Vec<(usize, usize, Label)>) {
+    for (i, t) in sent.iter().enumerate() {
+        if gazetteer::is_designator(t.raw) {
+            out.push((i, i, Label::Product));
+            continue;
+        }
+        let next = sent.get(i + 1).map(|n| n.lower.as_str()).unwrap_or("");
+        if capitalised(t)
+            && PRODUCT_NOUNS.contains(&next)
+            && gazetteer::is_product(phrase_key(&[t.lower.as_str()]))
+        {
+            out.push((i, i, Label::Product));
+        }
+    }
+}
+
+/// Laws: a capitalised head word ("Act") with the capitalised words,
+/// possessives and small connectives before it, or "Treaty of X".
+fn rule_laws(sent: &[Token<'_>], out: &mut Vec<(usize, usize, Label)>) {
+    for (i, t) in sent.iter().enumerate() {
+        if t.headline || !capitalised(t) || !LAW_HEADS[..7].contains(&t.lower.as_str()) {
+            continue;
+        }
+        let mut s = i;
+        while s > 0 {
+            let p = &sent[s - 1];
+            let ok = (capitalised(p) && !sentence_initial(sent, s - 1))
+                || p.lower == "'s"
+                || p.lower == "’s"
+                || (matches!(p.lower.as_str(), "of" | "and" | "on" | "for")
+                    && s >= 2
+                    && capitalised(&sent[s - 2]));
+            if !ok {
+                break;
+            }
+            s -= 1;
+        }
+        let mut e = i;
+        if s == i && sent.get(i + 1).is_some_and(|n| n.lower == "of") {
+            let mut k = i + 2;
+            while k < sent.len() && capitalised(&sent[k]) {
+                k += 1;
+            }
+            if k > i + 2 {
+                e = k - 1;
+            }
+        }
+        if e > s && out.iter().all(|&(a, b, _)| b < s || e < a) {
+            out.push((s, e, Label::Law));
+        }
+    }
+}
+
+/// Named exercises and editions: capitalised words, not sentence-initial,
+/// directly followed by a year ("Allied Resolve 2022", "Euro 2020").
+fn rule_events(sent: &[Token<'_>], out: &mut Vec<(usize, usize, Label)>) {
+    for (i, t) in sent.iter().enumerate() {
+        if i == 0 || !is_year(t.raw) {
+            continue;
+        }
+        let mut s = i;
+        while s > 0 {
+            let p = &sent[s - 1];
+            if !capitalised(p) || p.headline || sentence_initial(sent, s - 1) || is_month(&p.lower)
+            {
+                break;
+            }
+            s -= 1;
+        }
+        if s == i {
+            continue;
+        }
+        let words = lowers(&sent[s..i]);
+        let known = gazetteer::is_gpe(phrase_key(&words)) || gazetteer::is_norp(phrase_key(&words));
+        if !known && out.iter().all(|&(a, b, _)| b < s || i < a) {
+            out.push((s, i, Label::Event));
+        }
+    }
+}
+
+fn is_month(w: &str) -> bool {
+    const MONTHS: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan.",
+        "feb.",
+        "mar.",
+        "apr.",
+        "jun.",
+        "jul.",
+        "aug.",
+        "sep.",
+        "sept.",
+        "oct.",
+        "nov.",
+        "dec.",
+    ];
+    MONTHS.contains(&w)
+}

@@ -1,0 +1,199 @@
+//! Sequence model: a first-order averaged structured perceptron over BILOU
+//! tags, decoded exactly with Viterbi.
+//!
+//! Why this design: a CRF would need gradient training (and log-space
+//! arithmetic at decode time) for roughly the same accuracy on CoNLL once the
+//! features are rich; the averaged perceptron trains in seconds, its weights
+//! quantise to one byte with no measurable loss, and decoding is a dot
+//! product plus a 17×17 Viterbi step per token — fast in wasm too. BILOU
+//! rather than BIO because it makes the last and single-token positions
+//! explicit, which Ratinov & Roth (2009) found worth about a point of F1.
+//! Invalid transitions (`O`→`I`, `B-PER`→`L-ORG`, …) are forbidden outright,
+//! so every decoded path maps to well-formed spans.
+
+/// Coarse CoNLL entity types, in tag order.
+pub(crate) const TYPES: [&str; 4] = ["PER", "ORG", "LOC", "MISC"];
+
+/// Number of tags: `O` plus B, I, L, U for each type.
+pub(crate) const N_TAGS: usize = 1 + 4 * TYPES.len();
+
+/// Tag position within an entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Pos {
+    Begin,
+    Inside,
+    Last,
+    Unit,
+}
+
+/// Tag index for position `pos` of type `ty`.
+pub(crate) fn tag(pos: Pos, ty: usize) -> usize {
+    1 + 4 * ty
+        + match pos {
+            Pos::Begin => 0,
+            Pos::Inside => 1,
+            Pos::Last => 2,
+            Pos::Unit => 3,
+        }
+}
+
+/// The (position, type) of a non-`O` tag.
+pub(crate) fn untag(t: usize) -> Option<(Pos, usize)> {
+    if t == 0 || t >= N_TAGS {
+        return None;
+    }
+    let pos = match (t - 1) % 4 {
+        0 => Pos::Begin,
+        1 => Pos::Inside,
+        2 => Pos::Last,
+        _ => Pos::Unit,
+    };
+    Some((pos, (t - 1) / 4))
+}
+
+/// Whether tag `b` may follow tag `a`; `None` stands for the sentence edge.
+pub(crate) fn allowed(a: Option<usize>, b: Option<usize>) -> bool {
+    let open = |t: Option<usize>| match t.and_then(untag) {
+        Some((Pos::Begin | Pos::Inside, ty)) => Some(ty),
+        _ => None,
+    };
+    let continues = |t: Option<usize>| match t.and_then(untag) {
+        Some((Pos::Inside | Pos::Last, ty)) => Some(ty),
+        _ => None,
+    };
+    match (open(a), continues(b)) {
+        (Some(x), Some(y)) => x == y,
+        (None, None) => true,
+        _ => false,
+    }
+}
+
+/// Transition scores: `[from][to]` with row `N_TAGS` for the sentence start
+/// and column `N_TAGS` for the end.
+pub(crate) type Transitions = [[f32; N_TAGS + 1]; N_TAGS + 1];
+
+/// Best tag sequence for per-token emission scores.
+pub(crate) fn viterbi(emissions: &[[f32; N_TAGS]], trans: &Transitions) -> Vec<usize> {
+    let n = emissions.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    const NEG: f32 = f32::NEG_INFINITY;
+    let mut score = vec![[NEG; N_TAGS]; n];
+    let mut back = vec![[0u8; N_TAGS]; n];
+    for t in 0..N_TAGS {
+        if allowed(None, Some(t)) {
+            score[0][t] = trans[N_TAGS][t] + emissions[0][t];
+        }
+    }
+    for i in 1..n {
+        for t in 0..N_TAGS {
+            let mut best = NEG;
+            let mut arg = 0;
+            for p in 0..N_TAGS {
+                if score[i - 1][p] == NEG || !allowed(Some(p), Some(t)) {
+                    continue;
+                }
+                let s = score[i - 1][p] + trans[p][t];
+                if s > best {
+                    best = s;
+                    arg = p;
+                }
+            }
+            if best > NEG {
+                score[i][t] = best + emissions[i][t];
+                back[i][t] = arg as u8;
+            }
+        }
+    }
+    let mut best = NEG;
+    let mut last = 0;
+    for t in 0..N_TAGS {
+        if score[n - 1][t] > NEG && allowed(Some(t), None) {
+            let s = score[n - 1][t] + trans[t][N_TAGS];
+            if s > best {
+                best = s;
+                last = t;
+            }
+        }
+    }
+    let mut path = vec![0; n];
+    path[n - 1] = last;
+    for i in (1..n).rev() {
+        path[i - 1] = back[i][path[i]] as usize;
+    }
+    path
+}
+
+/// Entity spans `(first token, last token inclusive, type)` of a tag path.
+pub(crate) fn spans(path: &[usize]) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, usize)> = None;
+    for (i, &t) in path.iter().enumerate() {
+        match untag(t) {
+            Some((Pos::Unit, ty)) => {
+                out.push((i, i, ty));
+                open = None;
+            }
+            Some((Pos::Begin, ty)) => open = Some((i, ty)),
+            Some((Pos::Last, ty)) => {
+                if let Some((s, oty)) = open.take() {
+                    if oty == ty {
+                        out.push((s, i, ty));
+                    }
+                }
+            }
+            Some((Pos::Inside, _)) => {}
+            None => open = None,
+        }
+    }
+    out
+}
+
+/// The BILOU tags of entity spans over `n` tokens.
+pub(crate) fn tags_of(n: usize, ents: &[(usize, usize, usize)]) -> Vec<usize> {
+    let mut tags = vec![0; n];
+    for &(s, e, ty) in ents {
+        if s > e || e >= n {
+            continue;
+        }
+        if s == e {
+            tags[s] = tag(Pos::Unit, ty);
+        } else {
+            tags[s] = tag(Pos::Begin, ty);
+            for t in &mut tags[s + 1..e] {
+                *t = tag(Pos::Inside, ty);
+            }
+            tags[e] = tag(Pos::Last, ty);
+        }
+    }
+    tags
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_round_trip_through_spans() {
+        let ents = [(0, 1, 0), (3, 3, 2), (4, 6, 3)];
+        let tags = tags_of(8, &ents);
+        assert_eq!(spans(&tags), ents);
+        for w in tags.windows(2) {
+            assert!(allowed(Some(w[0]), Some(w[1])));
+        }
+    }
+
+    #[test]
+    fn viterbi_respects_constraints() {
+        let trans = [[0.0; N_TAGS + 1]; N_TAGS + 1];
+        // Token 0 prefers I-PER (invalid at the start), token 1 prefers L-ORG.
+        let mut e = [[0.0; N_TAGS]; 2];
+        e[0][tag(Pos::Inside, 0)] = 5.0;
+        e[0][tag(Pos::Begin, 1)] = 1.0;
+        e[1][tag(Pos::Last, 1)] = 3.0;
+        let path = viterbi(&e, &trans);
+        assert_eq!(spans(&path), [(0, 1, 1)]);
+        assert!(viterbi(&[], &trans).is_empty());
+    }
+}
