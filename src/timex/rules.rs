@@ -838,7 +838,7 @@ fn n_the_year(m: &Match, ctx: &Ctx) -> Option<String> {
     }) {
         return None;
     }
-    if spans_a_period(m) {
+    if !m.has(1) && spans_a_period(m) {
         return None;
     }
     Some(fmt(Point::Year(ctx.anchor.year())))
