@@ -200,7 +200,7 @@ fn tbaq_scores_meet_targets() {
     // Issue #4 asks for value F1 ≥ 0.85; the tagger is not there yet (many
     // misses are annotation conventions such as `1989-WXX` or `1949-XX`), so
     // this floor guards the level reached and must only ever be raised.
-    assert!(scores[2].1 >= 0.785, "value F1 {:.4} < 0.785", scores[2].1);
+    assert!(scores[2].1 >= 0.79, "value F1 {:.4} < 0.79", scores[2].1);
 }
 
 /// Tagging never panics and only returns spans on character boundaries inside

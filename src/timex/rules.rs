@@ -1833,6 +1833,20 @@ mod tests {
     }
 
     #[test]
+    fn tense_picks_the_weekday_direction() {
+        assert_tags(
+            "2022-04-27",
+            "The envoy said on Monday that the army would withdraw. The talks are expected to resume on Friday.",
+            &[("Monday", Date, "2022-04-25"), ("Friday", Date, "2022-04-29")],
+        );
+        assert_tags(
+            "2022-04-27",
+            "The ferry will sail in March; it last sailed in June.",
+            &[("March", Date, "2023-03"), ("June", Date, "2021-06")],
+        );
+    }
+
+    #[test]
     fn anaphoric_expressions_count_from_the_last_date() {
         assert_tags(
             "2022-04-27",
