@@ -171,12 +171,6 @@ pub(crate) fn unit(t: &Tok) -> Option<Unit> {
     UNITS.iter().find(|(w, _)| *w == t.lower).map(|&(_, u)| u)
 }
 
-/// True for plural unit words ("years").
-pub(crate) fn is_plural_unit(t: &Tok) -> bool {
-    unit(t).is_some()
-        && (t.lower.ends_with('s') && t.lower != "centuries" || t.lower == "centuries")
-}
-
 const SMALL: &[&str] = &[
     "zero",
     "one",

@@ -169,7 +169,7 @@ fn cue(toks: &[Tok], i: usize) -> Option<(Tense, usize)> {
     if FUTURE_CUES.contains(&w) {
         Some((Tense::Future, 0))
     } else if to_follows && FUTURE_BEFORE_TO.contains(&w) {
-        Some((Tense::Future, 3))
+        Some((Tense::Future, 1))
     } else if participle {
         None
     } else if REPORTING.contains(&w) {
@@ -205,7 +205,14 @@ pub(crate) fn tense_around(toks: &[Tok], start: usize, end: usize) -> Tense {
         .enumerate();
     for (distance, i) in left.chain(right) {
         if let Some((tense, penalty)) = cue(toks, i) {
-            let score = distance + penalty;
+            // "said Tuesday", "said on Tuesday": the reporting verb right
+            // next to the expression is the one it modifies.
+            let adjacent_report = distance <= 1 && REPORTING.contains(&toks[i].lower.as_str());
+            let score = if adjacent_report {
+                0
+            } else {
+                distance + penalty
+            };
             if best.is_none_or(|(d, _)| score < d) {
                 best = Some((score, tense));
             }

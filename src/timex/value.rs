@@ -102,7 +102,7 @@ pub(crate) fn duration(count: Option<u32>, unit: Unit) -> String {
 }
 
 fn quarter_of(month: u32) -> u32 {
-    (month + 2) / 3
+    month.div_ceil(3)
 }
 
 impl Point {
@@ -126,11 +126,6 @@ impl Point {
     /// A representative day inside the point (its first day).
     pub(crate) fn first_day(self) -> Option<NaiveDate> {
         self.interval().map(|(start, _)| start)
-    }
-
-    /// The year the point lies in (the first year for decades and centuries).
-    pub(crate) fn year(self) -> Option<i32> {
-        self.first_day().map(|d| d.year())
     }
 
     /// The point moved by `n` units at its own granularity when `unit` is
