@@ -77,7 +77,7 @@ pub fn collect(articles: &[AnalyzedArticle]) -> Vec<Event> {
             }
         }
     }
-    events.sort_by(|a, b| (a.start, a.end).cmp(&(b.start, b.end)));
+    events.sort_by_key(|e| (e.start, e.end));
     events
 }
 
