@@ -314,7 +314,9 @@ pub fn timeline(props: &TimelineProps) -> Html {
             <button type="button" class={classes!("event", involved.then_some("involved"), (!shown).then_some("dimmed"), (e.sources.len() > 1).then_some("multi"))}
                 style={format!("left:{left:.1}px;width:{:.1}px;top:{:.0}px", (right - left).max(MIN_EVENT_WIDTH), event_rows[i] as f64 * ROW_HEIGHT)}
                 aria-label={label.clone()} title={label} {onclick}>
-                <span class="event-value">{ &e.value }</span>
+                if right - left > 44.0 {
+                    <span class="event-value">{ &e.value }</span>
+                }
             </button>
         }
     });
