@@ -15,7 +15,7 @@
 use super::gazetteer;
 use super::tokens::tokenize;
 use super::Segment;
-use crate::text::{self, Span};
+use crate::text::Span;
 use std::collections::HashMap;
 
 /// One token as the tagger sees it.
@@ -187,28 +187,24 @@ pub(crate) fn prepare<'a>(
         let seg_tokens = tokenize(text, seg.span);
         let raws: Vec<&str> = seg_tokens.iter().map(|s| s.of(text)).collect();
         let headline = seg.headline || looks_like_headline(&raws);
-        let mut pos = 0;
-        for sent in text::sentences(text, seg.span) {
-            let mut toks: Vec<Token<'a>> = Vec::new();
-            while pos < seg_tokens.len() && seg_tokens[pos].start < sent.end {
-                let span = seg_tokens[pos];
-                pos += 1;
-                if span.start < sent.start {
-                    continue;
-                }
-                let raw = span.of(text);
-                toks.push(Token {
-                    span,
-                    raw,
-                    view: raw.to_string(),
-                    lower: raw.to_lowercase(),
-                    headline,
-                });
+        let mut toks: Vec<Token<'a>> = Vec::new();
+        for (k, &span) in seg_tokens.iter().enumerate() {
+            let raw = span.of(text);
+            if k > 0 && breaks_before(text, &seg_tokens, k) || toks.len() >= MAX_SENTENCE {
+                mark_caps_runs(&mut toks);
+                sentences.push(std::mem::take(&mut toks));
             }
+            toks.push(Token {
+                span,
+                raw,
+                view: raw.to_string(),
+                lower: raw.to_lowercase(),
+                headline,
+            });
+        }
+        if !toks.is_empty() {
             mark_caps_runs(&mut toks);
-            if !toks.is_empty() {
-                sentences.push(toks);
-            }
+            sentences.push(toks);
         }
     }
     let stats = doc_stats(&sentences);
@@ -218,6 +214,29 @@ pub(crate) fn prepare<'a>(
         }
     }
     (sentences, stats)
+}
+
+/// Longest sentence handed to the decoder; longer runs (tables, lists with
+/// no punctuation) are cut so memory and time stay linear in the input.
+const MAX_SENTENCE: usize = 250;
+
+/// True when a sentence starts at token `k`: after a line break, or after a
+/// `.`/`!`/`?` token (and any closing quotes or brackets) when the next
+/// token starts a new sentence. Abbreviations keep their period inside the
+/// token ("U.S.", "E."), so they never end a sentence here — unlike UAX #29,
+/// which splits "U.S. Open" and "E. Auchard".
+fn breaks_before(text: &str, toks: &[Span], k: usize) -> bool {
+    let gap = &text[toks[k - 1].end..toks[k].start];
+    if gap.contains('\n') {
+        return true;
+    }
+    let mut j = k;
+    while j > 0 && matches!(toks[j - 1].of(text), "\"" | "'" | "”" | "’" | ")" | "]") {
+        j -= 1;
+    }
+    let ends = j > 0 && matches!(toks[j - 1].of(text), "." | "!" | "?");
+    let next = toks[k].of(text).chars().next();
+    ends && next.is_some_and(|c| c.is_uppercase() || c.is_numeric() || "\"“'‘(".contains(c))
 }
 
 /// Marks runs of three or more ALL-CAPS words (captions, credits) as headline text.
