@@ -16,7 +16,7 @@ use super::gazetteer;
 use super::tokens::tokenize;
 use super::Segment;
 use crate::text::Span;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// One token as the tagger sees it.
 pub(crate) struct Token<'a> {
@@ -164,6 +164,10 @@ pub(crate) struct DocCasing {
 /// Per-article statistics used by document-level features.
 pub(crate) struct DocStats {
     casing: HashMap<String, DocCasing>,
+    /// Adjacent capitalised word pairs of the running text ("defence",
+    /// "industries"), so a headline's "Defence Industries" stays a name
+    /// even though "defence" alone is usually lower case.
+    names: HashSet<(String, String)>,
 }
 
 impl DocStats {
@@ -209,8 +213,26 @@ pub(crate) fn prepare<'a>(
     }
     let stats = doc_stats(&sentences);
     for sent in &mut sentences {
-        for tok in sent.iter_mut().filter(|t| t.headline && has_alpha(t.raw)) {
-            tok.view = truecase(tok, &stats, lex);
+        let keep: Vec<bool> = (0..sent.len())
+            .map(|i| {
+                let pair = |a: usize, b: usize| {
+                    b < sent.len()
+                        && stats.names.contains(&(sent[a].lower.clone(), sent[b].lower.clone()))
+                };
+                pair(i, i + 1) || (i > 0 && pair(i - 1, i))
+            })
+            .collect();
+        for (tok, keep) in sent.iter_mut().zip(keep) {
+            if tok.headline && has_alpha(tok.raw) {
+                tok.view = if keep {
+                    stats
+                        .get(&tok.lower)
+                        .and_then(|d| d.forms.iter().filter(|(f, _)| case_class(f) != 0).max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))))
+                        .map_or_else(|| title_case(&tok.lower), |(f, _)| f.clone())
+                } else {
+                    truecase(tok, &stats, lex)
+                };
+            }
         }
     }
     (sentences, stats)
@@ -251,7 +273,8 @@ fn mark_caps_runs(toks: &mut [Token<'_>]) {
         run.clear();
     };
     for k in 0..toks.len() {
-        if is_all_caps_word(toks[k].raw) {
+        let letter = toks[k].raw.chars().count() == 1 && case_class(toks[k].raw) == 1;
+        if is_all_caps_word(toks[k].raw) || (letter && !run.is_empty()) {
             run.push(k);
         } else if has_alpha(toks[k].raw) {
             flush(&mut run, toks);
@@ -267,7 +290,14 @@ pub(crate) fn sentence_initial(sent: &[Token<'_>], i: usize) -> bool {
 
 fn doc_stats(sentences: &[Sentence<'_>]) -> DocStats {
     let mut casing: HashMap<String, DocCasing> = HashMap::new();
+    let mut names = HashSet::new();
     for sent in sentences {
+        for w in sent.windows(2) {
+            let cap = |t: &Token<'_>| !t.headline && matches!(case_class(t.raw), 1 | 2);
+            if cap(&w[0]) && cap(&w[1]) {
+                names.insert((w[0].lower.clone(), w[1].lower.clone()));
+            }
+        }
         for (i, t) in sent.iter().enumerate() {
             if t.headline || !has_alpha(t.raw) || sentence_initial(sent, i) {
                 continue;
@@ -281,7 +311,7 @@ fn doc_stats(sentences: &[Sentence<'_>]) -> DocStats {
             *e.forms.entry(t.raw.to_string()).or_default() += 1;
         }
     }
-    DocStats { casing }
+    DocStats { casing, names }
 }
 
 fn title_case(lower: &str) -> String {
@@ -399,6 +429,53 @@ fn match_phrases(
     out
 }
 
+/// Words that may join capitalised words inside one name.
+const CONNECTORS: &[&str] = &["of", "and", "&", "for", "de", "the", "on", "'s"];
+
+/// For each token inside a run of two or more capitalised words (connectors
+/// allowed between them), its position in the run and the run's last token.
+/// The head word decides the type of the whole run: "… Ministry of
+/// Defense", "… Armed Forces", "… Military District" are organisations
+/// whatever the first word is.
+fn name_runs(sent: &[Token<'_>]) -> Vec<Option<(usize, usize)>> {
+    let cap = |t: &Token<'_>| t.view.chars().next().is_some_and(char::is_uppercase);
+    let mut out = vec![None; sent.len()];
+    let mut i = 0;
+    while i < sent.len() {
+        if !cap(&sent[i]) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        loop {
+            if j + 1 < sent.len() && cap(&sent[j + 1]) {
+                j += 1;
+            } else if j + 2 < sent.len()
+                && CONNECTORS.contains(&sent[j + 1].lower.as_str())
+                && cap(&sent[j + 2])
+            {
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        if j > i {
+            for (k, slot) in out.iter_mut().enumerate().take(j + 1).skip(i) {
+                let p = if k == i {
+                    0
+                } else if k == j {
+                    2
+                } else {
+                    1
+                };
+                *slot = Some((p, j));
+            }
+        }
+        i = j + 1;
+    }
+    out
+}
+
 /// Extracts the hashed features of every token of `sent`.
 pub(crate) fn sentence_features(
     sent: &[Token<'_>],
@@ -427,6 +504,7 @@ pub(crate) fn sentence_features(
             &shape_of[k as usize].1
         }
     };
+    let runs = name_runs(sent);
     let mut all = Vec::with_capacity(n);
     for (i, tok) in sent.iter().enumerate() {
         let ii = i as isize;
@@ -493,6 +571,11 @@ pub(crate) fn sentence_features(
                     add(name, &format!("{}{}", POS[p], v & 3));
                 }
             }
+        }
+        if let Some((p, last)) = runs[i] {
+            let head = sent[last].lower.as_str();
+            add("rh", head);
+            add("rhp", &format!("{}|{head}", POS[p]));
         }
         if let Some((p, _)) = places[i] {
             add("pl", POS[p]);
