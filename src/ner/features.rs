@@ -57,7 +57,10 @@ pub(crate) fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
 
 /// Hash of a feature: template name then value, separated.
 fn fhash(template: &str, value: &str) -> u64 {
-    fnv(fnv(fnv(FNV_OFFSET, template.as_bytes()), &[0xff]), value.as_bytes())
+    fnv(
+        fnv(fnv(FNV_OFFSET, template.as_bytes()), &[0xff]),
+        value.as_bytes(),
+    )
 }
 
 /// Lexicon key of a lower-cased phrase (tokens joined by one space).
@@ -217,7 +220,9 @@ pub(crate) fn prepare<'a>(
             .map(|i| {
                 let pair = |a: usize, b: usize| {
                     b < sent.len()
-                        && stats.names.contains(&(sent[a].lower.clone(), sent[b].lower.clone()))
+                        && stats
+                            .names
+                            .contains(&(sent[a].lower.clone(), sent[b].lower.clone()))
                 };
                 pair(i, i + 1) || (i > 0 && pair(i - 1, i))
             })
@@ -227,7 +232,12 @@ pub(crate) fn prepare<'a>(
                 tok.view = if keep {
                     stats
                         .get(&tok.lower)
-                        .and_then(|d| d.forms.iter().filter(|(f, _)| case_class(f) != 0).max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))))
+                        .and_then(|d| {
+                            d.forms
+                                .iter()
+                                .filter(|(f, _)| case_class(f) != 0)
+                                .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+                        })
                         .map_or_else(|| title_case(&tok.lower), |(f, _)| f.clone())
                 } else {
                     truecase(tok, &stats, lex)
@@ -285,7 +295,9 @@ fn mark_caps_runs(toks: &mut [Token<'_>]) {
 
 /// True when token `i` starts its sentence (ignoring leading punctuation).
 pub(crate) fn sentence_initial(sent: &[Token<'_>], i: usize) -> bool {
-    sent[..i].iter().all(|t| !t.raw.chars().any(char::is_alphanumeric))
+    sent[..i]
+        .iter()
+        .all(|t| !t.raw.chars().any(char::is_alphanumeric))
 }
 
 fn doc_stats(sentences: &[Sentence<'_>]) -> DocStats {
@@ -328,7 +340,11 @@ fn truecase(tok: &Token<'_>, stats: &DocStats, lex: &dyn Lexicon) -> String {
         if d.lower >= d.capital {
             return tok.lower.clone();
         }
-        if let Some((form, _)) = d.forms.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))) {
+        if let Some((form, _)) = d
+            .forms
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+        {
             return form.clone();
         }
     }
@@ -396,12 +412,12 @@ fn match_phrases(
         }
         let mut best: Option<(usize, u8)> = None;
         let mut h = fnv(FNV_OFFSET, b"E\xff");
-        for j in i..sent.len().min(i + MAX_PHRASE) {
+        for (j, tok) in sent.iter().enumerate().take(i + MAX_PHRASE).skip(i) {
             if j > i {
                 h = fnv(h, b" ");
             }
-            h = fnv(h, sent[j].lower.as_bytes());
-            if starts_cap(&sent[j]) {
+            h = fnv(h, tok.lower.as_bytes());
+            if starts_cap(tok) {
                 if let Some(v) = lookup(h) {
                     best = Some((j, v));
                 }
@@ -616,15 +632,34 @@ mod tests {
         let text = "Turkey In Negotiations With Russia On Second Batch Of S-400 Missile Systems\n\
                     Turkey is in negotiations with Russia on a second batch.";
         let segs = [
-            Segment { span: Span::new(0, 75), headline: false },
-            Segment { span: Span::new(76, text.len()), headline: false },
+            Segment {
+                span: Span::new(0, 75),
+                headline: false,
+            },
+            Segment {
+                span: Span::new(76, text.len()),
+                headline: false,
+            },
         ];
         let (sents, _) = prepare(text, &segs, &NoLex);
         let views: Vec<&str> = sents[0].iter().map(|t| t.view.as_str()).collect();
         assert!(sents[0][0].headline, "detected as a headline");
         assert_eq!(
             views,
-            ["Turkey", "in", "negotiations", "with", "Russia", "on", "second", "batch", "of", "S-400", "Missile", "Systems"]
+            [
+                "Turkey",
+                "in",
+                "negotiations",
+                "with",
+                "Russia",
+                "on",
+                "second",
+                "batch",
+                "of",
+                "S-400",
+                "Missile",
+                "Systems"
+            ]
         );
         assert!(!sents[1][0].headline);
     }
@@ -632,7 +667,10 @@ mod tests {
     #[test]
     fn caption_caps_runs_are_headline_text() {
         let text = "UNKNOWN LOCATION, BELARUS - FEBRUARY 09: S-400 systems arrive in Belarus.";
-        let segs = [Segment { span: Span::new(0, text.len()), headline: false }];
+        let segs = [Segment {
+            span: Span::new(0, text.len()),
+            headline: false,
+        }];
         let (sents, _) = prepare(text, &segs, &NoLex);
         let s = &sents[0];
         assert!(s[0].headline && s[3].headline);
@@ -643,7 +681,10 @@ mod tests {
     #[test]
     fn features_see_gazetteers() {
         let text = "He flew to Ankara with Russian S-400 experts.";
-        let segs = [Segment { span: Span::new(0, text.len()), headline: false }];
+        let segs = [Segment {
+            span: Span::new(0, text.len()),
+            headline: false,
+        }];
         let (sents, stats) = prepare(text, &segs, &NoLex);
         let f = sentence_features(&sents[0], &stats, &NoLex);
         assert_eq!(f.len(), sents[0].len());

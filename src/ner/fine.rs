@@ -19,22 +19,76 @@ use crate::label::Label;
 
 /// Head words of laws and treaties.
 const LAW_HEADS: &[&str] = &[
-    "act", "treaty", "convention", "accord", "accords", "protocol", "charter", "constitution",
-    "directive", "amendment", "law", "bill", "code",
+    "act",
+    "treaty",
+    "convention",
+    "accord",
+    "accords",
+    "protocol",
+    "charter",
+    "constitution",
+    "directive",
+    "amendment",
+    "law",
+    "bill",
+    "code",
 ];
 
 /// Head words of named events.
 const EVENT_HEADS: &[&str] = &[
-    "war", "summit", "games", "olympics", "olympiad", "cup", "championship", "championships",
-    "open", "festival", "revolution", "crisis", "tournament", "exercise", "exercises", "drills",
-    "prix", "rally", "marathon", "conference", "election", "elections", "uprising", "massacre",
-    "expo", "world", "series", "trophy", "invasion", "offensive",
+    "war",
+    "summit",
+    "games",
+    "olympics",
+    "olympiad",
+    "cup",
+    "championship",
+    "championships",
+    "open",
+    "festival",
+    "revolution",
+    "crisis",
+    "tournament",
+    "exercise",
+    "exercises",
+    "drills",
+    "prix",
+    "rally",
+    "marathon",
+    "conference",
+    "election",
+    "elections",
+    "uprising",
+    "massacre",
+    "expo",
+    "world",
+    "series",
+    "trophy",
+    "invasion",
+    "offensive",
 ];
 
 /// Head words of non-political locations.
 const LOC_HEADS: &[&str] = &[
-    "river", "sea", "ocean", "mountains", "mount", "lake", "valley", "island", "islands",
-    "peninsula", "desert", "gulf", "bay", "strait", "coast", "region", "basin", "plateau", "canal",
+    "river",
+    "sea",
+    "ocean",
+    "mountains",
+    "mount",
+    "lake",
+    "valley",
+    "island",
+    "islands",
+    "peninsula",
+    "desert",
+    "gulf",
+    "bay",
+    "strait",
+    "coast",
+    "region",
+    "basin",
+    "plateau",
+    "canal",
 ];
 
 /// Head words of facilities.
@@ -45,9 +99,29 @@ const FAC_HEADS: &[&str] = &[
 
 /// Nouns that make a preceding curated name a weapon or product.
 const PRODUCT_NOUNS: &[&str] = &[
-    "system", "systems", "missile", "missiles", "battery", "batteries", "jet", "jets", "fighter",
-    "fighters", "drone", "drones", "tank", "tanks", "launcher", "launchers", "helicopter",
-    "helicopters", "aircraft", "interceptor", "interceptors", "rocket", "rockets",
+    "system",
+    "systems",
+    "missile",
+    "missiles",
+    "battery",
+    "batteries",
+    "jet",
+    "jets",
+    "fighter",
+    "fighters",
+    "drone",
+    "drones",
+    "tank",
+    "tanks",
+    "launcher",
+    "launchers",
+    "helicopter",
+    "helicopters",
+    "aircraft",
+    "interceptor",
+    "interceptors",
+    "rocket",
+    "rockets",
 ];
 
 fn lowers<'a>(toks: &'a [Token<'_>]) -> Vec<&'a str> {
@@ -55,7 +129,9 @@ fn lowers<'a>(toks: &'a [Token<'_>]) -> Vec<&'a str> {
 }
 
 fn is_year(w: &str) -> bool {
-    w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()) && (w.starts_with("19") || w.starts_with("20"))
+    w.len() == 4
+        && w.chars().all(|c| c.is_ascii_digit())
+        && (w.starts_with("19") || w.starts_with("20"))
 }
 
 fn capitalised(t: &Token<'_>) -> bool {
@@ -83,7 +159,8 @@ fn fine_type(toks: &[Token<'_>], coarse: usize) -> Label {
                 Label::Loc
             } else if gazetteer::is_gpe(key) {
                 Label::Gpe
-            } else if LOC_HEADS.contains(&last) || lw.first().is_some_and(|f| LOC_HEADS.contains(f)) {
+            } else if LOC_HEADS.contains(&last) || lw.first().is_some_and(|f| LOC_HEADS.contains(f))
+            {
                 Label::Loc
             } else if FAC_HEADS.contains(&last) {
                 Label::Fac
@@ -94,9 +171,12 @@ fn fine_type(toks: &[Token<'_>], coarse: usize) -> Label {
         _ => {
             if gazetteer::is_norp(key) {
                 Label::Norp
-            } else if toks.iter().any(|t| gazetteer::is_designator(t.raw)) || gazetteer::is_product(key) {
+            } else if toks.iter().any(|t| gazetteer::is_designator(t.raw))
+                || gazetteer::is_product(key)
+            {
                 Label::Product
-            } else if LAW_HEADS.contains(&last) || lw.first().is_some_and(|f| LAW_HEADS.contains(f)) {
+            } else if LAW_HEADS.contains(&last) || lw.first().is_some_and(|f| LAW_HEADS.contains(f))
+            {
                 Label::Law
             } else if EVENT_HEADS.contains(&last) || lw.iter().any(|w| is_year(w)) {
                 Label::Event
@@ -123,7 +203,11 @@ pub(crate) fn refine(sent: &[Token<'_>], ents: &[(usize, usize, usize)]) -> Vec<
             continue;
         }
         if !covered(s, e) {
-            out.push(mention(sent[s].span, sent[e].span, fine_type(&sent[s..=e], ty)));
+            out.push(mention(
+                sent[s].span,
+                sent[e].span,
+                fine_type(&sent[s..=e], ty),
+            ));
             continue;
         }
         // The tagger's span overlaps a rule mention: keep what lies outside
@@ -154,7 +238,10 @@ pub(crate) fn refine(sent: &[Token<'_>], ents: &[(usize, usize, usize)]) -> Vec<
 /// Sputnik"), before a lower-case compound tail ("Russian-made" → "Russian",
 /// "New York-based" → "New York") and between hyphenated names that are each
 /// a known place or group ("US-Turkey", "Russian-Belarusian").
-fn split_compounds(sent: &[Token<'_>], ents: &[(usize, usize, usize)]) -> Vec<(usize, usize, usize)> {
+fn split_compounds(
+    sent: &[Token<'_>],
+    ents: &[(usize, usize, usize)],
+) -> Vec<(usize, usize, usize)> {
     let known = |a: usize, b: usize| {
         let key = phrase_key(&lowers(&sent[a..=b]));
         gazetteer::is_gpe(key) || gazetteer::is_norp(key)
@@ -166,8 +253,8 @@ fn split_compounds(sent: &[Token<'_>], ents: &[(usize, usize, usize)]) -> Vec<(u
         }
         let mut pieces: Vec<(usize, usize)> = Vec::new();
         let mut start = s;
-        for k in s..=e {
-            let sep = matches!(sent[k].raw, "/" | "-" | "‐" | "‑");
+        for (k, tok) in sent.iter().enumerate().take(e + 1).skip(s) {
+            let sep = matches!(tok.raw, "/" | "-" | "‐" | "‑");
             if !sep || k == s || k == e {
                 continue;
             }
@@ -239,7 +326,9 @@ fn rule_laws(sent: &[Token<'_>], out: &mut Vec<(usize, usize, Label)>) {
             let ok = (capitalised(p) && !sentence_initial(sent, s - 1))
                 || p.lower == "'s"
                 || p.lower == "’s"
-                || (matches!(p.lower.as_str(), "of" | "and" | "on" | "for") && s >= 2 && capitalised(&sent[s - 2]));
+                || (matches!(p.lower.as_str(), "of" | "and" | "on" | "for")
+                    && s >= 2
+                    && capitalised(&sent[s - 2]));
             if !ok {
                 break;
             }
@@ -263,8 +352,20 @@ fn rule_laws(sent: &[Token<'_>], out: &mut Vec<(usize, usize, Label)>) {
 
 /// Head words that make a run of capitalised words an organisation.
 const ORG_HEADS: &[&str] = &[
-    "ministry", "forces", "agency", "industries", "council", "command", "committee", "army",
-    "navy", "directorate", "presidency", "department", "guard", "parliament",
+    "ministry",
+    "forces",
+    "agency",
+    "industries",
+    "council",
+    "command",
+    "committee",
+    "army",
+    "navy",
+    "directorate",
+    "presidency",
+    "department",
+    "guard",
+    "parliament",
 ];
 
 /// Words that open a national or regional body's name besides demonyms and places.
@@ -281,7 +382,10 @@ fn rule_orgs(sent: &[Token<'_>], out: &mut Vec<(usize, usize, Label)>) {
     };
     let opener = |t: &Token<'_>| {
         let key = phrase_key(&[t.lower.as_str()]);
-        cap(t) && (gazetteer::is_gpe(key) || gazetteer::is_norp(key) || DIRECTIONS.contains(&t.lower.as_str()))
+        cap(t)
+            && (gazetteer::is_gpe(key)
+                || gazetteer::is_norp(key)
+                || DIRECTIONS.contains(&t.lower.as_str()))
     };
     let is_head = |k: usize, end: usize| {
         let w = sent[k].lower.as_str();
@@ -329,7 +433,8 @@ fn rule_events(sent: &[Token<'_>], out: &mut Vec<(usize, usize, Label)>) {
         let mut s = i;
         while s > 0 {
             let p = &sent[s - 1];
-            if !capitalised(p) || p.headline || sentence_initial(sent, s - 1) || is_month(&p.lower) {
+            if !capitalised(p) || p.headline || sentence_initial(sent, s - 1) || is_month(&p.lower)
+            {
                 break;
             }
             s -= 1;
@@ -347,9 +452,30 @@ fn rule_events(sent: &[Token<'_>], out: &mut Vec<(usize, usize, Label)>) {
 
 fn is_month(w: &str) -> bool {
     const MONTHS: &[&str] = &[
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.",
-        "sep.", "sept.", "oct.", "nov.", "dec.",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan.",
+        "feb.",
+        "mar.",
+        "apr.",
+        "jun.",
+        "jul.",
+        "aug.",
+        "sep.",
+        "sept.",
+        "oct.",
+        "nov.",
+        "dec.",
     ];
     MONTHS.contains(&w)
 }

@@ -72,7 +72,8 @@ impl<'a> Model<'a> {
         let n_lex = u32_at(bytes, 12) as usize;
         let mut trans = [[0f32; N_TAGS + 1]; N_TAGS + 1];
         let mut off = 16;
-        let expected = (off + TRANS_BYTES) as u64 + n_feat as u64 * (5 + N_TAGS) as u64 + n_lex as u64 * 5;
+        let expected =
+            (off + TRANS_BYTES) as u64 + n_feat as u64 * (5 + N_TAGS) as u64 + n_lex as u64 * 5;
         if bytes.len() as u64 != expected {
             return Err(format!(
                 "model has {} bytes, header says {expected}",
@@ -115,7 +116,8 @@ impl<'a> Model<'a> {
     }
 
     fn lex(&self, key: u64) -> Option<u8> {
-        find(self.bytes, self.lex_keys, self.n_lex, key as u32).map(|i| self.bytes[self.lex_vals + i])
+        find(self.bytes, self.lex_keys, self.n_lex, key as u32)
+            .map(|i| self.bytes[self.lex_vals + i])
     }
 }
 
