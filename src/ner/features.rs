@@ -15,8 +15,8 @@
 use super::gazetteer;
 use super::tokens::tokenize;
 use super::Segment;
-use crate::text::{self, Span};
-use std::collections::HashMap;
+use crate::text::Span;
+use std::collections::{HashMap, HashSet};
 
 /// One token as the tagger sees it.
 pub(crate) struct Token<'a> {
@@ -167,6 +167,10 @@ pub(crate) struct DocCasing {
 /// Per-article statistics used by document-level features.
 pub(crate) struct DocStats {
     casing: HashMap<String, DocCasing>,
+    /// Adjacent capitalised word pairs of the running text ("defence",
+    /// "industries"), so a headline's "Defence Industries" stays a name
+    /// even though "defence" alone is usually lower case.
+    names: HashSet<(String, String)>,
 }
 
 impl DocStats {
@@ -190,37 +194,81 @@ pub(crate) fn prepare<'a>(
         let seg_tokens = tokenize(text, seg.span);
         let raws: Vec<&str> = seg_tokens.iter().map(|s| s.of(text)).collect();
         let headline = seg.headline || looks_like_headline(&raws);
-        let mut pos = 0;
-        for sent in text::sentences(text, seg.span) {
-            let mut toks: Vec<Token<'a>> = Vec::new();
-            while pos < seg_tokens.len() && seg_tokens[pos].start < sent.end {
-                let span = seg_tokens[pos];
-                pos += 1;
-                if span.start < sent.start {
-                    continue;
-                }
-                let raw = span.of(text);
-                toks.push(Token {
-                    span,
-                    raw,
-                    view: raw.to_string(),
-                    lower: raw.to_lowercase(),
-                    headline,
-                });
+        let mut toks: Vec<Token<'a>> = Vec::new();
+        for (k, &span) in seg_tokens.iter().enumerate() {
+            let raw = span.of(text);
+            if k > 0 && breaks_before(text, &seg_tokens, k) || toks.len() >= MAX_SENTENCE {
+                mark_caps_runs(&mut toks);
+                sentences.push(std::mem::take(&mut toks));
             }
+            toks.push(Token {
+                span,
+                raw,
+                view: raw.to_string(),
+                lower: raw.to_lowercase(),
+                headline,
+            });
+        }
+        if !toks.is_empty() {
             mark_caps_runs(&mut toks);
-            if !toks.is_empty() {
-                sentences.push(toks);
-            }
+            sentences.push(toks);
         }
     }
     let stats = doc_stats(&sentences);
     for sent in &mut sentences {
-        for tok in sent.iter_mut().filter(|t| t.headline && has_alpha(t.raw)) {
-            tok.view = truecase(tok, &stats, lex);
+        let keep: Vec<bool> = (0..sent.len())
+            .map(|i| {
+                let pair = |a: usize, b: usize| {
+                    b < sent.len()
+                        && stats
+                            .names
+                            .contains(&(sent[a].lower.clone(), sent[b].lower.clone()))
+                };
+                pair(i, i + 1) || (i > 0 && pair(i - 1, i))
+            })
+            .collect();
+        for (tok, keep) in sent.iter_mut().zip(keep) {
+            if tok.headline && has_alpha(tok.raw) {
+                tok.view = if keep {
+                    stats
+                        .get(&tok.lower)
+                        .and_then(|d| {
+                            d.forms
+                                .iter()
+                                .filter(|(f, _)| case_class(f) != 0)
+                                .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+                        })
+                        .map_or_else(|| title_case(&tok.lower), |(f, _)| f.clone())
+                } else {
+                    truecase(tok, &stats, lex)
+                };
+            }
         }
     }
     (sentences, stats)
+}
+
+/// Longest sentence handed to the decoder; longer runs (tables, lists with
+/// no punctuation) are cut so memory and time stay linear in the input.
+const MAX_SENTENCE: usize = 250;
+
+/// True when a sentence starts at token `k`: after a line break, or after a
+/// `.`/`!`/`?` token (and any closing quotes or brackets) when the next
+/// token starts a new sentence. Abbreviations keep their period inside the
+/// token ("U.S.", "E."), so they never end a sentence here — unlike UAX #29,
+/// which splits "U.S. Open" and "E. Auchard".
+fn breaks_before(text: &str, toks: &[Span], k: usize) -> bool {
+    let gap = &text[toks[k - 1].end..toks[k].start];
+    if gap.contains('\n') {
+        return true;
+    }
+    let mut j = k;
+    while j > 0 && matches!(toks[j - 1].of(text), "\"" | "'" | "”" | "’" | ")" | "]") {
+        j -= 1;
+    }
+    let ends = j > 0 && matches!(toks[j - 1].of(text), "." | "!" | "?");
+    let next = toks[k].of(text).chars().next();
+    ends && next.is_some_and(|c| c.is_uppercase() || c.is_numeric() || "\"“'‘(".contains(c))
 }
 
 /// Marks runs of three or more ALL-CAPS words (captions, credits) as headline text.
@@ -235,7 +283,8 @@ fn mark_caps_runs(toks: &mut [Token<'_>]) {
         run.clear();
     };
     for k in 0..toks.len() {
-        if is_all_caps_word(toks[k].raw) {
+        let letter = toks[k].raw.chars().count() == 1 && case_class(toks[k].raw) == 1;
+        if is_all_caps_word(toks[k].raw) || (letter && !run.is_empty()) {
             run.push(k);
         } else if has_alpha(toks[k].raw) {
             flush(&mut run, toks);
@@ -253,7 +302,14 @@ pub(crate) fn sentence_initial(sent: &[Token<'_>], i: usize) -> bool {
 
 fn doc_stats(sentences: &[Sentence<'_>]) -> DocStats {
     let mut casing: HashMap<String, DocCasing> = HashMap::new();
+    let mut names = HashSet::new();
     for sent in sentences {
+        for w in sent.windows(2) {
+            let cap = |t: &Token<'_>| !t.headline && matches!(case_class(t.raw), 1 | 2);
+            if cap(&w[0]) && cap(&w[1]) {
+                names.insert((w[0].lower.clone(), w[1].lower.clone()));
+            }
+        }
         for (i, t) in sent.iter().enumerate() {
             if t.headline || !has_alpha(t.raw) || sentence_initial(sent, i) {
                 continue;
@@ -267,7 +323,7 @@ fn doc_stats(sentences: &[Sentence<'_>]) -> DocStats {
             *e.forms.entry(t.raw.to_string()).or_default() += 1;
         }
     }
-    DocStats { casing }
+    DocStats { casing, names }
 }
 
 fn title_case(lower: &str) -> String {
@@ -356,12 +412,12 @@ fn match_phrases(
         }
         let mut best: Option<(usize, u8)> = None;
         let mut h = fnv(FNV_OFFSET, b"E\xff");
-        for j in i..sent.len().min(i + MAX_PHRASE) {
+        for (j, tok) in sent.iter().enumerate().take(i + MAX_PHRASE).skip(i) {
             if j > i {
                 h = fnv(h, b" ");
             }
-            h = fnv(h, sent[j].lower.as_bytes());
-            if starts_cap(&sent[j]) {
+            h = fnv(h, tok.lower.as_bytes());
+            if starts_cap(tok) {
                 if let Some(v) = lookup(h) {
                     best = Some((j, v));
                 }
@@ -385,6 +441,53 @@ fn match_phrases(
             }
             None => i += 1,
         }
+    }
+    out
+}
+
+/// Words that may join capitalised words inside one name.
+const CONNECTORS: &[&str] = &["of", "and", "&", "for", "de", "the", "on", "'s"];
+
+/// For each token inside a run of two or more capitalised words (connectors
+/// allowed between them), its position in the run and the run's last token.
+/// The head word decides the type of the whole run: "… Ministry of
+/// Defense", "… Armed Forces", "… Military District" are organisations
+/// whatever the first word is.
+fn name_runs(sent: &[Token<'_>]) -> Vec<Option<(usize, usize)>> {
+    let cap = |t: &Token<'_>| t.view.chars().next().is_some_and(char::is_uppercase);
+    let mut out = vec![None; sent.len()];
+    let mut i = 0;
+    while i < sent.len() {
+        if !cap(&sent[i]) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        loop {
+            if j + 1 < sent.len() && cap(&sent[j + 1]) {
+                j += 1;
+            } else if j + 2 < sent.len()
+                && CONNECTORS.contains(&sent[j + 1].lower.as_str())
+                && cap(&sent[j + 2])
+            {
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        if j > i {
+            for (k, slot) in out.iter_mut().enumerate().take(j + 1).skip(i) {
+                let p = if k == i {
+                    0
+                } else if k == j {
+                    2
+                } else {
+                    1
+                };
+                *slot = Some((p, j));
+            }
+        }
+        i = j + 1;
     }
     out
 }
@@ -417,6 +520,7 @@ pub(crate) fn sentence_features(
             &shape_of[k as usize].1
         }
     };
+    let runs = name_runs(sent);
     let mut all = Vec::with_capacity(n);
     for (i, tok) in sent.iter().enumerate() {
         let ii = i as isize;
@@ -483,6 +587,11 @@ pub(crate) fn sentence_features(
                     add(name, &format!("{}{}", POS[p], v & 3));
                 }
             }
+        }
+        if let Some((p, last)) = runs[i] {
+            let head = sent[last].lower.as_str();
+            add("rh", head);
+            add("rhp", &format!("{}|{head}", POS[p]));
         }
         if let Some((p, _)) = places[i] {
             add("pl", POS[p]);
