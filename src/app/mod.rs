@@ -11,7 +11,7 @@ mod timeline;
 use dateline::analysis::{self, Corpus, Input};
 use dateline::search::SearchIndex;
 use dateline::view::View;
-use gloo::events::EventListener;
+use gloo::events::{EventListener, EventListenerOptions};
 use state::{Action, ViewState};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -100,11 +100,18 @@ pub fn app() -> Html {
         let view = view.clone();
         let search_ref = search_ref.clone();
         use_effect_with((), move |_| {
-            let listener = EventListener::new(&gloo::utils::document(), "keydown", move |e| {
-                if let Some(e) = e.dyn_ref::<KeyboardEvent>() {
-                    global_key(e, &data, &view, &search_ref);
-                }
-            });
+            // Not passive: "/" must not be typed into the box it focuses.
+            let options = EventListenerOptions::enable_prevent_default();
+            let listener = EventListener::new_with_options(
+                &gloo::utils::document(),
+                "keydown",
+                options,
+                move |e| {
+                    if let Some(e) = e.dyn_ref::<KeyboardEvent>() {
+                        global_key(e, &data, &view, &search_ref);
+                    }
+                },
+            );
             move || drop(listener)
         });
     }
