@@ -289,6 +289,10 @@ describe("Dateline reader (dist/ in headless Chromium)", { timeout: 120_000 }, (
       await readerTitle(page).filter({ hasText: SEEDS[0].title }).waitFor();
       await demir(page).click();
       await page.waitForFunction(() => new URLSearchParams(location.hash.slice(1)).has("entity"));
+      // The top of the page (timeline, list, title), with an entity card open.
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await reader(page).locator("mark", { hasText: "Turkey" }).first().hover();
+      await page.locator(".entity-card").waitFor();
       mkdirSync(OUT, { recursive: true });
       const png = path.join(OUT, "reader.png");
       await page.screenshot({ path: png });
