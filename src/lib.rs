@@ -7,6 +7,16 @@
 //! canonical entity per real-world thing) → `events` (dated events for the
 //! timeline), driven by [`analysis::analyze`].
 
+pub mod analysis;
+pub mod article;
+pub mod events;
+pub mod highlight;
 pub mod label;
+pub mod linking;
 pub mod ner;
+pub mod output;
+pub mod search;
 pub mod text;
+pub mod timeline;
+pub mod timex;
+pub mod view;

@@ -1,0 +1,152 @@
+//! One news article in the seed format, split into typed blocks.
+//!
+//! Real files carry clutter around the story (a repeated title, a byline with a
+//! relative time, an agency dateline, a repeated lede, photo captions with
+//! licensing boilerplate). Rather than deleting it, [`parse`] labels each
+//! stretch of text with a [`BlockKind`] so the reader can show captions as
+//! captions and skip repeats, while every offset still points into the
+//! original file.
+
+mod blocks;
+mod header;
+
+use crate::text::Span;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+pub use header::Header;
+
+/// What a block of an article is, so the reader can style or skip it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockKind {
+    /// The headline (the first line after the header).
+    Title,
+    /// The headline printed again in the body.
+    RepeatedTitle,
+    /// Author, relative time or a bare publication stamp.
+    Byline,
+    /// The agency prefix of a paragraph: "MOSCOW (UrduPoint News / Sputnik - 03rd March, 2021)".
+    Dateline,
+    /// A paragraph printed again, verbatim, later in the body (a standfirst/lede).
+    Summary,
+    /// A photo caption, usually with agency credit boilerplate.
+    Caption,
+    /// Running text.
+    Paragraph,
+}
+
+/// A typed stretch of an article's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub span: Span,
+}
+
+/// A parsed article. `text` is the file exactly as read, so spans are
+/// UTF-8 byte offsets into the original file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Article {
+    /// Stable identifier for links and deep links: the file name without extension.
+    pub id: String,
+    /// The path or name the article was loaded from.
+    pub path: String,
+    pub text: String,
+    pub date: NaiveDate,
+    /// The publisher as written in the header; may be empty.
+    pub source: String,
+    pub blocks: Vec<Block>,
+}
+
+impl Article {
+    /// The headline text.
+    pub fn title(&self) -> &str {
+        self.blocks
+            .iter()
+            .find(|b| b.kind == BlockKind::Title)
+            .map_or("", |b| b.span.of(&self.text))
+    }
+
+    /// The bytes after the header line: everything a tagger should look at.
+    pub fn body_span(&self) -> Span {
+        let start = self
+            .blocks
+            .first()
+            .map_or(self.text.len(), |b| b.span.start);
+        Span::new(start, self.text.len())
+    }
+}
+
+/// Why a file could not be read as an article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ParseError {
+    NotUtf8 { byte: usize },
+    Empty,
+    MissingHeader { found: String },
+    BadDate { date: String },
+    MissingTitle,
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ParseError::NotUtf8 { byte } => {
+                write!(f, "not UTF-8 text (invalid byte at offset {byte})")
+            }
+            ParseError::Empty => f.write_str("the file is empty"),
+            ParseError::MissingHeader { found } => write!(
+                f,
+                "line 1 should be ` date YYYY-MM-DD SOURCE`, found `{found}`"
+            ),
+            ParseError::BadDate { date } => {
+                write!(f, "line 1: `{date}` is not a calendar date")
+            }
+            ParseError::MissingTitle => f.write_str("no title line after the header"),
+        }
+    }
+}
+
+impl std::error::Error for ParseError {}
+
+/// Parses one article file. `path` names it in errors and yields its id.
+pub fn parse(path: &str, bytes: &[u8]) -> Result<Article, ParseError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| ParseError::NotUtf8 {
+        byte: e.valid_up_to(),
+    })?;
+    if text.trim_start_matches('\u{feff}').trim().is_empty() {
+        return Err(ParseError::Empty);
+    }
+    let header = Header::parse(text)?;
+    let blocks = blocks::split(text, header.end);
+    if !blocks.iter().any(|b| b.kind == BlockKind::Title) {
+        return Err(ParseError::MissingTitle);
+    }
+    Ok(Article {
+        id: id_from_path(path),
+        path: path.to_string(),
+        text: text.to_string(),
+        date: header.date,
+        source: header.source,
+        blocks,
+    })
+}
+
+/// The file stem, kept to characters that are safe in a URL fragment.
+fn id_from_path(path: &str) -> String {
+    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    let stem = name.strip_suffix(".txt").unwrap_or(name);
+    stem.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,175 @@
+use super::*;
+
+/// Candidates for every occurrence of each (needle, label) in `text`, longest
+/// needles first, never overlapping, like a tagger's output.
+fn find_all(article: usize, text: &str, needles: &[(&str, Label)]) -> Vec<Candidate> {
+    let mut needles = needles.to_vec();
+    needles.sort_by_key(|(n, _)| std::cmp::Reverse(n.len()));
+    let mut out: Vec<Candidate> = Vec::new();
+    for (needle, label) in needles.iter().copied() {
+        let mut from = 0;
+        while let Some(i) = text[from..].find(needle) {
+            let start = from + i;
+            let end = start + needle.len();
+            let bounded = !text[end..].starts_with(|c: char| c.is_alphanumeric() || c == '-');
+            let span = Span::new(start, end);
+            if bounded && !out.iter().any(|c| c.span.overlaps(span)) {
+                out.push(Candidate {
+                    article,
+                    span,
+                    label,
+                });
+            }
+            from = end;
+        }
+    }
+    out
+}
+
+fn entity_of<'a>(
+    entities: &'a [Entity],
+    assigned: &[usize],
+    cands: &[Candidate],
+    texts: &[&str],
+    surface: &str,
+) -> &'a Entity {
+    let i = cands
+        .iter()
+        .position(|c| c.span.of(texts[c.article]) == surface)
+        .unwrap_or_else(|| panic!("no candidate {surface}"));
+    &entities[assigned[i]]
+}
+
+#[test]
+fn country_spellings_link_across_articles_but_capitals_stay_apart() {
+    let a = "Turkey bought it. The US objected. Ankara refused. Washington warned Russia's envoy.";
+    let b = "Türkiye agreed. Turkiye insists. The U.S. said no.";
+    let texts = [a, b];
+    let mut cands = find_all(
+        0,
+        a,
+        &[
+            ("Turkey", Label::Gpe),
+            ("US", Label::Gpe),
+            ("Ankara", Label::Gpe),
+            ("Washington", Label::Gpe),
+            ("Russia's", Label::Gpe),
+        ],
+    );
+    cands.extend(find_all(
+        1,
+        b,
+        &[
+            ("Türkiye", Label::Gpe),
+            ("Turkiye", Label::Gpe),
+            ("U.S.", Label::Gpe),
+        ],
+    ));
+    let (entities, assigned) = link(&texts, &cands);
+    let turkey = entity_of(&entities, &assigned, &cands, &texts, "Türkiye");
+    assert_eq!(turkey.id, "turkey");
+    assert_eq!(turkey.name, "Turkey");
+    assert_eq!(turkey.mention_count, 3);
+    assert_eq!(turkey.articles, [0, 1]);
+    assert_eq!(turkey.aliases, ["Türkiye", "Turkiye"]);
+    let us = entity_of(&entities, &assigned, &cands, &texts, "U.S.");
+    assert_eq!((us.id.as_str(), us.mention_count), ("united-states", 2));
+    let russia = entity_of(&entities, &assigned, &cands, &texts, "Russia's");
+    assert_eq!(
+        (russia.name.as_str(), russia.id.as_str()),
+        ("Russia", "russia")
+    );
+    let ids: Vec<&str> = entities.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["turkey", "united-states", "ankara", "washington", "russia"]
+    );
+}
+
+#[test]
+fn surnames_acronyms_and_designator_plurals() {
+    let text = "Ismail Demir, chairperson of the Presidency of Defence Industries (SSB), said the S-400s work. \
+                Demir added that SSB will buy another S-400.";
+    let texts = [text];
+    let cands = find_all(
+        0,
+        text,
+        &[
+            ("Ismail Demir", Label::Person),
+            ("Demir", Label::Person),
+            ("Presidency of Defence Industries", Label::Org),
+            ("SSB", Label::Org),
+            ("S-400s", Label::Product),
+            ("S-400", Label::Product),
+        ],
+    );
+    let (entities, assigned) = link(&texts, &cands);
+    let demir: Vec<usize> = cands
+        .iter()
+        .zip(&assigned)
+        .filter(|(c, _)| c.label == Label::Person)
+        .map(|(_, &e)| e)
+        .collect();
+    assert_eq!(demir.len(), 2);
+    assert_eq!(demir[0], demir[1]);
+    assert_eq!(entities[demir[0]].name, "Ismail Demir");
+    assert_eq!(entities[demir[0]].id, "ismail-demir");
+    let ssb = entity_of(&entities, &assigned, &cands, &texts, "SSB");
+    assert_eq!(ssb.name, "Presidency of Defence Industries");
+    assert_eq!(ssb.aliases, ["SSB"]);
+    let s400 = entity_of(&entities, &assigned, &cands, &texts, "S-400s");
+    assert_eq!((s400.name.as_str(), s400.mention_count), ("S-400", 2));
+}
+
+#[test]
+fn surnames_do_not_cross_articles_and_short_names_do_not_fuzz() {
+    let a = "Ismail Demir spoke.";
+    let b = "Demir is a common name. Iran and Iraq differ.";
+    let texts = [a, b];
+    let mut cands = find_all(0, a, &[("Ismail Demir", Label::Person)]);
+    cands.extend(find_all(
+        1,
+        b,
+        &[
+            ("Demir", Label::Person),
+            ("Iran", Label::Gpe),
+            ("Iraq", Label::Gpe),
+        ],
+    ));
+    let (entities, _) = link(&texts, &cands);
+    let names: Vec<&str> = entities.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names, ["Ismail Demir", "Demir", "Iran", "Iraq"]);
+}
+
+#[test]
+fn spelling_variants_of_long_names_merge() {
+    let text = "BELARUS DEFENSE MINISTRY said so; the Belarus Defense Ministruy confirmed. \
+                Defence Industries and Defense Industries agree.";
+    let texts = [text];
+    let cands = find_all(
+        0,
+        text,
+        &[
+            ("BELARUS DEFENSE MINISTRY", Label::Org),
+            ("Belarus Defense Ministruy", Label::Org),
+            ("Defence Industries", Label::Org),
+            ("Defense Industries", Label::Org),
+        ],
+    );
+    let (entities, _) = link(&texts, &cands);
+    let names: Vec<&str> = entities.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names, ["Belarus Defense Ministry", "Defence Industries"]);
+}
+
+#[test]
+fn folding_and_edit_distance() {
+    assert_eq!(fold("  Türkiye's  U.S. "), "turkiye's us");
+    assert!(within_one_edit("defense industries", "defence industries"));
+    assert!(within_one_edit("ministry", "ministruy"));
+    assert!(!within_one_edit("austria", "australia"));
+    assert_eq!(
+        slug("Countering America's Adversaries Through Sanctions Act"),
+        "countering-america-s-adversaries-through-sanctions-act"
+    );
+    assert_eq!(slug("!!!"), "entity");
+}

@@ -1,0 +1,193 @@
+//! Temporal expression tagging: finds dates, times, durations and sets in an
+//! article and normalises them to TIMEX3 values (TimeML conventions, as in
+//! TempEval-3), anchored on the publication date, so the timeline can place
+//! every event on the calendar.
+//!
+//! The rules are data (`rules::RULES`): token patterns plus normalisers. All
+//! calendar arithmetic goes through chrono; nothing reads the clock, so the
+//! same code runs natively and in the browser.
+
+mod lexicon;
+mod pattern;
+mod resolve;
+mod rules;
+mod value;
+
+use crate::text::{self, Span};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// TIMEX3 type: what kind of temporal expression a [`Timex`] is, so the
+/// timeline only places points (DATE/TIME) and the reader can style the rest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum TimexType {
+    Date,
+    Time,
+    Duration,
+    Set,
+}
+
+/// One temporal expression found in an article: where it is (bytes of the
+/// article text), its TIMEX3 type and its normalised TIMEX3 value
+/// (e.g. `2021-03-03`, `2022-W16`, `P5Y`, `PAST_REF`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Timex {
+    pub span: Span,
+    pub kind: TimexType,
+    pub value: String,
+}
+
+/// Finds and normalises temporal expressions inside `region` of `text` (byte spans relative
+/// to `text`), anchored on the article's publication date `anchor`.
+///
+/// Relative expressions ("last week", "Tuesday") resolve against `anchor`
+/// and the tense of their sentence; anaphoric ones ("five years later")
+/// against the last date mentioned before them. Results are in text order
+/// and never overlap. A region that is out of bounds or not on character
+/// boundaries yields nothing.
+pub fn tag(text: &str, region: Span, anchor: NaiveDate) -> Vec<Timex> {
+    let valid = region.start <= region.end
+        && region.end <= text.len()
+        && text.is_char_boundary(region.start)
+        && text.is_char_boundary(region.end);
+    if !valid {
+        return Vec::new();
+    }
+    let sentences = text::sentences(text, region);
+    let toks = pattern::tokenize(text, region, &sentences);
+    let mut out = Vec::new();
+    let mut reference: Option<value::Point> = None;
+    let mut at = 0;
+    while at < toks.len() {
+        match best_match(&toks, at, anchor, reference) {
+            Some((end, kind, value, anchors)) => {
+                let span = Span::new(toks[at].span.start, toks[end - 1].span.end);
+                if anchors {
+                    if let Some(point) = value::Point::parse(&value) {
+                        reference = Some(point);
+                    }
+                }
+                out.push(Timex { span, kind, value });
+                at = end;
+            }
+            None => at += 1,
+        }
+    }
+    out
+}
+
+/// The longest rule match at token `at` that normalises; ties go to the
+/// earlier rule. Returns the end token, type, value and whether later
+/// anaphoric expressions may count from it.
+fn best_match(
+    toks: &[pattern::Tok],
+    at: usize,
+    anchor: NaiveDate,
+    reference: Option<value::Point>,
+) -> Option<(usize, TimexType, String, bool)> {
+    let mut candidates: Vec<(pattern::Match, &rules::Rule)> = rules::RULES
+        .iter()
+        .filter_map(|rule| pattern::match_at(rule.pattern, toks, at).map(|m| (m, rule)))
+        .collect();
+    candidates.sort_by_key(|(m, _)| std::cmp::Reverse(m.end));
+    candidates.into_iter().find_map(|(m, rule)| {
+        let ctx = resolve::Ctx {
+            anchor,
+            tense: resolve::tense_around(toks, m.start, m.end),
+            reference,
+        };
+        (rule.norm)(&m, &ctx).map(|v| (m.end, rule.kind, v, rule.anchors))
+    })
+}
+
+/// The calendar interval a TIMEX3 value denotes, for placing it on a timeline:
+/// start inclusive, end exclusive; None for values that are not a point/period in time
+/// (durations, sets, PAST_REF...). "2020-12" -> [2020-12-01, 2021-01-01); "2019" -> whole year;
+/// "2022-W16" -> that ISO week; "2021-Q1", "2022-SU", "199X" decade, "19" century, "2021-03-03T17:00" -> that day.
+pub fn interval(value: &str) -> Option<(NaiveDate, NaiveDate)> {
+    value::Point::parse(value)?.interval()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn intervals_of_values() {
+        assert_eq!(interval("2020-12"), Some((d(2020, 12, 1), d(2021, 1, 1))));
+        assert_eq!(interval("2019"), Some((d(2019, 1, 1), d(2020, 1, 1))));
+        assert_eq!(interval("2022-W16"), Some((d(2022, 4, 18), d(2022, 4, 25))));
+        assert_eq!(interval("2021-Q1"), Some((d(2021, 1, 1), d(2021, 4, 1))));
+        assert_eq!(interval("2022-SU"), Some((d(2022, 6, 1), d(2022, 9, 1))));
+        assert_eq!(interval("199X"), Some((d(1990, 1, 1), d(2000, 1, 1))));
+        assert_eq!(interval("198"), Some((d(1980, 1, 1), d(1990, 1, 1))));
+        assert_eq!(interval("19"), Some((d(1900, 1, 1), d(2000, 1, 1))));
+        assert_eq!(
+            interval("2021-03-03T17:00"),
+            Some((d(2021, 3, 3), d(2021, 3, 4)))
+        );
+        assert_eq!(
+            interval("2021-03-03TNI"),
+            Some((d(2021, 3, 3), d(2021, 3, 4)))
+        );
+        for v in [
+            "P5Y",
+            "PT2H",
+            "PAST_REF",
+            "PRESENT_REF",
+            "XXXX-WXX-4",
+            "",
+            "2021-02-30",
+        ] {
+            assert_eq!(interval(v), None, "{v}");
+        }
+    }
+
+    #[test]
+    fn bad_regions_yield_nothing() {
+        let text = "héllo 2019";
+        let anchor = d(2020, 1, 1);
+        assert!(tag(text, Span::new(2, 5), anchor).is_empty());
+        assert!(tag(text, Span::new(0, 99), anchor).is_empty());
+        assert!(tag(text, Span::new(5, 3), anchor).is_empty());
+        assert_eq!(tag(text, Span::new(0, text.len()), anchor).len(), 1);
+    }
+
+    #[test]
+    fn never_panics_on_odd_text() {
+        let anchor = d(2020, 2, 29);
+        let samples = [
+            "",
+            " ",
+            "\u{feff}2019",
+            "9999-99-99",
+            "12:99 pm",
+            "31 February 2021",
+            "Feb. 30",
+            "the 99th century",
+            "every",
+            "ago",
+            "'",
+            "'0s",
+            "99999999999999999999 years",
+            "𝟙𝟡𝟡𝟘 ünïcödé 2019年 — March—May",
+            "\r\nTuesday\r\n",
+            "a",
+            "the the the",
+            "4294967296 days ago",
+            "mid-",
+            "Wed, 31 Sept 1999",
+        ];
+        for s in samples {
+            let got = tag(s, Span::new(0, s.len()), anchor);
+            for t in got {
+                assert!(s.is_char_boundary(t.span.start) && s.is_char_boundary(t.span.end));
+            }
+        }
+    }
+}

@@ -1,0 +1,352 @@
+//! Anchoring: what a relative or underspecified expression means given the
+//! article date, the tense of its sentence and the last date the text named.
+//! Like HeidelTime for news, "Tuesday" in a past-tense sentence is the
+//! previous Tuesday and "five years later" counts from the last mentioned date.
+
+use super::pattern::Tok;
+use super::value::{add_days, Point, Unit};
+use chrono::{Datelike, NaiveDate, Weekday};
+
+/// The direction a sentence looks in, guessed from its verbs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Tense {
+    Past,
+    Present,
+    Future,
+    Unknown,
+}
+
+/// What a rule's normaliser may consult besides the matched tokens.
+pub(crate) struct Ctx {
+    /// The article's publication date.
+    pub anchor: NaiveDate,
+    /// Tense of the sentence around the match.
+    pub tense: Tense,
+    /// The last date-like value produced earlier in the text.
+    pub reference: Option<Point>,
+}
+
+/// An explicit direction word in front of a relative expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Rel {
+    Last,
+    This,
+    Next,
+    None,
+}
+
+impl Rel {
+    /// Reads "last", "this", "next" and their synonyms.
+    pub(crate) fn from_words(words: &str) -> Rel {
+        let last = words.rsplit(' ').next().unwrap_or("");
+        match last {
+            "last" | "past" | "previous" | "preceding" | "prior" => Rel::Last,
+            "this" | "current" | "present" => Rel::This,
+            "next" | "coming" | "following" | "upcoming" => Rel::Next,
+            _ => Rel::None,
+        }
+    }
+}
+
+/// Words that mark a future verb group ("will", "'ll", "is expected to").
+const FUTURE_CUES: &[&str] = &["will", "ll", "shall", "would", "tomorrow"];
+/// Verbs that point ahead when "to" follows ("plans to", "is set to").
+const FUTURE_BEFORE_TO: &[&str] = &[
+    "going",
+    "plans",
+    "plan",
+    "planned",
+    "planning",
+    "expected",
+    "expects",
+    "scheduled",
+    "due",
+    "set",
+    "supposed",
+    "intends",
+    "aims",
+    "hopes",
+    "ready",
+];
+const PAST_CUES: &[&str] = &[
+    "was",
+    "were",
+    "had",
+    "did",
+    "ago",
+    "came",
+    "went",
+    "began",
+    "took",
+    "made",
+    "gave",
+    "met",
+    "won",
+    "lost",
+    "fell",
+    "rose",
+    "left",
+    "held",
+    "yesterday",
+    "saw",
+    "brought",
+    "paid",
+    "sold",
+    "bought",
+    "built",
+    "caught",
+    "chose",
+    "drew",
+    "drove",
+    "fought",
+    "found",
+    "got",
+    "grew",
+    "heard",
+    "kept",
+    "knew",
+    "led",
+    "ran",
+    "sent",
+    "spent",
+    "stood",
+    "struck",
+    "thought",
+    "threw",
+    "wrote",
+    "became",
+    "broke",
+    "shot",
+    "fled",
+    "felt",
+    "spoke",
+    "became",
+    "sought",
+];
+/// Reporting verbs govern a whole clause, so they count less than a verb
+/// next to the expression ("said he will leave on Friday" is future).
+const REPORTING: &[&str] = &[
+    "said",
+    "told",
+    "announced",
+    "reported",
+    "added",
+    "says",
+    "say",
+];
+const PRESENT_CUES: &[&str] = &["is", "are", "am", "does", "do", "has", "have"];
+const NOT_PAST_ED: &[&str] = &[
+    "need",
+    "speed",
+    "indeed",
+    "hundred",
+    "proceed",
+    "succeed",
+    "exceed",
+    "red",
+    "bed",
+    "seed",
+    "feed",
+    "weed",
+    "shed",
+    "united",
+    "limited",
+    "expected",
+    "scheduled",
+    "planned",
+    "proposed",
+];
+
+/// A tense cue and how much it is discounted (added to its distance).
+fn cue(toks: &[Tok], i: usize) -> Option<(Tense, usize)> {
+    let t = &toks[i];
+    let w = t.lower.as_str();
+    let to_follows = toks.get(i + 1).is_some_and(|n| n.lower == "to");
+    // A participle after "be"/"been"/"to" ("will be paid") is not a past verb.
+    let participle = i
+        .checked_sub(1)
+        .is_some_and(|p| matches!(toks[p].lower.as_str(), "be" | "been" | "being" | "to"));
+    if FUTURE_CUES.contains(&w) {
+        Some((Tense::Future, 0))
+    } else if to_follows && FUTURE_BEFORE_TO.contains(&w) {
+        Some((Tense::Future, 1))
+    } else if participle {
+        None
+    } else if REPORTING.contains(&w) {
+        let tense = if w.starts_with("say") {
+            Tense::Present
+        } else {
+            Tense::Past
+        };
+        Some((tense, 3))
+    } else if PAST_CUES.contains(&w) {
+        Some((Tense::Past, 0))
+    } else if PRESENT_CUES.contains(&w) {
+        Some((Tense::Present, 1))
+    } else if w.len() > 4 && w.ends_with("ed") && !NOT_PAST_ED.contains(&w) && !t.is_capitalised() {
+        Some((Tense::Past, 2))
+    } else {
+        None
+    }
+}
+
+/// The tense of the verb nearest to tokens `start..end` in their sentence.
+pub(crate) fn tense_around(toks: &[Tok], start: usize, end: usize) -> Tense {
+    let Some(sentence) = toks.get(start).map(|t| t.sentence) else {
+        return Tense::Unknown;
+    };
+    let mut best: Option<(usize, Tense)> = None;
+    let left = (0..start)
+        .rev()
+        .take_while(|&i| toks[i].sentence == sentence)
+        .enumerate();
+    let right = (end.min(toks.len())..toks.len())
+        .take_while(|&i| toks[i].sentence == sentence)
+        .enumerate();
+    for (distance, i) in left.chain(right) {
+        if let Some((tense, penalty)) = cue(toks, i) {
+            // "said Tuesday", "said on Tuesday": the reporting verb right
+            // next to the expression is the one it modifies.
+            let adjacent_report = distance <= 1 && REPORTING.contains(&toks[i].lower.as_str());
+            let score = if adjacent_report {
+                0
+            } else {
+                distance + penalty
+            };
+            if best.is_none_or(|(d, _)| score < d) {
+                best = Some((score, tense));
+            }
+        }
+    }
+    best.map_or(Tense::Unknown, |(_, t)| t)
+}
+
+/// The day a weekday name refers to.
+pub(crate) fn weekday_date(
+    anchor: NaiveDate,
+    day: Weekday,
+    rel: Rel,
+    tense: Tense,
+) -> Option<NaiveDate> {
+    let from = i64::from(anchor.weekday().num_days_from_monday());
+    let to = i64::from(day.num_days_from_monday());
+    let back = (from - to).rem_euclid(7);
+    let ahead = (to - from).rem_euclid(7);
+    let offset = match rel {
+        Rel::Last => -(if back == 0 { 7 } else { back }),
+        Rel::Next => {
+            if ahead == 0 {
+                7
+            } else {
+                ahead
+            }
+        }
+        Rel::This => to - from,
+        Rel::None if back == 0 => 0,
+        Rel::None if tense == Tense::Future => ahead,
+        Rel::None => -back,
+    };
+    add_days(anchor, offset)
+}
+
+/// The year of a month named without one ("in March").
+pub(crate) fn month_year(anchor: NaiveDate, month: u32, rel: Rel, tense: Tense) -> i32 {
+    let y = anchor.year();
+    let now = anchor.month();
+    match rel {
+        Rel::Last if month >= now => y - 1,
+        Rel::Next if month <= now => y + 1,
+        Rel::Last | Rel::Next | Rel::This => y,
+        Rel::None => match tense {
+            // A month just ahead is usually a plan reported in the past tense.
+            Tense::Past if month > now + 1 => y - 1,
+            Tense::Past => y,
+            Tense::Future if month < now => y + 1,
+            Tense::Future => y,
+            // Otherwise the nearest one.
+            _ if month > now + 6 => y - 1,
+            _ if month + 6 < now => y + 1,
+            _ => y,
+        },
+    }
+}
+
+/// The date of a month and day named without a year: the year of a nearby
+/// reference date if the day is close to it, else by tense from the anchor.
+pub(crate) fn month_day_date(ctx: &Ctx, month: u32, day: u32) -> Option<NaiveDate> {
+    let day_or_month = |p: &Point| matches!(p, Point::Day(_) | Point::Month(..));
+    if let Some(reference) = ctx
+        .reference
+        .filter(day_or_month)
+        .and_then(Point::first_day)
+    {
+        let candidate = NaiveDate::from_ymd_opt(reference.year(), month, day)?;
+        if (candidate - reference).num_days().abs() <= 60 {
+            return Some(candidate);
+        }
+    }
+    let anchor = ctx.anchor;
+    let same = NaiveDate::from_ymd_opt(anchor.year(), month, day)?;
+    let gap = (same - anchor).num_days();
+    // Past tense rules out a date more than a week ahead; otherwise the
+    // nearest year wins (half a year either way), since captions and
+    // schedules often mix tenses.
+    let year = match ctx.tense {
+        Tense::Past if gap > 60 => anchor.year() - 1,
+        Tense::Past => anchor.year(),
+        _ if gap > 183 => anchor.year() - 1,
+        _ if gap < -183 => anchor.year() + 1,
+        _ => anchor.year(),
+    };
+    NaiveDate::from_ymd_opt(year, month, day)
+}
+
+/// `anchor`'s point at `unit` granularity moved by `n` units.
+pub(crate) fn relative(anchor: NaiveDate, n: i32, unit: Unit) -> Option<Point> {
+    Point::of(anchor, unit)?.shift(n, unit)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn weekdays_follow_tense() {
+        let wed = d(2022, 4, 27);
+        assert_eq!(
+            weekday_date(wed, Weekday::Tue, Rel::None, Tense::Past),
+            Some(d(2022, 4, 26))
+        );
+        assert_eq!(
+            weekday_date(wed, Weekday::Tue, Rel::None, Tense::Future),
+            Some(d(2022, 5, 3))
+        );
+        assert_eq!(
+            weekday_date(wed, Weekday::Wed, Rel::None, Tense::Past),
+            Some(wed)
+        );
+        assert_eq!(
+            weekday_date(wed, Weekday::Wed, Rel::Last, Tense::Past),
+            Some(d(2022, 4, 20))
+        );
+        assert_eq!(
+            weekday_date(wed, Weekday::Mon, Rel::Next, Tense::Past),
+            Some(d(2022, 5, 2))
+        );
+    }
+
+    #[test]
+    fn months_follow_tense() {
+        let may = d(2021, 5, 10);
+        assert_eq!(month_year(may, 3, Rel::None, Tense::Past), 2021);
+        assert_eq!(month_year(may, 3, Rel::None, Tense::Future), 2022);
+        assert_eq!(month_year(may, 6, Rel::None, Tense::Past), 2021);
+        assert_eq!(month_year(may, 12, Rel::None, Tense::Unknown), 2020);
+        assert_eq!(month_year(may, 9, Rel::None, Tense::Past), 2020);
+        assert_eq!(month_year(may, 5, Rel::Last, Tense::Unknown), 2020);
+    }
+}

@@ -1,0 +1,1932 @@
+//! The pattern table. Each [`Rule`] is a token pattern, the TIMEX3 type it
+//! yields and a normaliser that turns the match into a value (or rejects it).
+//! To support a new form, add a rule here and a sentence to the tests below.
+//! At each token the longest match wins; on a tie, the earlier rule.
+
+use super::lexicon::{self, VAGUE_COUNTS};
+use super::pattern::{El, Match, Tok};
+use super::resolve::{month_day_date, month_year, relative, weekday_date, Ctx, Rel, Tense};
+use super::value::{add_days, duration, Point, Season, Unit};
+use super::TimexType;
+use chrono::{Datelike, NaiveDate};
+
+/// A pattern and how to normalise what it matches.
+pub(crate) struct Rule {
+    /// Names the rule in test failures and code review.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub name: &'static str,
+    pub pattern: &'static [El],
+    pub kind: TimexType,
+    /// The TIMEX3 value, or None to reject the match.
+    pub norm: fn(&Match, &Ctx) -> Option<String>,
+    /// True if the value may anchor later anaphoric expressions ("in 2002
+    /// ... five years later"); false for those anaphoric ones themselves, so
+    /// "a year earlier ... a year earlier" does not drift.
+    pub anchors: bool,
+}
+
+// ---- token tests -------------------------------------------------------
+
+fn is_day(t: &Tok) -> bool {
+    lexicon::day_of_month(t).is_some()
+}
+fn is_year(t: &Tok) -> bool {
+    lexicon::year(t).is_some()
+}
+fn is_weekday(t: &Tok) -> bool {
+    t.is_capitalised() && lexicon::weekday(t).is_some()
+}
+fn is_unit(t: &Tok) -> bool {
+    lexicon::unit(t).is_some()
+}
+fn is_calendar_unit(t: &Tok) -> bool {
+    lexicon::unit(t).is_some_and(|u| !u.is_clock())
+}
+fn is_clock_unit(t: &Tok) -> bool {
+    lexicon::unit(t).is_some_and(Unit::is_clock)
+}
+fn is_singular_unit(t: &Tok) -> bool {
+    is_unit(t) && !t.lower.ends_with('s')
+}
+fn is_plural_unit(t: &Tok) -> bool {
+    is_unit(t) && t.lower.ends_with('s')
+}
+fn is_quarter_ordinal(t: &Tok) -> bool {
+    lexicon::ordinal(t).is_some_and(|n| (1..=4).contains(&n))
+}
+fn is_half_ordinal(t: &Tok) -> bool {
+    matches!(t.lower.as_str(), "first" | "second" | "1st" | "2nd")
+}
+fn is_century_ordinal(t: &Tok) -> bool {
+    lexicon::ordinal(t).is_some_and(|n| (1..=22).contains(&n))
+}
+fn is_season(t: &Tok) -> bool {
+    lexicon::season(t).is_some()
+}
+fn is_part_of_day(t: &Tok) -> bool {
+    lexicon::part_of_day(t).is_some() && t.lower != "overnight"
+}
+fn is_decade_word(t: &Tok) -> bool {
+    lexicon::decade_word(t).is_some()
+}
+
+// ---- phrases -------------------------------------------------------------
+
+fn month_phrase(toks: &[Tok], at: usize) -> Option<usize> {
+    lexicon::month(toks, at).map(|(_, end)| end)
+}
+
+/// "Wed", "Tuesday," before a full date.
+fn weekday_head(toks: &[Tok], at: usize) -> Option<usize> {
+    lexicon::weekday_or_abbreviation(toks.get(at)?)?;
+    let comma = toks
+        .get(at + 1)
+        .is_some_and(|c| c.text == "," || c.text == ".");
+    Some(if comma { at + 2 } else { at + 1 })
+}
+
+/// A period boundary that keeps the value: "early", "late", "mid-",
+/// "the end of", "earlier", "later".
+fn edge(toks: &[Tok], at: usize) -> Option<usize> {
+    let w = |i: usize| toks.get(i).map(|t| t.lower.as_str());
+    match w(at)? {
+        "early" | "late" | "earlier" | "later" => Some(at + 1),
+        "mid" => Some(if w(at + 1) == Some("-") {
+            at + 2
+        } else {
+            at + 1
+        }),
+        "the" | "end" => {
+            let (head, of) = if w(at)? == "the" {
+                (at + 1, at + 2)
+            } else {
+                (at, at + 1)
+            };
+            let boundary = matches!(w(head)?, "end" | "beginning" | "start" | "middle");
+            (boundary && w(of) == Some("of")).then_some(of + 1)
+        }
+        _ => None,
+    }
+}
+
+/// "last", "this", "next" and synonyms, also "this past".
+fn direction(toks: &[Tok], at: usize) -> Option<usize> {
+    let t = toks.get(at)?;
+    match t.lower.as_str() {
+        "this" if toks.get(at + 1).is_some_and(|p| p.lower == "past") => Some(at + 2),
+        "last" | "past" | "previous" | "this" | "current" | "next" | "coming" => Some(at + 1),
+        _ => None,
+    }
+}
+
+/// A count: a cardinal or a vague quantity ("several", "a few").
+fn count(toks: &[Tok], at: usize) -> Option<usize> {
+    let t = toks.get(at)?;
+    if t.lower == "a" && toks.get(at + 1).is_some_and(|f| f.lower == "few") {
+        return Some(at + 2);
+    }
+    if VAGUE_COUNTS.contains(&t.lower.as_str()) {
+        return Some(at + 1);
+    }
+    lexicon::cardinal(toks, at).map(|(_, end)| end)
+}
+
+/// Hedges in front of a quantity: "nearly", "more than", "at least", "up to".
+fn hedge(toks: &[Tok], at: usize) -> Option<usize> {
+    let w = |i: usize| toks.get(i).map(|t| t.lower.as_str());
+    match (w(at)?, w(at + 1)) {
+        ("more" | "less" | "fewer", Some("than"))
+        | ("at", Some("least" | "most"))
+        | ("up", Some("to")) => Some(at + 2),
+        ("nearly" | "almost" | "about" | "around" | "roughly" | "approximately" | "some", _) => {
+            Some(at + 1)
+        }
+        _ => None,
+    }
+}
+
+/// "the", "the past", "the last", "the next", "the first", "the coming".
+fn duration_head(toks: &[Tok], at: usize) -> Option<usize> {
+    let w = |i: usize| toks.get(i).map(|t| t.lower.as_str());
+    const DIRECTIONS: &[&str] = &[
+        "past", "last", "next", "first", "coming", "previous", "final", "latest",
+    ];
+    match w(at)? {
+        "the" if w(at + 1).is_some_and(|d| DIRECTIONS.contains(&d)) => Some(at + 2),
+        "the" => Some(at + 1),
+        d if DIRECTIONS.contains(&d) && d != "first" => Some(at + 1),
+        _ => None,
+    }
+}
+
+/// "this year's", "last year's", "next year's".
+fn year_possessive(toks: &[Tok], at: usize) -> Option<usize> {
+    let w = |i: usize| toks.get(i).map(|t| t.lower.as_str());
+    let head = matches!(w(at)?, "this" | "last" | "next");
+    let ok = head
+        && w(at + 1) == Some("year")
+        && matches!(w(at + 2), Some("'" | "’"))
+        && w(at + 3) == Some("s");
+    ok.then_some(at + 4)
+}
+
+/// "year-earlier", "year-ago", "year earlier".
+fn year_ago(toks: &[Tok], at: usize) -> Option<usize> {
+    let w = |i: usize| toks.get(i).map(|t| t.lower.as_str());
+    if w(at)? != "year" {
+        return None;
+    }
+    let next = if w(at + 1) == Some("-") {
+        at + 2
+    } else {
+        at + 1
+    };
+    matches!(w(next), Some("earlier" | "ago")).then_some(next + 1)
+}
+
+/// "of 1998", "of fiscal 1998".
+fn of_year(toks: &[Tok], at: usize) -> Option<usize> {
+    if toks.get(at)?.lower != "of" {
+        return None;
+    }
+    let y = if toks.get(at + 1)?.lower == "fiscal" {
+        at + 2
+    } else {
+        at + 1
+    };
+    is_year(toks.get(y)?).then_some(y + 1)
+}
+
+/// A decade in digits: "1990s", "'80s".
+fn decade_digits(toks: &[Tok], at: usize) -> Option<usize> {
+    let t = toks.get(at)?;
+    let apostrophe = matches!(t.text, "'" | "’");
+    let d = if apostrophe { toks.get(at + 1)? } else { t };
+    let digits = d.lower.strip_suffix('s')?;
+    let ok = digits.bytes().all(|b| b.is_ascii_digit()) && digits.ends_with('0');
+    let ok = ok
+        && if apostrophe {
+            digits.len() == 2 && !d.gap
+        } else {
+            digits.len() == 4
+        };
+    ok.then_some(if apostrophe { at + 2 } else { at + 1 })
+}
+
+/// "a.m.", "pm", "p.m" after a clock time.
+fn meridiem(toks: &[Tok], at: usize) -> Option<usize> {
+    let w = |i: usize| toks.get(i).map(|t| t.lower.as_str());
+    match w(at)? {
+        "am" | "pm" => Some(at + 1),
+        "a" | "p" if w(at + 1) == Some(".") && w(at + 2) == Some("m") => {
+            Some(if w(at + 3) == Some(".") {
+                at + 4
+            } else {
+                at + 3
+            })
+        }
+        _ => None,
+    }
+}
+
+/// A clock time: "05:00 PM", "10 p.m.", "17:30", "noon", "midnight".
+fn clock(toks: &[Tok], at: usize) -> Option<usize> {
+    let t = toks.get(at)?;
+    if matches!(t.lower.as_str(), "noon" | "midnight") {
+        return Some(at + 1);
+    }
+    let hour = t.number().filter(|h| *h <= 24 && t.text.len() <= 2)?;
+    let mut end = at + 1;
+    let colon = toks.get(end).is_some_and(|c| c.text == ":" && !c.gap);
+    if colon {
+        let minutes = toks.get(end + 1).filter(|m| !m.gap && m.text.len() == 2)?;
+        minutes.number().filter(|m| *m < 60)?;
+        end += 2;
+    }
+    match meridiem(toks, end) {
+        Some(after) if hour <= 12 => Some(after),
+        _ if colon => Some(end),
+        _ => None,
+    }
+}
+
+/// A day named in words after a clock time: "Tuesday", "yesterday".
+fn day_name(toks: &[Tok], at: usize) -> Option<usize> {
+    let t = toks.get(at)?;
+    let ok = is_weekday(t) || matches!(t.lower.as_str(), "today" | "yesterday" | "tomorrow");
+    ok.then_some(at + 1)
+}
+
+// ---- elements --------------------------------------------------------------
+
+const THE: El = El::Lit(&["the"]);
+const COMMA: El = El::Lit(&[","]);
+const OF: El = El::Lit(&["of"]);
+const HYPHEN: El = El::Lit(&["-", "–"]);
+const MONTH: El = El::Phrase(month_phrase);
+const DAY: El = El::Is(is_day);
+const YEAR: El = El::Is(is_year);
+const WEEKDAY: El = El::Is(is_weekday);
+const WEEKDAY_HEAD: El = El::Phrase(weekday_head);
+const EDGE: El = El::Phrase(edge);
+const DIRECTION: El = El::Phrase(direction);
+const COUNT: El = El::Phrase(count);
+const HEDGE: El = El::Phrase(hedge);
+const UNIT: El = El::Is(is_unit);
+const CALENDAR_UNIT: El = El::Is(is_calendar_unit);
+const CLOCK_UNIT: El = El::Is(is_clock_unit);
+const SINGULAR_UNIT: El = El::Is(is_singular_unit);
+const PLURAL_UNIT: El = El::Is(is_plural_unit);
+const SEASON: El = El::Is(is_season);
+const PART_OF_DAY: El = El::Is(is_part_of_day);
+const FISCAL: El = El::Lit(&["fiscal"]);
+
+// ---- shared normaliser helpers --------------------------------------------
+
+fn fmt(p: Point) -> String {
+    p.format()
+}
+
+fn day_value(d: NaiveDate) -> String {
+    Point::Day(d).format()
+}
+
+fn month_of(m: &Match, k: usize) -> Option<u32> {
+    lexicon::month(m.part(k), 0).map(|(month, _)| month)
+}
+
+fn year_of(m: &Match, k: usize) -> Option<i32> {
+    m.part(k).iter().find_map(lexicon::year)
+}
+
+fn day_of(m: &Match, k: usize) -> Option<u32> {
+    m.tok(k).and_then(lexicon::day_of_month)
+}
+
+fn unit_of(m: &Match, k: usize) -> Option<Unit> {
+    m.part(k).iter().find_map(lexicon::unit)
+}
+
+/// The count in part `k`: Some(n) for numbers, None for vague quantities.
+fn count_of(m: &Match, k: usize) -> Option<u32> {
+    let part = m.part(k);
+    match lexicon::cardinal(part, 0) {
+        Some((n, end)) if end == part.len() => Some(n),
+        _ => None,
+    }
+}
+
+fn direction_of(m: &Match, k: usize) -> Rel {
+    Rel::from_words(&m.words(k))
+}
+
+/// True if the day-number token is really part of a clock time, a range of
+/// thousands or a bigger number.
+fn number_continues(m: &Match) -> bool {
+    let (Some(a), Some(b)) = (m.after(), m.after_n(2)) else {
+        return false;
+    };
+    !a.gap && matches!(a.text, ":" | "," | ".") && !b.gap && b.is_digits()
+}
+
+/// True if a capitalised word follows in the same sentence ("Sunday Times").
+fn next_is_name(m: &Match) -> bool {
+    let sentence = m.toks[m.start].sentence;
+    m.after()
+        .is_some_and(|a| a.sentence == sentence && a.is_word() && a.is_capitalised())
+}
+
+/// Words before a bare year that do not make it part of a name.
+const YEAR_LEAD_WORDS: &[&str] = &[
+    "in",
+    "since",
+    "on",
+    "by",
+    "of",
+    "from",
+    "until",
+    "till",
+    "through",
+    "to",
+    "and",
+    "or",
+    "the",
+    "during",
+    "before",
+    "after",
+    "between",
+    "early",
+    "late",
+    "mid",
+    "fiscal",
+    "spring",
+    "summer",
+    "fall",
+    "autumn",
+    "winter",
+    "year",
+    "calendar",
+    "end",
+    "for",
+    "at",
+    "as",
+    "until",
+    "circa",
+    "but",
+    "than",
+    "that",
+    "when",
+    "about",
+    "around",
+    "throughout",
+    "into",
+    "against",
+];
+
+/// Words right after a number that make it an amount, not a year.
+const AMOUNT_WORDS: &[&str] = &[
+    "people",
+    "percent",
+    "shares",
+    "votes",
+    "feet",
+    "metres",
+    "meters",
+    "miles",
+    "troops",
+    "points",
+    "cars",
+    "units",
+    "tons",
+    "tonnes",
+    "dollars",
+    "employees",
+    "workers",
+    "members",
+    "soldiers",
+    "km",
+    "kilometres",
+    "kilometers",
+    "acres",
+    "barrels",
+    "jobs",
+    "hours",
+    "days",
+    "times",
+];
+
+/// A bare four-digit number is a year only in a year-like context.
+fn plausible_year(m: &Match, year: i32) -> bool {
+    if let Some(b) = m.before() {
+        if !b.gap
+            && (b.is_digits()
+                || matches!(b.text, "-" | "/" | "." | ":" | "," | "$" | "#" | "£" | "€"))
+        {
+            return false;
+        }
+        if matches!(b.text, "$" | "#" | "£" | "€" | "No") {
+            return false;
+        }
+        let in_sentence = m
+            .toks
+            .get(m.start)
+            .is_some_and(|t| t.sentence == b.sentence);
+        if in_sentence
+            && b.is_word()
+            && b.is_capitalised()
+            && !YEAR_LEAD_WORDS.contains(&b.lower.as_str())
+            && lexicon::month(m.toks, m.start - 1).is_none()
+        {
+            return false;
+        }
+        if year < 1900 && !YEAR_LEAD_WORDS.contains(&b.lower.as_str()) {
+            return false;
+        }
+    } else if year < 1900 {
+        return false;
+    }
+    if let Some(a) = m.after() {
+        if AMOUNT_WORDS.contains(&a.lower.as_str()) || matches!(a.text, "%") {
+            return false;
+        }
+        if !a.gap
+            && matches!(a.text, "," | "." | ":" | "/")
+            && m.after_n(2).is_some_and(|n| n.is_digits() && !n.gap)
+        {
+            return false;
+        }
+    }
+    true
+}
+
+/// Words before a bare "May" or "March" that make it a month.
+const MONTH_LEAD_WORDS: &[&str] = &[
+    "in", "since", "by", "from", "until", "till", "through", "to", "during", "before", "after",
+    "early", "late", "mid", "of", "between", "and", "last", "next", "this", "that", "each",
+    "every", "since", "on", "around",
+];
+
+/// The quarter before the anchor's, the "latest quarter" a report covers.
+fn previous_quarter(ctx: &Ctx) -> Option<Point> {
+    relative(ctx.anchor, -1, Unit::Quarter)
+}
+
+/// The reference if it has the same granularity as `unit`, else the anchor's
+/// point at that granularity moved `n` units.
+fn reference_or(ctx: &Ctx, unit: Unit, n: i32) -> Option<Point> {
+    match (ctx.reference, unit) {
+        (Some(p @ Point::Quarter(..)), Unit::Quarter) => Some(p),
+        _ => relative(ctx.anchor, n, unit),
+    }
+}
+
+/// Moves the last mentioned date (or the anchor) by `n` units, keeping the
+/// reference's granularity when it is at least as fine as the unit.
+fn shift_reference(ctx: &Ctx, n: i32, unit: Unit) -> Option<Point> {
+    ctx.reference
+        .and_then(|p| p.shift(n, unit))
+        .or_else(|| relative(ctx.anchor, n, unit))
+}
+
+// ---- normalisers -------------------------------------------------------------
+
+fn n_day_month_year(m: &Match, _: &Ctx) -> Option<String> {
+    let d = NaiveDate::from_ymd_opt(year_of(m, 5)?, month_of(m, 3)?, day_of(m, 1)?)?;
+    Some(day_value(d))
+}
+
+fn n_month_day_year(m: &Match, _: &Ctx) -> Option<String> {
+    let d = NaiveDate::from_ymd_opt(year_of(m, 4)?, month_of(m, 1)?, day_of(m, 2)?)?;
+    Some(day_value(d))
+}
+
+fn n_month_day(m: &Match, ctx: &Ctx) -> Option<String> {
+    if number_continues(m) {
+        return None;
+    }
+    Some(day_value(month_day_date(
+        ctx,
+        month_of(m, 1)?,
+        day_of(m, 2)?,
+    )?))
+}
+
+fn n_day_month(m: &Match, ctx: &Ctx) -> Option<String> {
+    if m.after().is_some_and(|a| is_day(a) || is_year(a)) {
+        return None;
+    }
+    Some(day_value(month_day_date(
+        ctx,
+        month_of(m, 3)?,
+        day_of(m, 1)?,
+    )?))
+}
+
+fn n_month_year(m: &Match, _: &Ctx) -> Option<String> {
+    if number_continues(m) {
+        return None;
+    }
+    Some(fmt(Point::Month(year_of(m, 4)?, month_of(m, 1)?)))
+}
+
+fn n_month(m: &Match, ctx: &Ctx) -> Option<String> {
+    let month = month_of(m, 1)?;
+    let head = m.tok(1)?;
+    let modified = m.has(0);
+    let led = m
+        .before()
+        .is_some_and(|b| MONTH_LEAD_WORDS.contains(&b.lower.as_str()));
+    if lexicon::is_ambiguous_month(head) && !modified && !led {
+        return None;
+    }
+    let full_name = lexicon::month_name(head).is_some() && m.part(1).len() == 1;
+    let abbreviated = m.part(1).iter().any(|t| t.text == ".");
+    if !full_name && !abbreviated {
+        return None;
+    }
+    let named = next_is_name(m);
+    if named && !modified && !led {
+        return None;
+    }
+    let year = month_year(ctx.anchor, month, direction_of(m, 0), ctx.tense);
+    Some(fmt(Point::Month(year, month)))
+}
+
+fn n_year(m: &Match, _: &Ctx) -> Option<String> {
+    let year = year_of(m, 2)?;
+    if !m.has(0) && !m.has(1) && !plausible_year(m, year) {
+        return None;
+    }
+    if m.after()
+        .is_some_and(|a| is_unit(a) || lexicon::month(m.toks, m.end).is_some())
+    {
+        return None;
+    }
+    Some(fmt(Point::Year(year)))
+}
+
+fn n_the_year_number(m: &Match, _: &Ctx) -> Option<String> {
+    Some(fmt(Point::Year(year_of(m, 2)?)))
+}
+
+fn n_year_period(m: &Match, ctx: &Ctx) -> Option<String> {
+    let year = year_of(m, 1)?;
+    if m.words(2) != "quarter" {
+        return Some(fmt(Point::Year(year)));
+    }
+    let q = match ctx.reference {
+        Some(Point::Quarter(_, q)) => q,
+        _ => match previous_quarter(ctx)? {
+            Point::Quarter(_, q) => q,
+            _ => return None,
+        },
+    };
+    Some(fmt(Point::Quarter(year, q)))
+}
+
+fn n_decade_digits(m: &Match, _: &Ctx) -> Option<String> {
+    let digits: String = m
+        .part(1)
+        .iter()
+        .flat_map(|t| t.text.chars())
+        .filter(char::is_ascii_digit)
+        .collect();
+    let value = if digits.len() == 2 {
+        format!("19{}", &digits[..1])
+    } else {
+        digits[..3].to_string()
+    };
+    Some(value)
+}
+
+fn n_decade_word(m: &Match, _: &Ctx) -> Option<String> {
+    let d = m.tok(2).and_then(lexicon::decade_word)?;
+    Some(format!("19{d}"))
+}
+
+fn n_century(m: &Match, _: &Ctx) -> Option<String> {
+    let n = m.tok(2).and_then(lexicon::ordinal)?;
+    Some(fmt(Point::Century(i32::try_from(n).ok()? - 1)))
+}
+
+fn season_of(m: &Match, k: usize) -> Option<Season> {
+    m.tok(k).and_then(lexicon::season)
+}
+
+fn n_season_year(m: &Match, _: &Ctx) -> Option<String> {
+    Some(fmt(Point::Season(year_of(m, 4)?, season_of(m, 2)?)))
+}
+
+fn season_year(ctx: &Ctx, season: Season, rel: Rel) -> Option<i32> {
+    let y = ctx.anchor.year();
+    let (start, end) = Point::Season(y, season).interval()?;
+    let started = start <= ctx.anchor;
+    Some(match rel {
+        Rel::Last if end <= ctx.anchor => y,
+        Rel::Last => y - 1,
+        Rel::Next if started => y + 1,
+        Rel::This | Rel::Next => y,
+        Rel::None if ctx.tense == Tense::Past && !started => y - 1,
+        Rel::None => y,
+    })
+}
+
+fn n_season(m: &Match, ctx: &Ctx) -> Option<String> {
+    let season = season_of(m, 2)?;
+    let rel = direction_of(m, 1);
+    if rel == Rel::None {
+        let led = m.before().is_some_and(|b| {
+            matches!(
+                b.lower.as_str(),
+                "in" | "during" | "by" | "until" | "since" | "through" | "over" | "this" | "the"
+            )
+        });
+        let the = m.words(1) == "the";
+        if !(m.has(0) || led || the && season != Season::Fall) {
+            return None;
+        }
+        if m.after().is_some_and(|a| a.lower == "of") {
+            return None;
+        }
+    }
+    let year = season_year(ctx, season, rel)?;
+    Some(fmt(Point::Season(year, season)))
+}
+
+fn n_quarter(m: &Match, ctx: &Ctx) -> Option<String> {
+    if m.has(0) && m.has(6) {
+        // "the third-quarter results": the determiner belongs to the noun.
+        return None;
+    }
+    let q = m.tok(5).and_then(lexicon::ordinal)?;
+    let explicit = year_of(m, 8).or_else(|| year_of(m, 4));
+    let mut year = match explicit {
+        Some(y) => y,
+        None => {
+            let y = ctx.anchor.year();
+            let start = Point::Quarter(y, q).first_day()?;
+            if start > ctx.anchor && ctx.tense != Tense::Future && m.words(1).is_empty() {
+                y - 1
+            } else {
+                y
+            }
+        }
+    };
+    if explicit.is_none() {
+        match m.words(1).split(' ').next() {
+            Some("last") => year -= 1,
+            Some("next") => year += 1,
+            _ => {}
+        }
+        if m.has(3) {
+            year -= 1;
+        }
+    }
+    Some(fmt(Point::Quarter(year, q)))
+}
+
+fn n_relative_quarter(m: &Match, ctx: &Ctx) -> Option<String> {
+    let p = match m.words(1).as_str() {
+        "latest" | "last" | "past" | "previous" | "recent" | "most recent" => {
+            previous_quarter(ctx)?
+        }
+        "current" | "this" | "present" => Point::of(ctx.anchor, Unit::Quarter)?,
+        "next" | "coming" => relative(ctx.anchor, 1, Unit::Quarter)?,
+        _ => return None,
+    };
+    Some(fmt(p))
+}
+
+fn n_the_quarter(m: &Match, ctx: &Ctx) -> Option<String> {
+    if m.before()
+        .is_some_and(|b| matches!(b.lower.as_str(), "a" | "one" | "three"))
+    {
+        return None;
+    }
+    let p = match ctx.reference {
+        Some(p @ Point::Quarter(..)) => p,
+        _ => previous_quarter(ctx)?,
+    };
+    Some(fmt(p))
+}
+
+fn n_year_ago_period(m: &Match, ctx: &Ctx) -> Option<String> {
+    let unit = if m.words(3) == "quarter" {
+        Unit::Quarter
+    } else {
+        Unit::Year
+    };
+    let base = match unit {
+        Unit::Quarter => reference_or(ctx, Unit::Quarter, -1)?,
+        _ => ctx.reference.unwrap_or(Point::of(ctx.anchor, Unit::Year)?),
+    };
+    Some(fmt(base.shift(-1, Unit::Year)?))
+}
+
+fn n_year_ago_adjective(_: &Match, ctx: &Ctx) -> Option<String> {
+    let base = match ctx.reference {
+        Some(p @ Point::Quarter(..)) => p,
+        _ => Point::of(ctx.anchor, Unit::Year)?,
+    };
+    Some(fmt(base.shift(-1, Unit::Year)?))
+}
+
+fn n_half(m: &Match, ctx: &Ctx) -> Option<String> {
+    let h = if matches!(m.words(2).as_str(), "first" | "1st") {
+        1
+    } else {
+        2
+    };
+    let year = year_of(m, 5).unwrap_or(ctx.anchor.year());
+    if !m.has(5) && m.after().is_some_and(|a| a.lower == "of") {
+        return None;
+    }
+    Some(fmt(Point::Half(year, h)))
+}
+
+fn weekday_of(m: &Match, k: usize) -> Option<chrono::Weekday> {
+    m.tok(k).and_then(lexicon::weekday)
+}
+
+fn n_weekday(m: &Match, ctx: &Ctx) -> Option<String> {
+    // "Wednesday's ruling" reports something that happened.
+    let possessive = m.after().is_some_and(|a| matches!(a.text, "'" | "’"));
+    let tense = if possessive { Tense::Past } else { ctx.tense };
+    let day = weekday_date(ctx.anchor, weekday_of(m, 2)?, direction_of(m, 1), tense)?;
+    if next_is_name(m) && lexicon::month(m.toks, m.end).is_none() {
+        return None;
+    }
+    // TempEval-3 gold keeps "Wednesday night" at day precision.
+    Some(day_value(day))
+}
+
+fn day_word_offset(w: &str) -> Option<i64> {
+    match w {
+        "today" | "tonight" => Some(0),
+        "yesterday" => Some(-1),
+        "tomorrow" => Some(1),
+        _ => None,
+    }
+}
+
+fn n_day_word(m: &Match, ctx: &Ctx) -> Option<String> {
+    Some(day_value(add_days(
+        ctx.anchor,
+        day_word_offset(&m.words(1))?,
+    )?))
+}
+
+fn n_day_part(m: &Match, ctx: &Ctx) -> Option<String> {
+    let words = m.words(0);
+    let mut it = words.split(' ');
+    let (first, second) = (it.next()?, it.next());
+    let (offset, pod) = match (first, second) {
+        ("last", Some("night")) => (-1, "NI"),
+        ("this", Some(p)) => (
+            0,
+            lexicon::part_of_day(m.part(0).get(1)?).filter(|_| p != "night")?,
+        ),
+        (d, Some(_)) => (
+            day_word_offset(d)?,
+            lexicon::part_of_day(m.part(0).get(1)?)?,
+        ),
+        _ => return None,
+    };
+    Some(format!(
+        "{}T{pod}",
+        day_value(add_days(ctx.anchor, offset)?)
+    ))
+}
+
+fn day_part(toks: &[Tok], at: usize) -> Option<usize> {
+    let w = |i: usize| toks.get(i).map(|t| t.lower.as_str());
+    match w(at)? {
+        "last" if w(at + 1) == Some("night") => Some(at + 2),
+        "this" | "today" | "yesterday" | "tomorrow"
+            if toks.get(at + 1).is_some_and(is_part_of_day) =>
+        {
+            Some(at + 2)
+        }
+        _ => None,
+    }
+}
+
+fn n_relative_unit(m: &Match, ctx: &Ctx) -> Option<String> {
+    let unit = unit_of(m, 3)?;
+    let n = match direction_of(m, 2) {
+        Rel::Last => -1,
+        Rel::This => 0,
+        Rel::Next => 1,
+        Rel::None => return None,
+    };
+    if m.has(1) && n == 0 && unit != Unit::Year {
+        return None;
+    }
+    match unit {
+        Unit::Weekend => Some(format!("{}-WE", fmt(relative(ctx.anchor, n, Unit::Week)?))),
+        Unit::Day | Unit::Second | Unit::Minute | Unit::Hour => None,
+        _ => Some(fmt(relative(ctx.anchor, n, unit)?)),
+    }
+}
+
+fn n_the_year(m: &Match, ctx: &Ctx) -> Option<String> {
+    if m.after().is_some_and(|a| {
+        matches!(
+            a.lower.as_str(),
+            "before" | "after" | "earlier" | "later" | "of" | "'" | "’" | "-"
+        )
+    }) {
+        return None;
+    }
+    if !m.has(1) && spans_a_period(m) {
+        return None;
+    }
+    Some(fmt(Point::Year(ctx.anchor.year())))
+}
+
+/// "for the year", "during the year": the whole period, a duration.
+fn spans_a_period(m: &Match) -> bool {
+    m.before()
+        .is_some_and(|b| matches!(b.lower.as_str(), "for" | "during" | "throughout" | "over"))
+}
+
+fn n_the_year_duration(m: &Match, _: &Ctx) -> Option<String> {
+    spans_a_period(m).then(|| duration(Some(1), Unit::Year))
+}
+
+fn n_weekend(m: &Match, ctx: &Ctx) -> Option<String> {
+    let n = match direction_of(m, 0) {
+        Rel::Last => -1,
+        Rel::Next => 1,
+        Rel::This => 0,
+        Rel::None => match ctx.tense {
+            Tense::Future => 0,
+            _ if ctx.anchor.weekday().number_from_monday() >= 6 => 0,
+            _ => -1,
+        },
+    };
+    Some(format!("{}-WE", fmt(relative(ctx.anchor, n, Unit::Week)?)))
+}
+
+fn n_ago(m: &Match, ctx: &Ctx) -> Option<String> {
+    let unit = unit_of(m, 2)?;
+    if !m.has(1) || VAGUE_COUNTS.contains(&m.words(1).as_str()) || m.words(1) == "a few" {
+        return Some("PAST_REF".to_string());
+    }
+    let n = i32::try_from(count_of(m, 1)?).ok()?;
+    if let (Some(p @ Point::Quarter(..)), Unit::Year) = (ctx.reference, unit) {
+        return Some(fmt(p.shift(-n, unit)?));
+    }
+    Some(fmt(relative(ctx.anchor, -n, unit)?))
+}
+
+fn n_ago_clock(_: &Match, _: &Ctx) -> Option<String> {
+    Some("PAST_REF".to_string())
+}
+
+fn n_later(m: &Match, ctx: &Ctx) -> Option<String> {
+    let unit = unit_of(m, 2)?;
+    let n = i32::try_from(count_of(m, 1)?).ok()?;
+    let sign = if m.words(3) == "later" { 1 } else { -1 };
+    Some(fmt(shift_reference(ctx, sign * n, unit)?))
+}
+
+fn n_anaphoric(m: &Match, ctx: &Ctx) -> Option<String> {
+    let unit = unit_of(m, 2)?;
+    let n = match m.words(1).as_str() {
+        "following" | "next" => 1,
+        "previous" | "preceding" | "prior" => -1,
+        "same" => 0,
+        _ => return None,
+    };
+    if m.words(1) == "next" && unit != Unit::Day {
+        return None;
+    }
+    let base = ctx
+        .reference
+        .and_then(Point::first_day)
+        .unwrap_or(ctx.anchor);
+    Some(fmt(Point::of(base, unit)?.shift(n, unit)?))
+}
+
+fn n_that_unit(m: &Match, ctx: &Ctx) -> Option<String> {
+    let unit = unit_of(m, 1)?;
+    let base = ctx.reference.and_then(Point::first_day)?;
+    Some(fmt(Point::of(base, unit)?))
+}
+
+fn n_duration(m: &Match, _: &Ctx) -> Option<String> {
+    let unit = unit_of(m, 5)?;
+    if (m.has(0) || m.has(1)) && m.has(4) {
+        // "the 30-day period": the determiner belongs to the noun.
+        return None;
+    }
+    if m.after().is_some_and(|h| h.text == "-" && !h.gap) {
+        // "a year-earlier quarter", "two-year-old".
+        return None;
+    }
+    if m.tok(2).is_some_and(|t| is_year(t)) {
+        return None;
+    }
+    let age = |t: &Tok| t.lower == "old";
+    if m.after().is_some_and(age)
+        || m.after().is_some_and(|h| h.text == "-") && m.after_n(2).is_some_and(age)
+    {
+        return None;
+    }
+    let words = m.words(2);
+    if matches!(words.as_str(), "a" | "an") && unit == Unit::Second {
+        return None;
+    }
+    if m.tok(2).is_some_and(|t| t.lower == "one") && m.after().is_some_and(|a| a.lower == "of") {
+        return None;
+    }
+    if m.before().is_some_and(|b| b.text == "$") {
+        return None;
+    }
+    Some(duration(count_of(m, 2), unit))
+}
+
+fn n_vague_plural(m: &Match, _: &Ctx) -> Option<String> {
+    let unit = unit_of(m, 1)?;
+    let lead = m.words(0);
+    if lead.is_empty()
+        && !m
+            .before()
+            .is_some_and(|b| matches!(b.lower.as_str(), "for" | "over" | "in"))
+    {
+        return None;
+    }
+    if m.after()
+        .is_some_and(|a| matches!(a.lower.as_str(), "of" | "ago" | "later" | "earlier"))
+    {
+        return None;
+    }
+    Some(duration(None, unit))
+}
+
+fn n_set_every(m: &Match, _: &Ctx) -> Option<String> {
+    let unit = unit_of(m, 2)?;
+    let n = if m.has(1) { 2 } else { 1 };
+    Some(duration(Some(n), unit))
+}
+
+fn n_set_weekday(m: &Match, _: &Ctx) -> Option<String> {
+    Some(format!(
+        "XXXX-WXX-{}",
+        weekday_of(m, 1)?.number_from_monday()
+    ))
+}
+
+fn n_set_adverb(m: &Match, _: &Ctx) -> Option<String> {
+    Some(
+        match m.words(0).as_str() {
+            "daily" | "nightly" => "P1D",
+            "weekly" => "P1W",
+            "monthly" => "P1M",
+            "annually" | "yearly" => "P1Y",
+            "hourly" => "PT1H",
+            _ => return None,
+        }
+        .to_string(),
+    )
+}
+
+fn n_set_rate(m: &Match, _: &Ctx) -> Option<String> {
+    let b = m.before()?;
+    let rate = b.is_digits()
+        || matches!(
+            b.lower.as_str(),
+            "million"
+                | "billion"
+                | "trillion"
+                | "thousand"
+                | "%"
+                | "percent"
+                | "twice"
+                | "once"
+                | "times"
+                | "dollars"
+                | "cents"
+        );
+    if !rate {
+        return None;
+    }
+    Some(duration(Some(1), unit_of(m, 1)?))
+}
+
+fn constant(value: &'static str) -> String {
+    value.to_string()
+}
+
+fn n_present(_: &Match, _: &Ctx) -> Option<String> {
+    Some(constant("PRESENT_REF"))
+}
+
+fn n_past(_: &Match, _: &Ctx) -> Option<String> {
+    Some(constant("PAST_REF"))
+}
+
+fn n_the_past(m: &Match, _: &Ctx) -> Option<String> {
+    m.before()
+        .is_some_and(|b| b.lower == "in")
+        .then(|| constant("PAST_REF"))
+}
+
+fn n_future(_: &Match, _: &Ctx) -> Option<String> {
+    Some(constant("FUTURE_REF"))
+}
+
+/// Parses the clock phrase tokens into hours and minutes.
+fn clock_value(toks: &[Tok]) -> Option<(u32, u32)> {
+    let first = toks.first()?;
+    match first.lower.as_str() {
+        "noon" => return Some((12, 0)),
+        "midnight" => return Some((0, 0)),
+        _ => {}
+    }
+    let mut hour = first.number()?;
+    let minute = if toks.get(1).is_some_and(|c| c.text == ":") {
+        toks.get(2)?.number()?
+    } else {
+        0
+    };
+    let pm = toks.iter().any(|t| t.lower == "pm" || t.lower == "p");
+    let am = toks.iter().any(|t| t.lower == "am" || t.lower == "a");
+    if pm && hour < 12 {
+        hour += 12;
+    } else if am && hour == 12 {
+        hour = 0;
+    }
+    (hour < 24 && minute < 60).then_some((hour, minute))
+}
+
+fn n_clock(m: &Match, ctx: &Ctx) -> Option<String> {
+    if m.before()
+        .is_some_and(|b| !b.gap && matches!(b.text, ":" | "." | ","))
+    {
+        return None;
+    }
+    let (h, min) = clock_value(m.part(0))?;
+    let day = match m.tok(2) {
+        Some(t) => match day_word_offset(&t.lower) {
+            Some(off) => add_days(ctx.anchor, off)?,
+            None => weekday_date(ctx.anchor, lexicon::weekday(t)?, Rel::None, ctx.tense)?,
+        },
+        None => ctx.anchor,
+    };
+    Some(format!("{}T{h:02}:{min:02}", day_value(day)))
+}
+
+// ---- the table -------------------------------------------------------------
+
+/// Every rule, most specific first (ties in length go to the earlier rule).
+pub(crate) const RULES: &[Rule] = &[
+    Rule {
+        name: "day month year",
+        pattern: &[
+            El::Opt(&WEEKDAY_HEAD),
+            DAY,
+            El::Opt(&OF),
+            MONTH,
+            El::Opt(&COMMA),
+            YEAR,
+        ],
+        kind: TimexType::Date,
+        norm: n_day_month_year,
+        anchors: true,
+    },
+    Rule {
+        name: "month day year",
+        pattern: &[El::Opt(&WEEKDAY_HEAD), MONTH, DAY, El::Opt(&COMMA), YEAR],
+        kind: TimexType::Date,
+        norm: n_month_day_year,
+        anchors: true,
+    },
+    Rule {
+        name: "month day",
+        pattern: &[El::Opt(&WEEKDAY_HEAD), MONTH, DAY],
+        kind: TimexType::Date,
+        norm: n_month_day,
+        anchors: true,
+    },
+    Rule {
+        name: "day month",
+        pattern: &[El::Opt(&WEEKDAY_HEAD), DAY, El::Opt(&OF), MONTH],
+        kind: TimexType::Date,
+        norm: n_day_month,
+        anchors: true,
+    },
+    Rule {
+        name: "month year",
+        pattern: &[El::Opt(&EDGE), MONTH, El::Opt(&OF), El::Opt(&COMMA), YEAR],
+        kind: TimexType::Date,
+        norm: n_month_year,
+        anchors: true,
+    },
+    Rule {
+        name: "month",
+        pattern: &[El::Opt(&El::Phrase(month_modifier)), MONTH],
+        kind: TimexType::Date,
+        norm: n_month,
+        anchors: true,
+    },
+    Rule {
+        name: "year",
+        pattern: &[El::Opt(&EDGE), El::Opt(&FISCAL), YEAR],
+        kind: TimexType::Date,
+        norm: n_year,
+        anchors: true,
+    },
+    Rule {
+        name: "the year 2000",
+        pattern: &[THE, El::Lit(&["year"]), YEAR],
+        kind: TimexType::Date,
+        norm: n_the_year_number,
+        anchors: true,
+    },
+    Rule {
+        name: "the 1988 period",
+        pattern: &[THE, YEAR, El::Lit(&["period", "season", "quarter"])],
+        kind: TimexType::Date,
+        norm: n_year_period,
+        anchors: true,
+    },
+    Rule {
+        name: "decade in digits",
+        pattern: &[El::Opt(&EDGE), El::Phrase(decade_digits)],
+        kind: TimexType::Date,
+        norm: n_decade_digits,
+        anchors: true,
+    },
+    Rule {
+        name: "decade in words",
+        pattern: &[THE, El::Opt(&EDGE), El::Is(is_decade_word)],
+        kind: TimexType::Date,
+        norm: n_decade_word,
+        anchors: true,
+    },
+    Rule {
+        name: "century",
+        pattern: &[
+            El::Opt(&THE),
+            El::Opt(&EDGE),
+            El::Is(is_century_ordinal),
+            El::Opt(&HYPHEN),
+            El::Lit(&["century"]),
+        ],
+        kind: TimexType::Date,
+        norm: n_century,
+        anchors: true,
+    },
+    Rule {
+        name: "season year",
+        pattern: &[El::Opt(&EDGE), El::Opt(&THE), SEASON, El::Opt(&OF), YEAR],
+        kind: TimexType::Date,
+        norm: n_season_year,
+        anchors: true,
+    },
+    Rule {
+        name: "season",
+        pattern: &[
+            El::Opt(&EDGE),
+            El::Opt(&El::Phrase(season_determiner)),
+            SEASON,
+        ],
+        kind: TimexType::Date,
+        norm: n_season,
+        anchors: true,
+    },
+    Rule {
+        name: "ordinal quarter",
+        pattern: &[
+            El::Opt(&THE),
+            El::Opt(&El::Phrase(year_possessive)),
+            El::Opt(&FISCAL),
+            El::Opt(&El::Phrase(year_ago)),
+            El::Opt(&YEAR),
+            El::Is(is_quarter_ordinal),
+            El::Opt(&HYPHEN),
+            El::Lit(&["quarter"]),
+            El::Opt(&El::Phrase(of_year)),
+        ],
+        kind: TimexType::Date,
+        norm: n_quarter,
+        anchors: true,
+    },
+    Rule {
+        name: "relative quarter",
+        pattern: &[
+            El::Opt(&THE),
+            El::Lit(&[
+                "latest", "last", "past", "previous", "current", "this", "next", "coming", "recent",
+            ]),
+            El::Lit(&["quarter"]),
+        ],
+        kind: TimexType::Date,
+        norm: n_relative_quarter,
+        anchors: true,
+    },
+    Rule {
+        name: "the quarter",
+        pattern: &[THE, El::Lit(&["quarter"])],
+        kind: TimexType::Date,
+        norm: n_the_quarter,
+        anchors: false,
+    },
+    Rule {
+        name: "year-ago period",
+        pattern: &[
+            THE,
+            El::Opt(&El::Lit(&["comparable", "same"])),
+            El::Phrase(year_ago),
+            El::Lit(&["quarter", "period"]),
+        ],
+        kind: TimexType::Date,
+        norm: n_year_ago_period,
+        anchors: false,
+    },
+    Rule {
+        name: "year-ago adjective",
+        pattern: &[El::Phrase(year_ago_adjective)],
+        kind: TimexType::Date,
+        norm: n_year_ago_adjective,
+        anchors: false,
+    },
+    Rule {
+        name: "half year",
+        pattern: &[
+            El::Opt(&THE),
+            El::Opt(&FISCAL),
+            El::Is(is_half_ordinal),
+            El::Opt(&HYPHEN),
+            El::Lit(&["half"]),
+            El::Opt(&El::Phrase(of_year)),
+        ],
+        kind: TimexType::Date,
+        norm: n_half,
+        anchors: true,
+    },
+    Rule {
+        name: "weekday",
+        pattern: &[
+            El::Opt(&El::Lit(&["early", "late"])),
+            El::Opt(&El::Phrase(weekday_direction)),
+            WEEKDAY,
+            El::Opt(&PART_OF_DAY),
+        ],
+        kind: TimexType::Date,
+        norm: n_weekday,
+        anchors: true,
+    },
+    Rule {
+        name: "today, yesterday, tomorrow",
+        pattern: &[
+            El::Opt(&El::Lit(&["early", "late", "earlier", "later"])),
+            El::Lit(&["today", "yesterday", "tomorrow", "tonight"]),
+        ],
+        kind: TimexType::Date,
+        norm: n_day_word,
+        anchors: true,
+    },
+    Rule {
+        name: "part of a day",
+        pattern: &[El::Phrase(day_part)],
+        kind: TimexType::Time,
+        norm: n_day_part,
+        anchors: true,
+    },
+    Rule {
+        name: "last week, this year",
+        pattern: &[El::Opt(&EDGE), El::Opt(&THE), DIRECTION, SINGULAR_UNIT],
+        kind: TimexType::Date,
+        norm: n_relative_unit,
+        anchors: true,
+    },
+    Rule {
+        name: "the year",
+        pattern: &[
+            THE,
+            El::Opt(&El::Lit(&[
+                "current", "full", "whole", "entire", "calendar",
+            ])),
+            El::Lit(&["year"]),
+        ],
+        kind: TimexType::Date,
+        norm: n_the_year,
+        anchors: true,
+    },
+    Rule {
+        name: "for the year",
+        pattern: &[THE, El::Lit(&["year"])],
+        kind: TimexType::Duration,
+        norm: n_the_year_duration,
+        anchors: false,
+    },
+    Rule {
+        name: "the weekend",
+        pattern: &[
+            El::Lit(&["the", "this", "last", "next"]),
+            El::Lit(&["weekend"]),
+        ],
+        kind: TimexType::Date,
+        norm: n_weekend,
+        anchors: true,
+    },
+    Rule {
+        name: "ago",
+        pattern: &[
+            El::Opt(&HEDGE),
+            El::Opt(&COUNT),
+            CALENDAR_UNIT,
+            El::Lit(&["ago"]),
+        ],
+        kind: TimexType::Date,
+        norm: n_ago,
+        anchors: false,
+    },
+    Rule {
+        name: "minutes ago",
+        pattern: &[El::Opt(&HEDGE), COUNT, CLOCK_UNIT, El::Lit(&["ago"])],
+        kind: TimexType::Time,
+        norm: n_ago_clock,
+        anchors: false,
+    },
+    Rule {
+        name: "five years later",
+        pattern: &[
+            El::Opt(&HEDGE),
+            COUNT,
+            CALENDAR_UNIT,
+            El::Lit(&["later", "earlier"]),
+        ],
+        kind: TimexType::Date,
+        norm: n_later,
+        anchors: false,
+    },
+    Rule {
+        name: "the following day",
+        pattern: &[
+            THE,
+            El::Lit(&[
+                "following",
+                "next",
+                "previous",
+                "preceding",
+                "prior",
+                "same",
+            ]),
+            SINGULAR_UNIT,
+        ],
+        kind: TimexType::Date,
+        norm: n_anaphoric,
+        anchors: false,
+    },
+    Rule {
+        name: "that day",
+        pattern: &[El::Lit(&["that"]), SINGULAR_UNIT],
+        kind: TimexType::Date,
+        norm: n_that_unit,
+        anchors: false,
+    },
+    Rule {
+        name: "a year (rate)",
+        pattern: &[El::Lit(&["a", "per", "an"]), SINGULAR_UNIT],
+        kind: TimexType::Set,
+        norm: n_set_rate,
+        anchors: true,
+    },
+    Rule {
+        name: "duration",
+        pattern: &[
+            El::Opt(&HEDGE),
+            El::Opt(&El::Phrase(duration_head)),
+            COUNT,
+            El::Opt(&El::Lit(&[
+                "more",
+                "full",
+                "straight",
+                "consecutive",
+                "long",
+            ])),
+            El::Opt(&HYPHEN),
+            UNIT,
+        ],
+        kind: TimexType::Duration,
+        norm: n_duration,
+        anchors: true,
+    },
+    Rule {
+        name: "recent years",
+        pattern: &[El::Lit(&["recent"]), El::Lit(&["years"])],
+        kind: TimexType::Date,
+        norm: n_past,
+        anchors: true,
+    },
+    Rule {
+        name: "vague plural",
+        pattern: &[El::Opt(&El::Phrase(vague_lead)), PLURAL_UNIT],
+        kind: TimexType::Duration,
+        norm: n_vague_plural,
+        anchors: true,
+    },
+    Rule {
+        name: "every week",
+        pattern: &[
+            El::Lit(&["every", "each"]),
+            El::Opt(&El::Lit(&["other"])),
+            SINGULAR_UNIT,
+        ],
+        kind: TimexType::Set,
+        norm: n_set_every,
+        anchors: true,
+    },
+    Rule {
+        name: "every Thursday",
+        pattern: &[El::Lit(&["every", "each"]), WEEKDAY],
+        kind: TimexType::Set,
+        norm: n_set_weekday,
+        anchors: true,
+    },
+    Rule {
+        name: "daily",
+        pattern: &[El::Lit(&[
+            "daily", "nightly", "weekly", "monthly", "annually", "yearly", "hourly",
+        ])],
+        kind: TimexType::Set,
+        norm: n_set_adverb,
+        anchors: true,
+    },
+    Rule {
+        name: "now",
+        pattern: &[El::Lit(&["now", "currently", "nowadays"])],
+        kind: TimexType::Date,
+        norm: n_present,
+        anchors: true,
+    },
+    Rule {
+        name: "recently",
+        pattern: &[
+            El::Opt(&El::Lit(&["more", "most", "only", "very"])),
+            El::Lit(&["recently", "lately"]),
+        ],
+        kind: TimexType::Date,
+        norm: n_past,
+        anchors: true,
+    },
+    Rule {
+        name: "the past",
+        pattern: &[THE, El::Lit(&["past"])],
+        kind: TimexType::Date,
+        norm: n_the_past,
+        anchors: true,
+    },
+    Rule {
+        name: "the future",
+        pattern: &[
+            THE,
+            El::Opt(&El::Lit(&["near", "distant", "foreseeable", "immediate"])),
+            El::Lit(&["future"]),
+        ],
+        kind: TimexType::Date,
+        norm: n_future,
+        anchors: true,
+    },
+    Rule {
+        name: "the past few months",
+        pattern: &[
+            THE,
+            El::Lit(&["past", "last"]),
+            El::Phrase(vague_count),
+            PLURAL_UNIT,
+        ],
+        kind: TimexType::Date,
+        norm: n_past,
+        anchors: false,
+    },
+    Rule {
+        name: "holiday",
+        pattern: &[El::Opt(&El::Phrase(direction)), El::Phrase(holiday)],
+        kind: TimexType::Date,
+        norm: n_holiday,
+        anchors: true,
+    },
+    Rule {
+        name: "year in words",
+        pattern: &[El::Opt(&El::Phrase(the_year)), El::Phrase(year_words)],
+        kind: TimexType::Date,
+        norm: n_year_words,
+        anchors: true,
+    },
+    Rule {
+        name: "current",
+        pattern: &[El::Lit(&["current"])],
+        kind: TimexType::Date,
+        norm: n_present,
+        anchors: false,
+    },
+    Rule {
+        name: "as soon as possible",
+        pattern: &[
+            El::Lit(&["as"]),
+            El::Lit(&["soon"]),
+            El::Lit(&["as"]),
+            El::Lit(&["possible"]),
+        ],
+        kind: TimexType::Date,
+        norm: n_future,
+        anchors: true,
+    },
+    Rule {
+        name: "clock time",
+        pattern: &[
+            El::Phrase(clock),
+            El::Opt(&El::Lit(&[
+                "est", "edt", "cst", "cdt", "pst", "pdt", "gmt", "utc", "et", "bst", "cet",
+            ])),
+            El::Opt(&El::Phrase(day_name)),
+        ],
+        kind: TimexType::Time,
+        norm: n_clock,
+        anchors: true,
+    },
+];
+
+/// "last", "this", "next", "early", "late", "mid-" before a month name.
+fn month_modifier(toks: &[Tok], at: usize) -> Option<usize> {
+    edge(toks, at).or_else(|| {
+        let t = toks.get(at)?;
+        matches!(t.lower.as_str(), "last" | "this" | "next").then_some(at + 1)
+    })
+}
+
+/// "the", "this", "last", "next", "this past" before a season.
+fn season_determiner(toks: &[Tok], at: usize) -> Option<usize> {
+    direction(toks, at).or_else(|| (toks.get(at)?.lower == "the").then_some(at + 1))
+}
+
+/// "last", "next", "this", "the previous" before a weekday.
+fn weekday_direction(toks: &[Tok], at: usize) -> Option<usize> {
+    let w = |i: usize| toks.get(i).map(|t| t.lower.as_str());
+    match w(at)? {
+        "last" | "next" | "this" | "previous" => Some(at + 1),
+        "the" if matches!(w(at + 1), Some("previous")) => Some(at + 2),
+        _ => None,
+    }
+}
+
+/// A standalone "year-earlier"/"year-ago" adjective.
+fn year_ago_adjective(toks: &[Tok], at: usize) -> Option<usize> {
+    let end = year_ago(toks, at)?;
+    (toks.get(at + 1).is_some_and(|h| h.text == "-")).then_some(end)
+}
+
+/// A vague quantity only: "several", "a few".
+fn vague_count(toks: &[Tok], at: usize) -> Option<usize> {
+    let t = toks.get(at)?;
+    if t.lower == "a" && toks.get(at + 1).is_some_and(|f| f.lower == "few") {
+        return Some(at + 2);
+    }
+    VAGUE_COUNTS.contains(&t.lower.as_str()).then_some(at + 1)
+}
+
+/// Finds a holiday's date in a given year.
+type HolidayDate = fn(i32) -> Option<NaiveDate>;
+
+/// Holiday names (lower-case tokens) and their dates.
+const HOLIDAYS: &[(&[&str], HolidayDate)] = &[
+    (&["christmas", "day"], |y| {
+        NaiveDate::from_ymd_opt(y, 12, 25)
+    }),
+    (&["christmas"], |y| NaiveDate::from_ymd_opt(y, 12, 25)),
+    (&["christmas", "eve"], |y| {
+        NaiveDate::from_ymd_opt(y, 12, 24)
+    }),
+    (&["new", "year", "'", "s", "day"], |y| {
+        NaiveDate::from_ymd_opt(y, 1, 1)
+    }),
+    (&["new", "year", "'", "s", "eve"], |y| {
+        NaiveDate::from_ymd_opt(y, 12, 31)
+    }),
+    (&["independence", "day"], |y| {
+        NaiveDate::from_ymd_opt(y, 7, 4)
+    }),
+    (&["thanksgiving", "day"], thanksgiving),
+    (&["thanksgiving"], thanksgiving),
+];
+
+/// The fourth Thursday of November (US Thanksgiving).
+fn thanksgiving(year: i32) -> Option<NaiveDate> {
+    NaiveDate::from_weekday_of_month_opt(year, 11, chrono::Weekday::Thu, 4)
+}
+
+/// The holiday whose name starts at `at`, longest name first; with its end.
+fn holiday_at(toks: &[Tok], at: usize) -> Option<(usize, HolidayDate)> {
+    if !toks.get(at)?.is_capitalised() {
+        return None;
+    }
+    HOLIDAYS
+        .iter()
+        .filter(|(words, _)| {
+            words.iter().enumerate().all(|(i, w)| {
+                toks.get(at + i)
+                    .is_some_and(|t| t.lower == *w || (*w == "'" && t.text == "’"))
+            })
+        })
+        .max_by_key(|(words, _)| words.len())
+        .map(|(words, day)| (at + words.len(), *day))
+}
+
+fn holiday(toks: &[Tok], at: usize) -> Option<usize> {
+    holiday_at(toks, at).map(|(end, _)| end)
+}
+
+fn n_holiday(m: &Match, ctx: &Ctx) -> Option<String> {
+    let start = m.parts.get(1)?.0;
+    let (_, day) = holiday_at(m.toks, start)?;
+    let y = ctx.anchor.year();
+    let this = day(y)?;
+    let year = match direction_of(m, 0) {
+        Rel::Last if this >= ctx.anchor => y - 1,
+        Rel::Next if this <= ctx.anchor => y + 1,
+        Rel::None if ctx.tense == Tense::Past && this > ctx.anchor => y - 1,
+        Rel::None if ctx.tense == Tense::Future && this < ctx.anchor => y + 1,
+        _ => y,
+    };
+    Some(day_value(day(year)?))
+}
+
+/// "the year" before a year in words.
+fn the_year(toks: &[Tok], at: usize) -> Option<usize> {
+    let ok = toks.get(at)?.lower == "the" && toks.get(at + 1)?.lower == "year";
+    ok.then_some(at + 2)
+}
+
+/// A year in words: "nineteen ninety-six", "two thousand", "two thousand and one".
+fn year_words_value(toks: &[Tok], at: usize) -> Option<(i32, usize)> {
+    let w = |i: usize| toks.get(i).map(|t| t.lower.as_str());
+    if w(at)? == "two" && w(at + 1)? == "thousand" {
+        let after = if w(at + 2) == Some("and") {
+            at + 3
+        } else {
+            at + 2
+        };
+        return match lexicon::cardinal(toks, after) {
+            Some((n, end)) if (1..100).contains(&n) && !toks[after].is_digits() => {
+                Some((2000 + n as i32, end))
+            }
+            _ => Some((2000, at + 2)),
+        };
+    }
+    let century: i32 = match w(at)? {
+        "nineteen" => 19,
+        "eighteen" => 18,
+        _ => return None,
+    };
+    let (n, end) = lexicon::cardinal(toks, at + 1)?;
+    let words = !toks[at + 1].is_digits() && (10..100).contains(&n);
+    words.then_some((century * 100 + n as i32, end))
+}
+
+fn year_words(toks: &[Tok], at: usize) -> Option<usize> {
+    year_words_value(toks, at).map(|(_, end)| end)
+}
+
+fn n_year_words(m: &Match, _: &Ctx) -> Option<String> {
+    let start = m.parts.get(1)?.0;
+    let (year, _) = year_words_value(m.toks, start)?;
+    if !m.has(0) && year == 2000 {
+        return None;
+    }
+    Some(fmt(Point::Year(year)))
+}
+
+/// "recent", "coming", "the coming" before a plural unit.
+fn vague_lead(toks: &[Tok], at: usize) -> Option<usize> {
+    let w = |i: usize| toks.get(i).map(|t| t.lower.as_str());
+    match w(at)? {
+        "recent" | "coming" => Some(at + 1),
+        "the"
+            if matches!(w(at + 1), Some("coming" | "past" | "last" | "next"))
+                && w(at + 2).is_some_and(|u| u.ends_with('s')) =>
+        {
+            Some(at + 2)
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::text::Span;
+    use crate::timex::{tag, TimexType};
+    use chrono::NaiveDate;
+
+    /// (text, type, value) of every timex found in `text` for an article dated `date`.
+    fn run(date: &str, text: &str) -> Vec<(String, TimexType, String)> {
+        let anchor = NaiveDate::parse_from_str(date, "%Y-%m-%d").unwrap();
+        tag(text, Span::new(0, text.len()), anchor)
+            .into_iter()
+            .map(|t| (t.span.of(text).to_string(), t.kind, t.value))
+            .collect()
+    }
+
+    fn assert_tags(date: &str, text: &str, want: &[(&str, TimexType, &str)]) {
+        let got = run(date, text);
+        let want: Vec<(String, TimexType, String)> = want
+            .iter()
+            .map(|(s, k, v)| (s.to_string(), *k, v.to_string()))
+            .collect();
+        assert_eq!(got, want, "in {text:?}");
+    }
+
+    use TimexType::{Date, Duration, Set, Time};
+
+    #[test]
+    fn rule_names_are_unique() {
+        let names: std::collections::HashSet<&str> = super::RULES.iter().map(|r| r.name).collect();
+        assert_eq!(names.len(), super::RULES.len());
+    }
+
+    #[test]
+    fn explicit_dates() {
+        assert_tags(
+            "2023-06-14",
+            "Mon 05th June 2023 | 09:30 AM. The council met on 7th June, 2023 and again on June 9, 2023.",
+            &[
+                ("Mon 05th June 2023", Date, "2023-06-05"),
+                ("09:30 AM", Time, "2023-06-14T09:30"),
+                ("7th June, 2023", Date, "2023-06-07"),
+                ("June 9, 2023", Date, "2023-06-09"),
+            ],
+        );
+        assert_tags(
+            "2023-06-14",
+            "HARBOUR TOWN - JUNE 02: Boats gathered. The fair runs from June 20-25. It opened Sept. 3, 1999.",
+            &[
+                ("JUNE 02", Date, "2023-06-02"),
+                ("June 20", Date, "2023-06-20"),
+                ("Sept. 3, 1999", Date, "1999-09-03"),
+            ],
+        );
+    }
+
+    #[test]
+    fn months_and_years() {
+        assert_tags(
+            "2023-05-20",
+            "In January 2021, prices rose. The mill closed in March. It will reopen in late November. Sales fell in 2019.",
+            &[
+                ("January 2021", Date, "2021-01"),
+                ("March", Date, "2023-03"),
+                ("late November", Date, "2023-11"),
+                ("2019", Date, "2019"),
+            ],
+        );
+        assert_tags(
+            "2023-05-20",
+            "The club will open in March.",
+            &[("March", Date, "2024-03")],
+        );
+    }
+
+    #[test]
+    fn month_words_that_are_not_months() {
+        assert_tags(
+            "2023-05-20",
+            "Prices may rise. May I ask? The march ended. They march on. Marchers left.",
+            &[],
+        );
+    }
+
+    #[test]
+    fn numbers_that_are_not_years() {
+        assert_tags(
+            "2023-05-20",
+            "The S-400 and F-35 cost 1,000 dollars; batch 20230519 of 2500 units shipped in the Harbour Cup 2022.",
+            &[],
+        );
+    }
+
+    #[test]
+    fn relative_days_and_weekdays() {
+        assert_tags(
+            "2022-04-27",
+            "The mayor said late Tuesday that the bridge will reopen on Friday. Yesterday it rained; today it is dry.",
+            &[
+                ("late Tuesday", Date, "2022-04-26"),
+                ("Friday", Date, "2022-04-29"),
+                ("Yesterday", Date, "2022-04-26"),
+                ("today", Date, "2022-04-27"),
+            ],
+        );
+        assert_tags(
+            "2022-04-27",
+            "Officials spoke on Wednesday. Last week the plant shut; it reopens next month. She called last night.",
+            &[
+                ("Wednesday", Date, "2022-04-27"),
+                ("Last week", Date, "2022-W16"),
+                ("next month", Date, "2022-05"),
+                ("last night", Time, "2022-04-26TNI"),
+            ],
+        );
+    }
+
+    #[test]
+    fn tense_picks_the_weekday_direction() {
+        assert_tags(
+            "2022-04-27",
+            "The envoy said on Monday that the army would withdraw. The talks are expected to resume on Friday.",
+            &[("Monday", Date, "2022-04-25"), ("Friday", Date, "2022-04-29")],
+        );
+        assert_tags(
+            "2022-04-27",
+            "The ferry will sail in March; it last sailed in June.",
+            &[("March", Date, "2023-03"), ("June", Date, "2021-06")],
+        );
+    }
+
+    #[test]
+    fn anaphoric_expressions_count_from_the_last_date() {
+        assert_tags(
+            "2022-04-27",
+            "In 2002, the town built a dam and, five years later, a bridge. Three weeks ago it flooded.",
+            &[
+                ("2002", Date, "2002"),
+                ("five years later", Date, "2007"),
+                ("Three weeks ago", Date, "2022-W14"),
+            ],
+        );
+        assert_tags(
+            "2021-03-03",
+            "Anna Berg 5 minutes ago",
+            &[("5 minutes ago", Time, "PAST_REF")],
+        );
+    }
+
+    #[test]
+    fn quarters_decades_seasons() {
+        assert_tags(
+            "1995-11-02",
+            "Third-quarter profit rose, the firm said. In the second quarter of 1994 and in the 1980s it lost money; last fall it grew. The 20th century ended well.",
+            &[
+                ("Third-quarter", Date, "1995-Q3"),
+                ("the second quarter of 1994", Date, "1994-Q2"),
+                ("1980s", Date, "198"),
+                ("last fall", Date, "1994-FA"),
+                ("The 20th century", Date, "19"),
+            ],
+        );
+        assert_tags(
+            "1995-11-02",
+            "The quarter was weak, but fiscal 1996 looks better than the year-earlier quarter.",
+            &[
+                ("The quarter", Date, "1995-Q3"),
+                ("fiscal 1996", Date, "1996"),
+                ("the year-earlier quarter", Date, "1994-Q3"),
+            ],
+        );
+    }
+
+    #[test]
+    fn durations_and_sets() {
+        assert_tags(
+            "2020-01-10",
+            "The talks lasted three years and the past two weeks were hard. Trains run every week and buses daily; he earns $5 million a year.",
+            &[
+                ("three years", Duration, "P3Y"),
+                ("the past two weeks", Duration, "P2W"),
+                ("every week", Set, "P1W"),
+                ("daily", Set, "P1D"),
+                ("a year", Set, "P1Y"),
+            ],
+        );
+        assert_tags(
+            "2020-01-10",
+            "A two-hour meeting took nearly an hour longer than the 30-year plan had allowed for several years.",
+            &[
+                ("two-hour", Duration, "PT2H"),
+                ("nearly an hour", Duration, "PT1H"),
+                ("30-year", Duration, "P30Y"),
+                ("several years", Duration, "PXY"),
+            ],
+        );
+    }
+
+    #[test]
+    fn references_and_times_of_day() {
+        assert_tags(
+            "2020-01-10",
+            "The firm is now bigger and currently hiring; it recently moved. In the past it was small, and in the future it may grow. This morning the CEO spoke at 10 p.m. Tuesday.",
+            &[
+                ("now", Date, "PRESENT_REF"),
+                ("currently", Date, "PRESENT_REF"),
+                ("recently", Date, "PAST_REF"),
+                ("the past", Date, "PAST_REF"),
+                ("the future", Date, "FUTURE_REF"),
+                ("This morning", Time, "2020-01-10TMO"),
+                ("10 p.m. Tuesday", Time, "2020-01-07T22:00"),
+            ],
+        );
+    }
+}
