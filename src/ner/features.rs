@@ -55,7 +55,8 @@ pub(crate) fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
     h
 }
 
-/// Hash of a feature: template name then value, separated.
+/// Hash of a one-part feature, as `sentence_features` computes it.
+#[cfg(test)]
 fn fhash(template: &str, value: &str) -> u64 {
     fnv(
         fnv(fnv(FNV_OFFSET, template.as_bytes()), &[0xff]),
@@ -525,82 +526,99 @@ pub(crate) fn sentence_features(
     for (i, tok) in sent.iter().enumerate() {
         let ii = i as isize;
         let mut f: Vec<u64> = Vec::with_capacity(48);
-        let mut add = |t: &str, v: &str| f.push(fhash(t, v));
-        let lower = tok.lower.as_str();
-        let (long_shape, short_shape) = (&shape_of[i].0, &shape_of[i].1);
-        let initial = sentence_initial(sent, i);
-        let hl = if tok.headline { "h" } else { "b" };
-        add("bias", "");
-        add("w", lower);
-        add("W", &tok.view);
-        let chars: Vec<char> = lower.chars().collect();
-        for k in 1..=4.min(chars.len()) {
-            let p: String = chars[..k].iter().collect();
-            let s: String = chars[chars.len() - k..].iter().collect();
-            add("p", &p);
-            add("s", &s);
-        }
-        add("sh", long_shape);
-        add("ss", short_shape);
-        add("w-1", word(ii - 1));
-        add("w+1", word(ii + 1));
-        add("w-2", word(ii - 2));
-        add("w+2", word(ii + 2));
-        add("ww-1", &format!("{}|{lower}", word(ii - 1)));
-        add("ww+1", &format!("{lower}|{}", word(ii + 1)));
-        add("w-1s", &format!("{}|{short_shape}", word(ii - 1)));
-        add("sw+1", &format!("{short_shape}|{}", word(ii + 1)));
-        add("ss-1", short(ii - 1));
-        add("ss+1", short(ii + 1));
-        add(
-            "sss",
-            &format!("{}|{short_shape}|{}", short(ii - 1), short(ii + 1)),
-        );
-        add("init", &format!("{initial}|{short_shape}|{hl}"));
-        add("hl", &format!("{hl}|{short_shape}"));
-        if chars.len() <= 4 && case_class(&tok.view) == 2 {
-            add("acr", &chars.len().to_string());
-        }
-        let cc = lex.casing(casing_key(lower));
-        let cc_s = cc.map_or("?".to_string(), |c| c.to_string());
-        add("cc", &cc_s);
-        add("cci", &format!("{cc_s}|{initial}|{hl}|{short_shape}"));
-        let dc = match stats.get(lower) {
-            Some(d) if d.capital > 0 && d.lower == 0 => "C",
-            Some(d) if d.capital == 0 => "l",
-            Some(_) => "m",
-            None => "-",
+        // Each feature hashes its template and value parts without allocating.
+        let mut add = |t: &str, parts: &[&[u8]]| {
+            let mut h = fnv(fnv(FNV_OFFSET, t.as_bytes()), &[0xff]);
+            for (k, p) in parts.iter().enumerate() {
+                if k > 0 {
+                    h = fnv(h, b"|");
+                }
+                h = fnv(h, p);
+            }
+            f.push(h);
         };
-        add("dc", &format!("{dc}|{initial}|{hl}|{short_shape}"));
+        let lower = tok.lower.as_str();
+        let (long_shape, short_shape) = (shape_of[i].0.as_bytes(), shape_of[i].1.as_bytes());
+        let initial: &[u8] = if sentence_initial(sent, i) {
+            b"1"
+        } else {
+            b"0"
+        };
+        let hl: &[u8] = if tok.headline { b"h" } else { b"b" };
+        let lw = lower.as_bytes();
+        add("bias", &[]);
+        add("w", &[lw]);
+        add("W", &[tok.view.as_bytes()]);
+        let bounds: Vec<usize> = lower
+            .char_indices()
+            .map(|(b, _)| b)
+            .chain([lower.len()])
+            .collect();
+        let n_chars = bounds.len() - 1;
+        for k in 1..=4.min(n_chars) {
+            add("p", &[&lw[..bounds[k]]]);
+            add("s", &[&lw[bounds[n_chars - k]..]]);
+        }
+        add("sh", &[long_shape]);
+        add("ss", &[short_shape]);
+        let (wm1, wp1) = (word(ii - 1).as_bytes(), word(ii + 1).as_bytes());
+        add("w-1", &[wm1]);
+        add("w+1", &[wp1]);
+        add("w-2", &[word(ii - 2).as_bytes()]);
+        add("w+2", &[word(ii + 2).as_bytes()]);
+        add("ww-1", &[wm1, lw]);
+        add("ww+1", &[lw, wp1]);
+        add("w-1s", &[wm1, short_shape]);
+        add("sw+1", &[short_shape, wp1]);
+        let (sm1, sp1) = (short(ii - 1).as_bytes(), short(ii + 1).as_bytes());
+        add("ss-1", &[sm1]);
+        add("ss+1", &[sp1]);
+        add("sss", &[sm1, short_shape, sp1]);
+        add("init", &[initial, short_shape, hl]);
+        add("hl", &[hl, short_shape]);
+        if n_chars <= 4 && case_class(&tok.view) == 2 {
+            add("acr", &[&[n_chars as u8]]);
+        }
+        let cc: &[u8] = &lex.casing(casing_key(lower)).map_or([255], |c| [c]);
+        add("cc", &[cc]);
+        add("cci", &[cc, initial, hl, short_shape]);
+        let dc: &[u8] = match stats.get(lower) {
+            Some(d) if d.capital > 0 && d.lower == 0 => b"C",
+            Some(d) if d.capital == 0 => b"l",
+            Some(_) => b"m",
+            None => b"-",
+        };
+        add("dc", &[dc, initial, hl, short_shape]);
         match learned[i] {
             Some((p, v)) => {
-                add("gz", &format!("{}{}", POS[p], v));
-                add("gzt", &format!("{}{}", POS[p], v & 3));
-                add("gzs", &format!("{}{}|{short_shape}", POS[p], v & 3));
+                let pos = POS[p].as_bytes();
+                add("gz", &[pos, &[v]]);
+                add("gzt", &[pos, &[v & 3]]);
+                add("gzs", &[pos, &[v & 3], short_shape]);
             }
-            None => add("gz", "-"),
+            None => add("gz", &[b"-"]),
         }
         for (d, name) in [(-1isize, "gz-1"), (1, "gz+1")] {
             let k = ii + d;
             if k >= 0 && (k as usize) < n {
                 if let Some((p, v)) = learned[k as usize] {
-                    add(name, &format!("{}{}", POS[p], v & 3));
+                    add(name, &[POS[p].as_bytes(), &[v & 3]]);
                 }
             }
         }
         if let Some((p, last)) = runs[i] {
-            let head = sent[last].lower.as_str();
-            add("rh", head);
-            add("rhp", &format!("{}|{head}", POS[p]));
+            let head = sent[last].lower.as_bytes();
+            add("rh", &[head]);
+            add("rhp", &[POS[p].as_bytes(), head]);
         }
         if let Some((p, _)) = places[i] {
-            add("pl", POS[p]);
+            add("pl", &[POS[p].as_bytes()]);
         }
         if gazetteer::is_demonym(lower) {
-            add("dm", "");
+            add("dm", &[]);
         }
         if gazetteer::is_designator(tok.raw) {
-            add("dsg", "");
+            add("dsg", &[]);
         }
         all.push(f);
     }
