@@ -12,7 +12,7 @@
 //!    Resolve 2022").
 //!
 //! The model ships inside the binary (`assets/models/ner.bin`) and is read
-//! in place; retrain it with `cargo run --profile bench --example train_ner`.
+//! in place; retrain it with `cargo run --release --bin dateline -- train-ner ../shared/data/conll2003 -o assets/models/ner.bin`.
 
 mod consistency;
 mod features;
