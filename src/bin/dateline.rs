@@ -17,6 +17,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("analyze") => analyze(&args[1..]),
+        #[cfg(not(target_arch = "wasm32"))]
         Some("train-ner") => train_ner(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
@@ -82,6 +83,8 @@ fn analyze(args: &[String]) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// The trainer is native-only: it reads the training data from disk.
+#[cfg(not(target_arch = "wasm32"))]
 fn train_ner(args: &[String]) -> ExitCode {
     let (dir, out) = match args {
         [dir, flag, out] if flag == "-o" || flag == "--output" => (Path::new(dir), Path::new(out)),

@@ -81,8 +81,8 @@ pub(crate) fn casing_key(lower: &str) -> u64 {
     fnv(fnv(FNV_OFFSET, b"C\xff"), lower.as_bytes())
 }
 
-// Only the trainer (native) and the tests need it.
-#[cfg(any(test, not(target_arch = "wasm32")))]
+// Only the trainer (native) needs it.
+#[cfg(not(target_arch = "wasm32"))]
 /// Packs an entity-phrase distribution: majority coarse type (0..4) in the
 /// low bits, then how dominant it is, then whether it was seen often.
 pub(crate) fn entity_code(counts: [u32; 4]) -> Option<u8> {
@@ -102,8 +102,8 @@ pub(crate) fn entity_code(counts: [u32; 4]) -> Option<u8> {
     Some(best as u8 | conf << 2 | u8::from(total >= 5) << 4)
 }
 
-// Only the trainer (native) and the tests need it.
-#[cfg(any(test, not(target_arch = "wasm32")))]
+// Only the trainer (native) needs it.
+#[cfg(not(target_arch = "wasm32"))]
 /// Packs casing counts of a word: dominant form class (0 lower, 1 Title,
 /// 2 UPPER, 3 mixed) and the capitalised share in eighths.
 pub(crate) fn casing_code(counts: [u32; 4]) -> Option<u8> {
