@@ -11,6 +11,7 @@ pub mod analysis;
 pub mod article;
 pub mod events;
 pub mod highlight;
+pub mod import;
 pub mod label;
 pub mod linking;
 pub mod ner;
