@@ -9,6 +9,7 @@
 
 pub mod analysis;
 pub mod article;
+pub mod corrections;
 pub mod events;
 pub mod highlight;
 pub mod import;
