@@ -7,40 +7,21 @@ use crate::text::Span;
 use crate::timex;
 use chrono::NaiveDate;
 
-/// Why an added file could not be read yet.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ImportError {
-    /// Not usable at all (not UTF-8, empty, impossible date in the header...).
-    Invalid(ParseError),
-    /// Plain text with no written date: the reader must give one.
-    NeedsDate,
-}
-
-impl std::fmt::Display for ImportError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ImportError::Invalid(e) => e.fmt(f),
-            ImportError::NeedsDate => {
-                f.write_str("no header and no date in the text: give its date")
-            }
-        }
-    }
-}
-
 /// Reads an added file. With no header, the source is the file name and the
-/// date is `date` if given, else the first complete date written in the text.
-pub fn read(path: &str, bytes: &[u8], date: Option<NaiveDate>) -> Result<Article, ImportError> {
+/// date is `date` if given, else the first complete date written in the text;
+/// a file with neither fails with [`ParseError::NoDate`].
+pub fn read(path: &str, bytes: &[u8], date: Option<NaiveDate>) -> Result<Article, ParseError> {
     match article::parse(path, bytes) {
         Err(ParseError::MissingHeader { .. }) => {}
-        other => return other.map_err(ImportError::Invalid),
+        other => return other,
     }
-    let text = article::non_empty_text(bytes).map_err(ImportError::Invalid)?;
+    let text = article::non_empty_text(bytes)?;
     let date = date
         .or_else(|| written_date(text))
-        .ok_or(ImportError::NeedsDate)?;
+        .ok_or(ParseError::NoDate)?;
     let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
     let source = name.strip_suffix(".txt").unwrap_or(name);
-    article::parse_headerless(path, bytes, date, source).map_err(ImportError::Invalid)
+    article::parse_headerless(path, bytes, date, source)
 }
 
 /// The first day-precise date spelled out with its year ("April 27, 2022",
@@ -94,17 +75,14 @@ mod tests {
     #[test]
     fn plain_text_without_a_written_date_needs_one() {
         let text = b"Talks resume\n\nThe talks resumed on Tuesday.";
-        assert_eq!(read("t.txt", text, None), Err(ImportError::NeedsDate));
+        assert_eq!(read("t.txt", text, None), Err(ParseError::NoDate));
         let a = read("t.txt", text, Some(day(2022, 5, 3))).unwrap();
         assert_eq!(a.date, day(2022, 5, 3));
     }
 
     #[test]
     fn broken_files_keep_their_reason() {
-        assert_eq!(
-            read("e.txt", b"  ", None),
-            Err(ImportError::Invalid(ParseError::Empty))
-        );
+        assert_eq!(read("e.txt", b"  ", None), Err(ParseError::Empty));
         let bad_date = read("d.txt", b" date 2021-02-30 W\nT", None).unwrap_err();
         assert_eq!(
             bad_date.to_string(),
@@ -112,7 +90,7 @@ mod tests {
         );
         assert!(matches!(
             read("u.txt", b"T\xff", None),
-            Err(ImportError::Invalid(ParseError::NotUtf8 { .. }))
+            Err(ParseError::NotUtf8 { .. })
         ));
     }
 }

@@ -17,6 +17,7 @@ pub mod label;
 pub mod linking;
 pub mod ner;
 pub mod output;
+pub mod saved;
 pub mod search;
 pub mod text;
 pub mod timeline;

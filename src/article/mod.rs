@@ -82,11 +82,19 @@ impl Article {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ParseError {
-    NotUtf8 { byte: usize },
+    NotUtf8 {
+        byte: usize,
+    },
     Empty,
-    MissingHeader { found: String },
-    BadDate { date: String },
+    MissingHeader {
+        found: String,
+    },
+    BadDate {
+        date: String,
+    },
     MissingTitle,
+    /// Plain text without the header line or any written date (added files).
+    NoDate,
 }
 
 impl fmt::Display for ParseError {
@@ -104,6 +112,9 @@ impl fmt::Display for ParseError {
                 write!(f, "line 1: `{date}` is not a calendar date")
             }
             ParseError::MissingTitle => f.write_str("no title line after the header"),
+            ParseError::NoDate => f.write_str(
+                "no ` date YYYY-MM-DD SOURCE` header and no date in the text: give its date",
+            ),
         }
     }
 }
