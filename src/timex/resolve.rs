@@ -190,6 +190,9 @@ fn cue(toks: &[Tok], i: usize) -> Option<(Tense, usize)> {
     }
 }
 
+/// Extra distance for a tense cue to the right of the expression.
+const RIGHT_PENALTY: usize = 2;
+
 /// The tense of the verb nearest to tokens `start..end` in their sentence.
 pub(crate) fn tense_around(toks: &[Tok], start: usize, end: usize) -> Tense {
     let Some(sentence) = toks.get(start).map(|t| t.sentence) else {
@@ -205,6 +208,9 @@ pub(crate) fn tense_around(toks: &[Tok], start: usize, end: usize) -> Tense {
         .enumerate();
     for (distance, i) in left.chain(right) {
         if let Some((tense, penalty)) = cue(toks, i) {
+            // The verb an expression modifies usually comes before it; a
+            // verb after it often belongs to a following clause.
+            let penalty = penalty + if i >= end { RIGHT_PENALTY } else { 0 };
             // "said Tuesday", "said on Tuesday": the reporting verb right
             // next to the expression is the one it modifies.
             let adjacent_report = distance <= 1 && REPORTING.contains(&toks[i].lower.as_str());

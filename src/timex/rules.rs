@@ -1929,4 +1929,13 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn the_verb_before_an_expression_sets_its_tense() {
+        assert_tags(
+            "2021-02-10",
+            "The ferry line will add crossings by August in regions untouched by the storm.",
+            &[("August", Date, "2021-08")],
+        );
+    }
 }
