@@ -166,7 +166,11 @@ fn cue(toks: &[Tok], i: usize) -> Option<(Tense, usize)> {
     let participle = i
         .checked_sub(1)
         .is_some_and(|p| matches!(toks[p].lower.as_str(), "be" | "been" | "being" | "to"));
-    if FUTURE_CUES.contains(&w) {
+    // "as soon as Tuesday": the day is ahead.
+    let soon = w == "soon"
+        && i.checked_sub(1).is_some_and(|p| toks[p].lower == "as")
+        && toks.get(i + 1).is_some_and(|n| n.lower == "as");
+    if FUTURE_CUES.contains(&w) || soon {
         Some((Tense::Future, 0))
     } else if to_follows && FUTURE_BEFORE_TO.contains(&w) {
         Some((Tense::Future, 1))
@@ -249,7 +253,7 @@ pub(crate) fn weekday_date(
         }
         Rel::This => to - from,
         Rel::None if back == 0 => 0,
-        Rel::None if tense == Tense::Future => ahead,
+        Rel::None if matches!(tense, Tense::Future | Tense::Present) => ahead,
         Rel::None => -back,
     };
     add_days(anchor, offset)

@@ -1938,4 +1938,18 @@ mod tests {
             &[("August", Date, "2021-08")],
         );
     }
+
+    #[test]
+    fn weekdays_in_present_or_as_soon_as_are_ahead() {
+        // 2022-04-27 is a Wednesday.
+        assert_tags(
+            "2022-04-27",
+            "The envoys are meeting Friday. The crew could sail as soon as Monday. The board met Tuesday.",
+            &[
+                ("Friday", Date, "2022-04-29"),
+                ("Monday", Date, "2022-05-02"),
+                ("Tuesday", Date, "2022-04-26"),
+            ],
+        );
+    }
 }
