@@ -1078,6 +1078,59 @@ fn n_clock(m: &Match, ctx: &Ctx) -> Option<String> {
     Some(format!("{}T{h:02}:{min:02}", day_value(day)))
 }
 
+/// "1/2" (three tokens, no spaces inside) or "½" after a whole number.
+fn half_fraction(toks: &[Tok], at: usize) -> Option<usize> {
+    let t = toks.get(at)?;
+    if t.text == "½" {
+        return Some(at + 1);
+    }
+    let slash = toks.get(at + 1)?;
+    let two = toks.get(at + 2)?;
+    let ok = t.text == "1" && slash.text == "/" && !slash.gap && two.text == "2" && !two.gap;
+    ok.then_some(at + 3)
+}
+
+/// A duration of `whole` units and a half, TimeML style: `P2Y6M`,
+/// `PT5H30M`; None for units whose half has no exact smaller unit here.
+fn half_more(whole: u32, unit: Unit) -> Option<String> {
+    Some(match unit {
+        Unit::Year => format!("P{whole}Y6M"),
+        Unit::Decade => format!("P{}Y", whole.checked_mul(10)?.checked_add(5)?),
+        Unit::Century => format!("P{}Y", whole.checked_mul(100)?.checked_add(50)?),
+        Unit::Day => format!("P{whole}DT12H"),
+        Unit::Hour => format!("PT{whole}H30M"),
+        Unit::Minute => format!("PT{whole}M30S"),
+        _ => return None,
+    })
+}
+
+/// "2 1/2 years", "a minute and a half": the count (part 1) plus a half of
+/// the unit found in the match.
+fn n_duration_and_half(m: &Match, _: &Ctx) -> Option<String> {
+    if m.after().is_some_and(|h| h.text == "-" && !h.gap) {
+        return None;
+    }
+    let unit = m.toks[m.start..m.end].iter().find_map(lexicon::unit)?;
+    let whole = count_of(m, 1)?;
+    let value = half_more(whole, unit)?;
+    // "half a year" has no whole part: `P0Y6M` is written `P6M`.
+    Some(value.replacen("P0Y", "P", 1).replacen("PT0H", "PT", 1))
+}
+
+/// "half an hour", "half a year".
+fn n_half_unit(m: &Match, _: &Ctx) -> Option<String> {
+    let unit = unit_of(m, 3)?;
+    Some(match unit {
+        Unit::Year => "P6M".to_string(),
+        Unit::Day => "PT12H".to_string(),
+        Unit::Hour => "PT30M".to_string(),
+        Unit::Minute => "PT30S".to_string(),
+        Unit::Decade => "P5Y".to_string(),
+        Unit::Century => "P50Y".to_string(),
+        _ => return None,
+    })
+}
+
 // ---- the table -------------------------------------------------------------
 
 /// Every rule, most specific first (ties in length go to the earlier rule).
@@ -1395,6 +1448,45 @@ pub(crate) const RULES: &[Rule] = &[
         kind: TimexType::Set,
         norm: n_set_rate,
         anchors: true,
+    },
+    Rule {
+        name: "two and a half years",
+        pattern: &[
+            El::Opt(&HEDGE),
+            COUNT,
+            El::Phrase(half_fraction),
+            El::Opt(&HYPHEN),
+            UNIT,
+        ],
+        kind: TimexType::Duration,
+        norm: n_duration_and_half,
+        anchors: false,
+    },
+    Rule {
+        name: "a year and a half",
+        pattern: &[
+            El::Opt(&HEDGE),
+            COUNT,
+            UNIT,
+            El::Lit(&["and"]),
+            El::Lit(&["a"]),
+            El::Lit(&["half"]),
+        ],
+        kind: TimexType::Duration,
+        norm: n_duration_and_half,
+        anchors: false,
+    },
+    Rule {
+        name: "half an hour",
+        pattern: &[
+            El::Opt(&HEDGE),
+            El::Lit(&["half"]),
+            El::Lit(&["a", "an"]),
+            SINGULAR_UNIT,
+        ],
+        kind: TimexType::Duration,
+        norm: n_half_unit,
+        anchors: false,
     },
     Rule {
         name: "duration",
@@ -1949,6 +2041,19 @@ mod tests {
                 ("Friday", Date, "2022-04-29"),
                 ("Monday", Date, "2022-05-02"),
                 ("Tuesday", Date, "2022-04-26"),
+            ],
+        );
+    }
+
+    #[test]
+    fn durations_with_a_half() {
+        assert_tags(
+            "2020-01-10",
+            "The strike lasted 3 1/2 years; the vote took a minute and a half, the drive half an hour.",
+            &[
+                ("3 1/2 years", Duration, "P3Y6M"),
+                ("a minute and a half", Duration, "PT1M30S"),
+                ("half an hour", Duration, "PT30M"),
             ],
         );
     }
