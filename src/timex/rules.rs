@@ -280,6 +280,9 @@ const PLURAL_UNIT: El = El::Is(is_plural_unit);
 const SEASON: El = El::Is(is_season);
 const PART_OF_DAY: El = El::Is(is_part_of_day);
 const FISCAL: El = El::Lit(&["fiscal"]);
+const TIME_ZONE: El = El::Lit(&[
+    "est", "edt", "cst", "cdt", "pst", "pdt", "gmt", "utc", "et", "bst", "cet",
+]);
 
 // ---- shared normaliser helpers --------------------------------------------
 
@@ -1131,6 +1134,18 @@ fn n_half_unit(m: &Match, _: &Ctx) -> Option<String> {
     })
 }
 
+/// "5 p.m. EST Nov. 9": the clock time on that day (year as for "Nov. 9").
+fn n_clock_date(m: &Match, ctx: &Ctx) -> Option<String> {
+    let year_follows = m.after().is_some_and(is_year)
+        || m.after().is_some_and(|a| a.text == ",") && m.after_n(2).is_some_and(is_year);
+    if number_continues(m) || year_follows {
+        return None;
+    }
+    let (h, min) = clock_value(m.part(0))?;
+    let day = month_day_date(ctx, month_of(m, 3)?, day_of(m, 4)?)?;
+    Some(format!("{}T{h:02}:{min:02}", day_value(day)))
+}
+
 // ---- the table -------------------------------------------------------------
 
 /// Every rule, most specific first (ties in length go to the earlier rule).
@@ -1630,12 +1645,23 @@ pub(crate) const RULES: &[Rule] = &[
         anchors: true,
     },
     Rule {
+        name: "clock time on a date",
+        pattern: &[
+            El::Phrase(clock),
+            El::Opt(&TIME_ZONE),
+            El::Opt(&COMMA),
+            MONTH,
+            DAY,
+        ],
+        kind: TimexType::Time,
+        norm: n_clock_date,
+        anchors: true,
+    },
+    Rule {
         name: "clock time",
         pattern: &[
             El::Phrase(clock),
-            El::Opt(&El::Lit(&[
-                "est", "edt", "cst", "cdt", "pst", "pdt", "gmt", "utc", "et", "bst", "cet",
-            ])),
+            El::Opt(&TIME_ZONE),
             El::Opt(&El::Phrase(day_name)),
         ],
         kind: TimexType::Time,
@@ -2054,6 +2080,18 @@ mod tests {
                 ("3 1/2 years", Duration, "P3Y6M"),
                 ("a minute and a half", Duration, "PT1M30S"),
                 ("half an hour", Duration, "PT30M"),
+            ],
+        );
+    }
+
+    #[test]
+    fn clock_time_on_a_date() {
+        assert_tags(
+            "2021-03-02",
+            "Bids are due by 5 p.m. EST, March 9, and the offer ends at noon April 1.",
+            &[
+                ("5 p.m. EST, March 9", Time, "2021-03-09T17:00"),
+                ("noon April 1", Time, "2021-04-01T12:00"),
             ],
         );
     }
