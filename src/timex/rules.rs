@@ -981,6 +981,21 @@ fn n_set_weekday(m: &Match, _: &Ctx) -> Option<String> {
     ))
 }
 
+fn n_set_month(m: &Match, _: &Ctx) -> Option<String> {
+    Some(format!("XXXX-{:02}", month_of(m, 1)?))
+}
+
+/// "Tuesday nights": every Tuesday, at night (`XXXX-WXX-2TNI`).
+fn n_set_weekday_part(m: &Match, _: &Ctx) -> Option<String> {
+    let day = weekday_of(m, 0)?.number_from_monday();
+    let part = m.tok(1)?.lower.strip_suffix('s')?;
+    let code = lexicon::PARTS_OF_DAY
+        .iter()
+        .find(|(w, _)| *w == part)
+        .map(|&(_, c)| c)?;
+    Some(format!("XXXX-WXX-{day}T{code}"))
+}
+
 fn n_set_adverb(m: &Match, _: &Ctx) -> Option<String> {
     Some(
         match m.words(0).as_str() {
@@ -1556,6 +1571,23 @@ pub(crate) const RULES: &[Rule] = &[
         anchors: true,
     },
     Rule {
+        name: "every July",
+        pattern: &[El::Lit(&["every", "each"]), MONTH],
+        kind: TimexType::Set,
+        norm: n_set_month,
+        anchors: false,
+    },
+    Rule {
+        name: "Tuesday nights",
+        pattern: &[
+            WEEKDAY,
+            El::Lit(&["mornings", "afternoons", "evenings", "nights"]),
+        ],
+        kind: TimexType::Set,
+        norm: n_set_weekday_part,
+        anchors: false,
+    },
+    Rule {
         name: "daily",
         pattern: &[El::Lit(&[
             "daily", "nightly", "weekly", "monthly", "annually", "yearly", "hourly",
@@ -2092,6 +2124,18 @@ mod tests {
             &[
                 ("5 p.m. EST, March 9", Time, "2021-03-09T17:00"),
                 ("noon April 1", Time, "2021-04-01T12:00"),
+            ],
+        );
+    }
+
+    #[test]
+    fn sets_of_months_and_weekday_parts() {
+        assert_tags(
+            "2021-03-02",
+            "The fair opens each July; the club meets Thursday evenings.",
+            &[
+                ("each July", Set, "XXXX-07"),
+                ("Thursday evenings", Set, "XXXX-WXX-4TEV"),
             ],
         );
     }
