@@ -356,12 +356,12 @@ fn match_phrases(
         }
         let mut best: Option<(usize, u8)> = None;
         let mut h = fnv(FNV_OFFSET, b"E\xff");
-        for j in i..sent.len().min(i + MAX_PHRASE) {
+        for (j, tok) in sent.iter().enumerate().take(i + MAX_PHRASE).skip(i) {
             if j > i {
                 h = fnv(h, b" ");
             }
-            h = fnv(h, sent[j].lower.as_bytes());
-            if starts_cap(&sent[j]) {
+            h = fnv(h, tok.lower.as_bytes());
+            if starts_cap(tok) {
                 if let Some(v) = lookup(h) {
                     best = Some((j, v));
                 }

@@ -112,7 +112,7 @@ pub(crate) fn is_designator(w: &str) -> bool {
     let rest_ok = rest.is_empty()
         || rest == "s"
         || (rest.len() <= 2 && rest.chars().all(|c| c.is_ascii_uppercase()));
-    if head_ok && digits >= 1 && digits <= 4 && rest_ok {
+    if head_ok && (1..=4).contains(&digits) && rest_ok {
         return true;
     }
     // "Pantsir-S", "Tor-M2": a capitalised word and a short capital suffix.
