@@ -3,8 +3,14 @@
 //! Temporary driver until the main CLI's `dateline train-ner` subcommand
 //! calls `dateline::ner::train::train` itself.
 
+#[cfg(not(target_arch = "wasm32"))]
 use std::path::PathBuf;
 
+/// The trainer is native-only (it reads files); on wasm32 there is nothing to run.
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
 fn main() {
     let mut args = std::env::args().skip(1);
     let mut dir = PathBuf::from("../shared/data/conll2003");

@@ -82,6 +82,8 @@ pub(crate) fn casing_key(lower: &str) -> u64 {
 
 /// Packs an entity-phrase distribution: majority coarse type (0..4) in the
 /// low bits, then how dominant it is, then whether it was seen often.
+// Used by the native-only trainer (`train.rs`).
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
 pub(crate) fn entity_code(counts: [u32; 4]) -> Option<u8> {
     let total: u32 = counts.iter().sum();
     let (best, &n) = counts.iter().enumerate().max_by_key(|(_, &c)| c)?;
@@ -101,6 +103,8 @@ pub(crate) fn entity_code(counts: [u32; 4]) -> Option<u8> {
 
 /// Packs casing counts of a word: dominant form class (0 lower, 1 Title,
 /// 2 UPPER, 3 mixed) and the capitalised share in eighths.
+// Used by the native-only trainer (`train.rs`).
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
 pub(crate) fn casing_code(counts: [u32; 4]) -> Option<u8> {
     let total: u32 = counts.iter().sum();
     let (best, _) = counts.iter().enumerate().max_by_key(|(_, &c)| c)?;

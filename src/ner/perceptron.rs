@@ -27,6 +27,8 @@ pub(crate) enum Pos {
 }
 
 /// Tag index for position `pos` of type `ty`.
+// Used by the native-only trainer (`train.rs`).
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
 pub(crate) fn tag(pos: Pos, ty: usize) -> usize {
     1 + 4 * ty
         + match pos {
@@ -151,6 +153,8 @@ pub(crate) fn spans(path: &[usize]) -> Vec<(usize, usize, usize)> {
 }
 
 /// The BILOU tags of entity spans over `n` tokens.
+// Used by the native-only trainer (`train.rs`).
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
 pub(crate) fn tags_of(n: usize, ents: &[(usize, usize, usize)]) -> Vec<usize> {
     let mut tags = vec![0; n];
     for &(s, e, ty) in ents {
