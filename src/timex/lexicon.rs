@@ -287,7 +287,8 @@ pub(crate) fn season(t: &Tok) -> Option<Season> {
     SEASONS.iter().find(|(w, _)| *w == t.lower).map(|&(_, s)| s)
 }
 
-const PARTS_OF_DAY: &[(&str, &str)] = &[
+/// Parts of the day and their TIMEX3 codes.
+pub(crate) const PARTS_OF_DAY: &[(&str, &str)] = &[
     ("morning", "MO"),
     ("afternoon", "AF"),
     ("evening", "EV"),

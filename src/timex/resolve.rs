@@ -166,7 +166,11 @@ fn cue(toks: &[Tok], i: usize) -> Option<(Tense, usize)> {
     let participle = i
         .checked_sub(1)
         .is_some_and(|p| matches!(toks[p].lower.as_str(), "be" | "been" | "being" | "to"));
-    if FUTURE_CUES.contains(&w) {
+    // "as soon as Tuesday": the day is ahead.
+    let soon = w == "soon"
+        && i.checked_sub(1).is_some_and(|p| toks[p].lower == "as")
+        && toks.get(i + 1).is_some_and(|n| n.lower == "as");
+    if FUTURE_CUES.contains(&w) || soon {
         Some((Tense::Future, 0))
     } else if to_follows && FUTURE_BEFORE_TO.contains(&w) {
         Some((Tense::Future, 1))
@@ -190,6 +194,9 @@ fn cue(toks: &[Tok], i: usize) -> Option<(Tense, usize)> {
     }
 }
 
+/// Extra distance for a tense cue to the right of the expression.
+const RIGHT_PENALTY: usize = 2;
+
 /// The tense of the verb nearest to tokens `start..end` in their sentence.
 pub(crate) fn tense_around(toks: &[Tok], start: usize, end: usize) -> Tense {
     let Some(sentence) = toks.get(start).map(|t| t.sentence) else {
@@ -205,6 +212,9 @@ pub(crate) fn tense_around(toks: &[Tok], start: usize, end: usize) -> Tense {
         .enumerate();
     for (distance, i) in left.chain(right) {
         if let Some((tense, penalty)) = cue(toks, i) {
+            // The verb an expression modifies usually comes before it; a
+            // verb after it often belongs to a following clause.
+            let penalty = penalty + if i >= end { RIGHT_PENALTY } else { 0 };
             // "said Tuesday", "said on Tuesday": the reporting verb right
             // next to the expression is the one it modifies.
             let adjacent_report = distance <= 1 && REPORTING.contains(&toks[i].lower.as_str());
@@ -243,7 +253,7 @@ pub(crate) fn weekday_date(
         }
         Rel::This => to - from,
         Rel::None if back == 0 => 0,
-        Rel::None if tense == Tense::Future => ahead,
+        Rel::None if matches!(tense, Tense::Future | Tense::Present) => ahead,
         Rel::None => -back,
     };
     add_days(anchor, offset)

@@ -280,6 +280,9 @@ const PLURAL_UNIT: El = El::Is(is_plural_unit);
 const SEASON: El = El::Is(is_season);
 const PART_OF_DAY: El = El::Is(is_part_of_day);
 const FISCAL: El = El::Lit(&["fiscal"]);
+const TIME_ZONE: El = El::Lit(&[
+    "est", "edt", "cst", "cdt", "pst", "pdt", "gmt", "utc", "et", "bst", "cet",
+]);
 
 // ---- shared normaliser helpers --------------------------------------------
 
@@ -978,6 +981,21 @@ fn n_set_weekday(m: &Match, _: &Ctx) -> Option<String> {
     ))
 }
 
+fn n_set_month(m: &Match, _: &Ctx) -> Option<String> {
+    Some(format!("XXXX-{:02}", month_of(m, 1)?))
+}
+
+/// "Tuesday nights": every Tuesday, at night (`XXXX-WXX-2TNI`).
+fn n_set_weekday_part(m: &Match, _: &Ctx) -> Option<String> {
+    let day = weekday_of(m, 0)?.number_from_monday();
+    let part = m.tok(1)?.lower.strip_suffix('s')?;
+    let code = lexicon::PARTS_OF_DAY
+        .iter()
+        .find(|(w, _)| *w == part)
+        .map(|&(_, c)| c)?;
+    Some(format!("XXXX-WXX-{day}T{code}"))
+}
+
 fn n_set_adverb(m: &Match, _: &Ctx) -> Option<String> {
     Some(
         match m.words(0).as_str() {
@@ -1075,6 +1093,71 @@ fn n_clock(m: &Match, ctx: &Ctx) -> Option<String> {
         },
         None => ctx.anchor,
     };
+    Some(format!("{}T{h:02}:{min:02}", day_value(day)))
+}
+
+/// "1/2" (three tokens, no spaces inside) or "½" after a whole number.
+fn half_fraction(toks: &[Tok], at: usize) -> Option<usize> {
+    let t = toks.get(at)?;
+    if t.text == "½" {
+        return Some(at + 1);
+    }
+    let slash = toks.get(at + 1)?;
+    let two = toks.get(at + 2)?;
+    let ok = t.text == "1" && slash.text == "/" && !slash.gap && two.text == "2" && !two.gap;
+    ok.then_some(at + 3)
+}
+
+/// A duration of `whole` units and a half, TimeML style: `P2Y6M`,
+/// `PT5H30M`; None for units whose half has no exact smaller unit here.
+fn half_more(whole: u32, unit: Unit) -> Option<String> {
+    Some(match unit {
+        Unit::Year => format!("P{whole}Y6M"),
+        Unit::Decade => format!("P{}Y", whole.checked_mul(10)?.checked_add(5)?),
+        Unit::Century => format!("P{}Y", whole.checked_mul(100)?.checked_add(50)?),
+        Unit::Day => format!("P{whole}DT12H"),
+        Unit::Hour => format!("PT{whole}H30M"),
+        Unit::Minute => format!("PT{whole}M30S"),
+        _ => return None,
+    })
+}
+
+/// "2 1/2 years", "a minute and a half": the count (part 1) plus a half of
+/// the unit found in the match.
+fn n_duration_and_half(m: &Match, _: &Ctx) -> Option<String> {
+    if m.after().is_some_and(|h| h.text == "-" && !h.gap) {
+        return None;
+    }
+    let unit = m.toks[m.start..m.end].iter().find_map(lexicon::unit)?;
+    let whole = count_of(m, 1)?;
+    let value = half_more(whole, unit)?;
+    // "half a year" has no whole part: `P0Y6M` is written `P6M`.
+    Some(value.replacen("P0Y", "P", 1).replacen("PT0H", "PT", 1))
+}
+
+/// "half an hour", "half a year".
+fn n_half_unit(m: &Match, _: &Ctx) -> Option<String> {
+    let unit = unit_of(m, 3)?;
+    Some(match unit {
+        Unit::Year => "P6M".to_string(),
+        Unit::Day => "PT12H".to_string(),
+        Unit::Hour => "PT30M".to_string(),
+        Unit::Minute => "PT30S".to_string(),
+        Unit::Decade => "P5Y".to_string(),
+        Unit::Century => "P50Y".to_string(),
+        _ => return None,
+    })
+}
+
+/// "5 p.m. EST Nov. 9": the clock time on that day (year as for "Nov. 9").
+fn n_clock_date(m: &Match, ctx: &Ctx) -> Option<String> {
+    let year_follows = m.after().is_some_and(is_year)
+        || m.after().is_some_and(|a| a.text == ",") && m.after_n(2).is_some_and(is_year);
+    if number_continues(m) || year_follows {
+        return None;
+    }
+    let (h, min) = clock_value(m.part(0))?;
+    let day = month_day_date(ctx, month_of(m, 3)?, day_of(m, 4)?)?;
     Some(format!("{}T{h:02}:{min:02}", day_value(day)))
 }
 
@@ -1397,6 +1480,45 @@ pub(crate) const RULES: &[Rule] = &[
         anchors: true,
     },
     Rule {
+        name: "two and a half years",
+        pattern: &[
+            El::Opt(&HEDGE),
+            COUNT,
+            El::Phrase(half_fraction),
+            El::Opt(&HYPHEN),
+            UNIT,
+        ],
+        kind: TimexType::Duration,
+        norm: n_duration_and_half,
+        anchors: false,
+    },
+    Rule {
+        name: "a year and a half",
+        pattern: &[
+            El::Opt(&HEDGE),
+            COUNT,
+            UNIT,
+            El::Lit(&["and"]),
+            El::Lit(&["a"]),
+            El::Lit(&["half"]),
+        ],
+        kind: TimexType::Duration,
+        norm: n_duration_and_half,
+        anchors: false,
+    },
+    Rule {
+        name: "half an hour",
+        pattern: &[
+            El::Opt(&HEDGE),
+            El::Lit(&["half"]),
+            El::Lit(&["a", "an"]),
+            SINGULAR_UNIT,
+        ],
+        kind: TimexType::Duration,
+        norm: n_half_unit,
+        anchors: false,
+    },
+    Rule {
         name: "duration",
         pattern: &[
             El::Opt(&HEDGE),
@@ -1447,6 +1569,23 @@ pub(crate) const RULES: &[Rule] = &[
         kind: TimexType::Set,
         norm: n_set_weekday,
         anchors: true,
+    },
+    Rule {
+        name: "every July",
+        pattern: &[El::Lit(&["every", "each"]), MONTH],
+        kind: TimexType::Set,
+        norm: n_set_month,
+        anchors: false,
+    },
+    Rule {
+        name: "Tuesday nights",
+        pattern: &[
+            WEEKDAY,
+            El::Lit(&["mornings", "afternoons", "evenings", "nights"]),
+        ],
+        kind: TimexType::Set,
+        norm: n_set_weekday_part,
+        anchors: false,
     },
     Rule {
         name: "daily",
@@ -1538,12 +1677,23 @@ pub(crate) const RULES: &[Rule] = &[
         anchors: true,
     },
     Rule {
+        name: "clock time on a date",
+        pattern: &[
+            El::Phrase(clock),
+            El::Opt(&TIME_ZONE),
+            El::Opt(&COMMA),
+            MONTH,
+            DAY,
+        ],
+        kind: TimexType::Time,
+        norm: n_clock_date,
+        anchors: true,
+    },
+    Rule {
         name: "clock time",
         pattern: &[
             El::Phrase(clock),
-            El::Opt(&El::Lit(&[
-                "est", "edt", "cst", "cdt", "pst", "pdt", "gmt", "utc", "et", "bst", "cet",
-            ])),
+            El::Opt(&TIME_ZONE),
             El::Opt(&El::Phrase(day_name)),
         ],
         kind: TimexType::Time,
@@ -1926,6 +2076,66 @@ mod tests {
                 ("the future", Date, "FUTURE_REF"),
                 ("This morning", Time, "2020-01-10TMO"),
                 ("10 p.m. Tuesday", Time, "2020-01-07T22:00"),
+            ],
+        );
+    }
+
+    #[test]
+    fn the_verb_before_an_expression_sets_its_tense() {
+        assert_tags(
+            "2021-02-10",
+            "The ferry line will add crossings by August in regions untouched by the storm.",
+            &[("August", Date, "2021-08")],
+        );
+    }
+
+    #[test]
+    fn weekdays_in_present_or_as_soon_as_are_ahead() {
+        // 2022-04-27 is a Wednesday.
+        assert_tags(
+            "2022-04-27",
+            "The envoys are meeting Friday. The crew could sail as soon as Monday. The board met Tuesday.",
+            &[
+                ("Friday", Date, "2022-04-29"),
+                ("Monday", Date, "2022-05-02"),
+                ("Tuesday", Date, "2022-04-26"),
+            ],
+        );
+    }
+
+    #[test]
+    fn durations_with_a_half() {
+        assert_tags(
+            "2020-01-10",
+            "The strike lasted 3 1/2 years; the vote took a minute and a half, the drive half an hour.",
+            &[
+                ("3 1/2 years", Duration, "P3Y6M"),
+                ("a minute and a half", Duration, "PT1M30S"),
+                ("half an hour", Duration, "PT30M"),
+            ],
+        );
+    }
+
+    #[test]
+    fn clock_time_on_a_date() {
+        assert_tags(
+            "2021-03-02",
+            "Bids are due by 5 p.m. EST, March 9, and the offer ends at noon April 1.",
+            &[
+                ("5 p.m. EST, March 9", Time, "2021-03-09T17:00"),
+                ("noon April 1", Time, "2021-04-01T12:00"),
+            ],
+        );
+    }
+
+    #[test]
+    fn sets_of_months_and_weekday_parts() {
+        assert_tags(
+            "2021-03-02",
+            "The fair opens each July; the club meets Thursday evenings.",
+            &[
+                ("each July", Set, "XXXX-07"),
+                ("Thursday evenings", Set, "XXXX-WXX-4TEV"),
             ],
         );
     }
