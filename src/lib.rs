@@ -11,6 +11,7 @@ pub mod analysis;
 pub mod article;
 pub mod corrections;
 pub mod events;
+pub mod export;
 pub mod highlight;
 pub mod import;
 pub mod label;
