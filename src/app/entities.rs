@@ -3,9 +3,13 @@
 
 use super::reader::plural;
 use super::Data;
+use dateline::corrections::{Correction, EntityKey};
 use dateline::label::Label;
+use dateline::linking::Entity;
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -17,6 +21,12 @@ pub struct EntityPanelProps {
     pub on_entity: Callback<String>,
     pub on_label: Callback<Label>,
     pub on_clear: Callback<()>,
+    pub on_correct: Callback<Correction>,
+    /// The last correction, described, when one can be undone.
+    pub undo: Option<String>,
+    pub redo: Option<String>,
+    pub on_undo: Callback<()>,
+    pub on_redo: Callback<()>,
 }
 
 #[function_component(EntityPanel)]
@@ -65,6 +75,17 @@ pub fn entity_panel(props: &EntityPanelProps) -> Html {
                     <p>{ "Following " }<strong>{ &e.name }</strong>
                         { format!(" · {} mention{} in {} article{}", e.mention_count, plural(e.mention_count), e.articles.len(), plural(e.articles.len())) }</p>
                     <button type="button" onclick={props.on_clear.reform(|_| ())}>{ "Clear (Esc)" }</button>
+                    { correction_form(e, &corpus.entities, &props.on_correct) }
+                </div>
+            }
+            if props.undo.is_some() || props.redo.is_some() {
+                <div class="history">
+                    if let Some(u) = &props.undo {
+                        <button type="button" onclick={props.on_undo.reform(|_| ())}>{ format!("Undo: {u}") }</button>
+                    }
+                    if let Some(r) = &props.redo {
+                        <button type="button" onclick={props.on_redo.reform(|_| ())}>{ format!("Redo: {r}") }</button>
+                    }
                 </div>
             }
             { for groups.iter().filter(|(l, _)| !props.hidden.contains(l)).map(|(label, list)| html! {
@@ -90,5 +111,90 @@ pub fn entity_panel(props: &EntityPanelProps) -> Html {
                 </section>
             }) }
         </aside>
+    }
+}
+
+/// The value of the form control with this id.
+fn value_of(id: &str) -> Option<String> {
+    let el = gloo::utils::document().get_element_by_id(id)?;
+    el.clone()
+        .dyn_into::<HtmlInputElement>()
+        .map(|i| i.value())
+        .ok()
+        .or_else(|| el.dyn_into::<HtmlSelectElement>().ok().map(|s| s.value()))
+}
+
+/// Fix the analysis for the selected entity: rename, change type, merge into
+/// another entity, or hide it as not an entity at all.
+fn correction_form(entity: &Entity, all: &[Entity], on_correct: &Callback<Correction>) -> Html {
+    let key = EntityKey::of(entity);
+    let submit_correction = |make: Box<dyn Fn(EntityKey) -> Option<Correction>>| {
+        let cb = on_correct.clone();
+        let key = key.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if let Some(c) = make(key.clone()) {
+                cb.emit(c);
+            }
+        })
+    };
+    let rename = submit_correction(Box::new(|entity| {
+        let name = value_of("fix-name")?.trim().to_string();
+        (!name.is_empty()).then_some(Correction::Rename { entity, name })
+    }));
+    let relabel = submit_correction(Box::new(|entity| {
+        let label = Label::parse(&value_of("fix-label")?)?;
+        Some(Correction::Relabel { entity, label })
+    }));
+    let others: Vec<&Entity> = {
+        let mut v: Vec<&Entity> = all.iter().filter(|o| o.id != entity.id).collect();
+        v.sort_by(|a, b| a.name.cmp(&b.name));
+        v
+    };
+    let merge = {
+        let keys: Vec<(String, EntityKey)> = others
+            .iter()
+            .map(|o| (o.id.clone(), EntityKey::of(o)))
+            .collect();
+        submit_correction(Box::new(move |from| {
+            let target = value_of("fix-merge")?;
+            let into = keys.iter().find(|(id, _)| *id == target)?.1.clone();
+            Some(Correction::Merge { from, into })
+        }))
+    };
+    let hide = {
+        let key = key.clone();
+        on_correct.reform(move |_: MouseEvent| Correction::Hide {
+            entity: key.clone(),
+        })
+    };
+    html! {
+        <details class="fix" key={entity.id.clone()}>
+            <summary>{ "Correct this entity" }</summary>
+            <form onsubmit={rename}>
+                <label for="fix-name">{ "Name" }</label>
+                <input id="fix-name" type="text" value={entity.name.clone()} />
+                <button type="submit">{ "Rename" }</button>
+            </form>
+            <form onsubmit={relabel}>
+                <label for="fix-label">{ "Type" }</label>
+                <select id="fix-label">
+                    { for Label::ALL.iter().map(|l| html! {
+                        <option value={l.as_str()} selected={*l == entity.label}>{ l.description() }</option>
+                    }) }
+                </select>
+                <button type="submit">{ "Change type" }</button>
+            </form>
+            <form onsubmit={merge}>
+                <label for="fix-merge">{ "Same as" }</label>
+                <select id="fix-merge">
+                    { for others.iter().map(|o| html! {
+                        <option value={o.id.clone()}>{ format!("{} ({})", o.name, o.label.as_str()) }</option>
+                    }) }
+                </select>
+                <button type="submit">{ "Merge" }</button>
+            </form>
+            <button type="button" class="hide-entity" onclick={hide}>{ "Not an entity: hide it" }</button>
+        </details>
     }
 }

@@ -11,6 +11,8 @@ pub struct ArticleListProps {
     pub visible: Rc<Vec<usize>>,
     pub open: Option<usize>,
     pub on_open: Callback<String>,
+    /// Removes an article the reader added, by id.
+    pub on_remove: Callback<String>,
 }
 
 #[function_component(ArticleList)]
@@ -24,8 +26,13 @@ pub fn article_list(props: &ArticleListProps) -> Html {
             id.clone()
         });
         let current = props.open == Some(i);
+        let added = props.data.added.contains(&a.id);
+        let remove = {
+            let id = a.id.clone();
+            props.on_remove.reform(move |_: MouseEvent| id.clone())
+        };
         html! {
-            <li key={a.id.clone()}>
+            <li key={a.id.clone()} class={classes!(added.then_some("added"))}>
                 <a href={format!("#article={}", a.id)} {onclick}
                     aria-current={current.then_some("true")} class={classes!(current.then_some("current"))}>
                     <span class="item-meta">
@@ -33,7 +40,14 @@ pub fn article_list(props: &ArticleListProps) -> Html {
                         { " · " }{ if a.source.is_empty() { "Unknown source" } else { &a.source } }
                     </span>
                     <span class="item-title">{ a.title() }</span>
+                    if added {
+                        <span class="badge">{ "added" }</span>
+                    }
                 </a>
+                if added {
+                    <button type="button" class="remove" onclick={remove}
+                        aria-label={format!("Remove {}", a.title())} title="Remove this added article">{ "×" }</button>
+                }
             </li>
         }
     });

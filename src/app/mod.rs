@@ -3,16 +3,22 @@
 //! data it renders and callbacks to report what the reader did.
 
 mod entities;
+mod io;
+mod library;
 mod list;
 mod reader;
 mod state;
+mod storage;
 mod timeline;
+mod tools;
+mod workspace;
 
-use dateline::analysis::{self, Corpus, Input};
+use dateline::analysis::Corpus;
 use dateline::search::SearchIndex;
 use dateline::view::View;
 use gloo::events::{EventListener, EventListenerOptions};
 use state::{Action, ViewState};
+use std::collections::HashSet;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement, KeyboardEvent};
@@ -20,16 +26,21 @@ use yew::prelude::*;
 
 include!(concat!(env!("OUT_DIR"), "/corpus.rs"));
 
-/// Analyses the bundled corpus once.
-fn bundled_corpus() -> Corpus {
-    analysis::analyze(CORPUS.iter().map(|(path, bytes)| Input { path, bytes }))
-}
-
 /// Shared, read-only corpus data handed to components.
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
 pub struct Data {
     pub corpus: Rc<Corpus>,
     pub index: Rc<SearchIndex>,
+    /// Ids of the articles the reader added (the rest are bundled).
+    pub added: Rc<HashSet<String>>,
+}
+
+/// The same analysis, not merely an equal one: a pointer comparison, so
+/// props checks stay cheap however large the corpus.
+impl PartialEq for Data {
+    fn eq(&self, other: &Data) -> bool {
+        Rc::ptr_eq(&self.corpus, &other.corpus)
+    }
 }
 
 fn location_fragment() -> String {
@@ -63,15 +74,8 @@ fn write_fragment(view: &View, replace: bool) {
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let data: Data = (*use_memo((), |_| {
-        let corpus = bundled_corpus();
-        let index = SearchIndex::new(corpus.articles.iter().map(|a| a.article.text.as_str()));
-        Data {
-            corpus: Rc::new(corpus),
-            index: Rc::new(index),
-        }
-    }))
-    .clone();
+    let ws = workspace::use_workspace();
+    let data = ws.data.clone();
     let view = use_reducer(|| ViewState::new(View::from_fragment(&location_fragment())));
     let search_ref = use_node_ref();
 
@@ -99,7 +103,8 @@ pub fn app() -> Html {
         let data = data.clone();
         let view = view.clone();
         let search_ref = search_ref.clone();
-        use_effect_with((), move |_| {
+        use_effect_with(data.clone(), move |data| {
+            let data = data.clone();
             // Not passive: "/" must not be typed into the box it focuses.
             let options = EventListenerOptions::enable_prevent_default();
             let listener = EventListener::new_with_options(
@@ -177,19 +182,27 @@ pub fn app() -> Html {
                 </div>
             </header>
             <Problems problems={data.corpus.problems.iter().map(ToString::to_string).collect::<Vec<_>>()} />
+            <DropZone on_files={ws.on_files.clone()} />
             <timeline::Timeline data={data.clone()} visible={visible.clone()} open={open}
                 entity={selected_entity} range={view.view.range} on_open={on_open.clone()}
                 on_event={on_event} on_range={on_range} />
             <div class="columns">
-                <list::ArticleList data={data.clone()} visible={visible.clone()} open={open}
-                    on_open={on_open} />
+                <div class="left-column">
+                    <list::ArticleList data={data.clone()} visible={visible.clone()} open={open}
+                        on_open={on_open} on_remove={ws.on_remove.clone()} />
+                    <tools::Tools added={ws.added} progress={ws.progress} undated={ws.undated.clone()}
+                        notices={ws.notices.clone()} on_files={ws.on_files.clone()}
+                        on_state_file={ws.on_state_file.clone()} on_date={ws.on_date.clone()}
+                        on_export={ws.on_export.clone()} on_dismiss={ws.on_dismiss.clone()} />
+                </div>
                 <main id="reader" tabindex="-1" class="reader-column">
                     <reader::Reader data={data.clone()} open={open} entity={selected_entity}
                         focus={view.focus} hidden={view.view.hidden.clone()} on_entity={on_entity.clone()} />
                 </main>
                 <entities::EntityPanel data={data.clone()} visible={visible} entity={selected_entity}
                     hidden={view.view.hidden.clone()} on_entity={on_entity} on_label={on_label}
-                    on_clear={on_clear} />
+                    on_clear={on_clear} on_correct={ws.on_correct.clone()} undo={ws.undo.clone()}
+                    redo={ws.redo.clone()} on_undo={ws.on_undo.clone()} on_redo={ws.on_redo.clone()} />
             </div>
         </>
     }
@@ -242,6 +255,61 @@ fn focus_by_id(id: &str) {
         .and_then(|el| el.dyn_into::<HtmlElement>().ok())
     {
         let _ = el.focus();
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct DropZoneProps {
+    on_files: Callback<Vec<web_sys::File>>,
+}
+
+/// Files dropped anywhere on the page are added; a banner shows while dragging.
+#[function_component(DropZone)]
+fn drop_zone(props: &DropZoneProps) -> Html {
+    let dragging = use_state(|| false);
+    {
+        let dragging = dragging.clone();
+        let on_files = props.on_files.clone();
+        use_effect_with((), move |_| {
+            let document = gloo::utils::document();
+            let options = EventListenerOptions::enable_prevent_default();
+            let over = {
+                let dragging = dragging.clone();
+                EventListener::new_with_options(&document, "dragover", options, move |e| {
+                    e.prevent_default();
+                    dragging.set(true);
+                })
+            };
+            let leave = {
+                let dragging = dragging.clone();
+                EventListener::new(&document, "dragleave", move |e| {
+                    let left_window = e
+                        .dyn_ref::<web_sys::DragEvent>()
+                        .is_some_and(|d| d.client_x() <= 0 && d.client_y() <= 0);
+                    if left_window {
+                        dragging.set(false);
+                    }
+                })
+            };
+            let dropped = EventListener::new_with_options(&document, "drop", options, move |e| {
+                e.prevent_default();
+                dragging.set(false);
+                let files = e
+                    .dyn_ref::<web_sys::DragEvent>()
+                    .and_then(|d| d.data_transfer())
+                    .and_then(|t| t.files())
+                    .map_or_else(Vec::new, |list| {
+                        (0..list.length()).filter_map(|i| list.get(i)).collect()
+                    });
+                on_files.emit(files);
+            });
+            move || drop((over, leave, dropped))
+        });
+    }
+    html! {
+        if *dragging {
+            <div class="drop-banner" role="status">{ "Drop .txt articles to add them" }</div>
+        }
     }
 }
 

@@ -133,6 +133,9 @@ pub fn reader(props: &ReaderProps) -> Html {
                 <p class="meta">
                     <time datetime={article.date.to_string()}>{ article.date.format("%A %-d %B %Y").to_string() }</time>
                     { " · " }<span class="source">{ display_source(&article.source) }</span>
+                    if props.data.added.contains(&article.id) {
+                        { " · " }<span class="badge">{ "added by you" }</span>
+                    }
                 </p>
                 <h2 id="reader-title">{ title }</h2>
             </header>

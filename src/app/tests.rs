@@ -5,7 +5,8 @@ use super::entities::EntityPanel;
 use super::list::ArticleList;
 use super::reader::Reader;
 use super::timeline::Timeline;
-use super::{bundled_corpus, Data};
+use super::workspace::bundled;
+use super::Data;
 use dateline::analysis::{analyze, Input};
 use dateline::label::Label;
 use dateline::search::SearchIndex;
@@ -25,11 +26,13 @@ fn data_of(corpus: dateline::analysis::Corpus) -> Data {
     Data {
         corpus: Rc::new(corpus),
         index: Rc::new(index),
+        added: Rc::new(["003_113eacf95b61ac4f".to_string()].into()),
     }
 }
 
 fn seeds() -> Data {
-    data_of(bundled_corpus())
+    let (tagged, problems) = bundled();
+    data_of(dateline::analysis::assemble(tagged, problems))
 }
 
 /// Mounts `C` with `props` into a fresh element and lets Yew render.
@@ -148,11 +151,13 @@ async fn article_text_is_never_html() {
 async fn list_links_only_the_visible_articles() {
     let data = seeds();
     let (on_open, opened) = recorder();
+    let (on_remove, removed) = recorder();
     let root = mount::<ArticleList>(super::list::ArticleListProps {
         data,
         visible: Rc::new(vec![1]),
         open: Some(1),
         on_open,
+        on_remove,
     })
     .await;
     let links = all(&root, "section[aria-label=\"Articles\"] a");
@@ -168,6 +173,16 @@ async fn list_links_only_the_visible_articles() {
     assert!(root.text_content().unwrap().contains("1 of 2"));
     links[0].dyn_ref::<HtmlElement>().unwrap().click();
     assert_eq!(*opened.borrow(), ["003_113eacf95b61ac4f"]);
+    let remove = root
+        .query_selector("button.remove")
+        .unwrap()
+        .expect("added articles can be removed");
+    assert!(remove
+        .get_attribute("aria-label")
+        .unwrap()
+        .starts_with("Remove Turkiye could buy"));
+    remove.dyn_ref::<HtmlElement>().unwrap().click();
+    assert_eq!(*removed.borrow(), ["003_113eacf95b61ac4f"]);
 }
 
 #[wasm_bindgen_test]
@@ -228,6 +243,11 @@ async fn entity_panel_groups_by_type_and_legend_toggles() {
         on_entity,
         on_label,
         on_clear: Callback::noop(),
+        on_correct: Callback::noop(),
+        undo: None,
+        redo: None,
+        on_undo: Callback::noop(),
+        on_redo: Callback::noop(),
     })
     .await;
     let product = root
@@ -251,4 +271,55 @@ async fn entity_panel_groups_by_type_and_legend_toggles() {
         .unwrap();
     product_toggle.dyn_ref::<HtmlElement>().unwrap().click();
     assert_eq!(*labels.borrow(), [Label::Product]);
+}
+
+#[wasm_bindgen_test]
+async fn correcting_the_selected_entity_emits_corrections() {
+    let data = seeds();
+    let demir = data.corpus.entity_index("ismail-demir").unwrap();
+    let (on_correct, corrections) = recorder();
+    let (on_undo, undos) = recorder();
+    let root = mount::<EntityPanel>(super::entities::EntityPanelProps {
+        data,
+        visible: Rc::new(vec![0, 1]),
+        entity: Some(demir),
+        hidden: BTreeSet::new(),
+        on_entity: Callback::noop(),
+        on_label: Callback::noop(),
+        on_clear: Callback::noop(),
+        on_correct,
+        undo: Some("hide MOSCOW".into()),
+        redo: None,
+        on_undo,
+        on_redo: Callback::noop(),
+    })
+    .await;
+    let name: web_sys::HtmlInputElement = root
+        .query_selector("#fix-name")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(name.value(), "Ismail Demir");
+    name.set_value("İsmail Demir");
+    let forms = all(&root, "details.fix form");
+    forms[0]
+        .dyn_ref::<web_sys::HtmlFormElement>()
+        .unwrap()
+        .request_submit()
+        .unwrap();
+    let hide = root.query_selector("button.hide-entity").unwrap().unwrap();
+    hide.dyn_ref::<HtmlElement>().unwrap().click();
+    let got = corrections.borrow();
+    assert_eq!(got.len(), 2);
+    assert!(
+        matches!(&got[0], dateline::corrections::Correction::Rename { entity, name } if entity.id == "ismail-demir" && name == "İsmail Demir")
+    );
+    assert!(
+        matches!(&got[1], dateline::corrections::Correction::Hide { entity } if entity.id == "ismail-demir")
+    );
+    let undo = all(&root, ".history button");
+    assert_eq!(undo[0].text_content().unwrap(), "Undo: hide MOSCOW");
+    undo[0].dyn_ref::<HtmlElement>().unwrap().click();
+    assert_eq!(undos.borrow().len(), 1);
 }

@@ -1,0 +1,268 @@
+//! All of the reader's IO in one place: reading picked or dropped files,
+//! IndexedDB, downloads. Each flow ends by dispatching a [`Change`], so the
+//! components stay pure renderers of state.
+
+use super::library::{tag_added, Change, Library};
+use super::storage;
+use dateline::analysis::{Problem, Tagged};
+use dateline::article::{id_from_path, ParseError};
+use dateline::saved::{AddedArticle, SavedState};
+use std::collections::HashSet;
+use std::time::Duration;
+use wasm_bindgen::{JsCast, JsValue};
+use yew::prelude::*;
+
+/// A message for the reader about a background task.
+#[derive(Clone, PartialEq)]
+pub enum Notice {
+    Info(String),
+    Error(String),
+}
+
+/// A headerless file with no written date, waiting for the reader to date it.
+#[derive(Clone, PartialEq)]
+pub struct Undated {
+    pub path: String,
+    pub text: String,
+}
+
+/// How far an import has got, for the progress bar.
+#[derive(Clone, Copy, PartialEq)]
+pub struct Progress {
+    pub done: usize,
+    pub total: usize,
+}
+
+/// Callbacks an import reports through.
+#[derive(Clone)]
+pub struct Reporter {
+    pub library: UseReducerHandle<Library>,
+    pub notice: Callback<Notice>,
+    pub progress: Callback<Option<Progress>>,
+    pub undated: Callback<Vec<Undated>>,
+}
+
+/// Lets the page paint between chunks of work.
+async fn yield_to_browser() {
+    yew::platform::time::sleep(Duration::from_millis(0)).await;
+}
+
+/// How long to work before yielding, so the page stays responsive.
+const SLICE: f64 = 30.0;
+
+fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// Tags `added` articles in time slices, reporting progress.
+async fn tag_all(
+    added: Vec<AddedArticle>,
+    progress: &Callback<Option<Progress>>,
+) -> Vec<(AddedArticle, Result<Tagged, Problem>)> {
+    let total = added.len();
+    let mut out = Vec::with_capacity(total);
+    let mut slice_start = now_ms();
+    for (done, a) in added.into_iter().enumerate() {
+        let result = tag_added(&a);
+        out.push((a, result));
+        if now_ms() - slice_start > SLICE {
+            progress.emit(Some(Progress {
+                done: done + 1,
+                total,
+            }));
+            yield_to_browser().await;
+            slice_start = now_ms();
+        }
+    }
+    progress.emit(None);
+    out
+}
+
+/// Loads what the reader saved in earlier visits.
+pub async fn load(report: Reporter) {
+    match storage::load().await {
+        Ok(state) => {
+            let batch = tag_all(state.added.clone(), &report.progress).await;
+            report.library.dispatch(Change::Replaced(state, batch));
+        }
+        Err(e) => report.notice.emit(Notice::Error(format!(
+            "Your saved articles could not be loaded: {e}"
+        ))),
+    }
+}
+
+/// The path to store a file under: its folder-relative path when picked as
+/// a folder, made unique against the articles already there.
+fn unique_path(name: String, taken: &mut HashSet<String>) -> String {
+    let mut path = name.clone();
+    let mut n = 2;
+    while !taken.insert(id_from_path(&path)) {
+        let stem = name.strip_suffix(".txt").unwrap_or(&name);
+        path = format!("{stem}-{n}.txt");
+        n += 1;
+    }
+    path
+}
+
+fn file_name(file: &web_sys::File) -> String {
+    js_sys::Reflect::get(file, &JsValue::from_str("webkitRelativePath"))
+        .ok()
+        .and_then(|v| v.as_string())
+        .filter(|p| !p.is_empty())
+        .unwrap_or_else(|| file.name())
+}
+
+/// Reads, tags and stores picked or dropped files. Malformed files are named
+/// with their reason, undated ones are handed to the reader, the rest are
+/// added; a storage failure is reported and loses nothing stored before.
+pub async fn import_files(files: Vec<web_sys::File>, taken_ids: HashSet<String>, report: Reporter) {
+    let total = files.len();
+    let mut taken = taken_ids;
+    let mut readable = Vec::new();
+    let mut failed = Vec::new();
+    let mut undated = Vec::new();
+    for (done, file) in files.into_iter().enumerate() {
+        let name = file_name(&file);
+        report.progress.emit(Some(Progress { done, total }));
+        let bytes = match gloo::file::futures::read_as_bytes(&gloo::file::File::from(file)).await {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                report
+                    .notice
+                    .emit(Notice::Error(format!("{name}: cannot be read ({e})")));
+                continue;
+            }
+        };
+        let text = match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(e) => {
+                let error = ParseError::NotUtf8 {
+                    byte: e.utf8_error().valid_up_to(),
+                };
+                failed.push(Problem { path: name, error });
+                continue;
+            }
+        };
+        let path = unique_path(name, &mut taken);
+        let added = AddedArticle {
+            path,
+            text,
+            date: None,
+        };
+        match added.read() {
+            Err(ParseError::NoDate) => undated.push(Undated {
+                path: added.path,
+                text: added.text,
+            }),
+            Err(error) => failed.push(Problem {
+                path: added.path,
+                error,
+            }),
+            Ok(_) => readable.push(added),
+        }
+    }
+    let batch = tag_all(readable, &report.progress).await;
+    for p in &failed {
+        report.notice.emit(Notice::Error(p.to_string()));
+    }
+    if !undated.is_empty() {
+        report.undated.emit(undated);
+    }
+    store_and_add(batch, report).await;
+}
+
+/// Dates an undated file as the reader said and adds it.
+pub async fn add_dated(file: Undated, date: chrono::NaiveDate, report: Reporter) {
+    let added = AddedArticle {
+        path: file.path,
+        text: file.text,
+        date: Some(date),
+    };
+    let result = tag_added(&added);
+    store_and_add(vec![(added, result)], report).await;
+}
+
+async fn store_and_add(batch: Vec<(AddedArticle, Result<Tagged, Problem>)>, report: Reporter) {
+    let ok: Vec<AddedArticle> = batch
+        .iter()
+        .filter(|(_, r)| r.is_ok())
+        .map(|(a, _)| a.clone())
+        .collect();
+    if ok.is_empty() {
+        return;
+    }
+    match storage::put_articles(&ok).await {
+        Ok(()) => report.notice.emit(Notice::Info(format!(
+            "Added {} article{}.",
+            ok.len(),
+            if ok.len() == 1 { "" } else { "s" }
+        ))),
+        Err(e) => report.notice.emit(Notice::Error(format!(
+            "{} article(s) are shown but could not be saved for your next visit: {e}",
+            ok.len()
+        ))),
+    }
+    report.library.dispatch(Change::Added(batch));
+}
+
+/// Removes an added article from storage and from the reader.
+pub async fn remove(path: String, report: Reporter) {
+    if let Err(e) = storage::delete_article(&path).await {
+        report.notice.emit(Notice::Error(format!(
+            "{path} could not be removed from storage: {e}"
+        )));
+        return;
+    }
+    report.library.dispatch(Change::Removed(path));
+}
+
+/// Saves the corrections log after a change.
+pub async fn save_corrections(state: SavedState, notice: Callback<Notice>) {
+    if let Err(e) = storage::put_corrections(&state.corrections).await {
+        notice.emit(Notice::Error(format!(
+            "Your corrections could not be saved: {e}"
+        )));
+    }
+}
+
+/// Restores an exported state (replacing the current one).
+pub async fn import_state(file: web_sys::File, report: Reporter) {
+    let name = file.name();
+    let text = match gloo::file::futures::read_as_text(&gloo::file::File::from(file)).await {
+        Ok(text) => text,
+        Err(e) => {
+            return report
+                .notice
+                .emit(Notice::Error(format!("{name}: cannot be read ({e})")))
+        }
+    };
+    let state = match SavedState::from_json(&text) {
+        Ok(state) => state,
+        Err(e) => return report.notice.emit(Notice::Error(format!("{name}: {e}"))),
+    };
+    if let Err(e) = storage::replace_all(&state).await {
+        return report
+            .notice
+            .emit(Notice::Error(format!("{name} was not imported: {e}")));
+    }
+    let batch = tag_all(state.added.clone(), &report.progress).await;
+    let count = batch.len();
+    report.library.dispatch(Change::Replaced(state, batch));
+    report.notice.emit(Notice::Info(format!(
+        "Imported {name}: {count} added article(s) and the corrections."
+    )));
+}
+
+/// Offers `content` as a file download (nothing leaves the machine).
+pub fn download(name: &str, mime: &str, content: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(content));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let a: web_sys::HtmlAnchorElement = gloo::utils::document().create_element("a")?.dyn_into()?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    web_sys::Url::revoke_object_url(&url)
+}

@@ -1,0 +1,120 @@
+//! The reader's own library on top of the bundled corpus: added articles (as
+//! saved, and tagged once), their problems, and the corrections log. A plain
+//! reducer; the IO that feeds it (files, IndexedDB) lives in `io.rs`.
+
+use dateline::analysis::{self, Corpus, Problem, Tagged};
+use dateline::corrections::{self, Correction};
+use dateline::saved::{AddedArticle, SavedState};
+use std::rc::Rc;
+use yew::Reducible;
+
+/// Saved state plus the per-article analysis of each added article.
+#[derive(Clone, PartialEq, Default)]
+pub struct Library {
+    pub saved: SavedState,
+    /// Tagged added articles, in `saved.added` order where readable.
+    pub tagged: Vec<Tagged>,
+    /// Added files that could not be read.
+    pub problems: Vec<Problem>,
+    /// Corrections undone, newest last, for redo.
+    pub undone: Vec<Correction>,
+    /// Bumped on every change, so views recompute only when it moves.
+    pub revision: u64,
+}
+
+/// What can happen to the library.
+pub enum Change {
+    /// Articles read and tagged (from storage, a picker, or a drop).
+    Added(Vec<(AddedArticle, Result<Tagged, Problem>)>),
+    Removed(String),
+    Corrected(Correction),
+    Undo,
+    Redo,
+    /// An imported state replaces everything.
+    Replaced(SavedState, Vec<(AddedArticle, Result<Tagged, Problem>)>),
+}
+
+impl Library {
+    /// The corpus the reader shows: bundled and added articles, linked
+    /// together, with the corrections applied.
+    pub fn corpus(&self, bundled: &[Tagged], bundled_problems: &[Problem]) -> Corpus {
+        let mut tagged = bundled.to_vec();
+        tagged.extend(self.tagged.iter().cloned());
+        let mut problems = bundled_problems.to_vec();
+        problems.extend(self.problems.iter().cloned());
+        let mut corpus = analysis::assemble(tagged, problems);
+        corrections::apply(&mut corpus, &self.saved.corrections);
+        corpus
+    }
+
+    /// True if `id` is an article the reader added.
+    pub fn is_added(&self, id: &str) -> bool {
+        self.tagged.iter().any(|t| t.article.id == id)
+    }
+
+    fn add(&mut self, batch: Vec<(AddedArticle, Result<Tagged, Problem>)>) {
+        for (added, result) in batch {
+            self.remove(&added.path);
+            match result {
+                Ok(tagged) => {
+                    self.tagged.push(tagged);
+                    self.saved.added.push(added);
+                }
+                Err(problem) => self.problems.push(problem),
+            }
+        }
+    }
+
+    fn remove(&mut self, path: &str) {
+        self.saved.added.retain(|a| a.path != path);
+        self.tagged.retain(|t| t.article.path != path);
+        self.problems.retain(|p| p.path != path);
+    }
+}
+
+impl Reducible for Library {
+    type Action = Change;
+
+    fn reduce(self: Rc<Self>, change: Change) -> Rc<Self> {
+        let mut next = (*self).clone();
+        next.revision += 1;
+        match change {
+            Change::Added(batch) => next.add(batch),
+            Change::Removed(path) => next.remove(&path),
+            Change::Corrected(c) => {
+                next.saved.corrections.push(c);
+                next.undone.clear();
+            }
+            Change::Undo => {
+                if let Some(c) = next.saved.corrections.pop() {
+                    next.undone.push(c);
+                }
+            }
+            Change::Redo => {
+                if let Some(c) = next.undone.pop() {
+                    next.saved.corrections.push(c);
+                }
+            }
+            Change::Replaced(state, batch) => {
+                next = Library {
+                    saved: SavedState {
+                        added: Vec::new(),
+                        corrections: state.corrections,
+                    },
+                    revision: next.revision,
+                    ..Library::default()
+                };
+                next.add(batch);
+            }
+        }
+        Rc::new(next)
+    }
+}
+
+/// Reads and tags one added article; a failure names the file and the reason.
+pub fn tag_added(added: &AddedArticle) -> Result<Tagged, Problem> {
+    added.read().map(analysis::tag).map_err(|error| Problem {
+        path: added.path.clone(),
+        error,
+    })
+}

@@ -1,0 +1,255 @@
+//! The reader's workspace as one hook: the bundled corpus plus the reader's
+//! library, the notices and progress of background work, and the callbacks
+//! that start that work. The shell renders it; `io.rs` does the IO.
+
+use super::io::{self, Notice, Progress, Reporter, Undated};
+use super::library::{Change, Library};
+use super::tools::ExportKind;
+use super::{Data, CORPUS};
+use chrono::NaiveDate;
+use dateline::analysis::{self, Problem, Tagged};
+use dateline::article;
+use dateline::corrections::Correction;
+use dateline::export;
+use dateline::search::SearchIndex;
+use std::collections::HashSet;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// The bundled articles, tagged once at start-up.
+pub fn bundled() -> (Vec<Tagged>, Vec<Problem>) {
+    let mut tagged = Vec::new();
+    let mut problems = Vec::new();
+    for (path, bytes) in CORPUS {
+        match article::parse(path, bytes) {
+            Ok(a) => tagged.push(analysis::tag(a)),
+            Err(error) => problems.push(Problem {
+                path: path.to_string(),
+                error,
+            }),
+        }
+    }
+    (tagged, problems)
+}
+
+/// A list that background tasks append to without seeing stale state.
+#[derive(PartialEq)]
+pub struct List<T>(pub Vec<T>);
+
+impl<T> Default for List<T> {
+    fn default() -> Self {
+        List(Vec::new())
+    }
+}
+
+/// Appends items, or removes the item at an index.
+pub enum ListChange<T> {
+    Push(Vec<T>),
+    Remove(usize),
+    RemoveWhere(Box<dyn Fn(&T) -> bool>),
+}
+
+impl<T: Clone> Reducible for List<T> {
+    type Action = ListChange<T>;
+    fn reduce(self: Rc<Self>, change: ListChange<T>) -> Rc<Self> {
+        let mut items = self.0.clone();
+        match change {
+            ListChange::Push(new) => items.extend(new),
+            ListChange::Remove(i) if i < items.len() => {
+                items.remove(i);
+            }
+            ListChange::Remove(_) => {}
+            ListChange::RemoveWhere(f) => items.retain(|x| !f(x)),
+        }
+        Rc::new(List(items))
+    }
+}
+
+/// Everything the shell needs about the corpus and the reader's own work.
+pub struct Workspace {
+    pub data: Data,
+    pub added: usize,
+    pub progress: Option<Progress>,
+    pub undated: Vec<Undated>,
+    pub notices: Vec<Notice>,
+    /// The last correction, described, if there is one to undo.
+    pub undo: Option<String>,
+    pub redo: Option<String>,
+    pub on_files: Callback<Vec<web_sys::File>>,
+    pub on_state_file: Callback<web_sys::File>,
+    pub on_date: Callback<(Undated, NaiveDate)>,
+    pub on_export: Callback<ExportKind>,
+    pub on_dismiss: Callback<usize>,
+    /// Removes an added article, by article id.
+    pub on_remove: Callback<String>,
+    pub on_correct: Callback<Correction>,
+    pub on_undo: Callback<()>,
+    pub on_redo: Callback<()>,
+}
+
+#[hook]
+pub fn use_workspace() -> Workspace {
+    let bundled = use_memo((), |_| bundled());
+    let library = use_reducer(Library::default);
+    let loaded = use_state(|| false);
+    let notices = use_reducer(List::<Notice>::default);
+    let undated = use_reducer(List::<Undated>::default);
+    let progress = use_state(|| None::<Progress>);
+
+    let data = {
+        let bundled = bundled.clone();
+        let library = library.clone();
+        (*use_memo(library.revision, move |_| {
+            let corpus = library.corpus(&bundled.0, &bundled.1);
+            let index = SearchIndex::new(corpus.articles.iter().map(|a| a.article.text.as_str()));
+            let added = corpus
+                .articles
+                .iter()
+                .filter(|a| library.is_added(&a.article.id))
+                .map(|a| a.article.id.clone())
+                .collect::<HashSet<_>>();
+            Data {
+                corpus: Rc::new(corpus),
+                index: Rc::new(index),
+                added: Rc::new(added),
+            }
+        }))
+        .clone()
+    };
+
+    let report = {
+        let notices = notices.clone();
+        let undated = undated.clone();
+        let progress = progress.clone();
+        Reporter {
+            library: library.clone(),
+            notice: Callback::from(move |n| notices.dispatch(ListChange::Push(vec![n]))),
+            progress: Callback::from(move |p| progress.set(p)),
+            undated: Callback::from(move |u| undated.dispatch(ListChange::Push(u))),
+        }
+    };
+
+    {
+        let report = report.clone();
+        let loaded = loaded.clone();
+        use_effect_with((), move |_| {
+            yew::platform::spawn_local(async move {
+                io::load(report).await;
+                loaded.set(true);
+            });
+        });
+    }
+    {
+        let notice = report.notice.clone();
+        let loaded = *loaded;
+        let saved = library.saved.clone();
+        use_effect_with(library.saved.corrections.clone(), move |_| {
+            if loaded {
+                yew::platform::spawn_local(io::save_corrections(saved, notice));
+            }
+        });
+    }
+
+    let taken_ids = {
+        let data = data.clone();
+        move || -> HashSet<String> {
+            data.corpus
+                .articles
+                .iter()
+                .map(|a| a.article.id.clone())
+                .collect()
+        }
+    };
+    let on_files = {
+        let report = report.clone();
+        Callback::from(move |files: Vec<web_sys::File>| {
+            if !files.is_empty() {
+                yew::platform::spawn_local(io::import_files(files, taken_ids(), report.clone()));
+            }
+        })
+    };
+    let on_state_file = {
+        let report = report.clone();
+        Callback::from(move |file| {
+            yew::platform::spawn_local(io::import_state(file, report.clone()))
+        })
+    };
+    let on_date = {
+        let report = report.clone();
+        let undated = undated.clone();
+        Callback::from(move |(file, date): (Undated, NaiveDate)| {
+            let path = file.path.clone();
+            undated.dispatch(ListChange::RemoveWhere(Box::new(move |u: &Undated| {
+                u.path == path
+            })));
+            yew::platform::spawn_local(io::add_dated(file, date, report.clone()));
+        })
+    };
+    let on_export = {
+        let data = data.clone();
+        let library = library.clone();
+        let notice = report.notice.clone();
+        Callback::from(move |kind| {
+            let (name, mime, content) = match kind {
+                ExportKind::Json => (
+                    "dateline.json",
+                    "application/json",
+                    export::export_json(&data.corpus, &library.saved),
+                ),
+                ExportKind::EntitiesCsv => (
+                    "dateline-entities.csv",
+                    "text/csv",
+                    export::entities_csv(&data.corpus),
+                ),
+                ExportKind::EventsCsv => (
+                    "dateline-events.csv",
+                    "text/csv",
+                    export::events_csv(&data.corpus),
+                ),
+            };
+            if let Err(e) = io::download(name, mime, &content) {
+                notice.emit(Notice::Error(format!("The download failed: {e:?}")));
+            }
+        })
+    };
+    let on_dismiss = {
+        let notices = notices.clone();
+        Callback::from(move |i| notices.dispatch(ListChange::Remove(i)))
+    };
+    let on_remove = {
+        let report = report.clone();
+        let data = data.clone();
+        Callback::from(move |id: String| {
+            if let Some(i) = data.corpus.article_index(&id) {
+                let path = data.corpus.articles[i].article.path.clone();
+                yew::platform::spawn_local(io::remove(path, report.clone()));
+            }
+        })
+    };
+    let change = |make: fn() -> Change| {
+        let library = library.clone();
+        Callback::from(move |()| library.dispatch(make()))
+    };
+    let on_correct = {
+        let library = library.clone();
+        Callback::from(move |c| library.dispatch(Change::Corrected(c)))
+    };
+    Workspace {
+        added: data.added.len(),
+        data,
+        progress: *progress,
+        undated: undated.0.clone(),
+        notices: notices.0.clone(),
+        undo: library.saved.corrections.last().map(Correction::describe),
+        redo: library.undone.last().map(Correction::describe),
+        on_files,
+        on_state_file,
+        on_date,
+        on_export,
+        on_dismiss,
+        on_remove,
+        on_correct,
+        on_undo: change(|| Change::Undo),
+        on_redo: change(|| Change::Redo),
+    }
+}
