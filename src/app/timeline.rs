@@ -139,6 +139,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
     };
     let on_pointer_down = {
         let gesture = gesture.clone();
+        let plot_ref = plot_ref.clone();
         let brush = brush.clone();
         let local_x = local_x.clone();
         Callback::from(move |e: PointerEvent| {
@@ -156,10 +157,9 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 g.brush_from = Some(x);
                 brush.set(Some((x, x)));
             }
-            if let Some(el) = e
-                .current_target()
-                .and_then(|t| t.dyn_into::<Element>().ok())
-            {
+            // Yew delegates events to the body, so `current_target` is not the
+            // plot: capture on the plot itself to keep the drag when the pointer leaves it.
+            if let Some(el) = plot_ref.cast::<Element>() {
                 let _ = el.set_pointer_capture(e.pointer_id());
             }
         })

@@ -1,0 +1,98 @@
+// End-to-end test of the timeline's interactions (dist/ in headless
+// Chromium): zoom by button, key and wheel; pan by drag; Shift+drag brushes a
+// date range that filters the list and lands in the URL; an event on the
+// lower lane opens its article at the sentence that dates it.
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { DIST, guard, launchBrowser, requireDist, startServer, watchStart } from "./harness.mjs";
+
+let server;
+let browser;
+
+const timeline = (page) => page.getByRole("region", { name: "Timeline", exact: true });
+const rangeLabel = (page) => timeline(page).locator(".range-label").innerText();
+const hash = (page) => Object.fromEntries(new URLSearchParams(new URL(page.url()).hash.slice(1)));
+
+describe("timeline interactions", { timeout: 120_000 }, () => {
+  before(async () => {
+    requireDist();
+    server = await startServer(DIST);
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test("zoom, pan, brush a range, open an event", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    context.setDefaultTimeout(10_000);
+    await watchStart(context);
+    const page = await context.newPage();
+    const g = guard(page, server.origin);
+    try {
+      await page.goto(`${server.origin}/`);
+      await timeline(page).getByRole("button").first().waitFor();
+      const plot = timeline(page).locator(".timeline-plot");
+      const initial = await rangeLabel(page);
+      assert.match(initial, /2000|2001/, "the fitted view reaches back to the 2002 history");
+
+      await timeline(page).getByRole("button", { name: "Zoom in" }).click();
+      const zoomed = await rangeLabel(page);
+      assert.notEqual(zoomed, initial);
+      await plot.focus();
+      await page.keyboard.press("0");
+      assert.equal(await rangeLabel(page), initial, "0 fits everything again");
+      await page.keyboard.press("+");
+      assert.notEqual(await rangeLabel(page), initial);
+      await page.keyboard.press("ArrowLeft");
+      const panned = await rangeLabel(page);
+      await page.keyboard.press("0");
+
+      const box = await plot.boundingBox();
+      await page.mouse.move(box.x + box.width / 2, box.y + 10);
+      await page.mouse.wheel(0, -400);
+      await page.waitForFunction((before) => document.querySelector(".range-label").textContent !== before, initial);
+      assert.notEqual(panned, initial);
+      await page.keyboard.press("0");
+
+      // Drag pans: the visible range moves later when dragging left.
+      await page.mouse.move(box.x + box.width * 0.6, box.y + 12);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width * 0.4, box.y + 12, { steps: 5 });
+      await page.mouse.up();
+      assert.notEqual(await rangeLabel(page), initial);
+      await page.keyboard.press("0");
+
+      // Shift+drag over 2021 only: the list keeps the 2021 article.
+      const xOf = async (name) => {
+        const b = await timeline(page).getByRole("button", { name }).first().boundingBox();
+        return b.x + b.width / 2;
+      };
+      const x2021 = await xOf(/^2021-03-03/);
+      const x2022 = await xOf(/^2022-04-27/);
+      await page.keyboard.down("Shift");
+      await page.mouse.move(x2021 - 8, box.y + 12);
+      await page.mouse.down();
+      await page.mouse.move((x2021 + x2022) / 2, box.y + 12, { steps: 5 });
+      await page.mouse.up();
+      await page.keyboard.up("Shift");
+      await page.waitForFunction(() => new URLSearchParams(location.hash.slice(1)).has("from"));
+      const { from, to } = hash(page);
+      assert.ok(from <= "2021-03-03" && "2021-03-03" <= to && to < "2022-04-27", `${from}..${to}`);
+      const listed = await page.getByRole("region", { name: "Articles", exact: true }).locator("a").count();
+      assert.equal(listed, 1);
+      await timeline(page).getByRole("button", { name: "Clear range" }).click();
+      await page.waitForFunction(() => !new URLSearchParams(location.hash.slice(1)).has("from"));
+
+      // The December 2020 sanctions event opens the 2021 article at its sentence.
+      await timeline(page).getByRole("button", { name: /^2020-12: In December 2020/ }).click();
+      await page.waitForFunction(() => location.hash.includes("article=000_fd1aee54e6a12c6a"));
+      const focused = page.getByRole("main").locator("p.focused");
+      assert.match(await focused.innerText(), /^In December 2020, the US imposed sanctions/);
+      g.assertClean();
+    } finally {
+      await context.close();
+    }
+  });
+});
