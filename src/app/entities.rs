@@ -188,6 +188,7 @@ fn correction_form(entity: &Entity, all: &[Entity], on_correct: &Callback<Correc
             <form onsubmit={merge}>
                 <label for="fix-merge">{ "Same as" }</label>
                 <select id="fix-merge">
+                    <option value="" selected=true>{ "Choose the entity it is…" }</option>
                     { for others.iter().map(|o| html! {
                         <option value={o.id.clone()}>{ format!("{} ({})", o.name, o.label.as_str()) }</option>
                     }) }
