@@ -289,6 +289,9 @@ describe("Dateline reader (dist/ in headless Chromium)", { timeout: 120_000 }, (
       await readerTitle(page).filter({ hasText: SEEDS[0].title }).waitFor();
       await demir(page).click();
       await page.waitForFunction(() => new URLSearchParams(location.hash.slice(1)).has("entity"));
+      // No hover card or focus ring over the text.
+      await page.mouse.move(0, 0);
+      await blur(page);
       mkdirSync(OUT, { recursive: true });
       const png = path.join(OUT, "reader.png");
       await page.screenshot({ path: png });
