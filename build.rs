@@ -18,11 +18,18 @@ fn main() {
         })
         .unwrap_or_default();
     names.sort();
-    let mut code = String::from("/// The bundled corpus: (file name, bytes).\npub static CORPUS: &[(&str, &[u8])] = &[\n");
+    let mut code = String::from(
+        "/// The bundled corpus: (file name, bytes).\npub static CORPUS: &[(&str, &[u8])] = &[\n",
+    );
     for name in &names {
         let path = dir.join(name).canonicalize().expect("corpus file path");
         println!("cargo:rerun-if-changed={}", path.display());
-        writeln!(code, "    ({name:?}, include_bytes!({:?})),", path.display().to_string()).expect("write to string");
+        writeln!(
+            code,
+            "    ({name:?}, include_bytes!({:?})),",
+            path.display().to_string()
+        )
+        .expect("write to string");
     }
     code.push_str("];\n");
     let out = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR set by cargo")).join("corpus.rs");

@@ -5,7 +5,7 @@ use crate::article::{self, Article, BlockKind, ParseError};
 use crate::events::{self, Event};
 use crate::label::Label;
 use crate::linking::{self, Candidate, Entity};
-use crate::ner::{Recognizer, Segment};
+use crate::ner::{RawMention, Recognizer, Segment};
 use crate::text::Span;
 use crate::timex::{self, Timex};
 use serde::{Deserialize, Serialize};
@@ -73,46 +73,66 @@ impl Corpus {
 /// [`Problem`]s; the rest are analysed as usual.
 pub fn analyze<'a>(inputs: impl IntoIterator<Item = Input<'a>>) -> Corpus {
     let mut problems = Vec::new();
-    let mut articles: Vec<Article> = Vec::new();
+    let mut tagged = Vec::new();
     for input in inputs {
         match article::parse(input.path, input.bytes) {
-            Ok(a) => articles.push(a),
+            Ok(a) => tagged.push(tag(a)),
             Err(error) => problems.push(Problem {
                 path: input.path.to_string(),
                 error,
             }),
         }
     }
-    articles.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
+    assemble(tagged, problems)
+}
 
-    let recognizer = Recognizer::bundled();
-    let mut candidates = Vec::new();
-    let mut timexes = Vec::with_capacity(articles.len());
-    for (index, a) in articles.iter().enumerate() {
-        let segments: Vec<Segment> = a
-            .blocks
-            .iter()
-            .map(|b| Segment {
-                span: b.span,
-                headline: matches!(b.kind, BlockKind::Title | BlockKind::RepeatedTitle),
-            })
-            .collect();
-        candidates.extend(
-            recognizer
-                .recognize(&a.text, &segments)
-                .into_iter()
-                .map(|m| Candidate {
-                    article: index,
-                    span: m.span,
-                    label: m.label,
-                }),
-        );
-        timexes.push(timex::tag(&a.text, a.body_span(), a.date));
+/// One article with its own mentions and dates found, not yet linked to the
+/// rest of the corpus: the expensive, per-article half of the analysis, so
+/// the reader can do it in chunks while importing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tagged {
+    pub article: Article,
+    pub mentions: Vec<RawMention>,
+    pub timexes: Vec<Timex>,
+}
+
+/// Finds the entity mentions and dates of one article.
+pub fn tag(article: Article) -> Tagged {
+    let segments: Vec<Segment> = article
+        .blocks
+        .iter()
+        .map(|b| Segment {
+            span: b.span,
+            headline: matches!(b.kind, BlockKind::Title | BlockKind::RepeatedTitle),
+        })
+        .collect();
+    let mentions = Recognizer::bundled().recognize(&article.text, &segments);
+    let timexes = timex::tag(&article.text, article.body_span(), article.date);
+    Tagged {
+        article,
+        mentions,
+        timexes,
     }
+}
 
-    let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
+/// Links the tagged articles into one corpus: reading order, canonical
+/// entities across articles, and the timeline's events.
+pub fn assemble(mut tagged: Vec<Tagged>, problems: Vec<Problem>) -> Corpus {
+    tagged.sort_by(|a, b| (a.article.date, &a.article.id).cmp(&(b.article.date, &b.article.id)));
+    let candidates: Vec<Candidate> = tagged
+        .iter()
+        .enumerate()
+        .flat_map(|(index, t)| {
+            t.mentions.iter().map(move |m| Candidate {
+                article: index,
+                span: m.span,
+                label: m.label,
+            })
+        })
+        .collect();
+    let texts: Vec<&str> = tagged.iter().map(|t| t.article.text.as_str()).collect();
     let (entities, assigned) = linking::link(&texts, &candidates);
-    let mut mentions: Vec<Vec<Mention>> = vec![Vec::new(); articles.len()];
+    let mut mentions: Vec<Vec<Mention>> = vec![Vec::new(); tagged.len()];
     for (c, entity) in candidates.iter().zip(assigned) {
         mentions[c.article].push(Mention {
             span: c.span,
@@ -120,17 +140,15 @@ pub fn analyze<'a>(inputs: impl IntoIterator<Item = Input<'a>>) -> Corpus {
             entity,
         });
     }
-
-    let articles: Vec<AnalyzedArticle> = articles
+    let articles: Vec<AnalyzedArticle> = tagged
         .into_iter()
         .zip(mentions)
-        .zip(timexes)
-        .map(|((article, mut mentions), timexes)| {
+        .map(|(t, mut mentions)| {
             mentions.sort_by_key(|m| m.span.start);
             AnalyzedArticle {
-                article,
+                article: t.article,
                 mentions,
-                timexes,
+                timexes: t.timexes,
             }
         })
         .collect();

@@ -36,7 +36,10 @@ pub struct Event {
 /// Blocks whose dates are events of the story. Bylines and datelines only
 /// restate the publication date; a summary repeats a later paragraph.
 fn tells_events(kind: BlockKind) -> bool {
-    matches!(kind, BlockKind::Paragraph | BlockKind::Caption | BlockKind::Title)
+    matches!(
+        kind,
+        BlockKind::Paragraph | BlockKind::Caption | BlockKind::Title
+    )
 }
 
 /// Minimum share of entities two sentences about the same period must have in
@@ -74,7 +77,7 @@ pub fn collect(articles: &[AnalyzedArticle]) -> Vec<Event> {
             }
         }
     }
-    events.sort_by(|a, b| (a.start, a.end).cmp(&(b.start, b.end)));
+    events.sort_by_key(|e| (e.start, e.end));
     events
 }
 

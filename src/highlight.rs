@@ -21,7 +21,12 @@ pub enum Run {
 /// The runs covering `block`. Mentions of `hidden` types are plain text;
 /// a date overlapping a mention gives way to it; anything straddling the
 /// block's edges is left plain.
-pub fn runs(block: Span, mentions: &[Mention], timexes: &[Timex], hidden: &BTreeSet<Label>) -> Vec<Run> {
+pub fn runs(
+    block: Span,
+    mentions: &[Mention],
+    timexes: &[Timex],
+    hidden: &BTreeSet<Label>,
+) -> Vec<Run> {
     let shown: Vec<(Span, Run)> = mentions
         .iter()
         .enumerate()
@@ -73,8 +78,16 @@ mod tests {
         let block = Span::new(0, text.len());
         let mentions = [mention(9, 28, Label::Event), mention(38, 45, Label::Gpe)];
         let timexes = [
-            Timex { span: Span::new(3, 7), kind: TimexType::Date, value: "2002".into() },
-            Timex { span: Span::new(24, 28), kind: TimexType::Date, value: "2022".into() },
+            Timex {
+                span: Span::new(3, 7),
+                kind: TimexType::Date,
+                value: "2002".into(),
+            },
+            Timex {
+                span: Span::new(24, 28),
+                kind: TimexType::Date,
+                value: "2022".into(),
+            },
         ];
         let got = runs(block, &mentions, &timexes, &BTreeSet::new());
         assert_eq!(

@@ -9,12 +9,16 @@
 
 pub mod analysis;
 pub mod article;
+pub mod corrections;
 pub mod events;
+pub mod export;
 pub mod highlight;
+pub mod import;
 pub mod label;
 pub mod linking;
 pub mod ner;
 pub mod output;
+pub mod saved;
 pub mod search;
 pub mod text;
 pub mod timeline;

@@ -24,7 +24,10 @@ impl SearchIndex {
         let Some(text) = self.docs.get(doc) else {
             return false;
         };
-        folded.split(' ').filter(|t| !t.is_empty()).all(|term| text.contains(term))
+        folded
+            .split(' ')
+            .filter(|t| !t.is_empty())
+            .all(|term| text.contains(term))
     }
 }
 

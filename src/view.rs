@@ -73,7 +73,10 @@ impl View {
     /// Indices of the articles the list shows: inside the range, mentioning
     /// the selected entity, and matching the query.
     pub fn visible_articles(&self, corpus: &Corpus, index: &SearchIndex) -> Vec<usize> {
-        let entity = self.entity.as_deref().and_then(|id| corpus.entity_index(id));
+        let entity = self
+            .entity
+            .as_deref()
+            .and_then(|id| corpus.entity_index(id));
         corpus
             .articles
             .iter()
@@ -97,10 +100,14 @@ impl View {
             .and_then(|id| corpus.article_index(id))
             .and_then(|i| visible.iter().position(|&v| v == i));
         let next = match current {
-            Some(pos) => pos.checked_add_signed(step).filter(|&p| p < visible.len())?,
+            Some(pos) => pos
+                .checked_add_signed(step)
+                .filter(|&p| p < visible.len())?,
             None => 0,
         };
-        visible.get(next).map(|&i| corpus.articles[i].article.id.clone())
+        visible
+            .get(next)
+            .map(|&i| corpus.articles[i].article.id.clone())
     }
 }
 
@@ -172,7 +179,9 @@ mod tests {
 
     #[test]
     fn damaged_fragments_degrade_gracefully() {
-        let view = View::from_fragment("#article=&from=2021-13-01&to=2022-01-01&q=a+b%zz&hide=FOO,LAW&junk");
+        let view = View::from_fragment(
+            "#article=&from=2021-13-01&to=2022-01-01&q=a+b%zz&hide=FOO,LAW&junk",
+        );
         assert_eq!(view.article, None);
         assert_eq!(view.range, None);
         assert_eq!(view.query, "a b%zz");

@@ -22,12 +22,24 @@ fn seed_gold_timexes_are_found_exactly() {
                     && serde_json::to_value(t.kind).unwrap() == g.kind.as_str()
             });
             if !found {
-                problems.push(format!("{}: missed {:?} {} {}", article.name, g.span.of(&article.text), g.kind, g.value));
+                problems.push(format!(
+                    "{}: missed {:?} {} {}",
+                    article.name,
+                    g.span.of(&article.text),
+                    g.kind,
+                    g.value
+                ));
             }
         }
         for t in &got {
             if !gold.iter().any(|g| g.span == t.span) {
-                problems.push(format!("{}: extra {:?} {:?} {}", article.name, t.span.of(&article.text), t.kind, t.value));
+                problems.push(format!(
+                    "{}: extra {:?} {:?} {}",
+                    article.name,
+                    t.span.of(&article.text),
+                    t.kind,
+                    t.value
+                ));
             }
         }
     }

@@ -30,10 +30,16 @@ pub fn entity_panel(props: &EntityPanelProps) -> Html {
     }
     let mut groups: BTreeMap<Label, Vec<(usize, usize)>> = BTreeMap::new();
     for (&entity, &n) in &counts {
-        groups.entry(corpus.entities[entity].label).or_default().push((entity, n));
+        groups
+            .entry(corpus.entities[entity].label)
+            .or_default()
+            .push((entity, n));
     }
     for list in groups.values_mut() {
-        list.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| corpus.entities[a.0].name.cmp(&corpus.entities[b.0].name)));
+        list.sort_by(|a, b| {
+            b.1.cmp(&a.1)
+                .then_with(|| corpus.entities[a.0].name.cmp(&corpus.entities[b.0].name))
+        });
     }
     let legend = Label::ALL.iter().filter(|l| groups.contains_key(l) || props.hidden.contains(l)).map(|&label| {
         let shown = !props.hidden.contains(&label);

@@ -11,7 +11,7 @@ mod timeline;
 use dateline::analysis::{self, Corpus, Input};
 use dateline::search::SearchIndex;
 use dateline::view::View;
-use gloo::events::EventListener;
+use gloo::events::{EventListener, EventListenerOptions};
 use state::{Action, ViewState};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -80,7 +80,9 @@ pub fn app() -> Html {
         use_effect_with((), move |_| {
             let on_history = {
                 let view = view.clone();
-                move |_: &Event| view.dispatch(Action::Restore(View::from_fragment(&location_fragment())))
+                move |_: &Event| {
+                    view.dispatch(Action::Restore(View::from_fragment(&location_fragment())))
+                }
             };
             let window = gloo::utils::window();
             let pop = EventListener::new(&window, "popstate", on_history.clone());
@@ -98,11 +100,18 @@ pub fn app() -> Html {
         let view = view.clone();
         let search_ref = search_ref.clone();
         use_effect_with((), move |_| {
-            let listener = EventListener::new(&gloo::utils::document(), "keydown", move |e| {
-                if let Some(e) = e.dyn_ref::<KeyboardEvent>() {
-                    global_key(e, &data, &view, &search_ref);
-                }
-            });
+            // Not passive: "/" must not be typed into the box it focuses.
+            let options = EventListenerOptions::enable_prevent_default();
+            let listener = EventListener::new_with_options(
+                &gloo::utils::document(),
+                "keydown",
+                options,
+                move |e| {
+                    if let Some(e) = e.dyn_ref::<KeyboardEvent>() {
+                        global_key(e, &data, &view, &search_ref);
+                    }
+                },
+            );
             move || drop(listener)
         });
     }
@@ -187,7 +196,12 @@ pub fn app() -> Html {
 }
 
 /// `j`/`k` step through the list, `/` jumps to Search, `Esc` clears the selection.
-fn global_key(e: &KeyboardEvent, data: &Data, view: &UseReducerHandle<ViewState>, search: &NodeRef) {
+fn global_key(
+    e: &KeyboardEvent,
+    data: &Data,
+    view: &UseReducerHandle<ViewState>,
+    search: &NodeRef,
+) {
     if e.ctrl_key() || e.meta_key() || e.alt_key() {
         return;
     }
@@ -249,3 +263,6 @@ fn problems(props: &ProblemsProps) -> Html {
         </div>
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -122,6 +122,11 @@ pub fn reader(props: &ReaderProps) -> Html {
         i += 1;
     }
     let card_html = card.as_ref().map(|c| entity_card(&props.data, *c));
+    let title = blocks
+        .iter()
+        .find(|b| b.kind == BlockKind::Title)
+        .map(|b| ctx.inline(b.span))
+        .unwrap_or_default();
     html! {
         <article class="reader" aria-labelledby="reader-title">
             <header class="reader-head">
@@ -129,7 +134,7 @@ pub fn reader(props: &ReaderProps) -> Html {
                     <time datetime={article.date.to_string()}>{ article.date.format("%A %-d %B %Y").to_string() }</time>
                     { " · " }<span class="source">{ display_source(&article.source) }</span>
                 </p>
-                <h2 id="reader-title">{ article.title() }</h2>
+                <h2 id="reader-title">{ title }</h2>
             </header>
             { for body }
             { card_html.unwrap_or_default() }
@@ -159,7 +164,12 @@ impl BlockContext<'_> {
     /// The text of `span` with its mentions as `<mark>`s and dates as `<time>`s.
     fn inline(&self, span: Span) -> Html {
         let text = &self.analyzed.article.text;
-        let runs = runs(span, &self.analyzed.mentions, &self.analyzed.timexes, self.hidden);
+        let runs = runs(
+            span,
+            &self.analyzed.mentions,
+            &self.analyzed.timexes,
+            self.hidden,
+        );
         html! {
             { for runs.into_iter().map(|run| match run {
                 Run::Text(s) => html! { { s.of(text) } },

@@ -1,9 +1,9 @@
 //! The reader's state transitions, as a Yew reducer over the engine's [`View`].
 
+use chrono::NaiveDate;
 use dateline::label::Label;
 use dateline::text::Span;
 use dateline::view::View;
-use chrono::NaiveDate;
 use std::rc::Rc;
 use yew::Reducible;
 

@@ -103,14 +103,22 @@ pub fn timeline(props: &TimelineProps) -> Html {
             // Wheel must be non-passive to keep the page from scrolling while zooming.
             let wheel = plot_ref.cast::<Element>().map(|el| {
                 let target = el.clone();
-                EventListener::new_with_options(&el, "wheel", EventListenerOptions::enable_prevent_default(), move |e| {
-                    let Some(e) = e.dyn_ref::<WheelEvent>() else { return };
-                    e.prevent_default();
-                    let rect = target.get_bounding_client_rect();
-                    let anchor = (f64::from(e.client_x()) - rect.left()) / rect.width().max(1.0);
-                    let factor = (-e.delta_y() * 0.002).exp();
-                    viewport.dispatch(Move::Zoom { factor, anchor });
-                })
+                EventListener::new_with_options(
+                    &el,
+                    "wheel",
+                    EventListenerOptions::enable_prevent_default(),
+                    move |e| {
+                        let Some(e) = e.dyn_ref::<WheelEvent>() else {
+                            return;
+                        };
+                        e.prevent_default();
+                        let rect = target.get_bounding_client_rect();
+                        let anchor =
+                            (f64::from(e.client_x()) - rect.left()) / rect.width().max(1.0);
+                        let factor = (-e.delta_y() * 0.002).exp();
+                        viewport.dispatch(Move::Zoom { factor, anchor });
+                    },
+                )
             });
             move || drop((resize, wheel))
         });
@@ -124,9 +132,9 @@ pub fn timeline(props: &TimelineProps) -> Html {
     let local_x = {
         let plot_ref = plot_ref.clone();
         move |e: &PointerEvent| {
-            plot_ref
-                .cast::<Element>()
-                .map_or(0.0, |el| f64::from(e.client_x()) - el.get_bounding_client_rect().left())
+            plot_ref.cast::<Element>().map_or(0.0, |el| {
+                f64::from(e.client_x()) - el.get_bounding_client_rect().left()
+            })
         }
     };
     let on_pointer_down = {
@@ -148,7 +156,10 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 g.brush_from = Some(x);
                 brush.set(Some((x, x)));
             }
-            if let Some(el) = e.current_target().and_then(|t| t.dyn_into::<Element>().ok()) {
+            if let Some(el) = e
+                .current_target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+            {
                 let _ = el.set_pointer_capture(e.pointer_id());
             }
         })
@@ -161,16 +172,26 @@ pub fn timeline(props: &TimelineProps) -> Html {
         Callback::from(move |e: PointerEvent| {
             let x = local_x(&e);
             let mut g = gesture.borrow_mut();
-            let Some(&last) = g.pointers.get(&e.pointer_id()) else { return };
+            let Some(&last) = g.pointers.get(&e.pointer_id()) else {
+                return;
+            };
             if let Some(from) = g.brush_from {
                 brush.set(Some((from.min(x), from.max(x))));
                 return;
             }
             if g.pointers.len() == 2 {
-                let other = g.pointers.iter().find(|(id, _)| **id != e.pointer_id()).map(|(_, x)| *x).unwrap_or(x);
+                let other = g
+                    .pointers
+                    .iter()
+                    .find(|(id, _)| **id != e.pointer_id())
+                    .map(|(_, x)| *x)
+                    .unwrap_or(x);
                 let (before, after) = ((last - other).abs(), (x - other).abs());
                 if before > 4.0 && after > 4.0 {
-                    viewport.dispatch(Move::Zoom { factor: after / before, anchor: (x + other) / 2.0 / w });
+                    viewport.dispatch(Move::Zoom {
+                        factor: after / before,
+                        anchor: (x + other) / 2.0 / w,
+                    });
                 }
             } else {
                 viewport.dispatch(Move::Pan(-(x - last) / w));
@@ -195,7 +216,12 @@ pub fn timeline(props: &TimelineProps) -> Html {
     };
     let zoom = |factor: f64| {
         let viewport = viewport.clone();
-        Callback::from(move |_: MouseEvent| viewport.dispatch(Move::Zoom { factor, anchor: 0.5 }))
+        Callback::from(move |_: MouseEvent| {
+            viewport.dispatch(Move::Zoom {
+                factor,
+                anchor: 0.5,
+            })
+        })
     };
     let fit = {
         let viewport = viewport.clone();
@@ -207,8 +233,14 @@ pub fn timeline(props: &TimelineProps) -> Html {
         let data = props.data.clone();
         Callback::from(move |e: KeyboardEvent| {
             let action = match e.key().as_str() {
-                "+" | "=" => Move::Zoom { factor: 1.5, anchor: 0.5 },
-                "-" | "_" => Move::Zoom { factor: 1.0 / 1.5, anchor: 0.5 },
+                "+" | "=" => Move::Zoom {
+                    factor: 1.5,
+                    anchor: 0.5,
+                },
+                "-" | "_" => Move::Zoom {
+                    factor: 1.0 / 1.5,
+                    anchor: 0.5,
+                },
                 "ArrowLeft" => Move::Pan(-0.15),
                 "ArrowRight" => Move::Pan(0.15),
                 "0" => Move::Set(fit_all(&data)),
@@ -220,7 +252,9 @@ pub fn timeline(props: &TimelineProps) -> Html {
     };
     let filter_to_view = {
         let on_range = props.on_range.clone();
-        Callback::from(move |_: MouseEvent| on_range.emit(Some((date_of(vp.start), date_of(vp.end - 1.0)))))
+        Callback::from(move |_: MouseEvent| {
+            on_range.emit(Some((date_of(vp.start), date_of(vp.end - 1.0))))
+        })
     };
     let clear_range = props.on_range.reform(|_: MouseEvent| None);
 
@@ -280,7 +314,9 @@ pub fn timeline(props: &TimelineProps) -> Html {
             <button type="button" class={classes!("event", involved.then_some("involved"), (!shown).then_some("dimmed"), (e.sources.len() > 1).then_some("multi"))}
                 style={format!("left:{left:.1}px;width:{:.1}px;top:{:.0}px", (right - left).max(MIN_EVENT_WIDTH), event_rows[i] as f64 * ROW_HEIGHT)}
                 aria-label={label.clone()} title={label} {onclick}>
-                <span class="event-value">{ &e.value }</span>
+                if right - left > 44.0 {
+                    <span class="event-value">{ &e.value }</span>
+                }
             </button>
         }
     });

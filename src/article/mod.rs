@@ -82,11 +82,19 @@ impl Article {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ParseError {
-    NotUtf8 { byte: usize },
+    NotUtf8 {
+        byte: usize,
+    },
     Empty,
-    MissingHeader { found: String },
-    BadDate { date: String },
+    MissingHeader {
+        found: String,
+    },
+    BadDate {
+        date: String,
+    },
     MissingTitle,
+    /// Plain text without the header line or any written date (added files).
+    NoDate,
 }
 
 impl fmt::Display for ParseError {
@@ -104,6 +112,9 @@ impl fmt::Display for ParseError {
                 write!(f, "line 1: `{date}` is not a calendar date")
             }
             ParseError::MissingTitle => f.write_str("no title line after the header"),
+            ParseError::NoDate => f.write_str(
+                "no ` date YYYY-MM-DD SOURCE` header and no date in the text: give its date",
+            ),
         }
     }
 }
@@ -112,14 +123,48 @@ impl std::error::Error for ParseError {}
 
 /// Parses one article file. `path` names it in errors and yields its id.
 pub fn parse(path: &str, bytes: &[u8]) -> Result<Article, ParseError> {
+    let text = non_empty_text(bytes)?;
+    let header = Header::parse(text)?;
+    build(path, text, header.end, header.date, header.source)
+}
+
+/// Reads a plain-text file without the header line: the first line is the
+/// title and the date and source come from the caller (asked for, found in
+/// the text, or the file name).
+pub fn parse_headerless(
+    path: &str,
+    bytes: &[u8],
+    date: NaiveDate,
+    source: &str,
+) -> Result<Article, ParseError> {
+    let text = non_empty_text(bytes)?;
+    let start = if text.starts_with('\u{feff}') {
+        '\u{feff}'.len_utf8()
+    } else {
+        0
+    };
+    build(path, text, start, date, source.to_string())
+}
+
+/// The file as text, refusing invalid UTF-8 and files with nothing in them.
+pub fn non_empty_text(bytes: &[u8]) -> Result<&str, ParseError> {
     let text = std::str::from_utf8(bytes).map_err(|e| ParseError::NotUtf8 {
         byte: e.valid_up_to(),
     })?;
     if text.trim_start_matches('\u{feff}').trim().is_empty() {
         return Err(ParseError::Empty);
     }
-    let header = Header::parse(text)?;
-    let blocks = blocks::split(text, header.end);
+    Ok(text)
+}
+
+fn build(
+    path: &str,
+    text: &str,
+    body_start: usize,
+    date: NaiveDate,
+    source: String,
+) -> Result<Article, ParseError> {
+    let blocks = blocks::split(text, body_start);
     if !blocks.iter().any(|b| b.kind == BlockKind::Title) {
         return Err(ParseError::MissingTitle);
     }
@@ -127,14 +172,14 @@ pub fn parse(path: &str, bytes: &[u8]) -> Result<Article, ParseError> {
         id: id_from_path(path),
         path: path.to_string(),
         text: text.to_string(),
-        date: header.date,
-        source: header.source,
+        date,
+        source,
         blocks,
     })
 }
 
 /// The file stem, kept to characters that are safe in a URL fragment.
-fn id_from_path(path: &str) -> String {
+pub fn id_from_path(path: &str) -> String {
     let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
     let stem = name.strip_suffix(".txt").unwrap_or(name);
     stem.chars()

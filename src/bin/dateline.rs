@@ -9,12 +9,16 @@ use std::process::ExitCode;
 
 const USAGE: &str = "usage:
   dateline analyze PATH... [--json]   analyse article files or folders of .txt files
-                                      (--json: one JSON object per article per line)";
+                                      (--json: one JSON object per article per line)
+  dateline train-ner CONLL_DIR -o OUT train the entity model on CONLL_DIR/eng.train
+                                      (model selection on eng.testa) and write it to OUT";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("analyze") => analyze(&args[1..]),
+        #[cfg(not(target_arch = "wasm32"))]
+        Some("train-ner") => train_ner(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -76,6 +80,34 @@ fn analyze(args: &[String]) -> ExitCode {
         );
         return ExitCode::FAILURE;
     }
+    ExitCode::SUCCESS
+}
+
+/// The trainer is native-only: it reads the training data from disk.
+#[cfg(not(target_arch = "wasm32"))]
+fn train_ner(args: &[String]) -> ExitCode {
+    let (dir, out) = match args {
+        [dir, flag, out] if flag == "-o" || flag == "--output" => (Path::new(dir), Path::new(out)),
+        _ => return usage_error("train-ner needs CONLL_DIR -o OUT"),
+    };
+    let started = std::time::Instant::now();
+    let bytes = match dateline::ner::train::train(dir) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            eprintln!("dateline: training failed: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if let Err(e) = std::fs::write(out, &bytes) {
+        eprintln!("{}: {e}", out.display());
+        return ExitCode::FAILURE;
+    }
+    eprintln!(
+        "wrote {} ({} bytes) in {:.1} s",
+        out.display(),
+        bytes.len(),
+        started.elapsed().as_secs_f64()
+    );
     ExitCode::SUCCESS
 }
 

@@ -15,8 +15,8 @@
 use super::gazetteer;
 use super::tokens::tokenize;
 use super::Segment;
-use crate::text::{self, Span};
-use std::collections::HashMap;
+use crate::text::Span;
+use std::collections::{HashMap, HashSet};
 
 /// One token as the tagger sees it.
 pub(crate) struct Token<'a> {
@@ -55,9 +55,13 @@ pub(crate) fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
     h
 }
 
-/// Hash of a feature: template name then value, separated.
+/// Hash of a one-part feature, as `sentence_features` computes it.
+#[cfg(test)]
 fn fhash(template: &str, value: &str) -> u64 {
-    fnv(fnv(fnv(FNV_OFFSET, template.as_bytes()), &[0xff]), value.as_bytes())
+    fnv(
+        fnv(fnv(FNV_OFFSET, template.as_bytes()), &[0xff]),
+        value.as_bytes(),
+    )
 }
 
 /// Lexicon key of a lower-cased phrase (tokens joined by one space).
@@ -77,6 +81,8 @@ pub(crate) fn casing_key(lower: &str) -> u64 {
     fnv(fnv(FNV_OFFSET, b"C\xff"), lower.as_bytes())
 }
 
+// Only the trainer (native) needs it.
+#[cfg(not(target_arch = "wasm32"))]
 /// Packs an entity-phrase distribution: majority coarse type (0..4) in the
 /// low bits, then how dominant it is, then whether it was seen often.
 pub(crate) fn entity_code(counts: [u32; 4]) -> Option<u8> {
@@ -96,6 +102,8 @@ pub(crate) fn entity_code(counts: [u32; 4]) -> Option<u8> {
     Some(best as u8 | conf << 2 | u8::from(total >= 5) << 4)
 }
 
+// Only the trainer (native) needs it.
+#[cfg(not(target_arch = "wasm32"))]
 /// Packs casing counts of a word: dominant form class (0 lower, 1 Title,
 /// 2 UPPER, 3 mixed) and the capitalised share in eighths.
 pub(crate) fn casing_code(counts: [u32; 4]) -> Option<u8> {
@@ -164,6 +172,10 @@ pub(crate) struct DocCasing {
 /// Per-article statistics used by document-level features.
 pub(crate) struct DocStats {
     casing: HashMap<String, DocCasing>,
+    /// Adjacent capitalised word pairs of the running text ("defence",
+    /// "industries"), so a headline's "Defence Industries" stays a name
+    /// even though "defence" alone is usually lower case.
+    names: HashSet<(String, String)>,
 }
 
 impl DocStats {
@@ -187,37 +199,81 @@ pub(crate) fn prepare<'a>(
         let seg_tokens = tokenize(text, seg.span);
         let raws: Vec<&str> = seg_tokens.iter().map(|s| s.of(text)).collect();
         let headline = seg.headline || looks_like_headline(&raws);
-        let mut pos = 0;
-        for sent in text::sentences(text, seg.span) {
-            let mut toks: Vec<Token<'a>> = Vec::new();
-            while pos < seg_tokens.len() && seg_tokens[pos].start < sent.end {
-                let span = seg_tokens[pos];
-                pos += 1;
-                if span.start < sent.start {
-                    continue;
-                }
-                let raw = span.of(text);
-                toks.push(Token {
-                    span,
-                    raw,
-                    view: raw.to_string(),
-                    lower: raw.to_lowercase(),
-                    headline,
-                });
+        let mut toks: Vec<Token<'a>> = Vec::new();
+        for (k, &span) in seg_tokens.iter().enumerate() {
+            let raw = span.of(text);
+            if k > 0 && breaks_before(text, &seg_tokens, k) || toks.len() >= MAX_SENTENCE {
+                mark_caps_runs(&mut toks);
+                sentences.push(std::mem::take(&mut toks));
             }
+            toks.push(Token {
+                span,
+                raw,
+                view: raw.to_string(),
+                lower: raw.to_lowercase(),
+                headline,
+            });
+        }
+        if !toks.is_empty() {
             mark_caps_runs(&mut toks);
-            if !toks.is_empty() {
-                sentences.push(toks);
-            }
+            sentences.push(toks);
         }
     }
     let stats = doc_stats(&sentences);
     for sent in &mut sentences {
-        for tok in sent.iter_mut().filter(|t| t.headline && has_alpha(t.raw)) {
-            tok.view = truecase(tok, &stats, lex);
+        let keep: Vec<bool> = (0..sent.len())
+            .map(|i| {
+                let pair = |a: usize, b: usize| {
+                    b < sent.len()
+                        && stats
+                            .names
+                            .contains(&(sent[a].lower.clone(), sent[b].lower.clone()))
+                };
+                pair(i, i + 1) || (i > 0 && pair(i - 1, i))
+            })
+            .collect();
+        for (tok, keep) in sent.iter_mut().zip(keep) {
+            if tok.headline && has_alpha(tok.raw) {
+                tok.view = if keep {
+                    stats
+                        .get(&tok.lower)
+                        .and_then(|d| {
+                            d.forms
+                                .iter()
+                                .filter(|(f, _)| case_class(f) != 0)
+                                .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+                        })
+                        .map_or_else(|| title_case(&tok.lower), |(f, _)| f.clone())
+                } else {
+                    truecase(tok, &stats, lex)
+                };
+            }
         }
     }
     (sentences, stats)
+}
+
+/// Longest sentence handed to the decoder; longer runs (tables, lists with
+/// no punctuation) are cut so memory and time stay linear in the input.
+const MAX_SENTENCE: usize = 250;
+
+/// True when a sentence starts at token `k`: after a line break, or after a
+/// `.`/`!`/`?` token (and any closing quotes or brackets) when the next
+/// token starts a new sentence. Abbreviations keep their period inside the
+/// token ("U.S.", "E."), so they never end a sentence here — unlike UAX #29,
+/// which splits "U.S. Open" and "E. Auchard".
+fn breaks_before(text: &str, toks: &[Span], k: usize) -> bool {
+    let gap = &text[toks[k - 1].end..toks[k].start];
+    if gap.contains('\n') {
+        return true;
+    }
+    let mut j = k;
+    while j > 0 && matches!(toks[j - 1].of(text), "\"" | "'" | "”" | "’" | ")" | "]") {
+        j -= 1;
+    }
+    let ends = j > 0 && matches!(toks[j - 1].of(text), "." | "!" | "?");
+    let next = toks[k].of(text).chars().next();
+    ends && next.is_some_and(|c| c.is_uppercase() || c.is_numeric() || "\"“'‘(".contains(c))
 }
 
 /// Marks runs of three or more ALL-CAPS words (captions, credits) as headline text.
@@ -232,7 +288,8 @@ fn mark_caps_runs(toks: &mut [Token<'_>]) {
         run.clear();
     };
     for k in 0..toks.len() {
-        if is_all_caps_word(toks[k].raw) {
+        let letter = toks[k].raw.chars().count() == 1 && case_class(toks[k].raw) == 1;
+        if is_all_caps_word(toks[k].raw) || (letter && !run.is_empty()) {
             run.push(k);
         } else if has_alpha(toks[k].raw) {
             flush(&mut run, toks);
@@ -243,12 +300,21 @@ fn mark_caps_runs(toks: &mut [Token<'_>]) {
 
 /// True when token `i` starts its sentence (ignoring leading punctuation).
 pub(crate) fn sentence_initial(sent: &[Token<'_>], i: usize) -> bool {
-    sent[..i].iter().all(|t| !t.raw.chars().any(char::is_alphanumeric))
+    sent[..i]
+        .iter()
+        .all(|t| !t.raw.chars().any(char::is_alphanumeric))
 }
 
 fn doc_stats(sentences: &[Sentence<'_>]) -> DocStats {
     let mut casing: HashMap<String, DocCasing> = HashMap::new();
+    let mut names = HashSet::new();
     for sent in sentences {
+        for w in sent.windows(2) {
+            let cap = |t: &Token<'_>| !t.headline && matches!(case_class(t.raw), 1 | 2);
+            if cap(&w[0]) && cap(&w[1]) {
+                names.insert((w[0].lower.clone(), w[1].lower.clone()));
+            }
+        }
         for (i, t) in sent.iter().enumerate() {
             if t.headline || !has_alpha(t.raw) || sentence_initial(sent, i) {
                 continue;
@@ -262,7 +328,7 @@ fn doc_stats(sentences: &[Sentence<'_>]) -> DocStats {
             *e.forms.entry(t.raw.to_string()).or_default() += 1;
         }
     }
-    DocStats { casing }
+    DocStats { casing, names }
 }
 
 fn title_case(lower: &str) -> String {
@@ -279,7 +345,11 @@ fn truecase(tok: &Token<'_>, stats: &DocStats, lex: &dyn Lexicon) -> String {
         if d.lower >= d.capital {
             return tok.lower.clone();
         }
-        if let Some((form, _)) = d.forms.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))) {
+        if let Some((form, _)) = d
+            .forms
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+        {
             return form.clone();
         }
     }
@@ -347,12 +417,12 @@ fn match_phrases(
         }
         let mut best: Option<(usize, u8)> = None;
         let mut h = fnv(FNV_OFFSET, b"E\xff");
-        for j in i..sent.len().min(i + MAX_PHRASE) {
+        for (j, tok) in sent.iter().enumerate().take(i + MAX_PHRASE).skip(i) {
             if j > i {
                 h = fnv(h, b" ");
             }
-            h = fnv(h, sent[j].lower.as_bytes());
-            if starts_cap(&sent[j]) {
+            h = fnv(h, tok.lower.as_bytes());
+            if starts_cap(tok) {
                 if let Some(v) = lookup(h) {
                     best = Some((j, v));
                 }
@@ -376,6 +446,53 @@ fn match_phrases(
             }
             None => i += 1,
         }
+    }
+    out
+}
+
+/// Words that may join capitalised words inside one name.
+const CONNECTORS: &[&str] = &["of", "and", "&", "for", "de", "the", "on", "'s"];
+
+/// For each token inside a run of two or more capitalised words (connectors
+/// allowed between them), its position in the run and the run's last token.
+/// The head word decides the type of the whole run: "… Ministry of
+/// Defense", "… Armed Forces", "… Military District" are organisations
+/// whatever the first word is.
+fn name_runs(sent: &[Token<'_>]) -> Vec<Option<(usize, usize)>> {
+    let cap = |t: &Token<'_>| t.view.chars().next().is_some_and(char::is_uppercase);
+    let mut out = vec![None; sent.len()];
+    let mut i = 0;
+    while i < sent.len() {
+        if !cap(&sent[i]) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        loop {
+            if j + 1 < sent.len() && cap(&sent[j + 1]) {
+                j += 1;
+            } else if j + 2 < sent.len()
+                && CONNECTORS.contains(&sent[j + 1].lower.as_str())
+                && cap(&sent[j + 2])
+            {
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        if j > i {
+            for (k, slot) in out.iter_mut().enumerate().take(j + 1).skip(i) {
+                let p = if k == i {
+                    0
+                } else if k == j {
+                    2
+                } else {
+                    1
+                };
+                *slot = Some((p, j));
+            }
+        }
+        i = j + 1;
     }
     out
 }
@@ -408,81 +525,104 @@ pub(crate) fn sentence_features(
             &shape_of[k as usize].1
         }
     };
+    let runs = name_runs(sent);
     let mut all = Vec::with_capacity(n);
     for (i, tok) in sent.iter().enumerate() {
         let ii = i as isize;
         let mut f: Vec<u64> = Vec::with_capacity(48);
-        let mut add = |t: &str, v: &str| f.push(fhash(t, v));
-        let lower = tok.lower.as_str();
-        let (long_shape, short_shape) = (&shape_of[i].0, &shape_of[i].1);
-        let initial = sentence_initial(sent, i);
-        let hl = if tok.headline { "h" } else { "b" };
-        add("bias", "");
-        add("w", lower);
-        add("W", &tok.view);
-        let chars: Vec<char> = lower.chars().collect();
-        for k in 1..=4.min(chars.len()) {
-            let p: String = chars[..k].iter().collect();
-            let s: String = chars[chars.len() - k..].iter().collect();
-            add("p", &p);
-            add("s", &s);
-        }
-        add("sh", long_shape);
-        add("ss", short_shape);
-        add("w-1", word(ii - 1));
-        add("w+1", word(ii + 1));
-        add("w-2", word(ii - 2));
-        add("w+2", word(ii + 2));
-        add("ww-1", &format!("{}|{lower}", word(ii - 1)));
-        add("ww+1", &format!("{lower}|{}", word(ii + 1)));
-        add("w-1s", &format!("{}|{short_shape}", word(ii - 1)));
-        add("sw+1", &format!("{short_shape}|{}", word(ii + 1)));
-        add("ss-1", short(ii - 1));
-        add("ss+1", short(ii + 1));
-        add(
-            "sss",
-            &format!("{}|{short_shape}|{}", short(ii - 1), short(ii + 1)),
-        );
-        add("init", &format!("{initial}|{short_shape}|{hl}"));
-        add("hl", &format!("{hl}|{short_shape}"));
-        if chars.len() <= 4 && case_class(&tok.view) == 2 {
-            add("acr", &chars.len().to_string());
-        }
-        let cc = lex.casing(casing_key(lower));
-        let cc_s = cc.map_or("?".to_string(), |c| c.to_string());
-        add("cc", &cc_s);
-        add("cci", &format!("{cc_s}|{initial}|{hl}|{short_shape}"));
-        let dc = match stats.get(lower) {
-            Some(d) if d.capital > 0 && d.lower == 0 => "C",
-            Some(d) if d.capital == 0 => "l",
-            Some(_) => "m",
-            None => "-",
+        // Each feature hashes its template and value parts without allocating.
+        let mut add = |t: &str, parts: &[&[u8]]| {
+            let mut h = fnv(fnv(FNV_OFFSET, t.as_bytes()), &[0xff]);
+            for (k, p) in parts.iter().enumerate() {
+                if k > 0 {
+                    h = fnv(h, b"|");
+                }
+                h = fnv(h, p);
+            }
+            f.push(h);
         };
-        add("dc", &format!("{dc}|{initial}|{hl}|{short_shape}"));
+        let lower = tok.lower.as_str();
+        let (long_shape, short_shape) = (shape_of[i].0.as_bytes(), shape_of[i].1.as_bytes());
+        let initial: &[u8] = if sentence_initial(sent, i) {
+            b"1"
+        } else {
+            b"0"
+        };
+        let hl: &[u8] = if tok.headline { b"h" } else { b"b" };
+        let lw = lower.as_bytes();
+        add("bias", &[]);
+        add("w", &[lw]);
+        add("W", &[tok.view.as_bytes()]);
+        let bounds: Vec<usize> = lower
+            .char_indices()
+            .map(|(b, _)| b)
+            .chain([lower.len()])
+            .collect();
+        let n_chars = bounds.len() - 1;
+        for k in 1..=4.min(n_chars) {
+            add("p", &[&lw[..bounds[k]]]);
+            add("s", &[&lw[bounds[n_chars - k]..]]);
+        }
+        add("sh", &[long_shape]);
+        add("ss", &[short_shape]);
+        let (wm1, wp1) = (word(ii - 1).as_bytes(), word(ii + 1).as_bytes());
+        add("w-1", &[wm1]);
+        add("w+1", &[wp1]);
+        add("w-2", &[word(ii - 2).as_bytes()]);
+        add("w+2", &[word(ii + 2).as_bytes()]);
+        add("ww-1", &[wm1, lw]);
+        add("ww+1", &[lw, wp1]);
+        add("w-1s", &[wm1, short_shape]);
+        add("sw+1", &[short_shape, wp1]);
+        let (sm1, sp1) = (short(ii - 1).as_bytes(), short(ii + 1).as_bytes());
+        add("ss-1", &[sm1]);
+        add("ss+1", &[sp1]);
+        add("sss", &[sm1, short_shape, sp1]);
+        add("init", &[initial, short_shape, hl]);
+        add("hl", &[hl, short_shape]);
+        if n_chars <= 4 && case_class(&tok.view) == 2 {
+            add("acr", &[&[n_chars as u8]]);
+        }
+        let cc: &[u8] = &lex.casing(casing_key(lower)).map_or([255], |c| [c]);
+        add("cc", &[cc]);
+        add("cci", &[cc, initial, hl, short_shape]);
+        let dc: &[u8] = match stats.get(lower) {
+            Some(d) if d.capital > 0 && d.lower == 0 => b"C",
+            Some(d) if d.capital == 0 => b"l",
+            Some(_) => b"m",
+            None => b"-",
+        };
+        add("dc", &[dc, initial, hl, short_shape]);
         match learned[i] {
             Some((p, v)) => {
-                add("gz", &format!("{}{}", POS[p], v));
-                add("gzt", &format!("{}{}", POS[p], v & 3));
-                add("gzs", &format!("{}{}|{short_shape}", POS[p], v & 3));
+                let pos = POS[p].as_bytes();
+                add("gz", &[pos, &[v]]);
+                add("gzt", &[pos, &[v & 3]]);
+                add("gzs", &[pos, &[v & 3], short_shape]);
             }
-            None => add("gz", "-"),
+            None => add("gz", &[b"-"]),
         }
         for (d, name) in [(-1isize, "gz-1"), (1, "gz+1")] {
             let k = ii + d;
             if k >= 0 && (k as usize) < n {
                 if let Some((p, v)) = learned[k as usize] {
-                    add(name, &format!("{}{}", POS[p], v & 3));
+                    add(name, &[POS[p].as_bytes(), &[v & 3]]);
                 }
             }
         }
+        if let Some((p, last)) = runs[i] {
+            let head = sent[last].lower.as_bytes();
+            add("rh", &[head]);
+            add("rhp", &[POS[p].as_bytes(), head]);
+        }
         if let Some((p, _)) = places[i] {
-            add("pl", POS[p]);
+            add("pl", &[POS[p].as_bytes()]);
         }
         if gazetteer::is_demonym(lower) {
-            add("dm", "");
+            add("dm", &[]);
         }
         if gazetteer::is_designator(tok.raw) {
-            add("dsg", "");
+            add("dsg", &[]);
         }
         all.push(f);
     }
@@ -514,15 +654,34 @@ mod tests {
         let text = "Turkey In Negotiations With Russia On Second Batch Of S-400 Missile Systems\n\
                     Turkey is in negotiations with Russia on a second batch.";
         let segs = [
-            Segment { span: Span::new(0, 75), headline: false },
-            Segment { span: Span::new(76, text.len()), headline: false },
+            Segment {
+                span: Span::new(0, 75),
+                headline: false,
+            },
+            Segment {
+                span: Span::new(76, text.len()),
+                headline: false,
+            },
         ];
         let (sents, _) = prepare(text, &segs, &NoLex);
         let views: Vec<&str> = sents[0].iter().map(|t| t.view.as_str()).collect();
         assert!(sents[0][0].headline, "detected as a headline");
         assert_eq!(
             views,
-            ["Turkey", "in", "negotiations", "with", "Russia", "on", "second", "batch", "of", "S-400", "Missile", "Systems"]
+            [
+                "Turkey",
+                "in",
+                "negotiations",
+                "with",
+                "Russia",
+                "on",
+                "second",
+                "batch",
+                "of",
+                "S-400",
+                "Missile",
+                "Systems"
+            ]
         );
         assert!(!sents[1][0].headline);
     }
@@ -530,7 +689,10 @@ mod tests {
     #[test]
     fn caption_caps_runs_are_headline_text() {
         let text = "UNKNOWN LOCATION, BELARUS - FEBRUARY 09: S-400 systems arrive in Belarus.";
-        let segs = [Segment { span: Span::new(0, text.len()), headline: false }];
+        let segs = [Segment {
+            span: Span::new(0, text.len()),
+            headline: false,
+        }];
         let (sents, _) = prepare(text, &segs, &NoLex);
         let s = &sents[0];
         assert!(s[0].headline && s[3].headline);
@@ -541,7 +703,10 @@ mod tests {
     #[test]
     fn features_see_gazetteers() {
         let text = "He flew to Ankara with Russian S-400 experts.";
-        let segs = [Segment { span: Span::new(0, text.len()), headline: false }];
+        let segs = [Segment {
+            span: Span::new(0, text.len()),
+            headline: false,
+        }];
         let (sents, stats) = prepare(text, &segs, &NoLex);
         let f = sentence_features(&sents[0], &stats, &NoLex);
         assert_eq!(f.len(), sents[0].len());

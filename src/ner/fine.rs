@@ -19,22 +19,76 @@ use crate::label::Label;
 
 /// Head words of laws and treaties.
 const LAW_HEADS: &[&str] = &[
-    "act", "treaty", "convention", "accord", "accords", "protocol", "charter", "constitution",
-    "directive", "amendment", "law", "bill", "code",
+    "act",
+    "treaty",
+    "convention",
+    "accord",
+    "accords",
+    "protocol",
+    "charter",
+    "constitution",
+    "directive",
+    "amendment",
+    "law",
+    "bill",
+    "code",
 ];
 
 /// Head words of named events.
 const EVENT_HEADS: &[&str] = &[
-    "war", "summit", "games", "olympics", "olympiad", "cup", "championship", "championships",
-    "open", "festival", "revolution", "crisis", "tournament", "exercise", "exercises", "drills",
-    "prix", "rally", "marathon", "conference", "election", "elections", "uprising", "massacre",
-    "expo", "world", "series", "trophy", "invasion", "offensive",
+    "war",
+    "summit",
+    "games",
+    "olympics",
+    "olympiad",
+    "cup",
+    "championship",
+    "championships",
+    "open",
+    "festival",
+    "revolution",
+    "crisis",
+    "tournament",
+    "exercise",
+    "exercises",
+    "drills",
+    "prix",
+    "rally",
+    "marathon",
+    "conference",
+    "election",
+    "elections",
+    "uprising",
+    "massacre",
+    "expo",
+    "world",
+    "series",
+    "trophy",
+    "invasion",
+    "offensive",
 ];
 
 /// Head words of non-political locations.
 const LOC_HEADS: &[&str] = &[
-    "river", "sea", "ocean", "mountains", "mount", "lake", "valley", "island", "islands",
-    "peninsula", "desert", "gulf", "bay", "strait", "coast", "region", "basin", "plateau", "canal",
+    "river",
+    "sea",
+    "ocean",
+    "mountains",
+    "mount",
+    "lake",
+    "valley",
+    "island",
+    "islands",
+    "peninsula",
+    "desert",
+    "gulf",
+    "bay",
+    "strait",
+    "coast",
+    "region",
+    "basin",
+    "plateau",
+    "canal",
 ];
 
 /// Head words of facilities.
@@ -45,9 +99,29 @@ const FAC_HEADS: &[&str] = &[
 
 /// Nouns that make a preceding curated name a weapon or product.
 const PRODUCT_NOUNS: &[&str] = &[
-    "system", "systems", "missile", "missiles", "battery", "batteries", "jet", "jets", "fighter",
-    "fighters", "drone", "drones", "tank", "tanks", "launcher", "launchers", "helicopter",
-    "helicopters", "aircraft", "interceptor", "interceptors", "rocket", "rockets",
+    "system",
+    "systems",
+    "missile",
+    "missiles",
+    "battery",
+    "batteries",
+    "jet",
+    "jets",
+    "fighter",
+    "fighters",
+    "drone",
+    "drones",
+    "tank",
+    "tanks",
+    "launcher",
+    "launchers",
+    "helicopter",
+    "helicopters",
+    "aircraft",
+    "interceptor",
+    "interceptors",
+    "rocket",
+    "rockets",
 ];
 
 fn lowers<'a>(toks: &'a [Token<'_>]) -> Vec<&'a str> {
@@ -55,7 +129,9 @@ fn lowers<'a>(toks: &'a [Token<'_>]) -> Vec<&'a str> {
 }
 
 fn is_year(w: &str) -> bool {
-    w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()) && (w.starts_with("19") || w.starts_with("20"))
+    w.len() == 4
+        && w.chars().all(|c| c.is_ascii_digit())
+        && (w.starts_with("19") || w.starts_with("20"))
 }
 
 fn capitalised(t: &Token<'_>) -> bool {
@@ -83,7 +159,8 @@ fn fine_type(toks: &[Token<'_>], coarse: usize) -> Label {
                 Label::Loc
             } else if gazetteer::is_gpe(key) {
                 Label::Gpe
-            } else if LOC_HEADS.contains(&last) || lw.first().is_some_and(|f| LOC_HEADS.contains(f)) {
+            } else if LOC_HEADS.contains(&last) || lw.first().is_some_and(|f| LOC_HEADS.contains(f))
+            {
                 Label::Loc
             } else if FAC_HEADS.contains(&last) {
                 Label::Fac
@@ -94,9 +171,12 @@ fn fine_type(toks: &[Token<'_>], coarse: usize) -> Label {
         _ => {
             if gazetteer::is_norp(key) {
                 Label::Norp
-            } else if toks.iter().any(|t| gazetteer::is_designator(t.raw)) || gazetteer::is_product(key) {
+            } else if toks.iter().any(|t| gazetteer::is_designator(t.raw))
+                || gazetteer::is_product(key)
+            {
                 Label::Product
-            } else if LAW_HEADS.contains(&last) || lw.first().is_some_and(|f| LAW_HEADS.contains(f)) {
+            } else if LAW_HEADS.contains(&last) || lw.first().is_some_and(|f| LAW_HEADS.contains(f))
+            {
                 Label::Law
             } else if EVENT_HEADS.contains(&last) || lw.iter().any(|w| is_year(w)) {
                 Label::Event
@@ -116,13 +196,18 @@ pub(crate) fn refine(sent: &[Token<'_>], ents: &[(usize, usize, usize)]) -> Vec<
     rule_products(sent, &mut rule);
     rule_laws(sent, &mut rule);
     rule_events(sent, &mut rule);
+    rule_orgs(sent, &mut rule);
     let covered = |s: usize, e: usize| rule.iter().any(|&(rs, re, _)| rs <= e && s <= re);
-    for &(s, e, ty) in ents {
+    for (s, e, ty) in split_compounds(sent, ents) {
         if e >= sent.len() {
             continue;
         }
         if !covered(s, e) {
-            out.push(mention(sent[s].span, sent[e].span, fine_type(&sent[s..=e], ty)));
+            out.push(mention(
+                sent[s].span,
+                sent[e].span,
+                fine_type(&sent[s..=e], ty),
+            ));
             continue;
         }
         // The tagger's span overlaps a rule mention: keep what lies outside
@@ -145,6 +230,68 @@ pub(crate) fn refine(sent: &[Token<'_>], ents: &[(usize, usize, usize)]) -> Vec<
     }
     for (s, e, label) in rule {
         out.push(mention(sent[s].span, sent[e].span, label));
+    }
+    out
+}
+
+/// Splits tagger spans the OntoNotes way: at " / " ("UrduPoint News /
+/// Sputnik"), before a lower-case compound tail ("Russian-made" → "Russian",
+/// "New York-based" → "New York") and between hyphenated names that are each
+/// a known place or group ("US-Turkey", "Russian-Belarusian").
+fn split_compounds(
+    sent: &[Token<'_>],
+    ents: &[(usize, usize, usize)],
+) -> Vec<(usize, usize, usize)> {
+    let known = |a: usize, b: usize| {
+        let key = phrase_key(&lowers(&sent[a..=b]));
+        gazetteer::is_gpe(key) || gazetteer::is_norp(key)
+    };
+    let mut out = Vec::new();
+    for &(s, e, ty) in ents {
+        if e >= sent.len() || s > e {
+            continue;
+        }
+        let mut pieces: Vec<(usize, usize)> = Vec::new();
+        let mut start = s;
+        for (k, tok) in sent.iter().enumerate().take(e + 1).skip(s) {
+            let sep = matches!(tok.raw, "/" | "-" | "‐" | "‑");
+            if !sep || k == s || k == e {
+                continue;
+            }
+            pieces.push((start, k - 1));
+            start = k + 1;
+        }
+        pieces.push((start, e));
+        if pieces.len() == 1 {
+            out.push((s, e, ty));
+            continue;
+        }
+        let slash = (s..=e).any(|k| sent[k].raw == "/");
+        // "Russian-made", "US- made", "Moscow-backed": a one-word place or
+        // group and a lower-case tail. Longer heads ("New York-based") stay
+        // whole, as CoNLL annotates them.
+        let lower_tail = pieces.len() == 2
+            && pieces[0].0 == pieces[0].1
+            && known(pieces[0].0, pieces[0].1)
+            && !capitalised(&sent[pieces[1].0]);
+        let all_known = pieces.iter().all(|&(a, b)| known(a, b));
+        if !(slash || lower_tail || all_known) {
+            out.push((s, e, ty));
+            continue;
+        }
+        for (a, b) in pieces {
+            if capitalised(&sent[a]) {
+                let key = phrase_key(&lowers(&sent[a..=b]));
+                let piece_ty = if gazetteer::is_gpe(key) {
+                    2
+                } else if gazetteer::is_norp(key) {
+                    3
+                } else {
+                    ty
+                };
+                out.push((a, b, piece_ty));
+            }
+        }
     }
     out
 }
@@ -179,7 +326,9 @@ fn rule_laws(sent: &[Token<'_>], out: &mut Vec<(usize, usize, Label)>) {
             let ok = (capitalised(p) && !sentence_initial(sent, s - 1))
                 || p.lower == "'s"
                 || p.lower == "’s"
-                || (matches!(p.lower.as_str(), "of" | "and" | "on" | "for") && s >= 2 && capitalised(&sent[s - 2]));
+                || (matches!(p.lower.as_str(), "of" | "and" | "on" | "for")
+                    && s >= 2
+                    && capitalised(&sent[s - 2]));
             if !ok {
                 break;
             }
@@ -201,6 +350,79 @@ fn rule_laws(sent: &[Token<'_>], out: &mut Vec<(usize, usize, Label)>) {
     }
 }
 
+/// Head words that make a run of capitalised words an organisation.
+const ORG_HEADS: &[&str] = &[
+    "ministry",
+    "forces",
+    "agency",
+    "industries",
+    "council",
+    "command",
+    "committee",
+    "army",
+    "navy",
+    "directorate",
+    "presidency",
+    "department",
+    "guard",
+    "parliament",
+];
+
+/// Words that open a national or regional body's name besides demonyms and places.
+const DIRECTIONS: &[&str] = &["eastern", "western", "northern", "southern", "central"];
+
+/// National bodies, named the OntoNotes way as one organisation: a place,
+/// demonym or direction, capitalised words up to a head such as "Ministry",
+/// "Armed Forces" or "Military District", and an optional "of …" tail
+/// ("Belarusian Ministry of Defense", "Russian Armed Forces", "Eastern
+/// Military District", "Belarus Defense Ministry").
+fn rule_orgs(sent: &[Token<'_>], out: &mut Vec<(usize, usize, Label)>) {
+    let cap = |t: &Token<'_>| {
+        t.view.chars().next().is_some_and(char::is_uppercase) && !gazetteer::is_designator(t.raw)
+    };
+    let opener = |t: &Token<'_>| {
+        let key = phrase_key(&[t.lower.as_str()]);
+        cap(t)
+            && (gazetteer::is_gpe(key)
+                || gazetteer::is_norp(key)
+                || DIRECTIONS.contains(&t.lower.as_str()))
+    };
+    let is_head = |k: usize, end: usize| {
+        let w = sent[k].lower.as_str();
+        ORG_HEADS.contains(&w)
+            || (w == "district" && k > 0 && sent[k - 1].lower == "military")
+            || (matches!(w, "defense" | "defence") && k < end)
+    };
+    let mut i = 0;
+    while i < sent.len() {
+        if !opener(&sent[i]) {
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        while end + 1 < sent.len() && cap(&sent[end + 1]) {
+            end += 1;
+        }
+        let Some(mut j) = (i + 1..=end).rev().find(|&k| is_head(k, end)) else {
+            i += 1;
+            continue;
+        };
+        if matches!(sent[j].lower.as_str(), "defense" | "defence") {
+            j = end;
+        }
+        if j + 2 < sent.len() && sent[j + 1].lower == "of" && cap(&sent[j + 2]) {
+            j += 2;
+            while j + 1 < sent.len() && cap(&sent[j + 1]) {
+                j += 1;
+            }
+        }
+        if out.iter().all(|&(a, b, _)| b < i || j < a) {
+            out.push((i, j, Label::Org));
+        }
+        i = j + 1;
+    }
+}
+
 /// Named exercises and editions: capitalised words, not sentence-initial,
 /// directly followed by a year ("Allied Resolve 2022", "Euro 2020").
 fn rule_events(sent: &[Token<'_>], out: &mut Vec<(usize, usize, Label)>) {
@@ -211,7 +433,8 @@ fn rule_events(sent: &[Token<'_>], out: &mut Vec<(usize, usize, Label)>) {
         let mut s = i;
         while s > 0 {
             let p = &sent[s - 1];
-            if !capitalised(p) || p.headline || sentence_initial(sent, s - 1) || is_month(&p.lower) {
+            if !capitalised(p) || p.headline || sentence_initial(sent, s - 1) || is_month(&p.lower)
+            {
                 break;
             }
             s -= 1;
@@ -229,9 +452,30 @@ fn rule_events(sent: &[Token<'_>], out: &mut Vec<(usize, usize, Label)>) {
 
 fn is_month(w: &str) -> bool {
     const MONTHS: &[&str] = &[
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.",
-        "sep.", "sept.", "oct.", "nov.", "dec.",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan.",
+        "feb.",
+        "mar.",
+        "apr.",
+        "jun.",
+        "jul.",
+        "aug.",
+        "sep.",
+        "sept.",
+        "oct.",
+        "nov.",
+        "dec.",
     ];
     MONTHS.contains(&w)
 }

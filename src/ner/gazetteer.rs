@@ -112,7 +112,7 @@ pub(crate) fn is_designator(w: &str) -> bool {
     let rest_ok = rest.is_empty()
         || rest == "s"
         || (rest.len() <= 2 && rest.chars().all(|c| c.is_ascii_uppercase()));
-    if head_ok && digits >= 1 && digits <= 4 && rest_ok {
+    if head_ok && (1..=4).contains(&digits) && rest_ok {
         return true;
     }
     // "Pantsir-S", "Tor-M2": a capitalised word and a short capital suffix.
@@ -131,17 +131,42 @@ mod tests {
 
     #[test]
     fn designators() {
-        for w in ["S-400", "F-35", "S-400s", "Su-57", "MiG-29K", "Pantsir-S", "Tor-M2"] {
+        for w in [
+            "S-400",
+            "F-35",
+            "S-400s",
+            "Su-57",
+            "MiG-29K",
+            "Pantsir-S",
+            "Tor-M2",
+        ] {
             assert!(is_designator(w), "{w}");
         }
-        for w in ["1996-08-22", "US-Turkey", "high-ranking", "S-", "-400", "Pantsir", "COVID-19x"] {
+        for w in [
+            "1996-08-22",
+            "US-Turkey",
+            "high-ranking",
+            "S-",
+            "-400",
+            "Pantsir",
+            "COVID-19x",
+        ] {
             assert!(!is_designator(w), "{w}");
         }
     }
 
     #[test]
     fn lists_know_the_seed_places() {
-        for p in ["Turkey", "Russia", "Belarus", "Ankara", "Moscow", "Washington", "US", "Turkiye"] {
+        for p in [
+            "Turkey",
+            "Russia",
+            "Belarus",
+            "Ankara",
+            "Moscow",
+            "Washington",
+            "US",
+            "Turkiye",
+        ] {
             assert!(is_gpe(key_of(p)), "{p}");
         }
         assert!(is_loc(key_of("Middle East")));

@@ -12,8 +12,9 @@
 //!    Resolve 2022").
 //!
 //! The model ships inside the binary (`assets/models/ner.bin`) and is read
-//! in place; retrain it with `cargo run --profile bench --example train_ner`.
+//! in place; retrain it with `cargo run --release --bin dateline -- train-ner ../shared/data/conll2003 -o assets/models/ner.bin`.
 
+mod consistency;
 mod features;
 mod fine;
 mod gazetteer;
@@ -56,9 +57,7 @@ impl Recognizer {
     /// The model bundled into the binary (assets/models/ner.bin), parsed once.
     pub fn bundled() -> &'static Recognizer {
         static R: OnceLock<Recognizer> = OnceLock::new();
-        R.get_or_init(|| {
-            Recognizer::from_bytes(BUNDLED).unwrap_or(Recognizer { model: None })
-        })
+        R.get_or_init(|| Recognizer::from_bytes(BUNDLED).unwrap_or(Recognizer { model: None }))
     }
 
     /// A recognizer over another model file, e.g. one just trained, so it
@@ -78,9 +77,9 @@ impl Recognizer {
             None => &empty,
         };
         let (sentences, stats) = features::prepare(text, segments, lex);
-        let mut out = Vec::new();
-        for sent in &sentences {
-            let ents = match &self.model {
+        let mut tagged: Vec<Vec<(usize, usize, usize)>> = sentences
+            .iter()
+            .map(|sent| match &self.model {
                 Some(m) => {
                     let feats = features::sentence_features(sent, &stats, m);
                     let emissions: Vec<[f32; N_TAGS]> = feats
@@ -96,8 +95,12 @@ impl Recognizer {
                     perceptron::spans(&perceptron::viterbi(&emissions, &m.trans))
                 }
                 None => Vec::new(),
-            };
-            out.extend(fine::refine(sent, &ents));
+            })
+            .collect();
+        consistency::propagate(&sentences, &mut tagged);
+        let mut out = Vec::new();
+        for (sent, ents) in sentences.iter().zip(&tagged) {
+            out.extend(fine::refine(sent, ents));
         }
         out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
         let mut kept: Vec<RawMention> = Vec::with_capacity(out.len());
@@ -127,5 +130,146 @@ fn mention(start: Span, end: Span, label: Label) -> RawMention {
     RawMention {
         span: Span::new(start.start, end.end),
         label,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Tags one body line of text and returns (mention text, label) pairs.
+    fn tag(text: &str) -> Vec<(String, &'static str)> {
+        let seg = [Segment {
+            span: Span::new(0, text.len()),
+            headline: false,
+        }];
+        Recognizer::bundled()
+            .recognize(text, &seg)
+            .into_iter()
+            .map(|m| (m.span.of(text).to_string(), m.label.as_str()))
+            .collect()
+    }
+
+    fn has(got: &[(String, &str)], text: &str, label: &str) -> bool {
+        got.iter().any(|(t, l)| t == text && *l == label)
+    }
+
+    #[test]
+    fn bundled_model_loads() {
+        assert!(Recognizer::bundled().model.is_some());
+    }
+
+    #[test]
+    fn seed_compounds_split_the_ontonotes_way() {
+        let got = tag("Deployment of the Russian-made S-400 air defense systems has been a flashpoint of tensions in the US-Turkey relations since July 2019.");
+        for (t, l) in [
+            ("Russian", "NORP"),
+            ("S-400", "PRODUCT"),
+            ("US", "GPE"),
+            ("Turkey", "GPE"),
+        ] {
+            assert!(has(&got, t, l), "{t} {l} in {got:?}");
+        }
+    }
+
+    #[test]
+    fn seed_laws_products_and_possessives() {
+        let got = tag("Washington has demanded that Turkey abandon the deal in favor of US Patriot systems, threatening to cancel the contract for F-35 fighter jets with Turkey, as well as to impose sanctions under the Countering America's Adversaries Through Sanctions Act. Ankara refused to make concessions and has continued negotiations regarding the additional package of Russia's S-400s.");
+        for (t, l) in [
+            ("Washington", "GPE"),
+            ("Patriot", "PRODUCT"),
+            ("F-35", "PRODUCT"),
+            (
+                "Countering America's Adversaries Through Sanctions Act",
+                "LAW",
+            ),
+            ("Ankara", "GPE"),
+            ("Russia", "GPE"),
+            ("S-400s", "PRODUCT"),
+        ] {
+            assert!(has(&got, t, l), "{t} {l} in {got:?}");
+        }
+        assert!(!got.iter().any(|(t, _)| t == "America"));
+    }
+
+    #[test]
+    fn seed_events_and_national_bodies() {
+        let got = tag("According to the Belarusian Ministry of Defense, the joint military exercise \"Allied Resolve 2022\" will take place from February 10-20. The military units of the Russian Armed Forces from the Eastern Military District will in the exercise.");
+        for (t, l) in [
+            ("Belarusian Ministry of Defense", "ORG"),
+            ("Allied Resolve 2022", "EVENT"),
+            ("Russian Armed Forces", "ORG"),
+            ("Eastern Military District", "ORG"),
+        ] {
+            assert!(has(&got, t, l), "{t} {l} in {got:?}");
+        }
+    }
+
+    #[test]
+    fn headlines_are_read_without_their_capitals() {
+        let text = "Turkey In Negotiations With Russia On Second Batch Of S-400 Missile Systems - Official\n\nTurkey is negotiating the purchase of the second batch of the S-400 air defense systems with Russia, a defense official said.";
+        let segs = [
+            Segment {
+                span: Span::new(0, 86),
+                headline: true,
+            },
+            Segment {
+                span: Span::new(88, text.len()),
+                headline: false,
+            },
+        ];
+        let got: Vec<(&str, &str)> = Recognizer::bundled()
+            .recognize(text, &segs)
+            .iter()
+            .filter(|m| m.span.end <= 86)
+            .map(|m| (m.span.of(text), m.label.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [("Turkey", "GPE"), ("Russia", "GPE"), ("S-400", "PRODUCT")]
+        );
+    }
+
+    #[test]
+    fn never_panics_and_stays_sorted() {
+        let long = "Ankara and Moscow ".repeat(5000);
+        let texts = [
+            "",
+            " ",
+            "é",
+            "’s",
+            "S-",
+            "\u{200b}\u{200b}",
+            "A.B.C.D.",
+            "🇹🇷 Türkiye’nin S-400’leri",
+            long.as_str(),
+        ];
+        for text in texts {
+            let segs = [
+                Segment {
+                    span: Span::new(0, text.len()),
+                    headline: false,
+                },
+                Segment {
+                    span: Span::new(0, text.len()),
+                    headline: true,
+                },
+                Segment {
+                    span: Span::new(1, text.len() + 5),
+                    headline: false,
+                },
+                Segment {
+                    span: Span::new(text.len(), text.len()),
+                    headline: false,
+                },
+            ];
+            let got = Recognizer::bundled().recognize(text, &segs);
+            for w in got.windows(2) {
+                assert!(w[0].span.end <= w[1].span.start);
+            }
+            assert!(got
+                .iter()
+                .all(|m| m.span.end <= text.len() && text.is_char_boundary(m.span.start)));
+        }
     }
 }

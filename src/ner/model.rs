@@ -47,16 +47,42 @@ fn u32_at(bytes: &[u8], off: usize) -> u32 {
     u32::from_le_bytes(b)
 }
 
-/// Binary search for `key` in `n` ascending u32 values starting at `off`.
+/// Search for `key` in `n` ascending u32 values starting at `off`.
+///
+/// The keys are hashes, so uniformly spread: interpolation search finds a
+/// key in two or three probes on average instead of binary search's sixteen.
 fn find(bytes: &[u8], off: usize, n: usize, key: u32) -> Option<usize> {
-    let (mut lo, mut hi) = (0, n);
-    while lo < hi {
-        let mid = (lo + hi) / 2;
+    if n == 0 {
+        return None;
+    }
+    let (mut lo, mut hi) = (0usize, n - 1);
+    let (mut klo, mut khi) = (u32_at(bytes, off), u32_at(bytes, off + 4 * hi));
+    while lo <= hi && key >= klo && key <= khi {
+        let mid = if khi == klo {
+            lo
+        } else {
+            lo + ((u64::from(key - klo) * (hi - lo) as u64) / u64::from(khi - klo)) as usize
+        };
         let k = u32_at(bytes, off + 4 * mid);
         match k.cmp(&key) {
-            std::cmp::Ordering::Less => lo = mid + 1,
-            std::cmp::Ordering::Greater => hi = mid,
             std::cmp::Ordering::Equal => return Some(mid),
+            std::cmp::Ordering::Less => {
+                lo = mid + 1;
+                if lo > hi {
+                    break;
+                }
+                klo = u32_at(bytes, off + 4 * lo);
+            }
+            std::cmp::Ordering::Greater => {
+                if mid == 0 {
+                    break;
+                }
+                hi = mid - 1;
+                if lo > hi {
+                    break;
+                }
+                khi = u32_at(bytes, off + 4 * hi);
+            }
         }
     }
     None
@@ -72,7 +98,8 @@ impl<'a> Model<'a> {
         let n_lex = u32_at(bytes, 12) as usize;
         let mut trans = [[0f32; N_TAGS + 1]; N_TAGS + 1];
         let mut off = 16;
-        let expected = (off + TRANS_BYTES) as u64 + n_feat as u64 * (5 + N_TAGS) as u64 + n_lex as u64 * 5;
+        let expected =
+            (off + TRANS_BYTES) as u64 + n_feat as u64 * (5 + N_TAGS) as u64 + n_lex as u64 * 5;
         if bytes.len() as u64 != expected {
             return Err(format!(
                 "model has {} bytes, header says {expected}",
@@ -115,7 +142,8 @@ impl<'a> Model<'a> {
     }
 
     fn lex(&self, key: u64) -> Option<u8> {
-        find(self.bytes, self.lex_keys, self.n_lex, key as u32).map(|i| self.bytes[self.lex_vals + i])
+        find(self.bytes, self.lex_keys, self.n_lex, key as u32)
+            .map(|i| self.bytes[self.lex_vals + i])
     }
 }
 
@@ -141,6 +169,23 @@ mod tests {
     fn rejects_garbage() {
         assert!(Model::parse(b"").is_err());
         assert!(Model::parse(b"DLNER\x01\0\0\xff\xff\xff\xff\0\0\0\0").is_err());
+    }
+
+    #[test]
+    fn interpolation_search_finds_every_key() {
+        let keys: Vec<u32> = (0..1000u32)
+            .map(|i| i.wrapping_mul(2_654_435_761) | 1)
+            .collect();
+        let mut sorted = keys.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        let bytes: Vec<u8> = sorted.iter().flat_map(|k| k.to_le_bytes()).collect();
+        for (i, &k) in sorted.iter().enumerate() {
+            assert_eq!(find(&bytes, 0, sorted.len(), k), Some(i));
+            assert_eq!(find(&bytes, 0, sorted.len(), k - 1), None);
+        }
+        assert_eq!(find(&bytes, 0, sorted.len(), u32::MAX), None);
+        assert_eq!(find(&[], 0, 0, 7), None);
     }
 
     #[test]

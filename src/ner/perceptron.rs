@@ -26,6 +26,8 @@ pub(crate) enum Pos {
     Unit,
 }
 
+// Only the trainer (native) and the tests need it.
+#[cfg(any(test, not(target_arch = "wasm32")))]
 /// Tag index for position `pos` of type `ty`.
 pub(crate) fn tag(pos: Pos, ty: usize) -> usize {
     1 + 4 * ty
@@ -78,6 +80,14 @@ pub(crate) fn viterbi(emissions: &[[f32; N_TAGS]], trans: &Transitions) -> Vec<u
     if n == 0 {
         return Vec::new();
     }
+    // Predecessors each tag may follow, computed once per call (cheap) so
+    // the inner loop is a plain scan.
+    let mut preds: [[bool; N_TAGS]; N_TAGS] = [[false; N_TAGS]; N_TAGS];
+    for (t, row) in preds.iter_mut().enumerate() {
+        for (p, ok) in row.iter_mut().enumerate() {
+            *ok = allowed(Some(p), Some(t));
+        }
+    }
     const NEG: f32 = f32::NEG_INFINITY;
     let mut score = vec![[NEG; N_TAGS]; n];
     let mut back = vec![[0u8; N_TAGS]; n];
@@ -90,8 +100,8 @@ pub(crate) fn viterbi(emissions: &[[f32; N_TAGS]], trans: &Transitions) -> Vec<u
         for t in 0..N_TAGS {
             let mut best = NEG;
             let mut arg = 0;
-            for p in 0..N_TAGS {
-                if score[i - 1][p] == NEG || !allowed(Some(p), Some(t)) {
+            for (p, &ok) in preds[t].iter().enumerate() {
+                if !ok || score[i - 1][p] == NEG {
                     continue;
                 }
                 let s = score[i - 1][p] + trans[p][t];
@@ -150,6 +160,8 @@ pub(crate) fn spans(path: &[usize]) -> Vec<(usize, usize, usize)> {
     out
 }
 
+// Only the trainer (native) and the tests need it.
+#[cfg(any(test, not(target_arch = "wasm32")))]
 /// The BILOU tags of entity spans over `n` tokens.
 pub(crate) fn tags_of(n: usize, ents: &[(usize, usize, usize)]) -> Vec<usize> {
     let mut tags = vec![0; n];

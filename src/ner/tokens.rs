@@ -223,8 +223,21 @@ mod tests {
         assert_eq!(
             toks("US-Turkey relations, Russian-made, the U.S. and Mr. Demir."),
             [
-                "US", "-", "Turkey", "relations", ",", "Russian", "-", "made", ",", "the", "U.S.",
-                "and", "Mr.", "Demir", "."
+                "US",
+                "-",
+                "Turkey",
+                "relations",
+                ",",
+                "Russian",
+                "-",
+                "made",
+                ",",
+                "the",
+                "U.S.",
+                "and",
+                "Mr.",
+                "Demir",
+                "."
             ]
         );
         assert_eq!(toks("(SSB) 1,000 AT&T"), ["(", "SSB", ")", "1,000", "AT&T"]);
@@ -232,7 +245,19 @@ mod tests {
 
     #[test]
     fn odd_input_never_panics() {
-        for t in ["", " ", "'", "’s", "-", "é́", "a\u{300}'s", "''s", "....", "x'", "🇹🇷-🇷🇺"] {
+        for t in [
+            "",
+            " ",
+            "'",
+            "’s",
+            "-",
+            "é́",
+            "a\u{300}'s",
+            "''s",
+            "....",
+            "x'",
+            "🇹🇷-🇷🇺",
+        ] {
             let _ = toks(t);
         }
         assert!(tokenize("abc", Span::new(1, 99)).is_empty());

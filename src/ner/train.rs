@@ -49,7 +49,10 @@ pub fn train_with(conll_dir: &Path, opts: &Options) -> Result<Vec<u8>, String> {
     let train_docs = load(&conll_dir.join("train"))?;
     let dev_docs = load(&conll_dir.join("dev"))?;
     if train_docs.is_empty() {
-        return Err(format!("no training documents under {}", conll_dir.display()));
+        return Err(format!(
+            "no training documents under {}",
+            conll_dir.display()
+        ));
     }
     let lex = TrainLexicon::build(&train_docs);
 
@@ -208,7 +211,8 @@ fn decode(feats: &[Vec<u32>], w: &[f32], trans: &Transitions) -> Vec<usize> {
 fn evaluate(dev: &[DevExample], w: &[f32], trans: &Transitions) -> f64 {
     let (mut tp, mut np, mut ng) = (0usize, 0usize, 0usize);
     for ex in dev {
-        let pred: HashSet<(usize, usize, usize)> = spans(&decode(&ex.feats, w, trans)).into_iter().collect();
+        let pred: HashSet<(usize, usize, usize)> =
+            spans(&decode(&ex.feats, w, trans)).into_iter().collect();
         tp += pred.intersection(&ex.gold).count();
         np += pred.len();
         ng += ex.gold.len();
@@ -280,8 +284,12 @@ fn load(dir: &Path) -> Result<Vec<Doc>, String> {
     names.sort();
     let mut docs = Vec::new();
     for path in names {
-        let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+        let text =
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let stem = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default();
         let gpath = gold.join(format!("{stem}.json"));
         let g: serde_json::Value = serde_json::from_str(
             &std::fs::read_to_string(&gpath).map_err(|e| format!("{}: {e}", gpath.display()))?,
@@ -334,10 +342,14 @@ impl TrainLexicon {
             let (sents, _) = features::prepare(&doc.text, &doc.segments, &none);
             for sent in &sents {
                 for (i, t) in sent.iter().enumerate() {
-                    if t.headline || features::sentence_initial(sent, i) || !t.raw.chars().any(char::is_alphabetic) {
+                    if t.headline
+                        || features::sentence_initial(sent, i)
+                        || !t.raw.chars().any(char::is_alphabetic)
+                    {
                         continue;
                     }
-                    casing.entry(casing_key(&t.lower)).or_default()[features::case_class(t.raw)] += 1;
+                    casing.entry(casing_key(&t.lower)).or_default()[features::case_class(t.raw)] +=
+                        1;
                 }
                 let (tags, _) = gold_tags(sent, &doc.entities);
                 for (s, e, ty) in spans(&tags) {
@@ -371,13 +383,17 @@ impl Lexicon for TrainLexicon {
             Some(f) => entity_code(counts[1 - f]),
             None => {
                 let t = TrainLexicon::total(counts);
-                (t.iter().sum::<u32>() >= MIN_ENTITY).then(|| entity_code(t)).flatten()
+                (t.iter().sum::<u32>() >= MIN_ENTITY)
+                    .then(|| entity_code(t))
+                    .flatten()
             }
         }
     }
     fn casing(&self, key: u64) -> Option<u8> {
         let c = self.casing.get(&key)?;
-        (c.iter().sum::<u32>() >= MIN_CASING).then(|| casing_code(*c)).flatten()
+        (c.iter().sum::<u32>() >= MIN_CASING)
+            .then(|| casing_code(*c))
+            .flatten()
     }
 }
 
@@ -426,7 +442,11 @@ fn write_model(
     let budget = max_bytes.saturating_sub(fixed) / (5 + N_TAGS);
     ranked.truncate(budget);
     ranked.sort_by_key(|r| r.0);
-    eprintln!("model: {} features, {} lexicon entries", ranked.len(), lex_sorted.len());
+    eprintln!(
+        "model: {} features, {} lexicon entries",
+        ranked.len(),
+        lex_sorted.len()
+    );
 
     let mut out = Vec::with_capacity(max_bytes);
     out.extend_from_slice(MAGIC);
@@ -444,7 +464,9 @@ fn write_model(
     let mut weights = Vec::with_capacity(ranked.len() * N_TAGS);
     for (_, row) in &ranked {
         let max = row.iter().fold(0f32, |m, x| m.max(x.abs())).max(1e-9);
-        let e = (128.0 + 8.0 * (max / 127.0).log2()).ceil().clamp(0.0, 255.0) as u8;
+        let e = (128.0 + 8.0 * (max / 127.0).log2())
+            .ceil()
+            .clamp(0.0, 255.0) as u8;
         let scale = super::model::scale_of(e);
         scales.push(e);
         for &x in row {

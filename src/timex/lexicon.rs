@@ -117,7 +117,10 @@ pub(crate) fn weekday_or_abbreviation(t: &Tok) -> Option<Weekday> {
 
 /// A day of the month: "9", "09", "3rd", "03rd".
 pub(crate) fn day_of_month(t: &Tok) -> Option<u32> {
-    let digits_end = t.text.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.text.len());
+    let digits_end = t
+        .text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(t.text.len());
     let (digits, suffix) = t.lower.split_at(digits_end.min(t.lower.len()));
     if digits.is_empty() || digits.len() > 2 {
         return None;
@@ -166,11 +169,6 @@ const UNITS: &[(&str, Unit)] = &[
 /// A calendar unit, singular or plural.
 pub(crate) fn unit(t: &Tok) -> Option<Unit> {
     UNITS.iter().find(|(w, _)| *w == t.lower).map(|&(_, u)| u)
-}
-
-/// True for plural unit words ("years").
-pub(crate) fn is_plural_unit(t: &Tok) -> bool {
-    unit(t).is_some() && (t.lower.ends_with('s') && t.lower != "centuries" || t.lower == "centuries")
 }
 
 const SMALL: &[&str] = &[
@@ -286,13 +284,11 @@ const SEASONS: &[(&str, Season)] = &[
 
 /// A season name.
 pub(crate) fn season(t: &Tok) -> Option<Season> {
-    SEASONS
-        .iter()
-        .find(|(w, _)| *w == t.lower)
-        .map(|&(_, s)| s)
+    SEASONS.iter().find(|(w, _)| *w == t.lower).map(|&(_, s)| s)
 }
 
-const PARTS_OF_DAY: &[(&str, &str)] = &[
+/// Parts of the day and their TIMEX3 codes.
+pub(crate) const PARTS_OF_DAY: &[(&str, &str)] = &[
     ("morning", "MO"),
     ("afternoon", "AF"),
     ("evening", "EV"),
@@ -311,7 +307,15 @@ pub(crate) fn part_of_day(t: &Tok) -> Option<&'static str> {
 /// Decade words: "nineties" → 9 (for the 1990s).
 pub(crate) fn decade_word(t: &Tok) -> Option<i32> {
     const DECADES: &[&str] = &[
-        "", "", "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
+        "",
+        "",
+        "twenties",
+        "thirties",
+        "forties",
+        "fifties",
+        "sixties",
+        "seventies",
+        "eighties",
         "nineties",
     ];
     DECADES

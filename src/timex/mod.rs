@@ -127,9 +127,23 @@ mod tests {
         assert_eq!(interval("199X"), Some((d(1990, 1, 1), d(2000, 1, 1))));
         assert_eq!(interval("198"), Some((d(1980, 1, 1), d(1990, 1, 1))));
         assert_eq!(interval("19"), Some((d(1900, 1, 1), d(2000, 1, 1))));
-        assert_eq!(interval("2021-03-03T17:00"), Some((d(2021, 3, 3), d(2021, 3, 4))));
-        assert_eq!(interval("2021-03-03TNI"), Some((d(2021, 3, 3), d(2021, 3, 4))));
-        for v in ["P5Y", "PT2H", "PAST_REF", "PRESENT_REF", "XXXX-WXX-4", "", "2021-02-30"] {
+        assert_eq!(
+            interval("2021-03-03T17:00"),
+            Some((d(2021, 3, 3), d(2021, 3, 4)))
+        );
+        assert_eq!(
+            interval("2021-03-03TNI"),
+            Some((d(2021, 3, 3), d(2021, 3, 4)))
+        );
+        for v in [
+            "P5Y",
+            "PT2H",
+            "PAST_REF",
+            "PRESENT_REF",
+            "XXXX-WXX-4",
+            "",
+            "2021-02-30",
+        ] {
             assert_eq!(interval(v), None, "{v}");
         }
     }
@@ -148,10 +162,26 @@ mod tests {
     fn never_panics_on_odd_text() {
         let anchor = d(2020, 2, 29);
         let samples = [
-            "", " ", "\u{feff}2019", "9999-99-99", "12:99 pm", "31 February 2021", "Feb. 30",
-            "the 99th century", "every", "ago", "'", "'0s", "99999999999999999999 years",
-            "𝟙𝟡𝟡𝟘 ünïcödé 2019年 — March—May", "\r\nTuesday\r\n", "a", "the the the",
-            "4294967296 days ago", "mid-", "Wed, 31 Sept 1999",
+            "",
+            " ",
+            "\u{feff}2019",
+            "9999-99-99",
+            "12:99 pm",
+            "31 February 2021",
+            "Feb. 30",
+            "the 99th century",
+            "every",
+            "ago",
+            "'",
+            "'0s",
+            "99999999999999999999 years",
+            "𝟙𝟡𝟡𝟘 ünïcödé 2019年 — March—May",
+            "\r\nTuesday\r\n",
+            "a",
+            "the the the",
+            "4294967296 days ago",
+            "mid-",
+            "Wed, 31 Sept 1999",
         ];
         for s in samples {
             let got = tag(s, Span::new(0, s.len()), anchor);

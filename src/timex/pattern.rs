@@ -50,7 +50,7 @@ pub(crate) fn tokenize<'a>(text: &'a str, region: Span, sentences: &[Span]) -> V
     let slice = region.of(text);
     let mut run: Option<usize> = None;
     let mut gap = true;
-    let mut push = |start: usize, end: usize, gap: bool, toks: &mut Vec<Tok<'a>>| {
+    let push = |start: usize, end: usize, gap: bool, toks: &mut Vec<Tok<'a>>| {
         let span = Span::new(region.start + start, region.start + end);
         let piece = span.of(text);
         let sentence = sentences.partition_point(|s| s.end <= span.start);
@@ -142,11 +142,6 @@ impl<'a> Match<'_, 'a> {
         self.start.checked_sub(1).map(|i| &self.toks[i])
     }
 
-    /// The token `n` places before the match (1 = right before).
-    pub(crate) fn before_n(&self, n: usize) -> Option<&Tok<'a>> {
-        self.start.checked_sub(n).map(|i| &self.toks[i])
-    }
-
     /// The token right after the match.
     pub(crate) fn after(&self) -> Option<&Tok<'a>> {
         self.toks.get(self.end)
@@ -155,11 +150,6 @@ impl<'a> Match<'_, 'a> {
     /// The token `n` places after the match (1 = right after).
     pub(crate) fn after_n(&self, n: usize) -> Option<&Tok<'a>> {
         self.toks.get(self.end + n - 1)
-    }
-
-    /// Byte span from the first to the last matched token.
-    pub(crate) fn span(&self) -> Span {
-        Span::new(self.toks[self.start].span.start, self.toks[self.end - 1].span.end)
     }
 }
 
@@ -180,7 +170,12 @@ pub(crate) fn match_at<'t, 'a>(
     })
 }
 
-fn solve(pattern: &[El], toks: &[Tok], at: usize, parts: &mut Vec<(usize, usize)>) -> Option<usize> {
+fn solve(
+    pattern: &[El],
+    toks: &[Tok],
+    at: usize,
+    parts: &mut Vec<(usize, usize)>,
+) -> Option<usize> {
     let Some((first, rest)) = pattern.split_first() else {
         return Some(at);
     };

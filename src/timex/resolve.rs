@@ -52,23 +52,109 @@ impl Rel {
 const FUTURE_CUES: &[&str] = &["will", "ll", "shall", "would", "tomorrow"];
 /// Verbs that point ahead when "to" follows ("plans to", "is set to").
 const FUTURE_BEFORE_TO: &[&str] = &[
-    "going", "plans", "plan", "planned", "planning", "expected", "expects", "scheduled", "due",
-    "set", "supposed", "intends", "aims", "hopes", "ready",
+    "going",
+    "plans",
+    "plan",
+    "planned",
+    "planning",
+    "expected",
+    "expects",
+    "scheduled",
+    "due",
+    "set",
+    "supposed",
+    "intends",
+    "aims",
+    "hopes",
+    "ready",
 ];
 const PAST_CUES: &[&str] = &[
-    "was", "were", "had", "did", "ago", "came", "went", "began", "took", "made", "gave", "met",
-    "won", "lost", "fell", "rose", "left", "held", "yesterday", "saw", "brought", "paid", "sold",
-    "bought", "built", "caught", "chose", "drew", "drove", "fought", "found", "got", "grew",
-    "heard", "kept", "knew", "led", "ran", "sent", "spent", "stood", "struck", "thought", "threw",
-    "wrote", "became", "broke", "shot", "fled", "felt", "spoke", "became", "sought",
+    "was",
+    "were",
+    "had",
+    "did",
+    "ago",
+    "came",
+    "went",
+    "began",
+    "took",
+    "made",
+    "gave",
+    "met",
+    "won",
+    "lost",
+    "fell",
+    "rose",
+    "left",
+    "held",
+    "yesterday",
+    "saw",
+    "brought",
+    "paid",
+    "sold",
+    "bought",
+    "built",
+    "caught",
+    "chose",
+    "drew",
+    "drove",
+    "fought",
+    "found",
+    "got",
+    "grew",
+    "heard",
+    "kept",
+    "knew",
+    "led",
+    "ran",
+    "sent",
+    "spent",
+    "stood",
+    "struck",
+    "thought",
+    "threw",
+    "wrote",
+    "became",
+    "broke",
+    "shot",
+    "fled",
+    "felt",
+    "spoke",
+    "became",
+    "sought",
 ];
 /// Reporting verbs govern a whole clause, so they count less than a verb
 /// next to the expression ("said he will leave on Friday" is future).
-const REPORTING: &[&str] = &["said", "told", "announced", "reported", "added", "says", "say"];
+const REPORTING: &[&str] = &[
+    "said",
+    "told",
+    "announced",
+    "reported",
+    "added",
+    "says",
+    "say",
+];
 const PRESENT_CUES: &[&str] = &["is", "are", "am", "does", "do", "has", "have"];
 const NOT_PAST_ED: &[&str] = &[
-    "need", "speed", "indeed", "hundred", "proceed", "succeed", "exceed", "red", "bed", "seed",
-    "feed", "weed", "shed", "united", "limited", "expected", "scheduled", "planned", "proposed",
+    "need",
+    "speed",
+    "indeed",
+    "hundred",
+    "proceed",
+    "succeed",
+    "exceed",
+    "red",
+    "bed",
+    "seed",
+    "feed",
+    "weed",
+    "shed",
+    "united",
+    "limited",
+    "expected",
+    "scheduled",
+    "planned",
+    "proposed",
 ];
 
 /// A tense cue and how much it is discounted (added to its distance).
@@ -80,14 +166,22 @@ fn cue(toks: &[Tok], i: usize) -> Option<(Tense, usize)> {
     let participle = i
         .checked_sub(1)
         .is_some_and(|p| matches!(toks[p].lower.as_str(), "be" | "been" | "being" | "to"));
-    if FUTURE_CUES.contains(&w) {
+    // "as soon as Tuesday": the day is ahead.
+    let soon = w == "soon"
+        && i.checked_sub(1).is_some_and(|p| toks[p].lower == "as")
+        && toks.get(i + 1).is_some_and(|n| n.lower == "as");
+    if FUTURE_CUES.contains(&w) || soon {
         Some((Tense::Future, 0))
     } else if to_follows && FUTURE_BEFORE_TO.contains(&w) {
-        Some((Tense::Future, 3))
+        Some((Tense::Future, 1))
     } else if participle {
         None
     } else if REPORTING.contains(&w) {
-        let tense = if w.starts_with("say") { Tense::Present } else { Tense::Past };
+        let tense = if w.starts_with("say") {
+            Tense::Present
+        } else {
+            Tense::Past
+        };
         Some((tense, 3))
     } else if PAST_CUES.contains(&w) {
         Some((Tense::Past, 0))
@@ -99,6 +193,9 @@ fn cue(toks: &[Tok], i: usize) -> Option<(Tense, usize)> {
         None
     }
 }
+
+/// Extra distance for a tense cue to the right of the expression.
+const RIGHT_PENALTY: usize = 2;
 
 /// The tense of the verb nearest to tokens `start..end` in their sentence.
 pub(crate) fn tense_around(toks: &[Tok], start: usize, end: usize) -> Tense {
@@ -115,7 +212,17 @@ pub(crate) fn tense_around(toks: &[Tok], start: usize, end: usize) -> Tense {
         .enumerate();
     for (distance, i) in left.chain(right) {
         if let Some((tense, penalty)) = cue(toks, i) {
-            let score = distance + penalty;
+            // The verb an expression modifies usually comes before it; a
+            // verb after it often belongs to a following clause.
+            let penalty = penalty + if i >= end { RIGHT_PENALTY } else { 0 };
+            // "said Tuesday", "said on Tuesday": the reporting verb right
+            // next to the expression is the one it modifies.
+            let adjacent_report = distance <= 1 && REPORTING.contains(&toks[i].lower.as_str());
+            let score = if adjacent_report {
+                0
+            } else {
+                distance + penalty
+            };
             if best.is_none_or(|(d, _)| score < d) {
                 best = Some((score, tense));
             }
@@ -125,7 +232,12 @@ pub(crate) fn tense_around(toks: &[Tok], start: usize, end: usize) -> Tense {
 }
 
 /// The day a weekday name refers to.
-pub(crate) fn weekday_date(anchor: NaiveDate, day: Weekday, rel: Rel, tense: Tense) -> Option<NaiveDate> {
+pub(crate) fn weekday_date(
+    anchor: NaiveDate,
+    day: Weekday,
+    rel: Rel,
+    tense: Tense,
+) -> Option<NaiveDate> {
     let from = i64::from(anchor.weekday().num_days_from_monday());
     let to = i64::from(day.num_days_from_monday());
     let back = (from - to).rem_euclid(7);
@@ -141,7 +253,7 @@ pub(crate) fn weekday_date(anchor: NaiveDate, day: Weekday, rel: Rel, tense: Ten
         }
         Rel::This => to - from,
         Rel::None if back == 0 => 0,
-        Rel::None if tense == Tense::Future => ahead,
+        Rel::None if matches!(tense, Tense::Future | Tense::Present) => ahead,
         Rel::None => -back,
     };
     add_days(anchor, offset)
@@ -173,7 +285,11 @@ pub(crate) fn month_year(anchor: NaiveDate, month: u32, rel: Rel, tense: Tense) 
 /// reference date if the day is close to it, else by tense from the anchor.
 pub(crate) fn month_day_date(ctx: &Ctx, month: u32, day: u32) -> Option<NaiveDate> {
     let day_or_month = |p: &Point| matches!(p, Point::Day(_) | Point::Month(..));
-    if let Some(reference) = ctx.reference.filter(day_or_month).and_then(Point::first_day) {
+    if let Some(reference) = ctx
+        .reference
+        .filter(day_or_month)
+        .and_then(Point::first_day)
+    {
         let candidate = NaiveDate::from_ymd_opt(reference.year(), month, day)?;
         if (candidate - reference).num_days().abs() <= 60 {
             return Some(candidate);
@@ -211,11 +327,26 @@ mod tests {
     #[test]
     fn weekdays_follow_tense() {
         let wed = d(2022, 4, 27);
-        assert_eq!(weekday_date(wed, Weekday::Tue, Rel::None, Tense::Past), Some(d(2022, 4, 26)));
-        assert_eq!(weekday_date(wed, Weekday::Tue, Rel::None, Tense::Future), Some(d(2022, 5, 3)));
-        assert_eq!(weekday_date(wed, Weekday::Wed, Rel::None, Tense::Past), Some(wed));
-        assert_eq!(weekday_date(wed, Weekday::Wed, Rel::Last, Tense::Past), Some(d(2022, 4, 20)));
-        assert_eq!(weekday_date(wed, Weekday::Mon, Rel::Next, Tense::Past), Some(d(2022, 5, 2)));
+        assert_eq!(
+            weekday_date(wed, Weekday::Tue, Rel::None, Tense::Past),
+            Some(d(2022, 4, 26))
+        );
+        assert_eq!(
+            weekday_date(wed, Weekday::Tue, Rel::None, Tense::Future),
+            Some(d(2022, 5, 3))
+        );
+        assert_eq!(
+            weekday_date(wed, Weekday::Wed, Rel::None, Tense::Past),
+            Some(wed)
+        );
+        assert_eq!(
+            weekday_date(wed, Weekday::Wed, Rel::Last, Tense::Past),
+            Some(d(2022, 4, 20))
+        );
+        assert_eq!(
+            weekday_date(wed, Weekday::Mon, Rel::Next, Tense::Past),
+            Some(d(2022, 5, 2))
+        );
     }
 
     #[test]

@@ -102,7 +102,7 @@ pub(crate) fn duration(count: Option<u32>, unit: Unit) -> String {
 }
 
 fn quarter_of(month: u32) -> u32 {
-    (month + 2) / 3
+    month.div_ceil(3)
 }
 
 impl Point {
@@ -126,11 +126,6 @@ impl Point {
     /// A representative day inside the point (its first day).
     pub(crate) fn first_day(self) -> Option<NaiveDate> {
         self.interval().map(|(start, _)| start)
-    }
-
-    /// The year the point lies in (the first year for decades and centuries).
-    pub(crate) fn year(self) -> Option<i32> {
-        self.first_day().map(|d| d.year())
     }
 
     /// The point moved by `n` units at its own granularity when `unit` is
@@ -262,7 +257,9 @@ impl Point {
                 return Some(Point::Decade(head[..3].parse().ok()?))
             }
             3 if rest.is_empty() && digits(head) => return Some(Point::Decade(head.parse().ok()?)),
-            2 if rest.is_empty() && digits(head) => return Some(Point::Century(head.parse().ok()?)),
+            2 if rest.is_empty() && digits(head) => {
+                return Some(Point::Century(head.parse().ok()?))
+            }
             _ => return None,
         };
         match rest.as_slice() {
@@ -271,11 +268,9 @@ impl Point {
                 let m = num(m)?;
                 (1..=12).contains(&m).then_some(Point::Month(year, m))
             }
-            [m, d] if m.len() == 2 && d.len() == 2 => Some(Point::Day(NaiveDate::from_ymd_opt(
-                year,
-                num(m)?,
-                num(d)?,
-            )?)),
+            [m, d] if m.len() == 2 && d.len() == 2 => {
+                Some(Point::Day(NaiveDate::from_ymd_opt(year, num(m)?, num(d)?)?))
+            }
             [p, tail @ ..] if tail.len() <= 1 => {
                 let (letter, n) = p.split_at(p.len().min(1));
                 let point = match (letter, n) {
@@ -349,7 +344,11 @@ mod tests {
             "199",
             "19",
         ] {
-            assert_eq!(Point::parse(v).map(Point::format).as_deref(), Some(v), "{v}");
+            assert_eq!(
+                Point::parse(v).map(Point::format).as_deref(),
+                Some(v),
+                "{v}"
+            );
         }
         assert_eq!(Point::parse("199X"), Some(Point::Decade(199)));
         assert_eq!(Point::parse("19XX"), Some(Point::Century(19)));
@@ -357,7 +356,16 @@ mod tests {
 
     #[test]
     fn non_points_do_not_parse() {
-        for v in ["P5Y", "PAST_REF", "XXXX-WXX-2", "2021-13", "2021-02-30", "", "-", "2021-Q5"] {
+        for v in [
+            "P5Y",
+            "PAST_REF",
+            "XXXX-WXX-2",
+            "2021-13",
+            "2021-02-30",
+            "",
+            "-",
+            "2021-Q5",
+        ] {
             assert_eq!(Point::parse(v), None, "{v}");
         }
     }
@@ -368,7 +376,10 @@ mod tests {
             Point::Quarter(1989, 3).shift(-1, Unit::Year),
             Some(Point::Quarter(1988, 3))
         );
-        assert_eq!(Point::Year(2002).shift(5, Unit::Year), Some(Point::Year(2007)));
+        assert_eq!(
+            Point::Year(2002).shift(5, Unit::Year),
+            Some(Point::Year(2007))
+        );
         assert_eq!(
             Point::Week(2022, 1).shift(-1, Unit::Week),
             Some(Point::Week(2021, 52))

@@ -11,7 +11,11 @@ use std::path::{Path, PathBuf};
 /// `../shared` relative to the repository root; panics (fails the test) if missing.
 pub fn shared() -> PathBuf {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
-    assert!(dir.is_dir(), "{} is missing: corpus tests need the shared data", dir.display());
+    assert!(
+        dir.is_dir(),
+        "{} is missing: corpus tests need the shared data",
+        dir.display()
+    );
     dir
 }
 
@@ -64,7 +68,10 @@ pub struct GoldTimex {
 
 /// Byte offset of every code point offset (and of the end) in `text`.
 fn char_to_byte(text: &str) -> Vec<usize> {
-    text.char_indices().map(|(b, _)| b).chain([text.len()]).collect()
+    text.char_indices()
+        .map(|(b, _)| b)
+        .chain([text.len()])
+        .collect()
 }
 
 /// The gold timexes of `article` from `gold_dir/<name>.json`.

@@ -289,9 +289,10 @@ describe("Dateline reader (dist/ in headless Chromium)", { timeout: 300_000 }, (
       await readerTitle(page).filter({ hasText: SEEDS[0].title }).waitFor();
       await demir(page).click();
       await page.waitForFunction(() => new URLSearchParams(location.hash.slice(1)).has("entity"));
-      // No hover card or focus ring over the text.
-      await page.mouse.move(0, 0);
-      await blur(page);
+      // The top of the page (timeline, list, title), with an entity card open.
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await reader(page).locator("mark", { hasText: "Turkey" }).first().hover();
+      await page.locator(".entity-card").waitFor();
       mkdirSync(OUT, { recursive: true });
       const png = path.join(OUT, "reader.png");
       await page.screenshot({ path: png });

@@ -1,0 +1,121 @@
+//! Throughput of the temporal tagger on the whole TempEval-3 TBAQ corpus
+//! (read from `../shared` at run time, never copied into the repository), so
+//! a change to the rule table can be checked for speed as well as accuracy,
+//! and compared with a peer tagger (`scripts/bench-timex` runs chrono-node on
+//! the same texts and prints the ratio).
+//!
+//! `cargo bench --bench timex` times `BENCH_RUNS` (default 15) passes over
+//! every article after one warm-up pass and prints the median, plus one JSON
+//! line (`BENCH_JSON {...}`) for the wrapper script. Under `cargo test`
+//! (no `--bench` argument) it makes one pass only, as a smoke test.
+
+use chrono::NaiveDate;
+use dateline::text::Span;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// One article: its text, the body region (after the header line) and date.
+struct Article {
+    text: String,
+    body: Span,
+    date: NaiveDate,
+}
+
+/// Every `*.txt` article of the TBAQ corpus, or an error message.
+fn load(dir: &Path) -> Result<Vec<Article>, String> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    let mut out = Vec::with_capacity(paths.len());
+    for path in paths {
+        let text =
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let header_end = text.find('\n').map_or(text.len(), |i| i + 1);
+        let date = text[..header_end]
+            .split_whitespace()
+            .nth(1)
+            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+            .ok_or_else(|| format!("{}: bad header", path.display()))?;
+        let body = Span::new(header_end, text.len());
+        out.push(Article { text, body, date });
+    }
+    if out.is_empty() {
+        return Err(format!("no articles in {}", dir.display()));
+    }
+    Ok(out)
+}
+
+/// Tags every article once; returns the number of timexes (so the work is
+/// not optimised away) and the time taken.
+fn pass(articles: &[Article]) -> (usize, Duration) {
+    let start = Instant::now();
+    let found: usize = articles
+        .iter()
+        .map(|a| dateline::timex::tag(&a.text, a.body, a.date).len())
+        .sum();
+    (std::hint::black_box(found), start.elapsed())
+}
+
+fn main() {
+    let bench = std::env::args().any(|a| a == "--bench");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/tempeval3/tbaq/corpus");
+    let articles = match load(&dir) {
+        Ok(a) => a,
+        Err(e) if bench => {
+            eprintln!("bench timex: {e}");
+            std::process::exit(1);
+        }
+        Err(e) => {
+            println!("bench timex (smoke): skipped, {e}");
+            return;
+        }
+    };
+    let chars: usize = articles
+        .iter()
+        .map(|a| a.body.of(&a.text).chars().count())
+        .sum();
+    let words: usize = articles
+        .iter()
+        .map(|a| a.body.of(&a.text).split_whitespace().count())
+        .sum();
+    let runs: usize = if bench {
+        std::env::var("BENCH_RUNS")
+            .ok()
+            .and_then(|r| r.parse().ok())
+            .filter(|&r| r > 0)
+            .unwrap_or(15)
+    } else {
+        1
+    };
+    if bench {
+        pass(&articles); // warm-up
+    }
+    let mut times: Vec<Duration> = Vec::with_capacity(runs);
+    let mut found = 0;
+    for _ in 0..runs {
+        let (n, t) = pass(&articles);
+        found = n;
+        times.push(t);
+    }
+    times.sort();
+    let median = times[times.len() / 2].as_secs_f64().max(1e-9);
+    let (fastest, slowest) = (times[0].as_secs_f64(), times[times.len() - 1].as_secs_f64());
+    println!(
+        "dateline timex: {} articles, {chars} chars, {words} words, {found} timexes",
+        articles.len()
+    );
+    println!(
+        "  median of {runs} runs: {:.1} ms (min {:.1}, max {:.1}) = {:.0} chars/s, {:.0} words/s",
+        median * 1e3,
+        fastest * 1e3,
+        slowest * 1e3,
+        chars as f64 / median,
+        words as f64 / median
+    );
+    println!(
+        "BENCH_JSON {{\"tool\":\"dateline\",\"runs\":{runs},\"median_s\":{median},\"chars\":{chars},\"words\":{words},\"found\":{found}}}"
+    );
+}

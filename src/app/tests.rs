@@ -1,0 +1,254 @@
+//! Component tests in headless Chromium (`wasm-bindgen-test`): each component
+//! is mounted alone with real analysed data and checked through the DOM.
+
+use super::entities::EntityPanel;
+use super::list::ArticleList;
+use super::reader::Reader;
+use super::timeline::Timeline;
+use super::{bundled_corpus, Data};
+use dateline::analysis::{analyze, Input};
+use dateline::label::Label;
+use dateline::search::SearchIndex;
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+use std::rc::Rc;
+use std::time::Duration;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+use yew::prelude::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn data_of(corpus: dateline::analysis::Corpus) -> Data {
+    let index = SearchIndex::new(corpus.articles.iter().map(|a| a.article.text.as_str()));
+    Data {
+        corpus: Rc::new(corpus),
+        index: Rc::new(index),
+    }
+}
+
+fn seeds() -> Data {
+    data_of(bundled_corpus())
+}
+
+/// Mounts `C` with `props` into a fresh element and lets Yew render.
+async fn mount<C>(props: C::Properties) -> Element
+where
+    C: BaseComponent,
+{
+    let root = gloo::utils::document().create_element("div").unwrap();
+    gloo::utils::body().append_child(&root).unwrap();
+    yew::Renderer::<C>::with_root_and_props(root.clone(), props).render();
+    yew::platform::time::sleep(Duration::from_millis(20)).await;
+    root
+}
+
+fn all(root: &Element, selector: &str) -> Vec<Element> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+        .collect()
+}
+
+/// A callback that records what it was called with.
+fn recorder<T: 'static>() -> (Callback<T>, Rc<RefCell<Vec<T>>>) {
+    let seen = Rc::new(RefCell::new(Vec::new()));
+    let sink = seen.clone();
+    (Callback::from(move |v| sink.borrow_mut().push(v)), seen)
+}
+
+fn reader_props(
+    data: Data,
+    open: usize,
+    hidden: BTreeSet<Label>,
+    on_entity: Callback<String>,
+) -> super::reader::ReaderProps {
+    super::reader::ReaderProps {
+        data,
+        open: Some(open),
+        entity: None,
+        focus: None,
+        hidden,
+        on_entity,
+    }
+}
+
+#[wasm_bindgen_test]
+async fn reader_marks_entities_with_label_and_canonical_id() {
+    let data = seeds();
+    let open = data.corpus.article_index("003_113eacf95b61ac4f").unwrap();
+    let (on_entity, picked) = recorder();
+    let root = mount::<Reader>(reader_props(data, open, BTreeSet::new(), on_entity)).await;
+    let title = root.query_selector("article h2").unwrap().unwrap();
+    assert_eq!(
+        title.text_content().unwrap(),
+        "Turkiye could buy 2nd S-400 unit from Russia: Defence Industries"
+    );
+    let marks = all(&root, "mark");
+    assert!(!marks.is_empty());
+    for m in &marks {
+        assert!(Label::parse(&m.get_attribute("data-label").unwrap()).is_some());
+        assert!(!m.get_attribute("data-entity").unwrap().is_empty());
+    }
+    let s400 = marks
+        .iter()
+        .find(|m| m.text_content().as_deref() == Some("S-400"))
+        .expect("S-400 is marked");
+    assert_eq!(s400.get_attribute("data-label").as_deref(), Some("PRODUCT"));
+    assert_eq!(s400.get_attribute("data-entity").as_deref(), Some("s-400"));
+    s400.dyn_ref::<HtmlElement>().unwrap().click();
+    assert_eq!(*picked.borrow(), ["s-400"]);
+    assert_eq!(
+        all(&root, "figure.caption").len(),
+        1,
+        "the photo caption is shown as a caption"
+    );
+    assert!(
+        !all(&root, "time.timex").is_empty(),
+        "dates in the text are marked"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn hidden_types_are_plain_text() {
+    let data = seeds();
+    let root = mount::<Reader>(reader_props(
+        data,
+        0,
+        [Label::Product].into(),
+        Callback::noop(),
+    ))
+    .await;
+    assert!(all(&root, "mark[data-label=\"PRODUCT\"]").is_empty());
+    assert!(root.text_content().unwrap().contains("S-400"));
+}
+
+#[wasm_bindgen_test]
+async fn article_text_is_never_html() {
+    let hostile = b" date 2021-03-03 Wire\nA <b>bold</b> title\n\n<img src=x onerror=alert(1)><script>alert(2)</script> Body.\n";
+    let corpus = analyze([Input {
+        path: "x.txt",
+        bytes: hostile,
+    }]);
+    let root = mount::<Reader>(reader_props(
+        data_of(corpus),
+        0,
+        BTreeSet::new(),
+        Callback::noop(),
+    ))
+    .await;
+    assert!(all(&root, "b, img, script").is_empty());
+    let text = root.text_content().unwrap();
+    assert!(text.contains("A <b>bold</b> title"));
+    assert!(text.contains("<img src=x onerror=alert(1)><script>alert(2)</script> Body."));
+}
+
+#[wasm_bindgen_test]
+async fn list_links_only_the_visible_articles() {
+    let data = seeds();
+    let (on_open, opened) = recorder();
+    let root = mount::<ArticleList>(super::list::ArticleListProps {
+        data,
+        visible: Rc::new(vec![1]),
+        open: Some(1),
+        on_open,
+    })
+    .await;
+    let links = all(&root, "section[aria-label=\"Articles\"] a");
+    assert_eq!(links.len(), 1);
+    assert_eq!(
+        links[0].get_attribute("href").as_deref(),
+        Some("#article=003_113eacf95b61ac4f")
+    );
+    assert_eq!(
+        links[0].get_attribute("aria-current").as_deref(),
+        Some("true")
+    );
+    assert!(root.text_content().unwrap().contains("1 of 2"));
+    links[0].dyn_ref::<HtmlElement>().unwrap().click();
+    assert_eq!(*opened.borrow(), ["003_113eacf95b61ac4f"]);
+}
+
+#[wasm_bindgen_test]
+async fn timeline_markers_are_named_buttons_and_events_open_their_sentence() {
+    let data = seeds();
+    let (on_open, opened) = recorder();
+    let (on_event, events) = recorder();
+    let root = mount::<Timeline>(super::timeline::TimelineProps {
+        data: data.clone(),
+        visible: Rc::new(vec![0, 1]),
+        open: None,
+        entity: None,
+        range: None,
+        on_open,
+        on_event,
+        on_range: Callback::noop(),
+    })
+    .await;
+    assert!(root
+        .query_selector("section[aria-label=\"Timeline\"]")
+        .unwrap()
+        .is_some());
+    let markers = all(&root, "button.marker");
+    assert_eq!(markers.len(), 2);
+    let name = markers[0].get_attribute("aria-label").unwrap();
+    assert!(
+        name.starts_with("2021-03-03 — Turkey In Negotiations With Russia"),
+        "{name}"
+    );
+    markers[1].dyn_ref::<HtmlElement>().unwrap().click();
+    assert_eq!(*opened.borrow(), ["003_113eacf95b61ac4f"]);
+    let event = all(&root, "button.event")
+        .into_iter()
+        .find(|b| {
+            b.get_attribute("aria-label")
+                .is_some_and(|l| l.starts_with("2020-12:"))
+        })
+        .expect("the December 2020 sanctions are on the event lane");
+    event.dyn_ref::<HtmlElement>().unwrap().click();
+    let (id, sentence) = events.borrow()[0].clone();
+    assert_eq!(id, "000_fd1aee54e6a12c6a");
+    let text = &data.corpus.articles[0].article.text;
+    assert!(sentence
+        .of(text)
+        .starts_with("In December 2020, the US imposed sanctions"));
+}
+
+#[wasm_bindgen_test]
+async fn entity_panel_groups_by_type_and_legend_toggles() {
+    let data = seeds();
+    let (on_label, labels) = recorder();
+    let (on_entity, picked) = recorder();
+    let root = mount::<EntityPanel>(super::entities::EntityPanelProps {
+        data,
+        visible: Rc::new(vec![0, 1]),
+        entity: None,
+        hidden: BTreeSet::new(),
+        on_entity,
+        on_label,
+        on_clear: Callback::noop(),
+    })
+    .await;
+    let product = root
+        .query_selector("section[aria-label=\"Products & weapons\"]")
+        .unwrap()
+        .expect("a product group");
+    let row = product
+        .query_selector("button[data-entity=\"s-400\"]")
+        .unwrap()
+        .expect("S-400 row");
+    assert!(row.text_content().unwrap().starts_with("S-400"));
+    row.dyn_ref::<HtmlElement>().unwrap().click();
+    assert_eq!(*picked.borrow(), ["s-400"]);
+    let legend = all(&root, "button.legend-item");
+    assert!(legend
+        .iter()
+        .all(|b| b.get_attribute("aria-pressed").as_deref() == Some("true")));
+    let product_toggle = legend
+        .iter()
+        .find(|b| b.text_content().unwrap().contains("Products"))
+        .unwrap();
+    product_toggle.dyn_ref::<HtmlElement>().unwrap().click();
+    assert_eq!(*labels.borrow(), [Label::Product]);
+}
