@@ -105,7 +105,7 @@ async function withPage(url, fn, opts) {
   }
 }
 
-describe("Dateline reader (dist/ in headless Chromium)", { timeout: 120_000 }, () => {
+describe("Dateline reader (dist/ in headless Chromium)", { timeout: 300_000 }, () => {
   before(async () => {
     requireDist();
     server = await startServer(DIST);
