@@ -160,12 +160,12 @@ const NOT_PAST_ED: &[&str] = &[
 /// A tense cue and how much it is discounted (added to its distance).
 fn cue(toks: &[Tok], i: usize) -> Option<(Tense, usize)> {
     let t = &toks[i];
-    let w = t.lower.as_str();
+    let w = t.lower;
     let to_follows = toks.get(i + 1).is_some_and(|n| n.lower == "to");
     // A participle after "be"/"been"/"to" ("will be paid") is not a past verb.
     let participle = i
         .checked_sub(1)
-        .is_some_and(|p| matches!(toks[p].lower.as_str(), "be" | "been" | "being" | "to"));
+        .is_some_and(|p| matches!(toks[p].lower, "be" | "been" | "being" | "to"));
     // "as soon as Tuesday": the day is ahead.
     let soon = w == "soon"
         && i.checked_sub(1).is_some_and(|p| toks[p].lower == "as")
@@ -217,7 +217,7 @@ pub(crate) fn tense_around(toks: &[Tok], start: usize, end: usize) -> Tense {
             let penalty = penalty + if i >= end { RIGHT_PENALTY } else { 0 };
             // "said Tuesday", "said on Tuesday": the reporting verb right
             // next to the expression is the one it modifies.
-            let adjacent_report = distance <= 1 && REPORTING.contains(&toks[i].lower.as_str());
+            let adjacent_report = distance <= 1 && REPORTING.contains(&toks[i].lower);
             let score = if adjacent_report {
                 0
             } else {
