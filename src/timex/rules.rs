@@ -2239,4 +2239,31 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn month_tense_cues() {
+        assert_tags(
+            "2021-10-20",
+            "The new rate, effective Feb. 1, was approved. The case is heard in December.",
+            &[
+                ("Feb. 1", Date, "2022-02-01"),
+                ("December", Date, "2021-12"),
+            ],
+        );
+        assert_tags(
+            "2021-10-20",
+            "The bonus would be paid on a still unspecified date in January.",
+            &[("January", Date, "2022-01")],
+        );
+        assert_tags(
+            "2021-10-20",
+            "In August, the firm announced plans to sell its mills.",
+            &[("August", Date, "2021-08")],
+        );
+        assert_tags(
+            "2022-04-10",
+            "Police have been looking for him since the Nov. 2 fire.",
+            &[("Nov. 2", Date, "2021-11-02")],
+        );
+    }
 }
