@@ -326,7 +326,7 @@ pub(crate) fn month_day_date(ctx: &Ctx, month: u32, day: u32) -> Option<NaiveDat
     let year = match ctx.tense {
         Tense::Past if gap > 60 => anchor.year() - 1,
         Tense::Past => anchor.year(),
-        Tense::Future if gap < -60 => anchor.year() + 1,
+        Tense::Future if gap < -90 => anchor.year() + 1,
         _ if gap > 183 => anchor.year() - 1,
         _ if gap < -183 => anchor.year() + 1,
         _ => anchor.year(),
