@@ -912,6 +912,78 @@ fn day_part(toks: &[Tok], at: usize) -> Option<usize> {
     }
 }
 
+/// "mid-afternoon", "mid morning", "midafternoon", "midday": the part of
+/// the day (TIMEX3 code) and where the phrase ends.
+fn mid_part_at(toks: &[Tok], at: usize) -> Option<(usize, &'static str)> {
+    let w = |i: usize| toks.get(i).map(|t| t.lower);
+    match w(at)? {
+        "midmorning" => Some((at + 1, "MO")),
+        "midafternoon" => Some((at + 1, "AF")),
+        "midday" => Some((at + 1, "12:00")),
+        "mid" => {
+            let i = if matches!(w(at + 1), Some("-" | "–")) {
+                at + 2
+            } else {
+                at + 1
+            };
+            match w(i)? {
+                "morning" => Some((i + 1, "MO")),
+                "afternoon" => Some((i + 1, "AF")),
+                "day" => Some((i + 1, "12:00")),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+fn mid_part(toks: &[Tok], at: usize) -> Option<usize> {
+    mid_part_at(toks, at).map(|(end, _)| end)
+}
+
+/// "mid-afternoon (yesterday)": a time on the day the following word names,
+/// else on the article's day.
+fn n_mid_part(m: &Match, ctx: &Ctx) -> Option<String> {
+    let (_, part) = mid_part_at(m.toks, m.parts.first()?.0)?;
+    let offset = if m.has(1) {
+        day_word_offset(&m.words(1))?
+    } else {
+        0
+    };
+    let day = day_value(add_days(ctx.anchor, offset)?);
+    Some(format!("{day}T{part}"))
+}
+
+/// A year after an optional comma (", 2000"), so a bare comma stays out.
+fn comma_year(toks: &[Tok], at: usize) -> Option<usize> {
+    let year_at = if toks.get(at)?.text == "," {
+        at + 1
+    } else {
+        at
+    };
+    is_year(toks.get(year_at)?).then_some(year_at + 1)
+}
+
+/// "the week of March 6": the ISO week holding that day.
+fn n_week_of(m: &Match, ctx: &Ctx) -> Option<String> {
+    let (month, day) = (month_of(m, 3)?, day_of(m, 4)?);
+    let date = match year_of(m, 5) {
+        Some(y) => NaiveDate::from_ymd_opt(y, month, day)?,
+        None => month_day_date(ctx, month, day)?,
+    };
+    Some(fmt(Point::of(date, Unit::Week)?))
+}
+
+/// "two to three weeks", "the next 12 to 18 months": a duration of an
+/// unspecified count (`PXW`), as TIMEX3 writes ranges.
+fn n_duration_range(m: &Match, _: &Ctx) -> Option<String> {
+    if m.before().is_some_and(|b| b.text == "$") {
+        return None;
+    }
+    let unit = unit_of(m, 6)?;
+    Some(duration(None, unit))
+}
+
 fn n_relative_unit(m: &Match, ctx: &Ctx) -> Option<String> {
     let unit = unit_of(m, 3)?;
     let n = match direction_of(m, 2) {
@@ -1640,6 +1712,49 @@ pub(crate) const RULES: &[Rule] = &[
         anchors: true,
     },
     Rule {
+        name: "two to three weeks",
+        pattern: &[
+            El::Opt(&HEDGE),
+            El::Opt(&DURATION_HEAD),
+            COUNT,
+            El::Lit(&["to", "or"]),
+            COUNT,
+            El::Opt(&HYPHEN),
+            UNIT,
+        ],
+        kind: TimexType::Duration,
+        norm: n_duration_range,
+        anchors: false,
+    },
+    Rule {
+        name: "the week of March 6",
+        pattern: &[
+            THE,
+            El::Lit(&["week"]),
+            OF,
+            MONTH,
+            DAY,
+            El::Opt(&El::Phrase(comma_year)),
+        ],
+        kind: TimexType::Date,
+        norm: n_week_of,
+        anchors: true,
+    },
+    Rule {
+        name: "mid-afternoon",
+        pattern: &[
+            led(
+                || vec!["mid", "midmorning", "midafternoon", "midday"],
+                false,
+                &El::Phrase(mid_part),
+            ),
+            El::Opt(&El::Lit(&["today", "yesterday", "tomorrow"])),
+        ],
+        kind: TimexType::Time,
+        norm: n_mid_part,
+        anchors: true,
+    },
+    Rule {
         name: "recent years",
         pattern: &[El::Lit(&["recent"]), El::Lit(&["years"])],
         kind: TimexType::Date,
@@ -2264,6 +2379,34 @@ mod tests {
             "2022-04-10",
             "Police have been looking for him since the Nov. 2 fire.",
             &[("Nov. 2", Date, "2021-11-02")],
+        );
+    }
+
+    #[test]
+    fn ranges_weeks_of_dates_and_mid_parts() {
+        assert_tags(
+            "2021-03-02",
+            "Repairs take two to three weeks, and the loan runs for the next 12 to 18 months.",
+            &[
+                ("two to three weeks", Duration, "PXW"),
+                ("the next 12 to 18 months", Duration, "PXM"),
+            ],
+        );
+        assert_tags(
+            "2021-03-02",
+            "Hearings are set for the week of March 15, 2021, or the week of April 5.",
+            &[
+                ("the week of March 15, 2021", Date, "2021-W11"),
+                ("the week of April 5", Date, "2021-W14"),
+            ],
+        );
+        assert_tags(
+            "2021-03-02",
+            "Shares slid in mid-afternoon yesterday and again at midday.",
+            &[
+                ("mid-afternoon yesterday", Time, "2021-03-01TAF"),
+                ("midday", Time, "2021-03-02T12:00"),
+            ],
         );
     }
 }
