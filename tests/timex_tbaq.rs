@@ -197,11 +197,11 @@ fn tbaq_scores_meet_targets() {
         );
     }
     assert!(scores[1].1 >= 0.92, "relaxed F1 {:.4} < 0.92", scores[1].1);
-    // Issue #4 asks for value F1 ≥ 0.85; the tagger is not there yet (0.7998
+    // Issue #4 asks for value F1 ≥ 0.85; the tagger is not there yet (0.8053
     // reached; most remaining misses are annotator choices the gold does not
     // make consistently, e.g. `1989-WXX` vs `1989-W43`, `1988` vs `1988-Q3`),
     // so this floor guards the level reached and must only ever be raised.
-    assert!(scores[2].1 >= 0.795, "value F1 {:.4} < 0.795", scores[2].1);
+    assert!(scores[2].1 >= 0.805, "value F1 {:.4} < 0.805", scores[2].1);
 }
 
 /// Tagging never panics and only returns spans on character boundaries inside

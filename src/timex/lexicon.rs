@@ -68,7 +68,7 @@ pub(crate) fn month(toks: &[Tok], at: usize) -> Option<(u32, usize)> {
 
 /// True for "May" and "March", which need a date-like neighbour to count.
 pub(crate) fn is_ambiguous_month(t: &Tok) -> bool {
-    matches!(t.lower.as_str(), "may" | "march")
+    matches!(t.lower, "may" | "march")
 }
 
 const WEEKDAYS: &[(&str, Weekday)] = &[
@@ -219,9 +219,9 @@ pub(crate) fn cardinal(toks: &[Tok], at: usize) -> Option<(u32, usize)> {
             && toks.get(at + 2).is_some_and(|d| d.is_digits() && !d.gap);
         return (!thousands).then_some((n, at + 1));
     }
-    match t.lower.as_str() {
+    match t.lower {
         "a" | "an" => {
-            let next = toks.get(at + 1).map(|n| n.lower.as_str());
+            let next = toks.get(at + 1).map(|n| n.lower);
             return match next {
                 Some("couple") if toks.get(at + 2).is_some_and(|o| o.lower == "of") => {
                     Some((2, at + 3))
@@ -234,12 +234,12 @@ pub(crate) fn cardinal(toks: &[Tok], at: usize) -> Option<(u32, usize)> {
         "dozen" => return Some((12, at + 1)),
         _ => {}
     }
-    let mut n = number_word(&t.lower)?;
+    let mut n = number_word(t.lower)?;
     let mut end = at + 1;
     if n >= 20 && n % 10 == 0 {
         let hyphen = toks.get(end).is_some_and(|h| h.text == "-" && !h.gap);
         let unit_at = if hyphen { end + 1 } else { end };
-        if let Some(u) = toks.get(unit_at).and_then(|u| number_word(&u.lower)) {
+        if let Some(u) = toks.get(unit_at).and_then(|u| number_word(u.lower)) {
             if (1..10).contains(&u) {
                 n += u;
                 end = unit_at + 1;
@@ -322,4 +322,46 @@ pub(crate) fn decade_word(t: &Tok) -> Option<i32> {
         .iter()
         .position(|d| !d.is_empty() && *d == t.lower)
         .and_then(|n| i32::try_from(n).ok())
+}
+
+/// The words of a (word, value) table.
+fn words_of<T>(table: &[(&'static str, T)]) -> Vec<&'static str> {
+    table.iter().map(|&(w, _)| w).collect()
+}
+
+/// Every month name and abbreviation, lower case (what [`month`] can start with).
+pub(crate) fn month_words() -> Vec<&'static str> {
+    [words_of(MONTHS), words_of(MONTH_ABBREVIATIONS)].concat()
+}
+
+/// Every weekday name and abbreviation, lower case.
+pub(crate) fn weekday_words() -> Vec<&'static str> {
+    [words_of(WEEKDAYS), words_of(WEEKDAY_ABBREVIATIONS)].concat()
+}
+
+/// Every calendar unit word, singular and plural.
+pub(crate) fn unit_words() -> Vec<&'static str> {
+    words_of(UNITS)
+}
+
+/// Every season name.
+pub(crate) fn season_words() -> Vec<&'static str> {
+    words_of(SEASONS)
+}
+
+/// Every part-of-day word.
+pub(crate) fn part_of_day_words() -> Vec<&'static str> {
+    words_of(PARTS_OF_DAY)
+}
+
+/// Every ordinal written in words.
+pub(crate) fn ordinal_words() -> Vec<&'static str> {
+    ORDINALS.to_vec()
+}
+
+/// Every word [`cardinal`] can start with (digits aside).
+pub(crate) fn cardinal_words() -> Vec<&'static str> {
+    let mut words = vec!["a", "an", "dozen"];
+    words.extend(SMALL.iter().chain(TENS).filter(|w| !w.is_empty()));
+    words
 }

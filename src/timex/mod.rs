@@ -55,12 +55,20 @@ pub fn tag(text: &str, region: Span, anchor: NaiveDate) -> Vec<Timex> {
         return Vec::new();
     }
     let sentences = text::sentences(text, region);
-    let toks = pattern::tokenize(text, region, &sentences);
+    let mut lowered = String::new();
+    let toks = pattern::tokenize(text, region, &sentences, &mut lowered);
+    let index = rules::index();
     let mut out = Vec::new();
     let mut reference: Option<value::Point> = None;
+    let mut candidates = Vec::new();
     let mut at = 0;
     while at < toks.len() {
-        match best_match(&toks, at, anchor, reference) {
+        let starting = toks.get(at).map_or(0, |t| index.candidates(t));
+        if starting == 0 {
+            at += 1;
+            continue;
+        }
+        match best_match(&toks, at, starting, anchor, reference, &mut candidates) {
             Some((end, kind, value, anchors)) => {
                 let span = Span::new(toks[at].span.start, toks[end - 1].span.end);
                 if anchors {
@@ -77,27 +85,31 @@ pub fn tag(text: &str, region: Span, anchor: NaiveDate) -> Vec<Timex> {
     out
 }
 
-/// The longest rule match at token `at` that normalises; ties go to the
-/// earlier rule. Returns the end token, type, value and whether later
-/// anaphoric expressions may count from it.
-fn best_match(
-    toks: &[pattern::Tok],
+/// The longest match at token `at` of the rules in `starting` (those that
+/// can start there) that normalises; ties go to the earlier rule. Returns the
+/// end token, type, value and whether later anaphoric expressions may count
+/// from it. `candidates` is scratch space, reused across tokens.
+fn best_match<'t, 'a>(
+    toks: &'t [pattern::Tok<'a>],
     at: usize,
+    starting: pattern::RuleSet,
     anchor: NaiveDate,
     reference: Option<value::Point>,
+    candidates: &mut Vec<(pattern::Match<'t, 'a>, &'static rules::Rule)>,
 ) -> Option<(usize, TimexType, String, bool)> {
-    let mut candidates: Vec<(pattern::Match, &rules::Rule)> = rules::RULES
-        .iter()
-        .filter_map(|rule| pattern::match_at(rule.pattern, toks, at).map(|m| (m, rule)))
-        .collect();
+    candidates.clear();
+    candidates.extend(pattern::members(starting).filter_map(|k| {
+        let rule = rules::RULES.get(k)?;
+        pattern::match_at(rule.pattern, toks, at).map(|m| (m, rule))
+    }));
     candidates.sort_by_key(|(m, _)| std::cmp::Reverse(m.end));
-    candidates.into_iter().find_map(|(m, rule)| {
+    candidates.iter().find_map(|(m, rule)| {
         let ctx = resolve::Ctx {
             anchor,
             tense: resolve::tense_around(toks, m.start, m.end),
             reference,
         };
-        (rule.norm)(&m, &ctx).map(|v| (m.end, rule.kind, v, rule.anchors))
+        (rule.norm)(m, &ctx).map(|v| (m.end, rule.kind, v, rule.anchors))
     })
 }
 

@@ -122,6 +122,7 @@ const PAST_CUES: &[&str] = &[
     "spoke",
     "became",
     "sought",
+    "since",
 ];
 /// Reporting verbs govern a whole clause, so they count less than a verb
 /// next to the expression ("said he will leave on Friday" is future).
@@ -157,22 +158,38 @@ const NOT_PAST_ED: &[&str] = &[
     "proposed",
 ];
 
+/// Words before an "-ed" word or "plans" that make it an adjective or a
+/// noun ("a still unspecified date", "announced plans to"), not a verb.
+const NOUN_LEADS: &[&str] = &[
+    "a", "an", "the", "its", "his", "her", "their", "our", "my", "your", "still", "newly", "no",
+    "any", "new", "further",
+];
+
 /// A tense cue and how much it is discounted (added to its distance).
 fn cue(toks: &[Tok], i: usize) -> Option<(Tense, usize)> {
-    let t = &toks[i];
-    let w = t.lower.as_str();
+    let t = toks.get(i)?;
+    let w = t.lower;
+    let prev = i.checked_sub(1).and_then(|p| toks.get(p)).map(|p| p.lower);
     let to_follows = toks.get(i + 1).is_some_and(|n| n.lower == "to");
-    // A participle after "be"/"been"/"to" ("will be paid") is not a past verb.
-    let participle = i
-        .checked_sub(1)
-        .is_some_and(|p| matches!(toks[p].lower.as_str(), "be" | "been" | "being" | "to"));
+    // A participle after a form of "be" or "to" ("will be paid", "is heard")
+    // is not a past verb; the "be" says the tense.
+    let participle = prev.is_some_and(|p| {
+        matches!(
+            p,
+            "be" | "been" | "being" | "to" | "is" | "are" | "was" | "were" | "am"
+        )
+    });
+    let noun_use = prev.is_some_and(|p| NOUN_LEADS.contains(&p) || p.ends_with("ed"));
     // "as soon as Tuesday": the day is ahead.
     let soon = w == "soon"
         && i.checked_sub(1).is_some_and(|p| toks[p].lower == "as")
         && toks.get(i + 1).is_some_and(|n| n.lower == "as");
     if FUTURE_CUES.contains(&w) || soon {
         Some((Tense::Future, 0))
-    } else if to_follows && FUTURE_BEFORE_TO.contains(&w) {
+    } else if w == "effective" && toks.get(i + 1).is_some_and(|n| n.is_capitalised()) {
+        // "effective Feb. 1": a change announced ahead of its date.
+        Some((Tense::Future, 0))
+    } else if to_follows && FUTURE_BEFORE_TO.contains(&w) && !(noun_use && w.starts_with("plan")) {
         Some((Tense::Future, 1))
     } else if participle {
         None
@@ -187,7 +204,12 @@ fn cue(toks: &[Tok], i: usize) -> Option<(Tense, usize)> {
         Some((Tense::Past, 0))
     } else if PRESENT_CUES.contains(&w) {
         Some((Tense::Present, 1))
-    } else if w.len() > 4 && w.ends_with("ed") && !NOT_PAST_ED.contains(&w) && !t.is_capitalised() {
+    } else if w.len() > 4
+        && w.ends_with("ed")
+        && !NOT_PAST_ED.contains(&w)
+        && !t.is_capitalised()
+        && !prev.is_some_and(|p| NOUN_LEADS.contains(&p))
+    {
         Some((Tense::Past, 2))
     } else {
         None
@@ -217,7 +239,7 @@ pub(crate) fn tense_around(toks: &[Tok], start: usize, end: usize) -> Tense {
             let penalty = penalty + if i >= end { RIGHT_PENALTY } else { 0 };
             // "said Tuesday", "said on Tuesday": the reporting verb right
             // next to the expression is the one it modifies.
-            let adjacent_report = distance <= 1 && REPORTING.contains(&toks[i].lower.as_str());
+            let adjacent_report = distance <= 1 && REPORTING.contains(&toks[i].lower);
             let score = if adjacent_report {
                 0
             } else {
@@ -304,6 +326,7 @@ pub(crate) fn month_day_date(ctx: &Ctx, month: u32, day: u32) -> Option<NaiveDat
     let year = match ctx.tense {
         Tense::Past if gap > 60 => anchor.year() - 1,
         Tense::Past => anchor.year(),
+        Tense::Future if gap < -90 => anchor.year() + 1,
         _ if gap > 183 => anchor.year() - 1,
         _ if gap < -183 => anchor.year() + 1,
         _ => anchor.year(),

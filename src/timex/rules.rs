@@ -4,11 +4,12 @@
 //! At each token the longest match wins; on a tie, the earlier rule.
 
 use super::lexicon::{self, VAGUE_COUNTS};
-use super::pattern::{El, Match, Tok};
+use super::pattern::{El, First, Index, Match, Tok};
 use super::resolve::{month_day_date, month_year, relative, weekday_date, Ctx, Rel, Tense};
 use super::value::{add_days, duration, Point, Season, Unit};
 use super::TimexType;
 use chrono::{Datelike, NaiveDate};
+use std::sync::OnceLock;
 
 /// A pattern and how to normalise what it matches.
 pub(crate) struct Rule {
@@ -55,7 +56,7 @@ fn is_quarter_ordinal(t: &Tok) -> bool {
     lexicon::ordinal(t).is_some_and(|n| (1..=4).contains(&n))
 }
 fn is_half_ordinal(t: &Tok) -> bool {
-    matches!(t.lower.as_str(), "first" | "second" | "1st" | "2nd")
+    matches!(t.lower, "first" | "second" | "1st" | "2nd")
 }
 fn is_century_ordinal(t: &Tok) -> bool {
     lexicon::ordinal(t).is_some_and(|n| (1..=22).contains(&n))
@@ -88,7 +89,7 @@ fn weekday_head(toks: &[Tok], at: usize) -> Option<usize> {
 /// A period boundary that keeps the value: "early", "late", "mid-",
 /// "the end of", "earlier", "later".
 fn edge(toks: &[Tok], at: usize) -> Option<usize> {
-    let w = |i: usize| toks.get(i).map(|t| t.lower.as_str());
+    let w = |i: usize| toks.get(i).map(|t| t.lower);
     match w(at)? {
         "early" | "late" | "earlier" | "later" => Some(at + 1),
         "mid" => Some(if w(at + 1) == Some("-") {
@@ -112,7 +113,7 @@ fn edge(toks: &[Tok], at: usize) -> Option<usize> {
 /// "last", "this", "next" and synonyms, also "this past".
 fn direction(toks: &[Tok], at: usize) -> Option<usize> {
     let t = toks.get(at)?;
-    match t.lower.as_str() {
+    match t.lower {
         "this" if toks.get(at + 1).is_some_and(|p| p.lower == "past") => Some(at + 2),
         "last" | "past" | "previous" | "this" | "current" | "next" | "coming" => Some(at + 1),
         _ => None,
@@ -125,7 +126,7 @@ fn count(toks: &[Tok], at: usize) -> Option<usize> {
     if t.lower == "a" && toks.get(at + 1).is_some_and(|f| f.lower == "few") {
         return Some(at + 2);
     }
-    if VAGUE_COUNTS.contains(&t.lower.as_str()) {
+    if VAGUE_COUNTS.contains(&t.lower) {
         return Some(at + 1);
     }
     lexicon::cardinal(toks, at).map(|(_, end)| end)
@@ -133,7 +134,7 @@ fn count(toks: &[Tok], at: usize) -> Option<usize> {
 
 /// Hedges in front of a quantity: "nearly", "more than", "at least", "up to".
 fn hedge(toks: &[Tok], at: usize) -> Option<usize> {
-    let w = |i: usize| toks.get(i).map(|t| t.lower.as_str());
+    let w = |i: usize| toks.get(i).map(|t| t.lower);
     match (w(at)?, w(at + 1)) {
         ("more" | "less" | "fewer", Some("than"))
         | ("at", Some("least" | "most"))
@@ -147,7 +148,7 @@ fn hedge(toks: &[Tok], at: usize) -> Option<usize> {
 
 /// "the", "the past", "the last", "the next", "the first", "the coming".
 fn duration_head(toks: &[Tok], at: usize) -> Option<usize> {
-    let w = |i: usize| toks.get(i).map(|t| t.lower.as_str());
+    let w = |i: usize| toks.get(i).map(|t| t.lower);
     const DIRECTIONS: &[&str] = &[
         "past", "last", "next", "first", "coming", "previous", "final", "latest",
     ];
@@ -161,7 +162,7 @@ fn duration_head(toks: &[Tok], at: usize) -> Option<usize> {
 
 /// "this year's", "last year's", "next year's".
 fn year_possessive(toks: &[Tok], at: usize) -> Option<usize> {
-    let w = |i: usize| toks.get(i).map(|t| t.lower.as_str());
+    let w = |i: usize| toks.get(i).map(|t| t.lower);
     let head = matches!(w(at)?, "this" | "last" | "next");
     let ok = head
         && w(at + 1) == Some("year")
@@ -172,7 +173,7 @@ fn year_possessive(toks: &[Tok], at: usize) -> Option<usize> {
 
 /// "year-earlier", "year-ago", "year earlier".
 fn year_ago(toks: &[Tok], at: usize) -> Option<usize> {
-    let w = |i: usize| toks.get(i).map(|t| t.lower.as_str());
+    let w = |i: usize| toks.get(i).map(|t| t.lower);
     if w(at)? != "year" {
         return None;
     }
@@ -215,7 +216,7 @@ fn decade_digits(toks: &[Tok], at: usize) -> Option<usize> {
 
 /// "a.m.", "pm", "p.m" after a clock time.
 fn meridiem(toks: &[Tok], at: usize) -> Option<usize> {
-    let w = |i: usize| toks.get(i).map(|t| t.lower.as_str());
+    let w = |i: usize| toks.get(i).map(|t| t.lower);
     match w(at)? {
         "am" | "pm" => Some(at + 1),
         "a" | "p" if w(at + 1) == Some(".") && w(at + 2) == Some("m") => {
@@ -232,7 +233,7 @@ fn meridiem(toks: &[Tok], at: usize) -> Option<usize> {
 /// A clock time: "05:00 PM", "10 p.m.", "17:30", "noon", "midnight".
 fn clock(toks: &[Tok], at: usize) -> Option<usize> {
     let t = toks.get(at)?;
-    if matches!(t.lower.as_str(), "noon" | "midnight") {
+    if matches!(t.lower, "noon" | "midnight") {
         return Some(at + 1);
     }
     let hour = t.number().filter(|h| *h <= 24 && t.text.len() <= 2)?;
@@ -253,32 +254,129 @@ fn clock(toks: &[Tok], at: usize) -> Option<usize> {
 /// A day named in words after a clock time: "Tuesday", "yesterday".
 fn day_name(toks: &[Tok], at: usize) -> Option<usize> {
     let t = toks.get(at)?;
-    let ok = is_weekday(t) || matches!(t.lower.as_str(), "today" | "yesterday" | "tomorrow");
+    let ok = is_weekday(t) || matches!(t.lower, "today" | "yesterday" | "tomorrow");
     ok.then_some(at + 1)
 }
 
 // ---- elements --------------------------------------------------------------
 
+/// `el`, which can start only with `words` (or digits, if `digits`): lets
+/// the rule index skip every other token.
+const fn led(words: fn() -> Vec<&'static str>, digits: bool, el: &'static El) -> El {
+    El::Led(First { words, digits }, el)
+}
+
+const NONE: fn() -> Vec<&'static str> = Vec::new;
+const EDGE_WORDS: &[&str] = &["early", "late", "earlier", "later", "mid", "the", "end"];
+const DIRECTION_WORDS: &[&str] = &[
+    "this", "last", "past", "previous", "current", "next", "coming",
+];
+
 const THE: El = El::Lit(&["the"]);
 const COMMA: El = El::Lit(&[","]);
 const OF: El = El::Lit(&["of"]);
 const HYPHEN: El = El::Lit(&["-", "–"]);
-const MONTH: El = El::Phrase(month_phrase);
-const DAY: El = El::Is(is_day);
-const YEAR: El = El::Is(is_year);
-const WEEKDAY: El = El::Is(is_weekday);
-const WEEKDAY_HEAD: El = El::Phrase(weekday_head);
-const EDGE: El = El::Phrase(edge);
-const DIRECTION: El = El::Phrase(direction);
-const COUNT: El = El::Phrase(count);
-const HEDGE: El = El::Phrase(hedge);
-const UNIT: El = El::Is(is_unit);
-const CALENDAR_UNIT: El = El::Is(is_calendar_unit);
-const CLOCK_UNIT: El = El::Is(is_clock_unit);
-const SINGULAR_UNIT: El = El::Is(is_singular_unit);
-const PLURAL_UNIT: El = El::Is(is_plural_unit);
-const SEASON: El = El::Is(is_season);
-const PART_OF_DAY: El = El::Is(is_part_of_day);
+const MONTH: El = led(lexicon::month_words, false, &El::Phrase(month_phrase));
+const DAY: El = led(NONE, true, &El::Is(is_day));
+const YEAR: El = led(NONE, true, &El::Is(is_year));
+const WEEKDAY: El = led(lexicon::weekday_words, false, &El::Is(is_weekday));
+const WEEKDAY_HEAD: El = led(lexicon::weekday_words, false, &El::Phrase(weekday_head));
+const EDGE: El = led(|| EDGE_WORDS.to_vec(), false, &El::Phrase(edge));
+const DIRECTION: El = led(|| DIRECTION_WORDS.to_vec(), false, &El::Phrase(direction));
+const COUNT: El = led(
+    || [lexicon::cardinal_words(), VAGUE_COUNTS.to_vec()].concat(),
+    true,
+    &El::Phrase(count),
+);
+const HEDGE: El = led(
+    || {
+        vec![
+            "more",
+            "less",
+            "fewer",
+            "at",
+            "up",
+            "nearly",
+            "almost",
+            "about",
+            "around",
+            "roughly",
+            "approximately",
+            "some",
+        ]
+    },
+    false,
+    &El::Phrase(hedge),
+);
+const UNIT: El = led(lexicon::unit_words, false, &El::Is(is_unit));
+const CALENDAR_UNIT: El = led(lexicon::unit_words, false, &El::Is(is_calendar_unit));
+const CLOCK_UNIT: El = led(lexicon::unit_words, false, &El::Is(is_clock_unit));
+const SINGULAR_UNIT: El = led(lexicon::unit_words, false, &El::Is(is_singular_unit));
+const PLURAL_UNIT: El = led(lexicon::unit_words, false, &El::Is(is_plural_unit));
+const SEASON: El = led(lexicon::season_words, false, &El::Is(is_season));
+const PART_OF_DAY: El = led(lexicon::part_of_day_words, false, &El::Is(is_part_of_day));
+const MONTH_MODIFIER: El = led(
+    || [EDGE_WORDS, &["last", "this", "next"]].concat(),
+    false,
+    &El::Phrase(month_modifier),
+);
+const DECADE_DIGITS: El = led(|| vec!["'", "’"], true, &El::Phrase(decade_digits));
+const ORDINAL_CENTURY: El = led(lexicon::ordinal_words, true, &El::Is(is_century_ordinal));
+const ORDINAL_QUARTER: El = led(lexicon::ordinal_words, true, &El::Is(is_quarter_ordinal));
+const ORDINAL_HALF: El = led(lexicon::ordinal_words, true, &El::Is(is_half_ordinal));
+const SEASON_DETERMINER: El = led(
+    || [DIRECTION_WORDS, &["the"]].concat(),
+    false,
+    &El::Phrase(season_determiner),
+);
+const YEAR_POSSESSIVE: El = led(
+    || vec!["this", "last", "next"],
+    false,
+    &El::Phrase(year_possessive),
+);
+const YEAR_AGO: El = led(|| vec!["year"], false, &El::Phrase(year_ago));
+const YEAR_AGO_ADJECTIVE: El = led(|| vec!["year"], false, &El::Phrase(year_ago_adjective));
+const WEEKDAY_DIRECTION: El = led(
+    || vec!["last", "next", "this", "previous", "the"],
+    false,
+    &El::Phrase(weekday_direction),
+);
+const DAY_PART: El = led(
+    || vec!["last", "this", "today", "yesterday", "tomorrow"],
+    false,
+    &El::Phrase(day_part),
+);
+const DURATION_HEAD: El = led(
+    || {
+        vec![
+            "the", "past", "last", "next", "coming", "previous", "final", "latest",
+        ]
+    },
+    false,
+    &El::Phrase(duration_head),
+);
+const VAGUE_LEAD: El = led(
+    || vec!["recent", "coming", "the"],
+    false,
+    &El::Phrase(vague_lead),
+);
+const HOLIDAY: El = led(
+    || {
+        HOLIDAYS
+            .iter()
+            .filter_map(|(words, _)| words.first().copied())
+            .collect()
+    },
+    false,
+    &El::Phrase(holiday),
+);
+const THE_YEAR: El = led(|| vec!["the"], false, &El::Phrase(the_year));
+const YEAR_WORDS: El = led(
+    || vec!["two", "nineteen", "eighteen"],
+    false,
+    &El::Phrase(year_words),
+);
+const CLOCK: El = led(|| vec!["noon", "midnight"], true, &El::Phrase(clock));
 const FISCAL: El = El::Lit(&["fiscal"]);
 const TIME_ZONE: El = El::Lit(&[
     "est", "edt", "cst", "cdt", "pst", "pdt", "gmt", "utc", "et", "bst", "cet",
@@ -437,19 +535,19 @@ fn plausible_year(m: &Match, year: i32) -> bool {
         if in_sentence
             && b.is_word()
             && b.is_capitalised()
-            && !YEAR_LEAD_WORDS.contains(&b.lower.as_str())
+            && !YEAR_LEAD_WORDS.contains(&b.lower)
             && lexicon::month(m.toks, m.start - 1).is_none()
         {
             return false;
         }
-        if year < 1900 && !YEAR_LEAD_WORDS.contains(&b.lower.as_str()) {
+        if year < 1900 && !YEAR_LEAD_WORDS.contains(&b.lower) {
             return false;
         }
     } else if year < 1900 {
         return false;
     }
     if let Some(a) = m.after() {
-        if AMOUNT_WORDS.contains(&a.lower.as_str()) || matches!(a.text, "%") {
+        if AMOUNT_WORDS.contains(&a.lower) || matches!(a.text, "%") {
             return false;
         }
         if !a.gap
@@ -538,7 +636,7 @@ fn n_month(m: &Match, ctx: &Ctx) -> Option<String> {
     let modified = m.has(0);
     let led = m
         .before()
-        .is_some_and(|b| MONTH_LEAD_WORDS.contains(&b.lower.as_str()));
+        .is_some_and(|b| MONTH_LEAD_WORDS.contains(&b.lower));
     if lexicon::is_ambiguous_month(head) && !modified && !led {
         return None;
     }
@@ -640,7 +738,7 @@ fn n_season(m: &Match, ctx: &Ctx) -> Option<String> {
     if rel == Rel::None {
         let led = m.before().is_some_and(|b| {
             matches!(
-                b.lower.as_str(),
+                b.lower,
                 "in" | "during" | "by" | "until" | "since" | "through" | "over" | "this" | "the"
             )
         });
@@ -702,7 +800,7 @@ fn n_relative_quarter(m: &Match, ctx: &Ctx) -> Option<String> {
 
 fn n_the_quarter(m: &Match, ctx: &Ctx) -> Option<String> {
     if m.before()
-        .is_some_and(|b| matches!(b.lower.as_str(), "a" | "one" | "three"))
+        .is_some_and(|b| matches!(b.lower, "a" | "one" | "three"))
     {
         return None;
     }
@@ -802,7 +900,7 @@ fn n_day_part(m: &Match, ctx: &Ctx) -> Option<String> {
 }
 
 fn day_part(toks: &[Tok], at: usize) -> Option<usize> {
-    let w = |i: usize| toks.get(i).map(|t| t.lower.as_str());
+    let w = |i: usize| toks.get(i).map(|t| t.lower);
     match w(at)? {
         "last" if w(at + 1) == Some("night") => Some(at + 2),
         "this" | "today" | "yesterday" | "tomorrow"
@@ -812,6 +910,78 @@ fn day_part(toks: &[Tok], at: usize) -> Option<usize> {
         }
         _ => None,
     }
+}
+
+/// "mid-afternoon", "mid morning", "midafternoon", "midday": the part of
+/// the day (TIMEX3 code) and where the phrase ends.
+fn mid_part_at(toks: &[Tok], at: usize) -> Option<(usize, &'static str)> {
+    let w = |i: usize| toks.get(i).map(|t| t.lower);
+    match w(at)? {
+        "midmorning" => Some((at + 1, "MO")),
+        "midafternoon" => Some((at + 1, "AF")),
+        "midday" => Some((at + 1, "12:00")),
+        "mid" => {
+            let i = if matches!(w(at + 1), Some("-" | "–")) {
+                at + 2
+            } else {
+                at + 1
+            };
+            match w(i)? {
+                "morning" => Some((i + 1, "MO")),
+                "afternoon" => Some((i + 1, "AF")),
+                "day" => Some((i + 1, "12:00")),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+fn mid_part(toks: &[Tok], at: usize) -> Option<usize> {
+    mid_part_at(toks, at).map(|(end, _)| end)
+}
+
+/// "mid-afternoon (yesterday)": a time on the day the following word names,
+/// else on the article's day.
+fn n_mid_part(m: &Match, ctx: &Ctx) -> Option<String> {
+    let (_, part) = mid_part_at(m.toks, m.parts.first()?.0)?;
+    let offset = if m.has(1) {
+        day_word_offset(&m.words(1))?
+    } else {
+        0
+    };
+    let day = day_value(add_days(ctx.anchor, offset)?);
+    Some(format!("{day}T{part}"))
+}
+
+/// A year after an optional comma (", 2000"), so a bare comma stays out.
+fn comma_year(toks: &[Tok], at: usize) -> Option<usize> {
+    let year_at = if toks.get(at)?.text == "," {
+        at + 1
+    } else {
+        at
+    };
+    is_year(toks.get(year_at)?).then_some(year_at + 1)
+}
+
+/// "the week of March 6": the ISO week holding that day.
+fn n_week_of(m: &Match, ctx: &Ctx) -> Option<String> {
+    let (month, day) = (month_of(m, 3)?, day_of(m, 4)?);
+    let date = match year_of(m, 5) {
+        Some(y) => NaiveDate::from_ymd_opt(y, month, day)?,
+        None => month_day_date(ctx, month, day)?,
+    };
+    Some(fmt(Point::of(date, Unit::Week)?))
+}
+
+/// "two to three weeks", "the next 12 to 18 months": a duration of an
+/// unspecified count (`PXW`), as TIMEX3 writes ranges.
+fn n_duration_range(m: &Match, _: &Ctx) -> Option<String> {
+    if m.before().is_some_and(|b| b.text == "$") {
+        return None;
+    }
+    let unit = unit_of(m, 6)?;
+    Some(duration(None, unit))
 }
 
 fn n_relative_unit(m: &Match, ctx: &Ctx) -> Option<String> {
@@ -835,7 +1005,7 @@ fn n_relative_unit(m: &Match, ctx: &Ctx) -> Option<String> {
 fn n_the_year(m: &Match, ctx: &Ctx) -> Option<String> {
     if m.after().is_some_and(|a| {
         matches!(
-            a.lower.as_str(),
+            a.lower,
             "before" | "after" | "earlier" | "later" | "of" | "'" | "’" | "-"
         )
     }) {
@@ -850,7 +1020,7 @@ fn n_the_year(m: &Match, ctx: &Ctx) -> Option<String> {
 /// "for the year", "during the year": the whole period, a duration.
 fn spans_a_period(m: &Match) -> bool {
     m.before()
-        .is_some_and(|b| matches!(b.lower.as_str(), "for" | "during" | "throughout" | "over"))
+        .is_some_and(|b| matches!(b.lower, "for" | "during" | "throughout" | "over"))
 }
 
 fn n_the_year_duration(m: &Match, _: &Ctx) -> Option<String> {
@@ -956,12 +1126,12 @@ fn n_vague_plural(m: &Match, _: &Ctx) -> Option<String> {
     if lead.is_empty()
         && !m
             .before()
-            .is_some_and(|b| matches!(b.lower.as_str(), "for" | "over" | "in"))
+            .is_some_and(|b| matches!(b.lower, "for" | "over" | "in"))
     {
         return None;
     }
     if m.after()
-        .is_some_and(|a| matches!(a.lower.as_str(), "of" | "ago" | "later" | "earlier"))
+        .is_some_and(|a| matches!(a.lower, "of" | "ago" | "later" | "earlier"))
     {
         return None;
     }
@@ -1014,7 +1184,7 @@ fn n_set_rate(m: &Match, _: &Ctx) -> Option<String> {
     let b = m.before()?;
     let rate = b.is_digits()
         || matches!(
-            b.lower.as_str(),
+            b.lower,
             "million"
                 | "billion"
                 | "trillion"
@@ -1058,7 +1228,7 @@ fn n_future(_: &Match, _: &Ctx) -> Option<String> {
 /// Parses the clock phrase tokens into hours and minutes.
 fn clock_value(toks: &[Tok]) -> Option<(u32, u32)> {
     let first = toks.first()?;
-    match first.lower.as_str() {
+    match first.lower {
         "noon" => return Some((12, 0)),
         "midnight" => return Some((0, 0)),
         _ => {}
@@ -1087,7 +1257,7 @@ fn n_clock(m: &Match, ctx: &Ctx) -> Option<String> {
     }
     let (h, min) = clock_value(m.part(0))?;
     let day = match m.tok(2) {
-        Some(t) => match day_word_offset(&t.lower) {
+        Some(t) => match day_word_offset(t.lower) {
             Some(off) => add_days(ctx.anchor, off)?,
             None => weekday_date(ctx.anchor, lexicon::weekday(t)?, Rel::None, ctx.tense)?,
         },
@@ -1163,6 +1333,13 @@ fn n_clock_date(m: &Match, ctx: &Ctx) -> Option<String> {
 
 // ---- the table -------------------------------------------------------------
 
+/// The first-token dispatch table of [`RULES`], derived from the patterns
+/// once: the tagger tries at each token only the rules that can start there.
+pub(crate) fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| Index::new(RULES.iter().map(|r| r.pattern)))
+}
+
 /// Every rule, most specific first (ties in length go to the earlier rule).
 pub(crate) const RULES: &[Rule] = &[
     Rule {
@@ -1209,7 +1386,7 @@ pub(crate) const RULES: &[Rule] = &[
     },
     Rule {
         name: "month",
-        pattern: &[El::Opt(&El::Phrase(month_modifier)), MONTH],
+        pattern: &[El::Opt(&MONTH_MODIFIER), MONTH],
         kind: TimexType::Date,
         norm: n_month,
         anchors: true,
@@ -1237,7 +1414,7 @@ pub(crate) const RULES: &[Rule] = &[
     },
     Rule {
         name: "decade in digits",
-        pattern: &[El::Opt(&EDGE), El::Phrase(decade_digits)],
+        pattern: &[El::Opt(&EDGE), DECADE_DIGITS],
         kind: TimexType::Date,
         norm: n_decade_digits,
         anchors: true,
@@ -1254,7 +1431,7 @@ pub(crate) const RULES: &[Rule] = &[
         pattern: &[
             El::Opt(&THE),
             El::Opt(&EDGE),
-            El::Is(is_century_ordinal),
+            ORDINAL_CENTURY,
             El::Opt(&HYPHEN),
             El::Lit(&["century"]),
         ],
@@ -1271,11 +1448,7 @@ pub(crate) const RULES: &[Rule] = &[
     },
     Rule {
         name: "season",
-        pattern: &[
-            El::Opt(&EDGE),
-            El::Opt(&El::Phrase(season_determiner)),
-            SEASON,
-        ],
+        pattern: &[El::Opt(&EDGE), El::Opt(&SEASON_DETERMINER), SEASON],
         kind: TimexType::Date,
         norm: n_season,
         anchors: true,
@@ -1284,11 +1457,11 @@ pub(crate) const RULES: &[Rule] = &[
         name: "ordinal quarter",
         pattern: &[
             El::Opt(&THE),
-            El::Opt(&El::Phrase(year_possessive)),
+            El::Opt(&YEAR_POSSESSIVE),
             El::Opt(&FISCAL),
-            El::Opt(&El::Phrase(year_ago)),
+            El::Opt(&YEAR_AGO),
             El::Opt(&YEAR),
-            El::Is(is_quarter_ordinal),
+            ORDINAL_QUARTER,
             El::Opt(&HYPHEN),
             El::Lit(&["quarter"]),
             El::Opt(&El::Phrase(of_year)),
@@ -1322,7 +1495,7 @@ pub(crate) const RULES: &[Rule] = &[
         pattern: &[
             THE,
             El::Opt(&El::Lit(&["comparable", "same"])),
-            El::Phrase(year_ago),
+            YEAR_AGO,
             El::Lit(&["quarter", "period"]),
         ],
         kind: TimexType::Date,
@@ -1331,7 +1504,7 @@ pub(crate) const RULES: &[Rule] = &[
     },
     Rule {
         name: "year-ago adjective",
-        pattern: &[El::Phrase(year_ago_adjective)],
+        pattern: &[YEAR_AGO_ADJECTIVE],
         kind: TimexType::Date,
         norm: n_year_ago_adjective,
         anchors: false,
@@ -1341,7 +1514,7 @@ pub(crate) const RULES: &[Rule] = &[
         pattern: &[
             El::Opt(&THE),
             El::Opt(&FISCAL),
-            El::Is(is_half_ordinal),
+            ORDINAL_HALF,
             El::Opt(&HYPHEN),
             El::Lit(&["half"]),
             El::Opt(&El::Phrase(of_year)),
@@ -1354,7 +1527,7 @@ pub(crate) const RULES: &[Rule] = &[
         name: "weekday",
         pattern: &[
             El::Opt(&El::Lit(&["early", "late"])),
-            El::Opt(&El::Phrase(weekday_direction)),
+            El::Opt(&WEEKDAY_DIRECTION),
             WEEKDAY,
             El::Opt(&PART_OF_DAY),
         ],
@@ -1374,7 +1547,7 @@ pub(crate) const RULES: &[Rule] = &[
     },
     Rule {
         name: "part of a day",
-        pattern: &[El::Phrase(day_part)],
+        pattern: &[DAY_PART],
         kind: TimexType::Time,
         norm: n_day_part,
         anchors: true,
@@ -1522,7 +1695,7 @@ pub(crate) const RULES: &[Rule] = &[
         name: "duration",
         pattern: &[
             El::Opt(&HEDGE),
-            El::Opt(&El::Phrase(duration_head)),
+            El::Opt(&DURATION_HEAD),
             COUNT,
             El::Opt(&El::Lit(&[
                 "more",
@@ -1539,6 +1712,49 @@ pub(crate) const RULES: &[Rule] = &[
         anchors: true,
     },
     Rule {
+        name: "two to three weeks",
+        pattern: &[
+            El::Opt(&HEDGE),
+            El::Opt(&DURATION_HEAD),
+            COUNT,
+            El::Lit(&["to", "or"]),
+            COUNT,
+            El::Opt(&HYPHEN),
+            UNIT,
+        ],
+        kind: TimexType::Duration,
+        norm: n_duration_range,
+        anchors: false,
+    },
+    Rule {
+        name: "the week of March 6",
+        pattern: &[
+            THE,
+            El::Lit(&["week"]),
+            OF,
+            MONTH,
+            DAY,
+            El::Opt(&El::Phrase(comma_year)),
+        ],
+        kind: TimexType::Date,
+        norm: n_week_of,
+        anchors: true,
+    },
+    Rule {
+        name: "mid-afternoon",
+        pattern: &[
+            led(
+                || vec!["mid", "midmorning", "midafternoon", "midday"],
+                false,
+                &El::Phrase(mid_part),
+            ),
+            El::Opt(&El::Lit(&["today", "yesterday", "tomorrow"])),
+        ],
+        kind: TimexType::Time,
+        norm: n_mid_part,
+        anchors: true,
+    },
+    Rule {
         name: "recent years",
         pattern: &[El::Lit(&["recent"]), El::Lit(&["years"])],
         kind: TimexType::Date,
@@ -1547,7 +1763,7 @@ pub(crate) const RULES: &[Rule] = &[
     },
     Rule {
         name: "vague plural",
-        pattern: &[El::Opt(&El::Phrase(vague_lead)), PLURAL_UNIT],
+        pattern: &[El::Opt(&VAGUE_LEAD), PLURAL_UNIT],
         kind: TimexType::Duration,
         norm: n_vague_plural,
         anchors: true,
@@ -1645,14 +1861,14 @@ pub(crate) const RULES: &[Rule] = &[
     },
     Rule {
         name: "holiday",
-        pattern: &[El::Opt(&El::Phrase(direction)), El::Phrase(holiday)],
+        pattern: &[El::Opt(&DIRECTION), HOLIDAY],
         kind: TimexType::Date,
         norm: n_holiday,
         anchors: true,
     },
     Rule {
         name: "year in words",
-        pattern: &[El::Opt(&El::Phrase(the_year)), El::Phrase(year_words)],
+        pattern: &[El::Opt(&THE_YEAR), YEAR_WORDS],
         kind: TimexType::Date,
         norm: n_year_words,
         anchors: true,
@@ -1678,24 +1894,14 @@ pub(crate) const RULES: &[Rule] = &[
     },
     Rule {
         name: "clock time on a date",
-        pattern: &[
-            El::Phrase(clock),
-            El::Opt(&TIME_ZONE),
-            El::Opt(&COMMA),
-            MONTH,
-            DAY,
-        ],
+        pattern: &[CLOCK, El::Opt(&TIME_ZONE), El::Opt(&COMMA), MONTH, DAY],
         kind: TimexType::Time,
         norm: n_clock_date,
         anchors: true,
     },
     Rule {
         name: "clock time",
-        pattern: &[
-            El::Phrase(clock),
-            El::Opt(&TIME_ZONE),
-            El::Opt(&El::Phrase(day_name)),
-        ],
+        pattern: &[CLOCK, El::Opt(&TIME_ZONE), El::Opt(&El::Phrase(day_name))],
         kind: TimexType::Time,
         norm: n_clock,
         anchors: true,
@@ -1706,7 +1912,7 @@ pub(crate) const RULES: &[Rule] = &[
 fn month_modifier(toks: &[Tok], at: usize) -> Option<usize> {
     edge(toks, at).or_else(|| {
         let t = toks.get(at)?;
-        matches!(t.lower.as_str(), "last" | "this" | "next").then_some(at + 1)
+        matches!(t.lower, "last" | "this" | "next").then_some(at + 1)
     })
 }
 
@@ -1717,7 +1923,7 @@ fn season_determiner(toks: &[Tok], at: usize) -> Option<usize> {
 
 /// "last", "next", "this", "the previous" before a weekday.
 fn weekday_direction(toks: &[Tok], at: usize) -> Option<usize> {
-    let w = |i: usize| toks.get(i).map(|t| t.lower.as_str());
+    let w = |i: usize| toks.get(i).map(|t| t.lower);
     match w(at)? {
         "last" | "next" | "this" | "previous" => Some(at + 1),
         "the" if matches!(w(at + 1), Some("previous")) => Some(at + 2),
@@ -1737,7 +1943,7 @@ fn vague_count(toks: &[Tok], at: usize) -> Option<usize> {
     if t.lower == "a" && toks.get(at + 1).is_some_and(|f| f.lower == "few") {
         return Some(at + 2);
     }
-    VAGUE_COUNTS.contains(&t.lower.as_str()).then_some(at + 1)
+    VAGUE_COUNTS.contains(&t.lower).then_some(at + 1)
 }
 
 /// Finds a holiday's date in a given year.
@@ -1814,7 +2020,7 @@ fn the_year(toks: &[Tok], at: usize) -> Option<usize> {
 
 /// A year in words: "nineteen ninety-six", "two thousand", "two thousand and one".
 fn year_words_value(toks: &[Tok], at: usize) -> Option<(i32, usize)> {
-    let w = |i: usize| toks.get(i).map(|t| t.lower.as_str());
+    let w = |i: usize| toks.get(i).map(|t| t.lower);
     if w(at)? == "two" && w(at + 1)? == "thousand" {
         let after = if w(at + 2) == Some("and") {
             at + 3
@@ -1853,7 +2059,7 @@ fn n_year_words(m: &Match, _: &Ctx) -> Option<String> {
 
 /// "recent", "coming", "the coming" before a plural unit.
 fn vague_lead(toks: &[Tok], at: usize) -> Option<usize> {
-    let w = |i: usize| toks.get(i).map(|t| t.lower.as_str());
+    let w = |i: usize| toks.get(i).map(|t| t.lower);
     match w(at)? {
         "recent" | "coming" => Some(at + 1),
         "the"
@@ -1871,6 +2077,15 @@ mod tests {
     use crate::text::Span;
     use crate::timex::{tag, TimexType};
     use chrono::NaiveDate;
+
+    #[test]
+    fn every_rule_is_indexed_by_its_first_tokens() {
+        let unguarded: Vec<&str> = crate::timex::pattern::members(super::index().unguarded())
+            .filter_map(|k| super::RULES.get(k).map(|r| r.name))
+            .collect();
+        assert!(unguarded.is_empty(), "tried at every token: {unguarded:?}");
+        assert!(super::RULES.len() <= 128);
+    }
 
     /// (text, type, value) of every timex found in `text` for an article dated `date`.
     fn run(date: &str, text: &str) -> Vec<(String, TimexType, String)> {
@@ -2136,6 +2351,61 @@ mod tests {
             &[
                 ("each July", Set, "XXXX-07"),
                 ("Thursday evenings", Set, "XXXX-WXX-4TEV"),
+            ],
+        );
+    }
+
+    #[test]
+    fn month_tense_cues() {
+        assert_tags(
+            "2021-10-20",
+            "The new rate, effective Feb. 1, was approved. The case is heard in December.",
+            &[
+                ("Feb. 1", Date, "2022-02-01"),
+                ("December", Date, "2021-12"),
+            ],
+        );
+        assert_tags(
+            "2021-10-20",
+            "The bonus would be paid on a still unspecified date in January.",
+            &[("January", Date, "2022-01")],
+        );
+        assert_tags(
+            "2021-10-20",
+            "In August, the firm announced plans to sell its mills.",
+            &[("August", Date, "2021-08")],
+        );
+        assert_tags(
+            "2022-04-10",
+            "Police have been looking for him since the Nov. 2 fire.",
+            &[("Nov. 2", Date, "2021-11-02")],
+        );
+    }
+
+    #[test]
+    fn ranges_weeks_of_dates_and_mid_parts() {
+        assert_tags(
+            "2021-03-02",
+            "Repairs take two to three weeks, and the loan runs for the next 12 to 18 months.",
+            &[
+                ("two to three weeks", Duration, "PXW"),
+                ("the next 12 to 18 months", Duration, "PXM"),
+            ],
+        );
+        assert_tags(
+            "2021-03-02",
+            "Hearings are set for the week of March 15, 2021, or the week of April 5.",
+            &[
+                ("the week of March 15, 2021", Date, "2021-W11"),
+                ("the week of April 5", Date, "2021-W14"),
+            ],
+        );
+        assert_tags(
+            "2021-03-02",
+            "Shares slid in mid-afternoon yesterday and again at midday.",
+            &[
+                ("mid-afternoon yesterday", Time, "2021-03-01TAF"),
+                ("midday", Time, "2021-03-02T12:00"),
             ],
         );
     }
