@@ -178,17 +178,7 @@ fn push_row(out: &mut String, cells: &[String]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::{analyze, Input};
-
-    fn seeds() -> Corpus {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/corpus");
-        let files: Vec<(String, Vec<u8>)> =
-            ["000_fd1aee54e6a12c6a.txt", "003_113eacf95b61ac4f.txt"]
-                .iter()
-                .map(|n| (n.to_string(), std::fs::read(root.join(n)).unwrap()))
-                .collect();
-        analyze(files.iter().map(|(path, bytes)| Input { path, bytes }))
-    }
+    use crate::testing::seed_corpus as seeds;
 
     #[test]
     fn json_export_carries_entities_events_and_restorable_state() {

@@ -20,6 +20,8 @@ pub mod ner;
 pub mod output;
 pub mod saved;
 pub mod search;
+#[cfg(test)]
+mod testing;
 pub mod text;
 pub mod timeline;
 pub mod timex;

@@ -2,6 +2,8 @@
 //! byte-mutated versions of the real seed files, and every span it returns
 //! still lies on character boundaries of the text it was given.
 
+mod common;
+
 use dateline::analysis::{analyze, Input};
 
 /// A small deterministic generator, so failures reproduce.
@@ -18,10 +20,9 @@ impl Lcg {
 }
 
 fn seeds() -> Vec<Vec<u8>> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/corpus");
-    ["000_fd1aee54e6a12c6a.txt", "003_113eacf95b61ac4f.txt"]
-        .iter()
-        .map(|n| std::fs::read(dir.join(n)).unwrap())
+    common::seed_files()
+        .into_iter()
+        .map(|(_, bytes)| bytes)
         .collect()
 }
 

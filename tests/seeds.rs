@@ -2,16 +2,14 @@
 //! canonical ids, dates with their values, and the history they tell on the
 //! timeline's event lane, each event linked to the sentence that dates it.
 
+mod common;
+
 use dateline::analysis::{analyze, Corpus, Input};
 use dateline::label::Label;
 use dateline::timeline::Viewport;
 
 fn seeds() -> Corpus {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/corpus");
-    let files: Vec<(String, Vec<u8>)> = ["000_fd1aee54e6a12c6a.txt", "003_113eacf95b61ac4f.txt"]
-        .iter()
-        .map(|name| (name.to_string(), std::fs::read(root.join(name)).unwrap()))
-        .collect();
+    let files = common::seed_files();
     analyze(files.iter().map(|(path, bytes)| Input { path, bytes }))
 }
 

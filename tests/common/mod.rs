@@ -97,3 +97,17 @@ pub fn gold_timexes(gold_dir: &Path, article: &Article) -> Vec<GoldTimex> {
         })
         .collect()
 }
+
+/// The bundled seed articles (`assets/corpus`), as (file name, bytes).
+pub fn seed_files() -> Vec<(String, Vec<u8>)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/corpus");
+    ["000_fd1aee54e6a12c6a.txt", "003_113eacf95b61ac4f.txt"]
+        .iter()
+        .map(|n| {
+            (
+                n.to_string(),
+                std::fs::read(root.join(n)).expect("seed file"),
+            )
+        })
+        .collect()
+}
