@@ -173,6 +173,15 @@ mod tests {
     }
 
     #[test]
+    fn place_adjectives_stay_whole_and_titles_are_not_bodies() {
+        let got = tag("The Vienna-based body said German Defence Minister Volker Ruehe met the North Atlantic Treaty Organisation's spokesman.");
+        assert!(has(&got, "Vienna-based", "NORP"), "{got:?}");
+        assert!(has(&got, "German", "NORP"), "{got:?}");
+        assert!(has(&got, "Volker Ruehe", "PERSON"), "{got:?}");
+        assert!(!got.iter().any(|(_, l)| *l == "LAW"), "{got:?}");
+    }
+
+    #[test]
     fn seed_laws_products_and_possessives() {
         let got = tag("Washington has demanded that Turkey abandon the deal in favor of US Patriot systems, threatening to cancel the contract for F-35 fighter jets with Turkey, as well as to impose sanctions under the Countering America's Adversaries Through Sanctions Act. Ankara refused to make concessions and has continued negotiations regarding the additional package of Russia's S-400s.");
         for (t, l) in [
