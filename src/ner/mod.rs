@@ -69,6 +69,12 @@ impl Recognizer {
         })
     }
 
+    /// True when the model was readable (else only the rules run), so
+    /// callers that time or check the load can tell.
+    pub fn has_model(&self) -> bool {
+        self.model.is_some()
+    }
+
     /// Mentions inside the segments of `text`, sorted by start, non-overlapping.
     pub fn recognize(&self, text: &str, segments: &[Segment]) -> Vec<RawMention> {
         let empty = EmptyLexicon;
@@ -156,7 +162,7 @@ mod tests {
 
     #[test]
     fn bundled_model_loads() {
-        assert!(Recognizer::bundled().model.is_some());
+        assert!(Recognizer::bundled().has_model());
     }
 
     #[test]
