@@ -87,17 +87,8 @@ impl Recognizer {
             .iter()
             .map(|sent| match &self.model {
                 Some(m) => {
-                    let feats = features::sentence_features(sent, &stats, m);
-                    let emissions: Vec<[f32; N_TAGS]> = feats
-                        .iter()
-                        .map(|fs| {
-                            let mut sc = [0f32; N_TAGS];
-                            for &f in fs {
-                                m.add(f, &mut sc);
-                            }
-                            sc
-                        })
-                        .collect();
+                    let mut emissions = vec![[0f32; N_TAGS]; sent.len()];
+                    features::each_feature(sent, &stats, m, |i, f| m.add(f, &mut emissions[i]));
                     perceptron::spans(&perceptron::viterbi(&emissions, &m.trans))
                 }
                 None => Vec::new(),
