@@ -118,21 +118,27 @@ pub(crate) fn casing_code(counts: [u32; 4]) -> Option<u8> {
 }
 
 /// Casing class of a word: 0 lower, 1 Title, 2 UPPER, 3 other/mixed.
+/// (One pass, no allocation: it runs several times per token.)
 pub(crate) fn case_class(w: &str) -> usize {
     let mut letters = w.chars().filter(|c| c.is_alphabetic());
     let Some(first) = letters.next() else {
         return 3;
     };
-    let rest: Vec<char> = letters.collect();
-    if first.is_lowercase() && rest.iter().all(|c| c.is_lowercase()) {
+    let (mut rest, mut all_lower, mut all_upper) = (false, true, true);
+    for c in letters {
+        rest = true;
+        all_lower &= c.is_lowercase();
+        all_upper &= c.is_uppercase();
+    }
+    if first.is_lowercase() && all_lower {
         0
-    } else if first.is_uppercase() && rest.iter().all(|c| c.is_lowercase()) {
+    } else if first.is_uppercase() && all_lower {
         1
-    } else if first.is_uppercase() && rest.iter().all(|c| c.is_uppercase()) {
-        if rest.is_empty() {
-            1
-        } else {
+    } else if first.is_uppercase() && all_upper {
+        if rest {
             2
+        } else {
+            1
         }
     } else {
         3
@@ -301,9 +307,15 @@ fn mark_caps_runs(toks: &mut [Token<'_>]) {
 
 /// True when token `i` starts its sentence (ignoring leading punctuation).
 pub(crate) fn sentence_initial(sent: &[Token<'_>], i: usize) -> bool {
-    sent[..i]
-        .iter()
-        .all(|t| !t.raw.chars().any(char::is_alphanumeric))
+    i <= first_word(sent)
+}
+
+/// Index of the first token with a letter or digit (the length if none):
+/// tokens up to it are sentence-initial. Per-token loops compute it once.
+fn first_word(sent: &[Token<'_>]) -> usize {
+    sent.iter()
+        .position(|t| t.raw.chars().any(char::is_alphanumeric))
+        .unwrap_or(sent.len())
 }
 
 /// Hash of two adjacent lower-cased words.
@@ -321,8 +333,9 @@ fn doc_stats(sentences: &[Sentence<'_>]) -> DocStats {
                 names.insert(pair_key(&w[0].lower, &w[1].lower));
             }
         }
+        let first = first_word(sent);
         for (i, t) in sent.iter().enumerate() {
-            if t.headline || !has_alpha(t.raw) || sentence_initial(sent, i) {
+            if t.headline || !has_alpha(t.raw) || i <= first {
                 continue;
             }
             let e = casing.entry(t.lower.clone()).or_default();
@@ -548,6 +561,7 @@ pub(crate) fn each_feature(
         }
     };
     let runs = name_runs(sent);
+    let first = first_word(sent);
     for (i, tok) in sent.iter().enumerate() {
         let ii = i as isize;
         // Each feature hashes its template and value parts without allocating.
@@ -563,11 +577,7 @@ pub(crate) fn each_feature(
         };
         let lower = tok.lower.as_str();
         let (long_shape, short_shape) = (shape_of[i].0.as_bytes(), shape_of[i].1.as_bytes());
-        let initial: &[u8] = if sentence_initial(sent, i) {
-            b"1"
-        } else {
-            b"0"
-        };
+        let initial: &[u8] = if i <= first { b"1" } else { b"0" };
         let hl: &[u8] = if tok.headline { b"h" } else { b"b" };
         let lw = lower.as_bytes();
         add("bias", &[]);
