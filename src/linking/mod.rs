@@ -65,6 +65,9 @@ struct Linker {
     acronyms: HashMap<(usize, String), usize>,
     /// (article, surname key) → group of the person first named in full.
     surnames: HashMap<(usize, String), usize>,
+    /// Key length in characters → groups with keys that long, so a new name
+    /// is compared only with keys one edit could reach.
+    by_chars: HashMap<usize, Vec<usize>>,
 }
 
 struct Group {
@@ -119,6 +122,10 @@ impl Linker {
         });
         let index = self.groups.len() - 1;
         self.by_key.insert(key.to_string(), index);
+        self.by_chars
+            .entry(key.chars().count())
+            .or_default()
+            .push(index);
         index
     }
 
@@ -127,14 +134,19 @@ impl Linker {
         if key.chars().count() < MIN_FUZZY_LEN {
             return None;
         }
-        self.groups.iter().position(|g| {
-            // One character edit changes the length by at most 4 bytes: a
-            // cheap test first, as every new name is compared with all groups.
-            g.key.len().abs_diff(key.len()) <= 4
-                && g.labels.contains_key(&label)
-                && g.key.chars().count() >= MIN_FUZZY_LEN
-                && within_one_edit(&g.key, key)
-        })
+        let n = key.chars().count();
+        // The first group (in creation order) within one edit.
+        [n - 1, n, n + 1]
+            .iter()
+            .filter_map(|len| self.by_chars.get(len))
+            .flat_map(|groups| groups.iter().copied())
+            .filter(|&i| {
+                let g = &self.groups[i];
+                g.labels.contains_key(&label)
+                    && g.key.chars().count() >= MIN_FUZZY_LEN
+                    && within_one_edit(&g.key, key)
+            })
+            .min()
     }
 
     fn record(&mut self, group: usize, surface: &str, c: Candidate) {
