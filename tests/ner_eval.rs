@@ -145,7 +145,7 @@ fn conll_dev_f1() {
         true,
         "dev",
     ) {
-        assert!(f1 >= 0.905, "CoNLL dev F1 {f1:.4} fell below the floor");
+        assert!(f1 >= 0.91, "CoNLL dev F1 {f1:.4} fell below the floor");
     }
 }
 
@@ -178,12 +178,18 @@ fn speed_and_load_time() {
         .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
         .collect();
     let words: usize = texts.iter().map(|t| t.split_whitespace().count()).sum();
-    let t = std::time::Instant::now();
+    // The fastest of three passes: the other tests of this file run at the
+    // same time on a machine that may be shared.
+    let mut secs = f64::INFINITY;
     let mut n = 0;
-    for text in &texts {
-        n += r.recognize(text, &segments(text)).len();
+    for _ in 0..3 {
+        let t = std::time::Instant::now();
+        n = 0;
+        for text in &texts {
+            n += r.recognize(text, &segments(text)).len();
+        }
+        secs = secs.min(t.elapsed().as_secs_f64());
     }
-    let secs = t.elapsed().as_secs_f64();
     let wps = words as f64 / secs;
     eprintln!(
         "load {:.2} ms; {words} words, {n} mentions in {secs:.3} s = {wps:.0} words/s",

@@ -19,6 +19,7 @@ use crate::label::Label;
 use crate::text::Span;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// A mention to link: where it is and what the tagger called it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,6 +65,9 @@ struct Linker {
     acronyms: HashMap<(usize, String), usize>,
     /// (article, surname key) → group of the person first named in full.
     surnames: HashMap<(usize, String), usize>,
+    /// Key length in characters → groups with keys that long, so a new name
+    /// is compared only with keys one edit could reach.
+    by_chars: HashMap<usize, Vec<usize>>,
 }
 
 struct Group {
@@ -105,10 +109,10 @@ impl Linker {
     }
 
     fn new_group(&mut self, key: &str) -> usize {
-        let canonical = aliases::VARIANTS
-            .iter()
-            .find(|row| fold(row[0]) == key)
-            .map(|row| row[0]);
+        let canonical = variant_rows()
+            .get(key)
+            .map(|&r| aliases::VARIANTS[r][0])
+            .filter(|name| fold(name) == key);
         self.groups.push(Group {
             key: key.to_string(),
             canonical,
@@ -118,6 +122,10 @@ impl Linker {
         });
         let index = self.groups.len() - 1;
         self.by_key.insert(key.to_string(), index);
+        self.by_chars
+            .entry(key.chars().count())
+            .or_default()
+            .push(index);
         index
     }
 
@@ -126,11 +134,19 @@ impl Linker {
         if key.chars().count() < MIN_FUZZY_LEN {
             return None;
         }
-        self.groups.iter().position(|g| {
-            g.labels.contains_key(&label)
-                && g.key.chars().count() >= MIN_FUZZY_LEN
-                && within_one_edit(&g.key, key)
-        })
+        let n = key.chars().count();
+        // The first group (in creation order) within one edit.
+        [n - 1, n, n + 1]
+            .iter()
+            .filter_map(|len| self.by_chars.get(len))
+            .flat_map(|groups| groups.iter().copied())
+            .filter(|&i| {
+                let g = &self.groups[i];
+                g.labels.contains_key(&label)
+                    && g.key.chars().count() >= MIN_FUZZY_LEN
+                    && within_one_edit(&g.key, key)
+            })
+            .min()
     }
 
     fn record(&mut self, group: usize, surface: &str, c: Candidate) {
@@ -238,6 +254,7 @@ pub fn fold(s: &str) -> String {
                     out.push(' ');
                 }
             }
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
             c => out.extend(fold_char(c).to_lowercase()),
         }
     }
@@ -254,15 +271,28 @@ fn fold_char(c: char) -> char {
         .unwrap_or(c)
 }
 
+/// Folded spelling variant → its row in [`aliases::VARIANTS`] (the first
+/// row wins), built once: folding the whole table for every mention made
+/// linking the slowest step of the analysis.
+fn variant_rows() -> &'static HashMap<String, usize> {
+    static ROWS: OnceLock<HashMap<String, usize>> = OnceLock::new();
+    ROWS.get_or_init(|| {
+        let mut rows = HashMap::new();
+        for (r, row) in aliases::VARIANTS.iter().enumerate() {
+            for v in row.iter() {
+                rows.entry(fold(v)).or_insert(r);
+            }
+        }
+        rows
+    })
+}
+
 /// The key an entity is found by: folded, curated variants mapped to their
 /// canonical row, and the plural of a model designator dropped ("S-400s").
 fn canonical_key(surface: &str, label: Label) -> String {
     let key = fold(surface);
-    if let Some(row) = aliases::VARIANTS
-        .iter()
-        .find(|row| row.iter().any(|v| fold(v) == key))
-    {
-        return fold(row[0]);
+    if let Some(&row) = variant_rows().get(&key) {
+        return fold(aliases::VARIANTS[row][0]);
     }
     let is_designator = key.chars().any(|c| c.is_ascii_digit());
     match key.strip_suffix('s') {

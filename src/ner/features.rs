@@ -118,21 +118,27 @@ pub(crate) fn casing_code(counts: [u32; 4]) -> Option<u8> {
 }
 
 /// Casing class of a word: 0 lower, 1 Title, 2 UPPER, 3 other/mixed.
+/// (One pass, no allocation: it runs several times per token.)
 pub(crate) fn case_class(w: &str) -> usize {
     let mut letters = w.chars().filter(|c| c.is_alphabetic());
     let Some(first) = letters.next() else {
         return 3;
     };
-    let rest: Vec<char> = letters.collect();
-    if first.is_lowercase() && rest.iter().all(|c| c.is_lowercase()) {
+    let (mut rest, mut all_lower, mut all_upper) = (false, true, true);
+    for c in letters {
+        rest = true;
+        all_lower &= c.is_lowercase();
+        all_upper &= c.is_uppercase();
+    }
+    if first.is_lowercase() && all_lower {
         0
-    } else if first.is_uppercase() && rest.iter().all(|c| c.is_lowercase()) {
+    } else if first.is_uppercase() && all_lower {
         1
-    } else if first.is_uppercase() && rest.iter().all(|c| c.is_uppercase()) {
-        if rest.is_empty() {
-            1
-        } else {
+    } else if first.is_uppercase() && all_upper {
+        if rest {
             2
+        } else {
+            1
         }
     } else {
         3
@@ -175,7 +181,8 @@ pub(crate) struct DocStats {
     /// Adjacent capitalised word pairs of the running text ("defence",
     /// "industries"), so a headline's "Defence Industries" stays a name
     /// even though "defence" alone is usually lower case.
-    names: HashSet<(String, String)>,
+    /// Stored as [`pair_key`] hashes, so checking a pair allocates nothing.
+    names: HashSet<u64>,
 }
 
 impl DocStats {
@@ -227,7 +234,7 @@ pub(crate) fn prepare<'a>(
                     b < sent.len()
                         && stats
                             .names
-                            .contains(&(sent[a].lower.clone(), sent[b].lower.clone()))
+                            .contains(&pair_key(&sent[a].lower, &sent[b].lower))
                 };
                 pair(i, i + 1) || (i > 0 && pair(i - 1, i))
             })
@@ -300,9 +307,20 @@ fn mark_caps_runs(toks: &mut [Token<'_>]) {
 
 /// True when token `i` starts its sentence (ignoring leading punctuation).
 pub(crate) fn sentence_initial(sent: &[Token<'_>], i: usize) -> bool {
-    sent[..i]
-        .iter()
-        .all(|t| !t.raw.chars().any(char::is_alphanumeric))
+    i <= first_word(sent)
+}
+
+/// Index of the first token with a letter or digit (the length if none):
+/// tokens up to it are sentence-initial. Per-token loops compute it once.
+fn first_word(sent: &[Token<'_>]) -> usize {
+    sent.iter()
+        .position(|t| t.raw.chars().any(char::is_alphanumeric))
+        .unwrap_or(sent.len())
+}
+
+/// Hash of two adjacent lower-cased words.
+fn pair_key(a: &str, b: &str) -> u64 {
+    fnv(fnv(fnv(FNV_OFFSET, a.as_bytes()), b"\xff"), b.as_bytes())
 }
 
 fn doc_stats(sentences: &[Sentence<'_>]) -> DocStats {
@@ -312,11 +330,12 @@ fn doc_stats(sentences: &[Sentence<'_>]) -> DocStats {
         for w in sent.windows(2) {
             let cap = |t: &Token<'_>| !t.headline && matches!(case_class(t.raw), 1 | 2);
             if cap(&w[0]) && cap(&w[1]) {
-                names.insert((w[0].lower.clone(), w[1].lower.clone()));
+                names.insert(pair_key(&w[0].lower, &w[1].lower));
             }
         }
+        let first = first_word(sent);
         for (i, t) in sent.iter().enumerate() {
-            if t.headline || !has_alpha(t.raw) || sentence_initial(sent, i) {
+            if t.headline || !has_alpha(t.raw) || i <= first {
                 continue;
             }
             let e = casing.entry(t.lower.clone()).or_default();
@@ -497,12 +516,28 @@ fn name_runs(sent: &[Token<'_>]) -> Vec<Option<(usize, usize)>> {
     out
 }
 
-/// Extracts the hashed features of every token of `sent`.
+/// Extracts the hashed features of every token of `sent`, one list per
+/// token (the trainer's view; see [`each_feature`]).
+#[cfg(any(test, not(target_arch = "wasm32")))]
 pub(crate) fn sentence_features(
     sent: &[Token<'_>],
     stats: &DocStats,
     lex: &dyn Lexicon,
 ) -> Vec<Vec<u64>> {
+    let mut all: Vec<Vec<u64>> = (0..sent.len()).map(|_| Vec::with_capacity(48)).collect();
+    each_feature(sent, stats, lex, |i, f| all[i].push(f));
+    all
+}
+
+/// Calls `emit(token index, feature hash)` for every feature of every token
+/// of `sent`, in token order. The recognizer scores features as they come,
+/// so tagging allocates no feature lists.
+pub(crate) fn each_feature(
+    sent: &[Token<'_>],
+    stats: &DocStats,
+    lex: &dyn Lexicon,
+    mut emit: impl FnMut(usize, u64),
+) {
     let n = sent.len();
     let learned = match_phrases(sent, &|k| lex.entity(k));
     let places = match_phrases(sent, &|k| gazetteer::place(k).then_some(0));
@@ -526,10 +561,9 @@ pub(crate) fn sentence_features(
         }
     };
     let runs = name_runs(sent);
-    let mut all = Vec::with_capacity(n);
+    let first = first_word(sent);
     for (i, tok) in sent.iter().enumerate() {
         let ii = i as isize;
-        let mut f: Vec<u64> = Vec::with_capacity(48);
         // Each feature hashes its template and value parts without allocating.
         let mut add = |t: &str, parts: &[&[u8]]| {
             let mut h = fnv(fnv(FNV_OFFSET, t.as_bytes()), &[0xff]);
@@ -539,30 +573,27 @@ pub(crate) fn sentence_features(
                 }
                 h = fnv(h, p);
             }
-            f.push(h);
+            emit(i, h);
         };
         let lower = tok.lower.as_str();
         let (long_shape, short_shape) = (shape_of[i].0.as_bytes(), shape_of[i].1.as_bytes());
-        let initial: &[u8] = if sentence_initial(sent, i) {
-            b"1"
-        } else {
-            b"0"
-        };
+        let initial: &[u8] = if i <= first { b"1" } else { b"0" };
         let hl: &[u8] = if tok.headline { b"h" } else { b"b" };
         let lw = lower.as_bytes();
         add("bias", &[]);
         add("w", &[lw]);
         add("W", &[tok.view.as_bytes()]);
-        let bounds: Vec<usize> = lower
-            .char_indices()
-            .map(|(b, _)| b)
-            .chain([lower.len()])
-            .collect();
-        let n_chars = bounds.len() - 1;
-        for k in 1..=4.min(n_chars) {
-            add("p", &[&lw[..bounds[k]]]);
-            add("s", &[&lw[bounds[n_chars - k]..]]);
+        if !lower.is_empty() {
+            // Prefixes and suffixes of one to four characters.
+            let ends = lower.char_indices().map(|(b, _)| b).skip(1);
+            for end in ends.chain([lower.len()]).take(4) {
+                add("p", &[&lw[..end]]);
+            }
+            for (start, _) in lower.char_indices().rev().take(4) {
+                add("s", &[&lw[start..]]);
+            }
         }
+        let n_chars = lower.chars().count();
         add("sh", &[long_shape]);
         add("ss", &[short_shape]);
         let (wm1, wp1) = (word(ii - 1).as_bytes(), word(ii + 1).as_bytes());
@@ -624,9 +655,7 @@ pub(crate) fn sentence_features(
         if gazetteer::is_designator(tok.raw) {
             add("dsg", &[]);
         }
-        all.push(f);
     }
-    all
 }
 
 #[cfg(test)]

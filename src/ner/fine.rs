@@ -146,6 +146,20 @@ fn demonym_shape(w: &str) -> bool {
         .any(|s| w.ends_with(s))
 }
 
+/// A compound adjective kept whole ("London-based", "Moscow-backed"): a
+/// name, a hyphen and a lower-case tail. It says where someone or something
+/// belongs, the nearest OntoNotes type being NORP.
+fn hyphen_adjective(toks: &[Token<'_>]) -> bool {
+    let n = toks.len();
+    n >= 3
+        && matches!(toks[n - 2].raw, "-" | "‐" | "‑")
+        && toks[n - 1]
+            .raw
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
+}
+
 /// The OntoNotes label of tokens `toks` tagged with CoNLL type `coarse`.
 fn fine_type(toks: &[Token<'_>], coarse: usize) -> Label {
     let lw = lowers(toks);
@@ -169,7 +183,7 @@ fn fine_type(toks: &[Token<'_>], coarse: usize) -> Label {
             }
         }
         _ => {
-            if gazetteer::is_norp(key) {
+            if gazetteer::is_norp(key) || hyphen_adjective(toks) {
                 Label::Norp
             } else if toks.iter().any(|t| gazetteer::is_designator(t.raw))
                 || gazetteer::is_product(key)
@@ -235,9 +249,10 @@ pub(crate) fn refine(sent: &[Token<'_>], ents: &[(usize, usize, usize)]) -> Vec<
 }
 
 /// Splits tagger spans the OntoNotes way: at " / " ("UrduPoint News /
-/// Sputnik"), before a lower-case compound tail ("Russian-made" → "Russian",
-/// "New York-based" → "New York") and between hyphenated names that are each
-/// a known place or group ("US-Turkey", "Russian-Belarusian").
+/// Sputnik"), before the lower-case tail of a group adjective
+/// ("Russian-made" → "Russian") or of a place written apart from it ("US-
+/// made" → "US"), and between hyphenated names that are each a known place
+/// or group ("US-Turkey", "Russian-Belarusian").
 fn split_compounds(
     sent: &[Token<'_>],
     ents: &[(usize, usize, usize)],
@@ -245,6 +260,13 @@ fn split_compounds(
     let known = |a: usize, b: usize| {
         let key = phrase_key(&lowers(&sent[a..=b]));
         gazetteer::is_gpe(key) || gazetteer::is_norp(key)
+    };
+    let norp = |k: usize| gazetteer::is_norp(phrase_key(&[sent[k].lower.as_str()]));
+    // White space between token `k`, the hyphen after it and the next word.
+    let spaced = |k: usize| {
+        k + 2 < sent.len()
+            && (sent[k].span.end < sent[k + 1].span.start
+                || sent[k + 1].span.end < sent[k + 2].span.start)
     };
     let mut out = Vec::new();
     for &(s, e, ty) in ents {
@@ -267,13 +289,17 @@ fn split_compounds(
             continue;
         }
         let slash = (s..=e).any(|k| sent[k].raw == "/");
-        // "Russian-made", "US- made", "Moscow-backed": a one-word place or
-        // group and a lower-case tail. Longer heads ("New York-based") stay
-        // whole, as CoNLL annotates them.
+        // "Russian-made", "Kurdish-controlled": a one-word group and a
+        // lower-case tail, where OntoNotes marks the group (NORP) and CoNLL
+        // the whole adjective (MISC), a type both agree on. A place written
+        // as one word with its tail ("London-based", "Moscow-backed") is a
+        // single adjective — CoNLL tags it whole as MISC rather than LOC —
+        // so it is split only when written apart ("US- made"). Longer
+        // heads ("New York-based") stay whole.
         let lower_tail = pieces.len() == 2
             && pieces[0].0 == pieces[0].1
-            && known(pieces[0].0, pieces[0].1)
-            && !capitalised(&sent[pieces[1].0]);
+            && !capitalised(&sent[pieces[1].0])
+            && (norp(pieces[0].0) || (known(pieces[0].0, pieces[0].1) && spaced(pieces[0].1)));
         let all_known = pieces.iter().all(|&(a, b)| known(a, b));
         if !(slash || lower_tail || all_known) {
             out.push((s, e, ty));
@@ -318,6 +344,14 @@ fn rule_products(sent: &[Token<'_>], out: &mut Vec<(usize, usize, Label)>) {
 fn rule_laws(sent: &[Token<'_>], out: &mut Vec<(usize, usize, Label)>) {
     for (i, t) in sent.iter().enumerate() {
         if t.headline || !capitalised(t) || !LAW_HEADS[..7].contains(&t.lower.as_str()) {
+            continue;
+        }
+        // "North Atlantic Treaty Organisation": the head word is inside a
+        // longer name, not the end of a law's.
+        if sent
+            .get(i + 1)
+            .is_some_and(|n| capitalised(n) && !n.headline)
+        {
             continue;
         }
         let mut s = i;
@@ -368,6 +402,9 @@ const ORG_HEADS: &[&str] = &[
     "parliament",
 ];
 
+/// Titles that make "… Defence Minister" a person's title, not a body's name.
+const TITLES: &[&str] = &["minister", "secretary", "chief", "spokesman", "spokeswoman"];
+
 /// Words that open a national or regional body's name besides demonyms and places.
 const DIRECTIONS: &[&str] = &["eastern", "western", "northern", "southern", "central"];
 
@@ -391,7 +428,9 @@ fn rule_orgs(sent: &[Token<'_>], out: &mut Vec<(usize, usize, Label)>) {
         let w = sent[k].lower.as_str();
         ORG_HEADS.contains(&w)
             || (w == "district" && k > 0 && sent[k - 1].lower == "military")
-            || (matches!(w, "defense" | "defence") && k < end)
+            || (matches!(w, "defense" | "defence")
+                && k < end
+                && !TITLES.contains(&sent[k + 1].lower.as_str()))
     };
     let mut i = 0;
     while i < sent.len() {

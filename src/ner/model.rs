@@ -1,7 +1,8 @@
 //! The compact model file, read in place from `&'static [u8]`.
 //!
-//! Layout (all little endian), chosen so loading is a header check and a few
-//! offset computations — no copying, no allocation, well under a millisecond:
+//! Layout (all little endian), chosen so loading is a header check, a few
+//! offset computations and one pass over the keys to index them — no
+//! copying of weights, a few milliseconds at most:
 //!
 //! | bytes | content |
 //! | --- | --- |
@@ -30,62 +31,61 @@ pub(crate) const TRANS_BYTES: usize = (N_TAGS + 1) * (N_TAGS + 1) * 4;
 /// A parsed view of a model file.
 pub(crate) struct Model<'a> {
     bytes: &'a [u8],
-    n_feat: usize,
     keys: usize,
     scales: usize,
     weights: usize,
-    n_lex: usize,
     lex_keys: usize,
     lex_vals: usize,
     /// Transition scores, decoded once (1.3 KB).
     pub trans: Transitions,
+    /// Every scale exponent's multiplier, so scoring never calls `exp2`
+    /// (a software routine in wasm).
+    scale: [f32; 256],
+    /// Where each feature and lexicon bucket (keys by their top bits) starts.
+    feat_index: BucketIndex,
+    lex_index: BucketIndex,
+}
+
+/// Start of every bucket of ascending u32 keys grouped by their top
+/// `bits` bits: a lookup reads one or two keys instead of searching, which
+/// made key search the largest cost of tagging. Built in one pass at load
+/// (256 KB for the feature keys).
+struct BucketIndex {
+    shift: u32,
+    starts: Vec<u32>,
+}
+
+impl BucketIndex {
+    /// Indexes the `n` keys at `off` with about one key per bucket.
+    fn build(bytes: &[u8], off: usize, n: usize) -> BucketIndex {
+        let bits = (usize::BITS - n.leading_zeros()).clamp(1, 16);
+        let shift = 32 - bits;
+        let mut starts = Vec::with_capacity((1 << bits) + 1);
+        let mut i = 0;
+        for b in 0..=(1u64 << bits) {
+            while i < n && u64::from(u32_at(bytes, off + 4 * i) >> shift) < b {
+                i += 1;
+            }
+            starts.push(i as u32);
+        }
+        BucketIndex { shift, starts }
+    }
+
+    /// Position of `key` among the `n` keys at `off`.
+    fn find(&self, bytes: &[u8], off: usize, key: u32) -> Option<usize> {
+        let b = (key >> self.shift) as usize;
+        let (lo, hi) = (
+            *self.starts.get(b)? as usize,
+            *self.starts.get(b + 1)? as usize,
+        );
+        (lo..hi).find(|&i| u32_at(bytes, off + 4 * i) == key)
+    }
 }
 
 fn u32_at(bytes: &[u8], off: usize) -> u32 {
     let mut b = [0u8; 4];
     b.copy_from_slice(&bytes[off..off + 4]);
     u32::from_le_bytes(b)
-}
-
-/// Search for `key` in `n` ascending u32 values starting at `off`.
-///
-/// The keys are hashes, so uniformly spread: interpolation search finds a
-/// key in two or three probes on average instead of binary search's sixteen.
-fn find(bytes: &[u8], off: usize, n: usize, key: u32) -> Option<usize> {
-    if n == 0 {
-        return None;
-    }
-    let (mut lo, mut hi) = (0usize, n - 1);
-    let (mut klo, mut khi) = (u32_at(bytes, off), u32_at(bytes, off + 4 * hi));
-    while lo <= hi && key >= klo && key <= khi {
-        let mid = if khi == klo {
-            lo
-        } else {
-            lo + ((u64::from(key - klo) * (hi - lo) as u64) / u64::from(khi - klo)) as usize
-        };
-        let k = u32_at(bytes, off + 4 * mid);
-        match k.cmp(&key) {
-            std::cmp::Ordering::Equal => return Some(mid),
-            std::cmp::Ordering::Less => {
-                lo = mid + 1;
-                if lo > hi {
-                    break;
-                }
-                klo = u32_at(bytes, off + 4 * lo);
-            }
-            std::cmp::Ordering::Greater => {
-                if mid == 0 {
-                    break;
-                }
-                hi = mid - 1;
-                if lo > hi {
-                    break;
-                }
-                khi = u32_at(bytes, off + 4 * hi);
-            }
-        }
-    }
-    None
 }
 
 impl<'a> Model<'a> {
@@ -117,13 +117,18 @@ impl<'a> Model<'a> {
         let weights = scales + n_feat;
         let lex_keys = weights + N_TAGS * n_feat;
         let lex_vals = lex_keys + 4 * n_lex;
+        let mut scale = [0f32; 256];
+        for (e, s) in scale.iter_mut().enumerate() {
+            *s = scale_of(e as u8);
+        }
         Ok(Model {
+            scale,
+            feat_index: BucketIndex::build(bytes, keys, n_feat),
+            lex_index: BucketIndex::build(bytes, lex_keys, n_lex),
             bytes,
-            n_feat,
             keys,
             scales,
             weights,
-            n_lex,
             lex_keys,
             lex_vals,
             trans,
@@ -132,8 +137,8 @@ impl<'a> Model<'a> {
 
     /// Adds the weights of feature `key` to `scores`.
     pub fn add(&self, key: u64, scores: &mut [f32; N_TAGS]) {
-        if let Some(i) = find(self.bytes, self.keys, self.n_feat, key as u32) {
-            let scale = scale_of(self.bytes[self.scales + i]);
+        if let Some(i) = self.feat_index.find(self.bytes, self.keys, key as u32) {
+            let scale = self.scale[usize::from(self.bytes[self.scales + i])];
             let row = &self.bytes[self.weights + N_TAGS * i..self.weights + N_TAGS * (i + 1)];
             for (s, &w) in scores.iter_mut().zip(row) {
                 *s += f32::from(w as i8) * scale;
@@ -142,7 +147,8 @@ impl<'a> Model<'a> {
     }
 
     fn lex(&self, key: u64) -> Option<u8> {
-        find(self.bytes, self.lex_keys, self.n_lex, key as u32)
+        self.lex_index
+            .find(self.bytes, self.lex_keys, key as u32)
             .map(|i| self.bytes[self.lex_vals + i])
     }
 }
@@ -172,20 +178,23 @@ mod tests {
     }
 
     #[test]
-    fn interpolation_search_finds_every_key() {
-        let keys: Vec<u32> = (0..1000u32)
-            .map(|i| i.wrapping_mul(2_654_435_761) | 1)
-            .collect();
-        let mut sorted = keys.clone();
-        sorted.sort_unstable();
-        sorted.dedup();
-        let bytes: Vec<u8> = sorted.iter().flat_map(|k| k.to_le_bytes()).collect();
-        for (i, &k) in sorted.iter().enumerate() {
-            assert_eq!(find(&bytes, 0, sorted.len(), k), Some(i));
-            assert_eq!(find(&bytes, 0, sorted.len(), k - 1), None);
+    fn bucket_index_finds_every_key() {
+        for n in [0usize, 1, 7, 1000, 70_000] {
+            let keys: Vec<u32> = (0..n as u32)
+                .map(|i| i.wrapping_mul(2_654_435_761) | 1)
+                .collect();
+            let mut sorted = keys.clone();
+            sorted.sort_unstable();
+            sorted.dedup();
+            let bytes: Vec<u8> = sorted.iter().flat_map(|k| k.to_le_bytes()).collect();
+            let index = BucketIndex::build(&bytes, 0, sorted.len());
+            for (i, &k) in sorted.iter().enumerate() {
+                assert_eq!(index.find(&bytes, 0, k), Some(i));
+                assert_eq!(index.find(&bytes, 0, k - 1), None);
+            }
+            assert_eq!(index.find(&bytes, 0, u32::MAX), None);
+            assert_eq!(index.find(&bytes, 0, 0), None);
         }
-        assert_eq!(find(&bytes, 0, sorted.len(), u32::MAX), None);
-        assert_eq!(find(&[], 0, 0, 7), None);
     }
 
     #[test]
