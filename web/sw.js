@@ -28,16 +28,23 @@ const SCOPE = self.registration.scope;
 const PREFIX = `dateline:${SCOPE}:`;
 const CACHE = PREFIX + VERSION;
 const INDEX = new URL("index.html", SCOPE).href;
+const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(CACHE);
       try {
-        // "no-cache": revalidate with the server (a 304 reuses the HTTP
-        // cache, so the wasm is not downloaded twice on the first visit).
+        // Files named with Trunk's content hash (app-0123456789abcdef.js)
+        // never change: "no-cache" revalidates them, and a 304 reuses the
+        // HTTP cache, so the wasm is not downloaded twice on the first visit.
+        // The others (index.html, the manifest, the icon) are fetched afresh
+        // ("reload"): a 304 from a validator that cannot tell two deploys
+        // apart (Last-Modified has one-second steps) would mix versions.
         // addAll is all or nothing: it rejects if any response is not ok.
-        await cache.addAll(PRECACHE.map((url) => new Request(url, { cache: "no-cache" })));
+        await cache.addAll(
+          PRECACHE.map((url) => new Request(url, { cache: HASHED.test(url) ? "no-cache" : "reload" })),
+        );
       } catch (err) {
         await caches.delete(CACHE);
         throw err;
@@ -66,7 +73,10 @@ self.addEventListener("fetch", (event) => {
 
 async function networkFirst(req) {
   try {
-    return await fetch(req);
+    // "reload": always the server's current index.html (a small file), never
+    // one the HTTP cache considers fresh, nor a 304 from a validator that
+    // cannot tell two deploys apart.
+    return await fetch(new Request(req, { cache: "reload" }));
   } catch (err) {
     const cache = await caches.open(CACHE);
     const url = new URL(req.url);

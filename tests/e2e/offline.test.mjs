@@ -8,7 +8,18 @@
 // Run: node --test tests/e2e/offline.test.mjs (scripts/test builds dist/ and
 // dist-single/ first).
 import assert from "node:assert/strict";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { execFileSync } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
@@ -67,6 +78,15 @@ async function controlled(page) {
 }
 
 const cacheKeys = (page) => page.evaluate(() => caches.keys());
+
+/** Polls fn (async, truthy when done) every 200 ms for up to 20 s. */
+async function until(fn, what, timeout = 20_000) {
+  const end = Date.now() + timeout;
+  while (!(await fn())) {
+    if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting until ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
 
 let browser;
 
@@ -178,6 +198,11 @@ describe("Dateline offline", { timeout: 180_000 }, () => {
       const live = path.join(site, "app");
       mkdirSync(site, { recursive: true });
       cpSync(DIST, live, { recursive: true });
+      // A was deployed an hour ago: python's http.server only has
+      // Last-Modified (one-second steps) as a validator, and the browser
+      // revalidates sw.js with it, so B's files must look newer than A's.
+      const past = new Date(Date.now() - 3_600_000);
+      for (const f of readdirSync(live)) utimesSync(path.join(live, f), past, past);
       const a = swInfo(live);
 
       // Build B: the same files with a changed index.html, re-versioned by
@@ -213,11 +238,12 @@ describe("Dateline offline", { timeout: 180_000 }, () => {
         await page.reload();
         await rendered(page);
         assert.equal(await build(), 1, "index.html is fetched from the network first: B at once");
-        await page.waitForFunction(
-          (want) => caches.keys().then((ks) => ks.length === 1 && ks[0] === want),
-          `dateline:${scope}:${b.version}`,
-          { timeout: 20_000, polling: 200 },
-        );
+        // The browser checks sw.js on navigation: B installs, activates and
+        // deletes A's cache.
+        await until(async () => {
+          const ks = await cacheKeys(page);
+          return ks.length === 1 && ks[0] === `dateline:${scope}:${b.version}`;
+        }, "version B's cache replaces A's");
         await page.reload();
         await rendered(page);
         assert.equal(await build(), 1);
