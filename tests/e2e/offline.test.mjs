@@ -138,6 +138,33 @@ describe("Dateline offline", { timeout: 180_000 }, () => {
     }
   });
 
+  test("single file: if the browser refuses storage (IndexedDB) under file://, a notice, no error", async () => {
+    assert.ok(existsSync(SINGLE), `${SINGLE} is missing: run scripts/single-file first`);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    context.setDefaultTimeout(10_000);
+    // Some browsers (or settings) deny storage to file:// pages.
+    await context.addInitScript(() => {
+      Object.defineProperty(window, "indexedDB", {
+        configurable: true,
+        get() {
+          throw new DOMException("The user denied permission to access the database.", "SecurityError");
+        },
+      });
+    });
+    const page = await context.newPage();
+    const g = guard(page, "null");
+    try {
+      await page.goto(`file://${SINGLE}`);
+      await rendered(page);
+      await page.getByText("Your saved articles could not be loaded", { exact: false }).first().waitFor();
+      await assertReads(page);
+      assert.deepEqual(g.pageErrors, [], "uncaught page errors");
+      assert.deepEqual(g.consoleErrors, [], "console errors");
+    } finally {
+      await context.close();
+    }
+  });
+
   describe("hosted build with the service worker", () => {
     let tmp;
     before(() => {
