@@ -138,6 +138,48 @@ describe("Dateline offline", { timeout: 180_000 }, () => {
     }
   });
 
+  test("single file: add an article from disk, it persists across a reload; export works", async () => {
+    assert.ok(existsSync(SINGLE), `${SINGLE} is missing: run scripts/single-file first`);
+    const dir = mkdtempSync(path.join(os.tmpdir(), "dateline-single-add-"));
+    const file = path.join(dir, "wire.txt");
+    writeFileSync(
+      file,
+      " date 2022-05-10 Wire\nNATO weighs Turkiye S-400 talks\n\nNATO officials in Brussels said on Monday that Turkiye and Russia held talks. Ismail Demir declined to comment.\n",
+    );
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    context.setDefaultTimeout(10_000);
+    const page = await context.newPage();
+    const g = guard(page, "null");
+    const requests = [];
+    context.on("request", (req) => requests.push(req.url()));
+    const tools = page.getByRole("region", { name: "Your articles", exact: true });
+    const list = page.getByRole("region", { name: "Articles", exact: true });
+    try {
+      await page.goto(`file://${SINGLE}`);
+      await rendered(page);
+      await page.getByLabel("Add article files").setInputFiles([file]);
+      await tools.getByText("Added 1 article").waitFor();
+      await list.getByText("NATO weighs Turkiye S-400 talks").waitFor();
+      await page.reload();
+      await rendered(page);
+      await list.getByText("NATO weighs Turkiye S-400 talks").waitFor();
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        tools.getByRole("button", { name: "Export JSON" }).click(),
+      ]);
+      const saved = path.join(dir, "state.json");
+      await download.saveAs(saved);
+      assert.ok(readFileSync(saved, "utf8").includes("NATO weighs Turkiye S-400 talks"), "the export has the added article");
+      const others = requests.filter((u) => !u.startsWith("file:") && !u.startsWith("data:") && !u.startsWith("blob:"));
+      assert.deepEqual(others, [], "no network request");
+      assert.deepEqual(g.pageErrors, [], "uncaught page errors");
+      assert.deepEqual(g.consoleErrors, [], "console errors");
+    } finally {
+      await context.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test("single file: if the browser refuses storage (IndexedDB) under file://, a notice, no error", async () => {
     assert.ok(existsSync(SINGLE), `${SINGLE} is missing: run scripts/single-file first`);
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
