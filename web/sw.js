@@ -78,18 +78,21 @@ async function networkFirst(req) {
     // cannot tell two deploys apart.
     return await fetch(new Request(req, { cache: "reload" }));
   } catch (err) {
-    const cache = await caches.open(CACHE);
     const url = new URL(req.url);
     url.search = "";
     url.hash = "";
-    const hit =
-      (await cache.match(url.href)) ?? (url.href === SCOPE ? await cache.match(INDEX) : undefined);
+    const hit = (await cached(url.href)) ?? (url.href === SCOPE ? await cached(INDEX) : undefined);
     if (hit) return hit;
     throw err;
   }
 }
 
 async function cacheFirst(req) {
-  const cache = await caches.open(CACHE);
-  return (await cache.match(req)) ?? fetch(req);
+  return (await cached(req)) ?? fetch(req);
+}
+
+/** This version's copy, if any. (caches.match, unlike caches.open, never
+ *  re-creates the cache of a version that a newer one has deleted.) */
+function cached(req) {
+  return caches.match(req, { cacheName: CACHE });
 }
