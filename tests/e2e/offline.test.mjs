@@ -23,6 +23,7 @@ import {
 import { execFileSync } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { after, before, describe, test } from "node:test";
 import { DIST, ROOT, guard, launchBrowser, requireDist, startServer, watchStart } from "./harness.mjs";
 
@@ -105,7 +106,7 @@ describe("Dateline offline", { timeout: 180_000 }, () => {
     context.setDefaultTimeout(10_000);
     await watchStart(context);
     const page = await context.newPage();
-    const url = `file://${SINGLE}`;
+    const url = pathToFileURL(SINGLE).href; // what a double-click opens
     const g = guard(page, "null"); // file:// pages have an opaque origin
     const requests = [];
     context.on("request", (req) => requests.push(req.url()));
@@ -155,7 +156,7 @@ describe("Dateline offline", { timeout: 180_000 }, () => {
     const tools = page.getByRole("region", { name: "Your articles", exact: true });
     const list = page.getByRole("region", { name: "Articles", exact: true });
     try {
-      await page.goto(`file://${SINGLE}`);
+      await page.goto(pathToFileURL(SINGLE).href);
       await rendered(page);
       await page.getByLabel("Add article files").setInputFiles([file]);
       await tools.getByText("Added 1 article").waitFor();
@@ -196,7 +197,7 @@ describe("Dateline offline", { timeout: 180_000 }, () => {
     const page = await context.newPage();
     const g = guard(page, "null");
     try {
-      await page.goto(`file://${SINGLE}`);
+      await page.goto(pathToFileURL(SINGLE).href);
       await rendered(page);
       await page.getByText("Your saved articles could not be loaded", { exact: false }).first().waitFor();
       await assertReads(page);
