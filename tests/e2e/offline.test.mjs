@@ -122,6 +122,13 @@ describe("Dateline offline", { timeout: 180_000 }, () => {
       const scriptSrc = /script-src([^;]*)/.exec(csp)?.[1] ?? "";
       assert.match(scriptSrc, /'sha256-/, "inline scripts are allowed by hash");
       assert.doesNotMatch(scriptSrc, /'unsafe-inline'/, "not by 'unsafe-inline'");
+      const icon = await page.evaluate(async () => {
+        const img = new Image();
+        img.src = document.querySelector('link[rel="icon"]').href;
+        await img.decode();
+        return img.naturalWidth;
+      });
+      assert.ok(icon > 0, "the favicon (a data: URL) is a valid image");
       const external = await page.locator("script[src], link[rel=stylesheet]").count();
       assert.equal(external, 0, "no external script or stylesheet");
       // A storage failure under file:// is reported as a notice, never thrown.
@@ -249,6 +256,19 @@ describe("Dateline offline", { timeout: 180_000 }, () => {
         await page.reload();
         await rendered(page);
         await assertReads(page);
+        // The manifest and the icon, from the cache too.
+        const app = await page.evaluate(async () => {
+          const href = document.querySelector('link[rel="manifest"]').href;
+          const manifest = await (await fetch(href)).json();
+          const img = new Image();
+          img.src = new URL(manifest.icons[0].src, href).href;
+          await img.decode();
+          return { manifest, icon: img.naturalWidth };
+        });
+        assert.equal(app.manifest.name, "Dateline");
+        assert.equal(app.manifest.start_url, "./");
+        assert.equal(app.manifest.display, "standalone");
+        assert.ok(app.icon > 0, "the icon is a valid image");
         // A new tab on a deep link, still offline.
         const page2 = await context.newPage();
         const g2 = guard(page2, server.origin);
