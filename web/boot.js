@@ -26,3 +26,18 @@ if (!cfg) {
     })
     .catch(fail);
 }
+
+// Offline after the first visit: web/sw.js (written into dist/ by
+// scripts/sw-precache.mjs) precaches this build. Only over http(s) (a
+// service worker cannot run from file://, and the single-file build does not
+// need one); relative URLs, so the scope is this page's folder, e.g. a GitHub
+// Pages project site. Registered after the page has loaded, so the precache
+// does not compete with the first render. Failure only costs offline use.
+if ("serviceWorker" in navigator && (location.protocol === "https:" || location.protocol === "http:")) {
+  const register = () =>
+    navigator.serviceWorker
+      .register(new URL("sw.js", document.baseURI), { scope: new URL("./", document.baseURI).href })
+      .catch((err) => console.warn("Dateline: offline use is unavailable:", err));
+  if (document.readyState === "complete") register();
+  else addEventListener("load", register, { once: true });
+}

@@ -1,0 +1,357 @@
+// End-to-end tests of the two ways Dateline works without a network:
+//   - the single-file build (dist-single/dateline.html, scripts/single-file)
+//     opened from disk (file://): it renders the corpus, makes no request and
+//     logs no error;
+//   - the hosted build (dist/) with its service worker (web/sw.js): after a
+//     first visit it works offline, also under a sub-path; and a new deploy
+//     replaces the old version's cache completely.
+// Run: node --test tests/e2e/offline.test.mjs (scripts/test builds dist/ and
+// dist-single/ first).
+import assert from "node:assert/strict";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
+import { execFileSync } from "node:child_process";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { after, before, describe, test } from "node:test";
+import { DIST, ROOT, guard, launchBrowser, requireDist, startServer, watchStart } from "./harness.mjs";
+
+const SINGLE = path.resolve(process.env.DATELINE_SINGLE ?? path.join(ROOT, "dist-single/dateline.html"));
+const SEEDS = [
+  { id: "000_fd1aee54e6a12c6a", date: "2021-03-03", title: "Turkey In Negotiations With Russia On Second Batch Of S-400 Missile Systems - Official" },
+  { id: "003_113eacf95b61ac4f", date: "2022-04-27", title: "Turkiye could buy 2nd S-400 unit from Russia: Defence Industries" },
+];
+const RENDER_TIMEOUT = 20_000;
+
+const timelineButtons = (page) => page.locator('section[aria-label="Timeline"] button');
+const reader = (page) => page.getByRole("main").locator("article");
+const demir = (page) => reader(page).locator('mark[data-label="PERSON"]', { hasText: "Ismail Demir" }).first();
+
+async function rendered(page) {
+  await timelineButtons(page).first().waitFor({ state: "visible", timeout: RENDER_TIMEOUT });
+}
+
+/** Both seeds are in the timeline; opening the first shows its highlighted entities. */
+async function assertReads(page) {
+  const names = await timelineButtons(page).evaluateAll((bs) =>
+    bs.map((b) => `${b.getAttribute("aria-label") ?? ""} ${b.textContent}`),
+  );
+  for (const seed of SEEDS) {
+    assert.ok(
+      names.some((n) => n.includes(seed.date)),
+      `no timeline button named with ${seed.date}; names: ${JSON.stringify(names.slice(0, 20))}`,
+    );
+  }
+  await page.getByRole("region", { name: "Articles", exact: true }).locator(`a[href="#article=${SEEDS[0].id}"]`).click();
+  await reader(page).locator("h1, h2, h3").first().filter({ hasText: SEEDS[0].title }).waitFor();
+  await demir(page).waitFor({ state: "visible" });
+}
+
+/** The served sw.js's VERSION and PRECACHE (written by scripts/sw-precache.mjs). */
+function swInfo(dir) {
+  const sw = readFileSync(path.join(dir, "sw.js"), "utf8");
+  const version = /^const VERSION = "([0-9a-f]{16})";$/m.exec(sw)?.[1];
+  const precache = JSON.parse(/^const PRECACHE = (\[[^\]]*\]);$/m.exec(sw)?.[1] ?? "null");
+  assert.ok(version, `${dir}/sw.js has no generated VERSION (was it built by trunk with the post_build hook?)`);
+  assert.ok(Array.isArray(precache) && precache.includes("index.html"), `${dir}/sw.js has no generated PRECACHE`);
+  return { version, precache };
+}
+
+/** Waits until a service worker controls the page (reloading once if the first load was not claimed). */
+async function controlled(page) {
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) {
+    await page.reload();
+    await rendered(page);
+  }
+  assert.ok(await page.evaluate(() => navigator.serviceWorker.controller !== null), "a service worker controls the page");
+}
+
+const cacheKeys = (page) => page.evaluate(() => caches.keys());
+
+/** Polls fn (async, truthy when done) every 200 ms for up to 20 s. */
+async function until(fn, what, timeout = 20_000) {
+  const end = Date.now() + timeout;
+  while (!(await fn())) {
+    if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting until ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+let browser;
+
+describe("Dateline offline", { timeout: 180_000 }, () => {
+  before(async () => {
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+  });
+
+  test("single file: opens from file://, renders the corpus, no request, no error", async () => {
+    assert.ok(existsSync(SINGLE), `${SINGLE} is missing: run scripts/single-file first (scripts/test does)`);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    context.setDefaultTimeout(10_000);
+    await watchStart(context);
+    const page = await context.newPage();
+    const url = pathToFileURL(SINGLE).href; // what a double-click opens
+    const g = guard(page, "null"); // file:// pages have an opaque origin
+    const requests = [];
+    context.on("request", (req) => requests.push(req.url()));
+    try {
+      await page.goto(url);
+      await page.waitForFunction(() => window.__datelineStarted !== undefined, null, { timeout: RENDER_TIMEOUT });
+      await rendered(page);
+      await assertReads(page);
+
+      const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+      assert.match(csp, /default-src 'none'/);
+      assert.match(csp, /connect-src 'none'/);
+      const scriptSrc = /script-src([^;]*)/.exec(csp)?.[1] ?? "";
+      assert.match(scriptSrc, /'sha256-/, "inline scripts are allowed by hash");
+      assert.doesNotMatch(scriptSrc, /'unsafe-inline'/, "not by 'unsafe-inline'");
+      const icon = await page.evaluate(async () => {
+        const img = new Image();
+        img.src = document.querySelector('link[rel="icon"]').href;
+        await img.decode();
+        return img.naturalWidth;
+      });
+      assert.ok(icon > 0, "the favicon (a data: URL) is a valid image");
+      const external = await page.locator("script[src], link[rel=stylesheet]").count();
+      assert.equal(external, 0, "no external script or stylesheet");
+      // A storage failure under file:// is reported as a notice, never thrown.
+      const notices = await page.locator(".notice").allInnerTexts();
+      if (notices.length) console.log(`notices under file://: ${JSON.stringify(notices)}`);
+
+      // The only request is the page itself (file://), nothing over a network.
+      const others = requests.filter((u) => u !== url && !u.startsWith("data:") && !u.startsWith("blob:"));
+      assert.deepEqual(others, [], "requests besides the page itself");
+      assert.deepEqual(g.consoleErrors, [], "console errors");
+      assert.deepEqual(g.pageErrors, [], "uncaught page errors");
+      assert.deepEqual(g.httpErrors, [], "HTTP errors");
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("single file: add an article from disk, it persists across a reload; export works", async () => {
+    assert.ok(existsSync(SINGLE), `${SINGLE} is missing: run scripts/single-file first`);
+    const dir = mkdtempSync(path.join(os.tmpdir(), "dateline-single-add-"));
+    const file = path.join(dir, "wire.txt");
+    writeFileSync(
+      file,
+      " date 2022-05-10 Wire\nNATO weighs Turkiye S-400 talks\n\nNATO officials in Brussels said on Monday that Turkiye and Russia held talks. Ismail Demir declined to comment.\n",
+    );
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    context.setDefaultTimeout(10_000);
+    const page = await context.newPage();
+    const g = guard(page, "null");
+    const requests = [];
+    context.on("request", (req) => requests.push(req.url()));
+    const tools = page.getByRole("region", { name: "Your articles", exact: true });
+    const list = page.getByRole("region", { name: "Articles", exact: true });
+    try {
+      await page.goto(pathToFileURL(SINGLE).href);
+      await rendered(page);
+      await page.getByLabel("Add article files").setInputFiles([file]);
+      await tools.getByText("Added 1 article").waitFor();
+      await list.getByText("NATO weighs Turkiye S-400 talks").waitFor();
+      await page.reload();
+      await rendered(page);
+      await list.getByText("NATO weighs Turkiye S-400 talks").waitFor();
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        tools.getByRole("button", { name: "Export JSON" }).click(),
+      ]);
+      const saved = path.join(dir, "state.json");
+      await download.saveAs(saved);
+      assert.ok(readFileSync(saved, "utf8").includes("NATO weighs Turkiye S-400 talks"), "the export has the added article");
+      const others = requests.filter((u) => !u.startsWith("file:") && !u.startsWith("data:") && !u.startsWith("blob:"));
+      assert.deepEqual(others, [], "no network request");
+      assert.deepEqual(g.pageErrors, [], "uncaught page errors");
+      assert.deepEqual(g.consoleErrors, [], "console errors");
+    } finally {
+      await context.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("single file: if the browser refuses storage (IndexedDB) under file://, a notice, no error", async () => {
+    assert.ok(existsSync(SINGLE), `${SINGLE} is missing: run scripts/single-file first`);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    context.setDefaultTimeout(10_000);
+    // Some browsers (or settings) deny storage to file:// pages.
+    await context.addInitScript(() => {
+      Object.defineProperty(window, "indexedDB", {
+        configurable: true,
+        get() {
+          throw new DOMException("The user denied permission to access the database.", "SecurityError");
+        },
+      });
+    });
+    const page = await context.newPage();
+    const g = guard(page, "null");
+    try {
+      await page.goto(pathToFileURL(SINGLE).href);
+      await rendered(page);
+      await page.getByText("Your saved articles could not be loaded", { exact: false }).first().waitFor();
+      await assertReads(page);
+      assert.deepEqual(g.pageErrors, [], "uncaught page errors");
+      assert.deepEqual(g.consoleErrors, [], "console errors");
+    } finally {
+      await context.close();
+    }
+  });
+
+  describe("hosted build with the service worker", () => {
+    let tmp;
+    before(() => {
+      requireDist();
+      swInfo(DIST);
+      tmp = mkdtempSync(path.join(os.tmpdir(), "dateline-offline-"));
+    });
+    after(() => {
+      rmSync(tmp, { recursive: true, force: true });
+    });
+
+    test("after the first visit it works offline, under a sub-path", async () => {
+      const site = path.join(tmp, "offline");
+      mkdirSync(path.join(site, "sub"), { recursive: true });
+      cpSync(DIST, path.join(site, "sub", "dateline"), { recursive: true });
+      const { version, precache } = swInfo(DIST);
+      const server = await startServer(site);
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      context.setDefaultTimeout(10_000);
+      const page = await context.newPage();
+      const g = guard(page, server.origin);
+      const scope = `${server.origin}/sub/dateline/`;
+      try {
+        await page.goto(scope);
+        await rendered(page);
+        await controlled(page);
+        const scopeOf = await page.evaluate(() => navigator.serviceWorker.ready.then((r) => r.scope));
+        assert.equal(scopeOf, scope, "the service worker's scope is the site's folder");
+        assert.deepEqual(await cacheKeys(page), [`dateline:${scope}:${version}`]);
+        const cached = await page.evaluate(
+          (name) => caches.open(name).then((c) => c.keys()).then((rs) => rs.map((r) => r.url).sort()),
+          `dateline:${scope}:${version}`,
+        );
+        assert.deepEqual(cached, precache.map((f) => new URL(f, scope).href).sort(), "the whole build is precached");
+
+        // Offline for real: the browser is offline and the server is gone.
+        await context.setOffline(true);
+        await server.close();
+        await page.reload();
+        await rendered(page);
+        await assertReads(page);
+        // The manifest and the icon, from the cache too.
+        const app = await page.evaluate(async () => {
+          const href = document.querySelector('link[rel="manifest"]').href;
+          const manifest = await (await fetch(href)).json();
+          const img = new Image();
+          img.src = new URL(manifest.icons[0].src, href).href;
+          await img.decode();
+          return { manifest, icon: img.naturalWidth };
+        });
+        assert.equal(app.manifest.name, "Dateline");
+        assert.equal(app.manifest.start_url, "./");
+        assert.equal(app.manifest.display, "standalone");
+        assert.ok(app.icon > 0, "the icon is a valid image");
+        // A new tab on a deep link, still offline.
+        const page2 = await context.newPage();
+        const g2 = guard(page2, server.origin);
+        await page2.goto(`${scope}#article=${SEEDS[1].id}`);
+        await rendered(page2);
+        await reader(page2).locator("h1, h2, h3").first().filter({ hasText: SEEDS[1].title }).waitFor();
+        g.assertClean();
+        g2.assertClean();
+      } finally {
+        await context.close();
+        await server.close();
+      }
+    });
+
+    test("a new deploy replaces the old version completely", async () => {
+      const site = path.join(tmp, "update");
+      const live = path.join(site, "app");
+      mkdirSync(site, { recursive: true });
+      cpSync(DIST, live, { recursive: true });
+      // A was deployed an hour ago: python's http.server only has
+      // Last-Modified (one-second steps) as a validator, and the browser
+      // revalidates sw.js with it, so B's files must look newer than A's.
+      const past = new Date(Date.now() - 3_600_000);
+      for (const f of readdirSync(live)) utimesSync(path.join(live, f), past, past);
+      const a = swInfo(live);
+
+      // Build B: the same files with a changed index.html, re-versioned by
+      // the same script the Trunk hook runs.
+      const next = path.join(site, "next");
+      cpSync(DIST, next, { recursive: true });
+      const indexB = readFileSync(path.join(next, "index.html"), "utf8").replace(
+        "<title>",
+        '<meta name="dateline-test-build" content="B"><title>',
+      );
+      assert.ok(indexB.includes('content="B"'));
+      writeFileSync(path.join(next, "index.html"), indexB);
+      execFileSync("node", [path.join(ROOT, "scripts/sw-precache.mjs"), next], { stdio: "pipe" });
+      const b = swInfo(next);
+      assert.notEqual(b.version, a.version, "a changed file makes a new version");
+
+      const server = await startServer(site);
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      context.setDefaultTimeout(10_000);
+      const page = await context.newPage();
+      const g = guard(page, server.origin);
+      const scope = `${server.origin}/app/`;
+      const build = () => page.locator('meta[name="dateline-test-build"]').count();
+      try {
+        await page.goto(scope);
+        await rendered(page);
+        await controlled(page);
+        assert.deepEqual(await cacheKeys(page), [`dateline:${scope}:${a.version}`]);
+
+        // Deploy B (swap the served folder), then reload twice.
+        rmSync(live, { recursive: true });
+        renameSync(next, live);
+        await page.reload();
+        await rendered(page);
+        assert.equal(await build(), 1, "index.html is fetched from the network first: B at once");
+        // The browser checks sw.js on navigation: B installs, activates and
+        // deletes A's cache.
+        await until(async () => {
+          const ks = await cacheKeys(page);
+          return ks.length === 1 && ks[0] === `dateline:${scope}:${b.version}`;
+        }, "version B's cache replaces A's");
+        await page.reload();
+        await rendered(page);
+        assert.equal(await build(), 1);
+        assert.deepEqual(await cacheKeys(page), [`dateline:${scope}:${b.version}`], "only the new version's cache remains");
+        await assertReads(page);
+
+        // Offline, B is served from its own complete cache.
+        await context.setOffline(true);
+        await server.close();
+        await page.reload();
+        await rendered(page);
+        assert.equal(await build(), 1, "offline: version B's index.html");
+        await assertReads(page);
+        g.assertClean();
+      } finally {
+        await context.close();
+        await server.close();
+      }
+    });
+  });
+});
