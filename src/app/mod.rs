@@ -190,7 +190,7 @@ pub fn app() -> Html {
                 <div class="left-column">
                     <list::ArticleList data={data.clone()} visible={visible.clone()} open={open}
                         on_open={on_open} on_remove={ws.on_remove.clone()} />
-                    <tools::Tools added={ws.added} progress={ws.progress} undated={ws.undated.clone()}
+                    <tools::Tools loading={ws.loading} added={ws.added} progress={ws.progress} undated={ws.undated.clone()}
                         notices={ws.notices.clone()} on_files={ws.on_files.clone()}
                         on_state_file={ws.on_state_file.clone()} on_date={ws.on_date.clone()}
                         on_export={ws.on_export.clone()} on_dismiss={ws.on_dismiss.clone()} />

@@ -17,6 +17,8 @@ pub enum ExportKind {
 
 #[derive(Properties, PartialEq)]
 pub struct ToolsProps {
+    /// Saved articles are still loading.
+    pub loading: bool,
     pub added: usize,
     pub progress: Option<Progress>,
     pub undated: Vec<Undated>,
@@ -53,7 +55,8 @@ pub fn tools(props: &ToolsProps) -> Html {
     };
     let export = |kind| props.on_export.reform(move |_: MouseEvent| kind);
     html! {
-        <section class="tools" aria-label="Your articles">
+        <section class="tools" aria-label="Your articles"
+            aria-busy={(props.loading || props.progress.is_some()).to_string()}>
             <h2 class="panel-title">{ "Your articles" }
                 <span class="count">{ format!("{} added", props.added) }</span></h2>
             <p class="hint">{ "Add .txt articles (or drop them on the page). They are analysed here and stay in this browser." }</p>

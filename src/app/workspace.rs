@@ -68,6 +68,8 @@ impl<T: Clone> Reducible for List<T> {
 /// Everything the shell needs about the corpus and the reader's own work.
 pub struct Workspace {
     pub data: Data,
+    /// True until the reader's saved articles are loaded.
+    pub loading: bool,
     pub added: usize,
     pub progress: Option<Progress>,
     pub undated: Vec<Undated>,
@@ -235,6 +237,7 @@ pub fn use_workspace() -> Workspace {
         Callback::from(move |c| library.dispatch(Change::Corrected(c)))
     };
     Workspace {
+        loading: !*loaded,
         added: data.added.len(),
         data,
         progress: *progress,

@@ -33,12 +33,19 @@ async function fresh(url) {
   const g = guard(page, server.origin);
   await page.goto(url);
   await page.getByRole("region", { name: "Timeline", exact: true }).getByRole("button").first().waitFor();
+  await settled(page);
   return { context, page, g };
+}
+
+/** Waits until the saved articles are loaded and no import is running. */
+async function settled(page) {
+  await page.locator('section[aria-label="Your articles"][aria-busy="false"]').waitFor();
 }
 
 async function reload(page) {
   await page.reload();
   await page.getByRole("region", { name: "Timeline", exact: true }).getByRole("button").first().waitFor();
+  await settled(page);
 }
 
 describe("the reader's own library", { timeout: 180_000 }, () => {
@@ -148,6 +155,30 @@ describe("the reader's own library", { timeout: 180_000 }, () => {
       other.g.assertClean();
     } finally {
       await other.context.close();
+    }
+  });
+
+  test("a full disk is reported and loses nothing already stored", async () => {
+    const { context, page, g } = await fresh(`${server.origin}/`);
+    try {
+      await page.getByLabel("Add article files").setInputFiles(path.join(dir, "wire.txt"));
+      await tools(page).getByText("Added 1 article.").waitFor();
+      // From now on every IndexedDB write fails as a full disk would.
+      await page.evaluate(() => {
+        IDBObjectStore.prototype.put = function () {
+          throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+        };
+      });
+      await page.getByLabel("Add article files").setInputFiles(path.join(dir, "plain.txt"));
+      await tools(page).getByText(/could not be saved for your next visit: the browser's storage for this page is full/).waitFor();
+      assert.ok((await titles(page)).includes("Ankara signs deal"), "still shown in this visit");
+      await reload(page);
+      const after = await titles(page);
+      assert.ok(after.includes("NATO weighs Turkiye S-400 talks"), "what was stored before is kept");
+      assert.ok(!after.includes("Ankara signs deal"));
+      g.assertClean();
+    } finally {
+      await context.close();
     }
   });
 });
