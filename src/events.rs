@@ -6,7 +6,7 @@ use crate::analysis::AnalyzedArticle;
 use crate::article::BlockKind;
 use crate::text::{self, Span};
 use crate::timex;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
@@ -31,6 +31,33 @@ pub struct Event {
     pub sources: Vec<EventSource>,
     /// Entities mentioned in those sentences (indices into the corpus entities).
     pub entities: Vec<usize>,
+}
+
+impl Event {
+    /// The period in words, as precise as the text was: "9 February 2022",
+    /// "December 2020", "2019", "the week of 18 April 2022".
+    pub fn when(&self) -> String {
+        let days = (self.end - self.start).num_days();
+        let last = self.end.pred_opt().unwrap_or(self.end);
+        let whole_months = self.start.day() == 1 && self.end.day() == 1;
+        match days {
+            1 => self.start.format("%-d %B %Y").to_string(),
+            7 => format!("the week of {}", self.start.format("%-d %B %Y")),
+            _ if whole_months && self.start.month() == 1 && self.end.month() == 1 => {
+                if self.end.year() - self.start.year() == 1 {
+                    self.start.format("%Y").to_string()
+                } else {
+                    format!("{}–{}", self.start.year(), last.year())
+                }
+            }
+            _ if whole_months && days <= 31 => self.start.format("%B %Y").to_string(),
+            _ => format!(
+                "{} – {}",
+                self.start.format("%-d %b %Y"),
+                last.format("%-d %b %Y")
+            ),
+        }
+    }
 }
 
 /// Blocks whose dates are events of the story. Bylines and datelines only
@@ -126,5 +153,37 @@ fn overlap(a: &[usize], b: &BTreeSet<usize>) -> f32 {
         0.0
     } else {
         shared as f32 / union as f32
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event(start: (i32, u32, u32), end: (i32, u32, u32)) -> Event {
+        let d = |(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        Event {
+            start: d(start),
+            end: d(end),
+            value: String::new(),
+            sources: Vec::new(),
+            entities: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn periods_in_words() {
+        assert_eq!(event((2022, 2, 9), (2022, 2, 10)).when(), "9 February 2022");
+        assert_eq!(event((2020, 12, 1), (2021, 1, 1)).when(), "December 2020");
+        assert_eq!(event((2019, 1, 1), (2020, 1, 1)).when(), "2019");
+        assert_eq!(event((1990, 1, 1), (2000, 1, 1)).when(), "1990–1999");
+        assert_eq!(
+            event((2022, 4, 18), (2022, 4, 25)).when(),
+            "the week of 18 April 2022"
+        );
+        assert_eq!(
+            event((2021, 1, 1), (2021, 4, 1)).when(),
+            "1 Jan 2021 – 31 Mar 2021"
+        );
     }
 }

@@ -2,6 +2,7 @@
 //! the URL fragment, handles global keys, and hands each component only the
 //! data it renders and callbacks to report what the reader did.
 
+mod chronology;
 mod entities;
 mod io;
 mod library;
@@ -185,7 +186,7 @@ pub fn app() -> Html {
             <DropZone on_files={ws.on_files.clone()} />
             <timeline::Timeline data={data.clone()} visible={visible.clone()} open={open}
                 entity={selected_entity} range={view.view.range} on_open={on_open.clone()}
-                on_event={on_event} on_range={on_range} />
+                on_event={on_event.clone()} on_range={on_range} />
             <div class="columns">
                 <div class="left-column">
                     <list::ArticleList data={data.clone()} visible={visible.clone()} open={open}
@@ -198,6 +199,10 @@ pub fn app() -> Html {
                 <main id="reader" tabindex="-1" class="reader-column">
                     <reader::Reader data={data.clone()} open={open} entity={selected_entity}
                         focus={view.focus} hidden={view.view.hidden.clone()} on_entity={on_entity.clone()} />
+                    if open.is_none() {
+                        <chronology::Chronology data={data.clone()} visible={visible.clone()}
+                            entity={selected_entity} on_event={on_event.clone()} />
+                    }
                 </main>
                 <entities::EntityPanel data={data.clone()} visible={visible} entity={selected_entity}
                     hidden={view.view.hidden.clone()} on_entity={on_entity} on_label={on_label}

@@ -323,3 +323,46 @@ async fn correcting_the_selected_entity_emits_corrections() {
     undo[0].dyn_ref::<HtmlElement>().unwrap().click();
     assert_eq!(undos.borrow().len(), 1);
 }
+
+#[wasm_bindgen_test]
+async fn chronology_lists_events_in_time_order_and_opens_their_sentence() {
+    let data = seeds();
+    let turkey = data.corpus.entity_index("turkey").unwrap();
+    let (on_event, opened) = recorder();
+    let root = mount::<super::chronology::Chronology>(super::chronology::ChronologyProps {
+        data: data.clone(),
+        visible: Rc::new(vec![0, 1]),
+        entity: None,
+        on_event: on_event.clone(),
+    })
+    .await;
+    let times: Vec<String> = all(&root, ".chronology-item time")
+        .iter()
+        .map(|t| t.text_content().unwrap())
+        .collect();
+    assert_eq!(times.first().map(String::as_str), Some("2002"));
+    assert!(times.contains(&"December 2020".to_string()), "{times:?}");
+    let first = root.query_selector(".event-sentence").unwrap().unwrap();
+    assert!(first
+        .text_content()
+        .unwrap()
+        .starts_with("In 2002, Turkiye joined"));
+    first.dyn_ref::<HtmlElement>().unwrap().click();
+    assert_eq!(opened.borrow()[0].0, "003_113eacf95b61ac4f");
+
+    let only_turkey = mount::<super::chronology::Chronology>(super::chronology::ChronologyProps {
+        data,
+        visible: Rc::new(vec![0, 1]),
+        entity: Some(turkey),
+        on_event,
+    })
+    .await;
+    let heading = only_turkey
+        .query_selector("h2")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(heading.starts_with("Chronology of Turkey"), "{heading}");
+    assert!(all(&only_turkey, ".chronology-item").len() < times.len());
+}

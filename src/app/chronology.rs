@@ -1,0 +1,66 @@
+//! The chronology: the dated events of the listed articles as a readable
+//! list, oldest first, each sentence a way into its article. It is what the
+//! main column shows before an article is opened.
+
+use super::Data;
+use dateline::text::Span;
+use std::collections::HashSet;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ChronologyProps {
+    pub data: Data,
+    pub visible: Rc<Vec<usize>>,
+    /// When set, only events that involve this entity.
+    pub entity: Option<usize>,
+    pub on_event: Callback<(String, Span)>,
+}
+
+#[function_component(Chronology)]
+pub fn chronology(props: &ChronologyProps) -> Html {
+    let corpus = &props.data.corpus;
+    let visible: HashSet<usize> = props.visible.iter().copied().collect();
+    let events: Vec<_> = corpus
+        .events
+        .iter()
+        .filter(|e| e.sources.iter().any(|s| visible.contains(&s.article)))
+        .filter(|e| props.entity.is_none_or(|en| e.entities.contains(&en)))
+        .collect();
+    let heading = match props.entity {
+        Some(e) => format!("Chronology of {}", corpus.entities[e].name),
+        None => "Chronology".to_string(),
+    };
+    html! {
+        <section class="chronology" aria-labelledby="chronology-title">
+            <h2 id="chronology-title" class="panel-title">{ heading }
+                <span class="count">{ events.len() }</span></h2>
+            if events.is_empty() {
+                <p class="hint">{ "No dated event in the listed articles." }</p>
+            }
+            <ol>
+                { for events.iter().map(|e| {
+                    let sources = e.sources.iter().map(|s| {
+                        let article = &corpus.articles[s.article].article;
+                        let (id, sentence) = (article.id.clone(), s.sentence);
+                        let onclick = props.on_event.reform(move |_: MouseEvent| (id.clone(), sentence));
+                        html! {
+                            <li>
+                                <button type="button" class="event-sentence" {onclick}>
+                                    { s.sentence.of(&article.text) }
+                                </button>
+                                <span class="event-source">{ format!("{} · {}", article.date, article.title()) }</span>
+                            </li>
+                        }
+                    });
+                    html! {
+                        <li class="chronology-item">
+                            <time datetime={e.value.clone()}>{ e.when() }</time>
+                            <ul>{ for sources }</ul>
+                        </li>
+                    }
+                }) }
+            </ol>
+        </section>
+    }
+}
