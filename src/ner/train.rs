@@ -253,26 +253,6 @@ struct Doc {
     entities: Vec<(Span, usize)>,
 }
 
-/// Segments of a seed-format file: every line after the header; the first
-/// non-empty one is the title, a headline.
-fn seed_segments(text: &str) -> Vec<Segment> {
-    let mut out = Vec::new();
-    let mut off = 0;
-    let mut title_seen = false;
-    for (n, line) in text.split_inclusive('\n').enumerate() {
-        let body = line.trim_end_matches(['\n', '\r']);
-        if n > 0 && !body.trim().is_empty() {
-            out.push(Segment {
-                span: Span::new(off, off + body.len()),
-                headline: !title_seen,
-            });
-            title_seen = true;
-        }
-        off += line.len();
-    }
-    out
-}
-
 fn load(dir: &Path) -> Result<Vec<Doc>, String> {
     let corpus = dir.join("corpus");
     let gold = dir.join("gold");
@@ -306,7 +286,9 @@ fn load(dir: &Path) -> Result<Vec<Doc>, String> {
                 entities.push((Span::new(s, t), ty));
             }
         }
-        let segments = seed_segments(&text);
+        let segments = crate::article::parse(&path.to_string_lossy(), text.as_bytes())
+            .map(|a| crate::analysis::segments(&a))
+            .map_err(|e| format!("{}: {e}", path.display()))?;
         docs.push(Doc {
             text,
             segments,
