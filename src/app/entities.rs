@@ -5,7 +5,7 @@ use super::reader::plural;
 use super::Data;
 use dateline::corrections::{Correction, EntityKey};
 use dateline::label::Label;
-use dateline::linking::Entity;
+use dateline::linking::{fold, Entity};
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -32,14 +32,33 @@ pub struct EntityPanelProps {
 #[function_component(EntityPanel)]
 pub fn entity_panel(props: &EntityPanelProps) -> Html {
     let corpus = &props.data.corpus;
+    let filter = use_state(String::new);
+    let on_filter = {
+        let filter = filter.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            filter.set(input.value());
+        })
+    };
+    let wanted = fold(&filter);
+    let matches_filter = |e: &Entity| {
+        wanted.is_empty()
+            || std::iter::once(&e.name)
+                .chain(&e.aliases)
+                .any(|n| fold(n).contains(&wanted))
+    };
     let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
     for &a in props.visible.iter() {
         for m in &corpus.articles[a].mentions {
             *counts.entry(m.entity).or_insert(0) += 1;
         }
     }
+    let present: BTreeSet<Label> = counts.keys().map(|&e| corpus.entities[e].label).collect();
     let mut groups: BTreeMap<Label, Vec<(usize, usize)>> = BTreeMap::new();
-    for (&entity, &n) in &counts {
+    for (&entity, &n) in counts
+        .iter()
+        .filter(|(&e, _)| matches_filter(&corpus.entities[e]))
+    {
         groups
             .entry(corpus.entities[entity].label)
             .or_default()
@@ -51,7 +70,7 @@ pub fn entity_panel(props: &EntityPanelProps) -> Html {
                 .then_with(|| corpus.entities[a.0].name.cmp(&corpus.entities[b.0].name))
         });
     }
-    let legend = Label::ALL.iter().filter(|l| groups.contains_key(l) || props.hidden.contains(l)).map(|&label| {
+    let legend = Label::ALL.iter().filter(|l| present.contains(l) || props.hidden.contains(l)).map(|&label| {
         let shown = !props.hidden.contains(&label);
         let onclick = props.on_label.reform(move |_: MouseEvent| label);
         html! {
@@ -69,6 +88,8 @@ pub fn entity_panel(props: &EntityPanelProps) -> Html {
     html! {
         <aside class="entity-panel" aria-label="Entities">
             <h2 class="panel-title">{ "Entities" }</h2>
+            <input type="search" class="entity-filter" aria-label="Filter entities"
+                placeholder="Filter entities" value={(*filter).clone()} oninput={on_filter} />
             <ul class="legend" aria-label="Entity types">{ for legend }</ul>
             if let Some(e) = selected {
                 <div class="selection">

@@ -366,3 +366,48 @@ async fn chronology_lists_events_in_time_order_and_opens_their_sentence() {
     assert!(heading.starts_with("Chronology of Turkey"), "{heading}");
     assert!(all(&only_turkey, ".chronology-item").len() < times.len());
 }
+
+#[wasm_bindgen_test]
+async fn entity_filter_narrows_the_panel_by_name_or_alias() {
+    let root = mount::<EntityPanel>(super::entities::EntityPanelProps {
+        data: seeds(),
+        visible: Rc::new(vec![0, 1]),
+        entity: None,
+        hidden: BTreeSet::new(),
+        on_entity: Callback::noop(),
+        on_label: Callback::noop(),
+        on_clear: Callback::noop(),
+        on_correct: Callback::noop(),
+        undo: None,
+        redo: None,
+        on_undo: Callback::noop(),
+        on_redo: Callback::noop(),
+    })
+    .await;
+    let legend_before = all(&root, "button.legend-item").len();
+    let input: web_sys::HtmlInputElement = root
+        .query_selector(".entity-filter")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    input.set_value("türkiye");
+    input
+        .dispatch_event(&web_sys::InputEvent::new("input").unwrap())
+        .unwrap();
+    yew::platform::time::sleep(Duration::from_millis(20)).await;
+    let rows: Vec<String> = all(&root, "button.entity-row")
+        .iter()
+        .map(|r| r.get_attribute("data-entity").unwrap())
+        .collect();
+    assert_eq!(
+        rows,
+        ["turkey"],
+        "found through its alias Turkiye, accents folded"
+    );
+    assert_eq!(
+        all(&root, "button.legend-item").len(),
+        legend_before,
+        "the legend does not shrink"
+    );
+}
