@@ -2,6 +2,8 @@
 //! filters let through, as links that are also deep links.
 
 use super::Data;
+use dateline::article::Article;
+use dateline::search::{first_match, snippet};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -11,6 +13,8 @@ pub struct ArticleListProps {
     pub visible: Rc<Vec<usize>>,
     pub open: Option<usize>,
     pub on_open: Callback<String>,
+    /// The search query, for a snippet of where each article matches it.
+    pub query: String,
     /// Removes an article the reader added, by id.
     pub on_remove: Callback<String>,
 }
@@ -18,7 +22,7 @@ pub struct ArticleListProps {
 #[function_component(ArticleList)]
 pub fn article_list(props: &ArticleListProps) -> Html {
     let total = props.data.corpus.articles.len();
-    let items = props.visible.iter().map(|&i| {
+    let items = props.visible.iter().enumerate().map(|(n, &i)| {
         let a = &props.data.corpus.articles[i].article;
         let id = a.id.clone();
         let onclick = props.on_open.reform(move |e: MouseEvent| {
@@ -40,6 +44,9 @@ pub fn article_list(props: &ArticleListProps) -> Html {
                         { " · " }{ if a.source.is_empty() { "Unknown source" } else { &a.source } }
                     </span>
                     <span class="item-title">{ a.title() }</span>
+                    if n < MAX_SNIPPETS {
+                        { match_snippet(a, &props.query) }
+                    }
                     if added {
                         <span class="badge">{ "added" }</span>
                     }
@@ -61,5 +68,26 @@ pub fn article_list(props: &ArticleListProps) -> Html {
             }
             <ol>{ for items }</ol>
         </section>
+    }
+}
+
+/// Snippets are worked out for the first articles only: enough to read, and
+/// typing stays instant on a large corpus.
+const MAX_SNIPPETS: usize = 100;
+
+/// The words around the first match of `query` in the body, match in bold.
+fn match_snippet(a: &Article, query: &str) -> Html {
+    if query.trim().is_empty() {
+        return html! {};
+    }
+    let body = a.body_span();
+    let Some(hit) = first_match(body.of(&a.text), query).map(|h| h.shifted(body.start)) else {
+        return html! {};
+    };
+    let (before, after) = snippet(&a.text, hit, 60);
+    html! {
+        <span class="snippet">
+            { "…" }{ before.of(&a.text) }<strong class="hit">{ hit.of(&a.text) }</strong>{ after.of(&a.text) }{ "…" }
+        </span>
     }
 }

@@ -190,7 +190,7 @@ pub fn app() -> Html {
             <div class="columns">
                 <div class="left-column">
                     <list::ArticleList data={data.clone()} visible={visible.clone()} open={open}
-                        on_open={on_open} on_remove={ws.on_remove.clone()} />
+                        on_open={on_open} query={view.view.query.clone()} on_remove={ws.on_remove.clone()} />
                     <tools::Tools loading={ws.loading} added={ws.added} progress={ws.progress} undated={ws.undated.clone()}
                         notices={ws.notices.clone()} on_files={ws.on_files.clone()}
                         on_state_file={ws.on_state_file.clone()} on_date={ws.on_date.clone()}

@@ -157,6 +157,7 @@ async fn list_links_only_the_visible_articles() {
         visible: Rc::new(vec![1]),
         open: Some(1),
         on_open,
+        query: "belarusian armed".into(),
         on_remove,
     })
     .await;
@@ -171,6 +172,19 @@ async fn list_links_only_the_visible_articles() {
         Some("true")
     );
     assert!(root.text_content().unwrap().contains("1 of 2"));
+    let snippet = root
+        .query_selector(".snippet")
+        .unwrap()
+        .expect("a snippet of the match");
+    assert_eq!(
+        snippet
+            .query_selector(".hit")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        "Belarusian"
+    );
     links[0].dyn_ref::<HtmlElement>().unwrap().click();
     assert_eq!(*opened.borrow(), ["003_113eacf95b61ac4f"]);
     let remove = root

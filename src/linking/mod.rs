@@ -246,19 +246,34 @@ fn strip_possessive(s: &str) -> &str {
 /// variants of one name compare equal.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    fold_each(s, &mut out, |_, _| {});
+    out.truncate(out.trim_end().len());
+    out
+}
+
+/// Folds `s` onto `out` as [`fold`] does, calling `kept(original_byte,
+/// folded_byte)` where each kept character starts, so a match found in the
+/// folded text can be mapped back to the original (search snippets).
+pub fn fold_each(s: &str, out: &mut String, mut kept: impl FnMut(usize, usize)) {
+    for (i, c) in s.char_indices() {
         match c {
             '.' => {}
             c if c.is_whitespace() => {
                 if !out.ends_with(' ') && !out.is_empty() {
+                    kept(i, out.len());
                     out.push(' ');
                 }
             }
-            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-            c => out.extend(fold_char(c).to_lowercase()),
+            c if c.is_ascii() => {
+                kept(i, out.len());
+                out.push(c.to_ascii_lowercase());
+            }
+            c => {
+                kept(i, out.len());
+                out.extend(fold_char(c).to_lowercase());
+            }
         }
     }
-    out.trim_end().to_string()
 }
 
 /// Latin letters with diacritics to their base letter (ü → u, ç → c, ş → s).
