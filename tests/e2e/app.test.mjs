@@ -291,7 +291,7 @@ describe("Dateline reader (dist/ in headless Chromium)", { timeout: 300_000 }, (
       await page.waitForFunction(() => new URLSearchParams(location.hash.slice(1)).has("entity"));
       // The top of the page (timeline, list, title), with an entity card open.
       await page.evaluate(() => window.scrollTo(0, 0));
-      await reader(page).locator("mark", { hasText: "Turkey" }).first().hover();
+      await reader(page).locator("p.summary mark", { hasText: "Russia" }).first().hover();
       await page.locator(".entity-card").waitFor();
       mkdirSync(OUT, { recursive: true });
       const png = path.join(OUT, "reader.png");
