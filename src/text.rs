@@ -1,4 +1,4 @@
-//! Shared text geometry: byte spans and the sentence/word segmentation every
+//! Shared text geometry: byte spans and the sentence segmentation every
 //! stage agrees on, so an entity, a date and the event it dates all point at
 //! the same bytes of the original file.
 
@@ -94,16 +94,6 @@ fn ends_with_abbreviation(sentence: &str) -> bool {
     ABBREVIATIONS.contains(&last_word)
 }
 
-/// Word-like tokens (UAX #29 words with at least one alphanumeric character)
-/// inside `span`, as byte spans of `text`.
-pub fn words(text: &str, span: Span) -> Vec<Span> {
-    span.of(text)
-        .split_word_bound_indices()
-        .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
-        .map(|(i, w)| Span::new(span.start + i, span.start + i + w.len()))
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -136,12 +126,5 @@ mod tests {
         let got = sentences(text, body);
         assert_eq!(got[0].of(text), "In 2002, Turkiye joined.");
         assert_eq!(got[1].of(text), "Five years later, a deal.");
-    }
-
-    #[test]
-    fn words_skip_punctuation_and_keep_designators_split_by_uax29() {
-        let text = "Russia's S-400s, \"Pantsir-S\".";
-        let got: Vec<&str> = words(text, all(text)).iter().map(|s| s.of(text)).collect();
-        assert_eq!(got, ["Russia's", "S", "400s", "Pantsir", "S"]);
     }
 }

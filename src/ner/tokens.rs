@@ -1,6 +1,6 @@
 //! Tokenizer for the tagger.
 //!
-//! UAX #29 word boundaries (what [`crate::text::words`]) uses split weapon
+//! UAX #29 word boundaries split weapon
 //! designators ("S-400" → "S", "400") and glue possessives ("Russia's"), which
 //! is the opposite of what entity spans need. This tokenizer works on white
 //! space chunks instead and applies a few news-specific rules:
