@@ -24,6 +24,10 @@ pub(crate) struct Ctx {
     pub tense: Tense,
     /// The last date-like value produced earlier in the text.
     pub reference: Option<Point>,
+    /// The first quarter the text named (the period an earnings report is
+    /// about): "the quarter", "the year-ago period" and "a year ago" in such
+    /// a report refer to it even after an aside about another quarter.
+    pub topic_quarter: Option<Point>,
 }
 
 /// An explicit direction word in front of a relative expression.

@@ -572,11 +572,19 @@ fn previous_quarter(ctx: &Ctx) -> Option<Point> {
     relative(ctx.anchor, -1, Unit::Quarter)
 }
 
+/// The quarter an anaphoric period refers to: the report's topic quarter
+/// (the first one named), else the last quarter mentioned.
+fn quarter_reference(ctx: &Ctx) -> Option<Point> {
+    ctx.topic_quarter
+        .or(ctx.reference)
+        .filter(|p| matches!(p, Point::Quarter(..)))
+}
+
 /// The reference if it has the same granularity as `unit`, else the anchor's
 /// point at that granularity moved `n` units.
 fn reference_or(ctx: &Ctx, unit: Unit, n: i32) -> Option<Point> {
-    match (ctx.reference, unit) {
-        (Some(p @ Point::Quarter(..)), Unit::Quarter) => Some(p),
+    match (quarter_reference(ctx), unit) {
+        (Some(p), Unit::Quarter) => Some(p),
         _ => relative(ctx.anchor, n, unit),
     }
 }
@@ -675,7 +683,7 @@ fn n_year_period(m: &Match, ctx: &Ctx) -> Option<String> {
     if m.words(2) != "quarter" {
         return Some(fmt(Point::Year(year)));
     }
-    let q = match ctx.reference {
+    let q = match quarter_reference(ctx) {
         Some(Point::Quarter(_, q)) => q,
         _ => match previous_quarter(ctx)? {
             Point::Quarter(_, q) => q,
@@ -804,11 +812,21 @@ fn n_the_quarter(m: &Match, ctx: &Ctx) -> Option<String> {
     {
         return None;
     }
-    let p = match ctx.reference {
-        Some(p @ Point::Quarter(..)) => p,
+    // "the quarter-to-quarter comparison" names no quarter.
+    if m.after().is_some_and(|a| a.text == "-" && !a.gap) {
+        return None;
+    }
+    let p = match quarter_reference(ctx) {
+        Some(p) => p,
         _ => previous_quarter(ctx)?,
     };
     Some(fmt(p))
+}
+
+/// "the latest period" in a report about a quarter is that quarter; with no
+/// quarter named it could be any period, so it is left untagged.
+fn n_latest_period(_: &Match, ctx: &Ctx) -> Option<String> {
+    quarter_reference(ctx).map(fmt)
 }
 
 fn n_year_ago_period(m: &Match, ctx: &Ctx) -> Option<String> {
@@ -819,14 +837,17 @@ fn n_year_ago_period(m: &Match, ctx: &Ctx) -> Option<String> {
     };
     let base = match unit {
         Unit::Quarter => reference_or(ctx, Unit::Quarter, -1)?,
-        _ => ctx.reference.unwrap_or(Point::of(ctx.anchor, Unit::Year)?),
+        // "the year-ago period" in a quarterly report is that quarter.
+        _ => quarter_reference(ctx)
+            .or(ctx.reference)
+            .unwrap_or(Point::of(ctx.anchor, Unit::Year)?),
     };
     Some(fmt(base.shift(-1, Unit::Year)?))
 }
 
 fn n_year_ago_adjective(_: &Match, ctx: &Ctx) -> Option<String> {
-    let base = match ctx.reference {
-        Some(p @ Point::Quarter(..)) => p,
+    let base = match quarter_reference(ctx) {
+        Some(p) => p,
         _ => Point::of(ctx.anchor, Unit::Year)?,
     };
     Some(fmt(base.shift(-1, Unit::Year)?))
@@ -1047,7 +1068,7 @@ fn n_ago(m: &Match, ctx: &Ctx) -> Option<String> {
         return Some("PAST_REF".to_string());
     }
     let n = i32::try_from(count_of(m, 1)?).ok()?;
-    if let (Some(p @ Point::Quarter(..)), Unit::Year) = (ctx.reference, unit) {
+    if let (Some(p), Unit::Year) = (quarter_reference(ctx), unit) {
         return Some(fmt(p.shift(-n, unit)?));
     }
     Some(fmt(relative(ctx.anchor, -n, unit)?))
@@ -1488,6 +1509,13 @@ pub(crate) const RULES: &[Rule] = &[
         pattern: &[THE, El::Lit(&["quarter"])],
         kind: TimexType::Date,
         norm: n_the_quarter,
+        anchors: false,
+    },
+    Rule {
+        name: "the latest period",
+        pattern: &[THE, El::Lit(&["latest"]), El::Lit(&["period"])],
+        kind: TimexType::Date,
+        norm: n_latest_period,
         anchors: false,
     },
     Rule {
@@ -2249,6 +2277,24 @@ mod tests {
                 ("The quarter", Date, "1995-Q3"),
                 ("fiscal 1996", Date, "1996"),
                 ("the year-earlier quarter", Date, "1994-Q3"),
+            ],
+        );
+    }
+
+    #[test]
+    fn quarter_anaphora_follows_the_report_topic() {
+        // The report is about the third quarter; an aside about the second
+        // does not move what "the year-ago period" and "the latest period" mean.
+        assert_tags(
+            "2011-11-03",
+            "Acme posted third-quarter profit of $5 million. After a weak second quarter, \
+             margins recovered. The quarter-to-quarter gain beat the year-ago period, \
+             and the latest period had no charges.",
+            &[
+                ("third-quarter", Date, "2011-Q3"),
+                ("second quarter", Date, "2011-Q2"),
+                ("the year-ago period", Date, "2010-Q3"),
+                ("the latest period", Date, "2011-Q3"),
             ],
         );
     }
