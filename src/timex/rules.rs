@@ -1242,6 +1242,21 @@ fn n_the_past(m: &Match, _: &Ctx) -> Option<String> {
         .then(|| constant("PAST_REF"))
 }
 
+/// "will soon grow": TimeML tags the adverb as `FUTURE_REF`; "as soon as",
+/// "soon after" are connectives, and "was soon released" is a past
+/// sequence, not the future.
+fn n_soon(m: &Match, ctx: &Ctx) -> Option<String> {
+    if m.before()
+        .is_some_and(|b| matches!(b.lower, "as" | "so" | "too" | "how"))
+        || m.after()
+            .is_some_and(|a| matches!(a.lower, "as" | "after" | "afterward" | "thereafter"))
+        || ctx.tense == Tense::Past
+    {
+        return None;
+    }
+    Some(constant("FUTURE_REF"))
+}
+
 fn n_future(_: &Match, _: &Ctx) -> Option<String> {
     Some(constant("FUTURE_REF"))
 }
@@ -1848,6 +1863,13 @@ pub(crate) const RULES: &[Rule] = &[
         anchors: true,
     },
     Rule {
+        name: "soon",
+        pattern: &[El::Lit(&["soon"])],
+        kind: TimexType::Date,
+        norm: n_soon,
+        anchors: false,
+    },
+    Rule {
         name: "recently",
         pattern: &[
             El::Opt(&El::Lit(&["more", "most", "only", "very"])),
@@ -2321,6 +2343,15 @@ mod tests {
                 ("30-year", Duration, "P30Y"),
                 ("several years", Duration, "PXY"),
             ],
+        );
+    }
+
+    #[test]
+    fn soon_is_future_only_as_an_adverb() {
+        assert_tags(
+            "2020-01-10",
+            "The mill will soon reopen. Call as soon as you can. The fire was soon out.",
+            &[("soon", Date, "FUTURE_REF")],
         );
     }
 
