@@ -1297,7 +1297,13 @@ fn n_clock(m: &Match, ctx: &Ctx) -> Option<String> {
             Some(off) => add_days(ctx.anchor, off)?,
             None => weekday_date(ctx.anchor, lexicon::weekday(t)?, Rel::None, ctx.tense)?,
         },
-        None => ctx.anchor,
+        // A bare clock time is on the day the text is talking about: the
+        // last day it named ("killed Oct. 23 ... shot at 10 p.m."), else
+        // the publication day.
+        None => match ctx.reference {
+            Some(Point::Day(d)) => d,
+            _ => ctx.anchor,
+        },
     };
     Some(format!("{}T{h:02}:{min:02}", day_value(day)))
 }
@@ -2170,7 +2176,7 @@ mod tests {
             "Mon 05th June 2023 | 09:30 AM. The council met on 7th June, 2023 and again on June 9, 2023.",
             &[
                 ("Mon 05th June 2023", Date, "2023-06-05"),
-                ("09:30 AM", Time, "2023-06-14T09:30"),
+                ("09:30 AM", Time, "2023-06-05T09:30"),
                 ("7th June, 2023", Date, "2023-06-07"),
                 ("June 9, 2023", Date, "2023-06-09"),
             ],
@@ -2342,6 +2348,18 @@ mod tests {
                 ("nearly an hour", Duration, "PT1H"),
                 ("30-year", Duration, "P30Y"),
                 ("several years", Duration, "PXY"),
+            ],
+        );
+    }
+
+    #[test]
+    fn bare_clock_time_is_on_the_day_last_named() {
+        assert_tags(
+            "2021-03-10",
+            "The depot burned on March 3. The first alarm sounded at 6 a.m.",
+            &[
+                ("March 3", Date, "2021-03-03"),
+                ("6 a.m.", Time, "2021-03-03T06:00"),
             ],
         );
     }
