@@ -874,7 +874,14 @@ fn n_weekday(m: &Match, ctx: &Ctx) -> Option<String> {
     // "Wednesday's ruling" reports something that happened.
     let possessive = m.after().is_some_and(|a| matches!(a.text, "'" | "’"));
     let tense = if possessive { Tense::Past } else { ctx.tense };
-    let day = weekday_date(ctx.anchor, weekday_of(m, 2)?, direction_of(m, 1), tense)?;
+    // "the previous Friday", "the following Monday" are anaphoric: they
+    // count from the day the text last named, not from the article's date.
+    let anaphoric = m.words(1).starts_with("the ");
+    let base = match ctx.reference {
+        Some(Point::Day(d)) if anaphoric => d,
+        _ => ctx.anchor,
+    };
+    let day = weekday_date(base, weekday_of(m, 2)?, direction_of(m, 1), tense)?;
     if next_is_name(m) && lexicon::month(m.toks, m.end).is_none() {
         return None;
     }
@@ -1982,7 +1989,7 @@ fn weekday_direction(toks: &[Tok], at: usize) -> Option<usize> {
     let w = |i: usize| toks.get(i).map(|t| t.lower);
     match w(at)? {
         "last" | "next" | "this" | "previous" => Some(at + 1),
-        "the" if matches!(w(at + 1), Some("previous")) => Some(at + 2),
+        "the" if matches!(w(at + 1), Some("previous" | "preceding" | "following")) => Some(at + 2),
         _ => None,
     }
 }
@@ -2360,6 +2367,26 @@ mod tests {
             &[
                 ("March 3", Date, "2021-03-03"),
                 ("6 a.m.", Time, "2021-03-03T06:00"),
+            ],
+        );
+    }
+
+    #[test]
+    fn the_previous_weekday_counts_from_the_day_named() {
+        assert_tags(
+            "2021-06-14",
+            "Shares fell on Friday, down 3% from the previous Friday.",
+            &[
+                ("Friday", Date, "2021-06-11"),
+                ("the previous Friday", Date, "2021-06-04"),
+            ],
+        );
+        assert_tags(
+            "2021-06-14",
+            "The plant shut on June 2 and reopened the following Monday.",
+            &[
+                ("June 2", Date, "2021-06-02"),
+                ("the following Monday", Date, "2021-06-07"),
             ],
         );
     }
