@@ -1042,13 +1042,18 @@ fn n_the_year(m: &Match, ctx: &Ctx) -> Option<String> {
     if !m.has(1) && spans_a_period(m) {
         return None;
     }
-    Some(fmt(Point::Year(ctx.anchor.year())))
+    // "the latest fiscal year" is the last one closed, before the article.
+    let back = i32::from(m.words(1) == "latest");
+    Some(fmt(Point::Year(ctx.anchor.year() - back)))
 }
 
-/// "for the year", "during the year": the whole period, a duration.
+/// "for the year", "during the year", "the year ended June 30": the whole
+/// period, a duration.
 fn spans_a_period(m: &Match) -> bool {
     m.before()
         .is_some_and(|b| matches!(b.lower, "for" | "during" | "throughout" | "over"))
+        || m.after()
+            .is_some_and(|a| matches!(a.lower, "ended" | "ending"))
 }
 
 fn n_the_year_duration(m: &Match, _: &Ctx) -> Option<String> {
@@ -1620,8 +1625,9 @@ pub(crate) const RULES: &[Rule] = &[
         pattern: &[
             THE,
             El::Opt(&El::Lit(&[
-                "current", "full", "whole", "entire", "calendar",
+                "current", "full", "whole", "entire", "calendar", "latest",
             ])),
+            El::Opt(&El::Lit(&["fiscal"])),
             El::Lit(&["year"]),
         ],
         kind: TimexType::Date,
@@ -1630,7 +1636,7 @@ pub(crate) const RULES: &[Rule] = &[
     },
     Rule {
         name: "for the year",
-        pattern: &[THE, El::Lit(&["year"])],
+        pattern: &[THE, El::Opt(&El::Lit(&["fiscal"])), El::Lit(&["year"])],
         kind: TimexType::Duration,
         norm: n_the_year_duration,
         anchors: false,
@@ -2387,6 +2393,21 @@ mod tests {
             &[
                 ("June 2", Date, "2021-06-02"),
                 ("the following Monday", Date, "2021-06-07"),
+            ],
+        );
+    }
+
+    #[test]
+    fn fiscal_years() {
+        assert_tags(
+            "2012-05-09",
+            "Sales in the current fiscal year should top those of the latest fiscal year. \
+             In the fiscal year ended March 31, profit doubled.",
+            &[
+                ("the current fiscal year", Date, "2012"),
+                ("the latest fiscal year", Date, "2011"),
+                ("the fiscal year", Duration, "P1Y"),
+                ("March 31", Date, "2012-03-31"),
             ],
         );
     }
