@@ -197,11 +197,12 @@ fn tbaq_scores_meet_targets() {
         );
     }
     assert!(scores[1].1 >= 0.92, "relaxed F1 {:.4} < 0.92", scores[1].1);
-    // Issue #4 asks for value F1 ≥ 0.85; the tagger is not there yet (0.8053
+    // Issue #4 asks for value F1 ≥ 0.85; the tagger is not there yet (0.8120
     // reached; most remaining misses are annotator choices the gold does not
-    // make consistently, e.g. `1989-WXX` vs `1989-W43`, `1988` vs `1988-Q3`),
-    // so this floor guards the level reached and must only ever be raised.
-    assert!(scores[2].1 >= 0.805, "value F1 {:.4} < 0.805", scores[2].1);
+    // make consistently, e.g. `1989-WXX` vs `1989-W43`, `1988` vs `1988-Q3`,
+    // `2000-01-05` vs `2000-01-05TNI`, or unannotated "now"), so this floor
+    // guards the level reached and must only ever be raised.
+    assert!(scores[2].1 >= 0.812, "value F1 {:.4} < 0.812", scores[2].1);
 }
 
 /// Tagging never panics and only returns spans on character boundaries inside

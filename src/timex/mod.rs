@@ -60,6 +60,7 @@ pub fn tag(text: &str, region: Span, anchor: NaiveDate) -> Vec<Timex> {
     let index = rules::index();
     let mut out = Vec::new();
     let mut reference: Option<value::Point> = None;
+    let mut topic_quarter: Option<value::Point> = None;
     let mut candidates = Vec::new();
     let mut at = 0;
     while at < toks.len() {
@@ -68,12 +69,16 @@ pub fn tag(text: &str, region: Span, anchor: NaiveDate) -> Vec<Timex> {
             at += 1;
             continue;
         }
-        match best_match(&toks, at, starting, anchor, reference, &mut candidates) {
+        let context = (reference, topic_quarter);
+        match best_match(&toks, at, starting, anchor, context, &mut candidates) {
             Some((end, kind, value, anchors)) => {
                 let span = Span::new(toks[at].span.start, toks[end - 1].span.end);
                 if anchors {
                     if let Some(point) = value::Point::parse(&value) {
                         reference = Some(point);
+                        if topic_quarter.is_none() && matches!(point, value::Point::Quarter(..)) {
+                            topic_quarter = Some(point);
+                        }
                     }
                 }
                 out.push(Timex { span, kind, value });
@@ -86,7 +91,8 @@ pub fn tag(text: &str, region: Span, anchor: NaiveDate) -> Vec<Timex> {
 }
 
 /// The longest match at token `at` of the rules in `starting` (those that
-/// can start there) that normalises; ties go to the earlier rule. Returns the
+/// can start there) that normalises, given the last mentioned date and the
+/// first mentioned quarter; ties go to the earlier rule. Returns the
 /// end token, type, value and whether later anaphoric expressions may count
 /// from it. `candidates` is scratch space, reused across tokens.
 fn best_match<'t, 'a>(
@@ -94,7 +100,7 @@ fn best_match<'t, 'a>(
     at: usize,
     starting: pattern::RuleSet,
     anchor: NaiveDate,
-    reference: Option<value::Point>,
+    (reference, topic_quarter): (Option<value::Point>, Option<value::Point>),
     candidates: &mut Vec<(pattern::Match<'t, 'a>, &'static rules::Rule)>,
 ) -> Option<(usize, TimexType, String, bool)> {
     candidates.clear();
@@ -108,6 +114,7 @@ fn best_match<'t, 'a>(
             anchor,
             tense: resolve::tense_around(toks, m.start, m.end),
             reference,
+            topic_quarter,
         };
         (rule.norm)(m, &ctx).map(|v| (m.end, rule.kind, v, rule.anchors))
     })

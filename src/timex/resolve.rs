@@ -24,6 +24,10 @@ pub(crate) struct Ctx {
     pub tense: Tense,
     /// The last date-like value produced earlier in the text.
     pub reference: Option<Point>,
+    /// The first quarter the text named (the period an earnings report is
+    /// about): "the quarter", "the year-ago period" and "a year ago" in such
+    /// a report refer to it even after an aside about another quarter.
+    pub topic_quarter: Option<Point>,
 }
 
 /// An explicit direction word in front of a relative expression.
@@ -190,7 +194,10 @@ fn cue(toks: &[Tok], i: usize) -> Option<(Tense, usize)> {
         // "effective Feb. 1": a change announced ahead of its date.
         Some((Tense::Future, 0))
     } else if to_follows && FUTURE_BEFORE_TO.contains(&w) && !(noun_use && w.starts_with("plan")) {
-        Some((Tense::Future, 1))
+        // "had been due to expire Friday": a plan in the past perfect was
+        // for a day already gone by.
+        let had = (1..=2).any(|k| i.checked_sub(k).is_some_and(|p| toks[p].lower == "had"));
+        Some((if had { Tense::Past } else { Tense::Future }, 1))
     } else if participle {
         None
     } else if REPORTING.contains(&w) {
@@ -369,6 +376,23 @@ mod tests {
         assert_eq!(
             weekday_date(wed, Weekday::Mon, Rel::Next, Tense::Past),
             Some(d(2022, 5, 2))
+        );
+    }
+
+    #[test]
+    fn past_perfect_plans_look_back() {
+        let text = "The offer had been due to expire Friday. The offer is due to expire Friday.";
+        let mut buf = String::new();
+        let all = crate::text::Span::new(0, text.len());
+        let sentences = crate::text::sentences(text, all);
+        let toks = super::super::pattern::tokenize(text, all, &sentences, &mut buf);
+        let fridays: Vec<usize> = (0..toks.len())
+            .filter(|&i| toks[i].text == "Friday")
+            .collect();
+        assert_eq!(tense_around(&toks, fridays[0], fridays[0] + 1), Tense::Past);
+        assert_eq!(
+            tense_around(&toks, fridays[1], fridays[1] + 1),
+            Tense::Future
         );
     }
 

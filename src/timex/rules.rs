@@ -572,11 +572,19 @@ fn previous_quarter(ctx: &Ctx) -> Option<Point> {
     relative(ctx.anchor, -1, Unit::Quarter)
 }
 
+/// The quarter an anaphoric period refers to: the report's topic quarter
+/// (the first one named), else the last quarter mentioned.
+fn quarter_reference(ctx: &Ctx) -> Option<Point> {
+    ctx.topic_quarter
+        .or(ctx.reference)
+        .filter(|p| matches!(p, Point::Quarter(..)))
+}
+
 /// The reference if it has the same granularity as `unit`, else the anchor's
 /// point at that granularity moved `n` units.
 fn reference_or(ctx: &Ctx, unit: Unit, n: i32) -> Option<Point> {
-    match (ctx.reference, unit) {
-        (Some(p @ Point::Quarter(..)), Unit::Quarter) => Some(p),
+    match (quarter_reference(ctx), unit) {
+        (Some(p), Unit::Quarter) => Some(p),
         _ => relative(ctx.anchor, n, unit),
     }
 }
@@ -675,7 +683,7 @@ fn n_year_period(m: &Match, ctx: &Ctx) -> Option<String> {
     if m.words(2) != "quarter" {
         return Some(fmt(Point::Year(year)));
     }
-    let q = match ctx.reference {
+    let q = match quarter_reference(ctx) {
         Some(Point::Quarter(_, q)) => q,
         _ => match previous_quarter(ctx)? {
             Point::Quarter(_, q) => q,
@@ -804,11 +812,21 @@ fn n_the_quarter(m: &Match, ctx: &Ctx) -> Option<String> {
     {
         return None;
     }
-    let p = match ctx.reference {
-        Some(p @ Point::Quarter(..)) => p,
+    // "the quarter-to-quarter comparison" names no quarter.
+    if m.after().is_some_and(|a| a.text == "-" && !a.gap) {
+        return None;
+    }
+    let p = match quarter_reference(ctx) {
+        Some(p) => p,
         _ => previous_quarter(ctx)?,
     };
     Some(fmt(p))
+}
+
+/// "the latest period" in a report about a quarter is that quarter; with no
+/// quarter named it could be any period, so it is left untagged.
+fn n_latest_period(_: &Match, ctx: &Ctx) -> Option<String> {
+    quarter_reference(ctx).map(fmt)
 }
 
 fn n_year_ago_period(m: &Match, ctx: &Ctx) -> Option<String> {
@@ -819,14 +837,17 @@ fn n_year_ago_period(m: &Match, ctx: &Ctx) -> Option<String> {
     };
     let base = match unit {
         Unit::Quarter => reference_or(ctx, Unit::Quarter, -1)?,
-        _ => ctx.reference.unwrap_or(Point::of(ctx.anchor, Unit::Year)?),
+        // "the year-ago period" in a quarterly report is that quarter.
+        _ => quarter_reference(ctx)
+            .or(ctx.reference)
+            .unwrap_or(Point::of(ctx.anchor, Unit::Year)?),
     };
     Some(fmt(base.shift(-1, Unit::Year)?))
 }
 
 fn n_year_ago_adjective(_: &Match, ctx: &Ctx) -> Option<String> {
-    let base = match ctx.reference {
-        Some(p @ Point::Quarter(..)) => p,
+    let base = match quarter_reference(ctx) {
+        Some(p) => p,
         _ => Point::of(ctx.anchor, Unit::Year)?,
     };
     Some(fmt(base.shift(-1, Unit::Year)?))
@@ -853,7 +874,14 @@ fn n_weekday(m: &Match, ctx: &Ctx) -> Option<String> {
     // "Wednesday's ruling" reports something that happened.
     let possessive = m.after().is_some_and(|a| matches!(a.text, "'" | "’"));
     let tense = if possessive { Tense::Past } else { ctx.tense };
-    let day = weekday_date(ctx.anchor, weekday_of(m, 2)?, direction_of(m, 1), tense)?;
+    // "the previous Friday", "the following Monday" are anaphoric: they
+    // count from the day the text last named, not from the article's date.
+    let anaphoric = m.words(1).starts_with("the ");
+    let base = match ctx.reference {
+        Some(Point::Day(d)) if anaphoric => d,
+        _ => ctx.anchor,
+    };
+    let day = weekday_date(base, weekday_of(m, 2)?, direction_of(m, 1), tense)?;
     if next_is_name(m) && lexicon::month(m.toks, m.end).is_none() {
         return None;
     }
@@ -1014,13 +1042,18 @@ fn n_the_year(m: &Match, ctx: &Ctx) -> Option<String> {
     if !m.has(1) && spans_a_period(m) {
         return None;
     }
-    Some(fmt(Point::Year(ctx.anchor.year())))
+    // "the latest fiscal year" is the last one closed, before the article.
+    let back = i32::from(m.words(1) == "latest");
+    Some(fmt(Point::Year(ctx.anchor.year() - back)))
 }
 
-/// "for the year", "during the year": the whole period, a duration.
+/// "for the year", "during the year", "the year ended June 30": the whole
+/// period, a duration.
 fn spans_a_period(m: &Match) -> bool {
     m.before()
         .is_some_and(|b| matches!(b.lower, "for" | "during" | "throughout" | "over"))
+        || m.after()
+            .is_some_and(|a| matches!(a.lower, "ended" | "ending"))
 }
 
 fn n_the_year_duration(m: &Match, _: &Ctx) -> Option<String> {
@@ -1047,7 +1080,7 @@ fn n_ago(m: &Match, ctx: &Ctx) -> Option<String> {
         return Some("PAST_REF".to_string());
     }
     let n = i32::try_from(count_of(m, 1)?).ok()?;
-    if let (Some(p @ Point::Quarter(..)), Unit::Year) = (ctx.reference, unit) {
+    if let (Some(p), Unit::Year) = (quarter_reference(ctx), unit) {
         return Some(fmt(p.shift(-n, unit)?));
     }
     Some(fmt(relative(ctx.anchor, -n, unit)?))
@@ -1221,6 +1254,21 @@ fn n_the_past(m: &Match, _: &Ctx) -> Option<String> {
         .then(|| constant("PAST_REF"))
 }
 
+/// "will soon grow": TimeML tags the adverb as `FUTURE_REF`; "as soon as",
+/// "soon after" are connectives, and "was soon released" is a past
+/// sequence, not the future.
+fn n_soon(m: &Match, ctx: &Ctx) -> Option<String> {
+    if m.before()
+        .is_some_and(|b| matches!(b.lower, "as" | "so" | "too" | "how"))
+        || m.after()
+            .is_some_and(|a| matches!(a.lower, "as" | "after" | "afterward" | "thereafter"))
+        || ctx.tense == Tense::Past
+    {
+        return None;
+    }
+    Some(constant("FUTURE_REF"))
+}
+
 fn n_future(_: &Match, _: &Ctx) -> Option<String> {
     Some(constant("FUTURE_REF"))
 }
@@ -1261,7 +1309,13 @@ fn n_clock(m: &Match, ctx: &Ctx) -> Option<String> {
             Some(off) => add_days(ctx.anchor, off)?,
             None => weekday_date(ctx.anchor, lexicon::weekday(t)?, Rel::None, ctx.tense)?,
         },
-        None => ctx.anchor,
+        // A bare clock time is on the day the text is talking about: the
+        // last day it named ("killed Oct. 23 ... shot at 10 p.m."), else
+        // the publication day.
+        None => match ctx.reference {
+            Some(Point::Day(d)) => d,
+            _ => ctx.anchor,
+        },
     };
     Some(format!("{}T{h:02}:{min:02}", day_value(day)))
 }
@@ -1491,6 +1545,13 @@ pub(crate) const RULES: &[Rule] = &[
         anchors: false,
     },
     Rule {
+        name: "the latest period",
+        pattern: &[THE, El::Lit(&["latest"]), El::Lit(&["period"])],
+        kind: TimexType::Date,
+        norm: n_latest_period,
+        anchors: false,
+    },
+    Rule {
         name: "year-ago period",
         pattern: &[
             THE,
@@ -1564,8 +1625,9 @@ pub(crate) const RULES: &[Rule] = &[
         pattern: &[
             THE,
             El::Opt(&El::Lit(&[
-                "current", "full", "whole", "entire", "calendar",
+                "current", "full", "whole", "entire", "calendar", "latest",
             ])),
+            El::Opt(&El::Lit(&["fiscal"])),
             El::Lit(&["year"]),
         ],
         kind: TimexType::Date,
@@ -1574,7 +1636,7 @@ pub(crate) const RULES: &[Rule] = &[
     },
     Rule {
         name: "for the year",
-        pattern: &[THE, El::Lit(&["year"])],
+        pattern: &[THE, El::Opt(&El::Lit(&["fiscal"])), El::Lit(&["year"])],
         kind: TimexType::Duration,
         norm: n_the_year_duration,
         anchors: false,
@@ -1820,6 +1882,13 @@ pub(crate) const RULES: &[Rule] = &[
         anchors: true,
     },
     Rule {
+        name: "soon",
+        pattern: &[El::Lit(&["soon"])],
+        kind: TimexType::Date,
+        norm: n_soon,
+        anchors: false,
+    },
+    Rule {
         name: "recently",
         pattern: &[
             El::Opt(&El::Lit(&["more", "most", "only", "very"])),
@@ -1926,7 +1995,7 @@ fn weekday_direction(toks: &[Tok], at: usize) -> Option<usize> {
     let w = |i: usize| toks.get(i).map(|t| t.lower);
     match w(at)? {
         "last" | "next" | "this" | "previous" => Some(at + 1),
-        "the" if matches!(w(at + 1), Some("previous")) => Some(at + 2),
+        "the" if matches!(w(at + 1), Some("previous" | "preceding" | "following")) => Some(at + 2),
         _ => None,
     }
 }
@@ -2120,7 +2189,7 @@ mod tests {
             "Mon 05th June 2023 | 09:30 AM. The council met on 7th June, 2023 and again on June 9, 2023.",
             &[
                 ("Mon 05th June 2023", Date, "2023-06-05"),
-                ("09:30 AM", Time, "2023-06-14T09:30"),
+                ("09:30 AM", Time, "2023-06-05T09:30"),
                 ("7th June, 2023", Date, "2023-06-07"),
                 ("June 9, 2023", Date, "2023-06-09"),
             ],
@@ -2254,6 +2323,24 @@ mod tests {
     }
 
     #[test]
+    fn quarter_anaphora_follows_the_report_topic() {
+        // The report is about the third quarter; an aside about the second
+        // does not move what "the year-ago period" and "the latest period" mean.
+        assert_tags(
+            "2011-11-03",
+            "Acme posted third-quarter profit of $5 million. After a weak second quarter, \
+             margins recovered. The quarter-to-quarter gain beat the year-ago period, \
+             and the latest period had no charges.",
+            &[
+                ("third-quarter", Date, "2011-Q3"),
+                ("second quarter", Date, "2011-Q2"),
+                ("the year-ago period", Date, "2010-Q3"),
+                ("the latest period", Date, "2011-Q3"),
+            ],
+        );
+    }
+
+    #[test]
     fn durations_and_sets() {
         assert_tags(
             "2020-01-10",
@@ -2275,6 +2362,62 @@ mod tests {
                 ("30-year", Duration, "P30Y"),
                 ("several years", Duration, "PXY"),
             ],
+        );
+    }
+
+    #[test]
+    fn bare_clock_time_is_on_the_day_last_named() {
+        assert_tags(
+            "2021-03-10",
+            "The depot burned on March 3. The first alarm sounded at 6 a.m.",
+            &[
+                ("March 3", Date, "2021-03-03"),
+                ("6 a.m.", Time, "2021-03-03T06:00"),
+            ],
+        );
+    }
+
+    #[test]
+    fn the_previous_weekday_counts_from_the_day_named() {
+        assert_tags(
+            "2021-06-14",
+            "Shares fell on Friday, down 3% from the previous Friday.",
+            &[
+                ("Friday", Date, "2021-06-11"),
+                ("the previous Friday", Date, "2021-06-04"),
+            ],
+        );
+        assert_tags(
+            "2021-06-14",
+            "The plant shut on June 2 and reopened the following Monday.",
+            &[
+                ("June 2", Date, "2021-06-02"),
+                ("the following Monday", Date, "2021-06-07"),
+            ],
+        );
+    }
+
+    #[test]
+    fn fiscal_years() {
+        assert_tags(
+            "2012-05-09",
+            "Sales in the current fiscal year should top those of the latest fiscal year. \
+             In the fiscal year ended March 31, profit doubled.",
+            &[
+                ("the current fiscal year", Date, "2012"),
+                ("the latest fiscal year", Date, "2011"),
+                ("the fiscal year", Duration, "P1Y"),
+                ("March 31", Date, "2012-03-31"),
+            ],
+        );
+    }
+
+    #[test]
+    fn soon_is_future_only_as_an_adverb() {
+        assert_tags(
+            "2020-01-10",
+            "The mill will soon reopen. Call as soon as you can. The fire was soon out.",
+            &[("soon", Date, "FUTURE_REF")],
         );
     }
 
