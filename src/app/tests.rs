@@ -425,3 +425,48 @@ async fn entity_filter_narrows_the_panel_by_name_or_alias() {
         "the legend does not shrink"
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_crowded_day_folds_into_a_more_button_that_lists_it() {
+    let texts: Vec<(String, String)> = (0..9)
+        .map(|i| {
+            (
+                format!("a{i}.txt"),
+                format!(" date 2021-03-03 Wire\nStory {i}\n\nTurkey and Russia talked.\n"),
+            )
+        })
+        .collect();
+    let corpus = analyze(texts.iter().map(|(p, t)| Input {
+        path: p,
+        bytes: t.as_bytes(),
+    }));
+    let (on_range, ranges) = recorder();
+    let root = mount::<Timeline>(super::timeline::TimelineProps {
+        data: data_of(corpus),
+        visible: Rc::new((0..9).collect()),
+        open: None,
+        entity: None,
+        range: None,
+        on_open: Callback::noop(),
+        on_event: Callback::noop(),
+        on_range,
+    })
+    .await;
+    assert_eq!(
+        all(&root, "button.marker").len(),
+        3,
+        "three rows of markers"
+    );
+    let more = root
+        .query_selector("button.marker-more")
+        .unwrap()
+        .expect("a +N button");
+    assert_eq!(more.text_content().unwrap(), "+6");
+    assert_eq!(
+        more.get_attribute("aria-label").unwrap(),
+        "6 more articles on 2021-03-03: list them"
+    );
+    more.dyn_ref::<HtmlElement>().unwrap().click();
+    let day = chrono::NaiveDate::from_ymd_opt(2021, 3, 3).unwrap();
+    assert_eq!(*ranges.borrow(), [Some((day, day))]);
+}
