@@ -78,6 +78,12 @@ describe("the reader's own library", { timeout: 180_000 }, () => {
       await tools(page).locator("form.undated button").click();
       await list(page).getByText("Undated note").waitFor();
       assert.equal(await list(page).locator(".badge").count(), 3, "added articles are marked");
+      // Adding the same file again replaces it rather than duplicating it.
+      await page.getByLabel("Add article files").setInputFiles(path.join(dir, "wire.txt"));
+      await tools(page).getByText("Added 1 article.").waitFor();
+      await settled(page);
+      assert.equal((await titles(page)).filter((t) => t === "NATO weighs Turkiye S-400 talks").length, 1);
+      assert.equal(await list(page).locator(".badge").count(), 3);
 
       // Added articles are analysed like the bundled ones and linked to them.
       await list(page).getByText("NATO weighs Turkiye S-400 talks").click();
