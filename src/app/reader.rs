@@ -228,7 +228,11 @@ impl BlockContext<'_> {
 
 /// Type, aliases, mention count and articles of one entity.
 fn entity_card(data: &Data, card: Card) -> Html {
-    let e = &data.corpus.entities[card.entity];
+    // The corpus may have been re-analysed (an import, a correction) while
+    // the card was open: an entity that is gone shows no card.
+    let Some(e) = data.corpus.entities.get(card.entity) else {
+        return html! {};
+    };
     let titles: Vec<String> = e
         .articles
         .iter()
