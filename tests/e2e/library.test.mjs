@@ -79,8 +79,13 @@ describe("the reader's own library", { timeout: 180_000 }, () => {
       await list(page).getByText("Undated note").waitFor();
       assert.equal(await list(page).locator(".badge").count(), 3, "added articles are marked");
       // Adding the same file again replaces it rather than duplicating it.
+      const added1 = () => tools(page).getByText("Added 1 article.").count();
+      const before = await added1();
       await page.getByLabel("Add article files").setInputFiles(path.join(dir, "wire.txt"));
-      await tools(page).getByText("Added 1 article.").waitFor();
+      await page.waitForFunction(
+        (n) => [...document.querySelectorAll(".notice-item")].filter((e) => e.textContent.includes("Added 1 article.")).length === n,
+        before + 1,
+      );
       await settled(page);
       assert.equal((await titles(page)).filter((t) => t === "NATO weighs Turkiye S-400 talks").length, 1);
       assert.equal(await list(page).locator(".badge").count(), 3);
