@@ -9,6 +9,8 @@
 //! line (`BENCH_JSON {...}`) for the wrapper script. Under `cargo test`
 //! (no `--bench` argument) it makes one pass only, as a smoke test.
 
+mod common;
+
 use chrono::NaiveDate;
 use dateline::text::Span;
 use std::path::{Path, PathBuf};
@@ -81,26 +83,8 @@ fn main() {
         .iter()
         .map(|a| a.body.of(&a.text).split_whitespace().count())
         .sum();
-    let runs: usize = if bench {
-        std::env::var("BENCH_RUNS")
-            .ok()
-            .and_then(|r| r.parse().ok())
-            .filter(|&r| r > 0)
-            .unwrap_or(15)
-    } else {
-        1
-    };
-    if bench {
-        pass(&articles); // warm-up
-    }
-    let mut times: Vec<Duration> = Vec::with_capacity(runs);
-    let mut found = 0;
-    for _ in 0..runs {
-        let (n, t) = pass(&articles);
-        found = n;
-        times.push(t);
-    }
-    times.sort();
+    let runs = common::runs(bench, 15);
+    let (times, found) = common::time_passes(bench, runs, || pass(&articles));
     let median = times[times.len() / 2].as_secs_f64().max(1e-9);
     let (fastest, slowest) = (times[0].as_secs_f64(), times[times.len() - 1].as_secs_f64());
     println!(
