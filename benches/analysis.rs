@@ -26,12 +26,7 @@ struct File {
 
 /// Every `*.txt` file of `dir`, sorted by name, or an error message.
 fn load(dir: &Path) -> Result<Vec<File>, String> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| format!("{}: {e}", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
+    let paths = common::txt_files(dir)?;
     let mut out = Vec::with_capacity(paths.len());
     for path in paths {
         let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -39,9 +34,6 @@ fn load(dir: &Path) -> Result<Vec<File>, String> {
             path: path.display().to_string(),
             bytes,
         });
-    }
-    if out.is_empty() {
-        return Err(format!("no articles in {}", dir.display()));
     }
     Ok(out)
 }

@@ -13,7 +13,7 @@ mod common;
 
 use chrono::NaiveDate;
 use dateline::text::Span;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 /// One article: its text, the body region (after the header line) and date.
@@ -25,23 +25,14 @@ struct Article {
 
 /// Every `*.txt` article of the TBAQ corpus, or an error message.
 fn load(dir: &Path) -> Result<Vec<Article>, String> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| format!("{}: {e}", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
+    let paths = common::txt_files(dir)?;
     let mut out = Vec::with_capacity(paths.len());
     for path in paths {
-        let text =
-            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let header_end = text.find('\n').map_or(text.len(), |i| i + 1);
-        let date = text[..header_end]
-            .split_whitespace()
-            .nth(1)
-            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-            .ok_or_else(|| format!("{}: bad header", path.display()))?;
-        let body = Span::new(header_end, text.len());
+        let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let article = dateline::article::parse(&path.to_string_lossy(), &bytes)
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        let (body, date) = (article.body_span(), article.date);
+        let text = article.text;
         out.push(Article { text, body, date });
     }
     if out.is_empty() {

@@ -1,6 +1,7 @@
 //! Timing shared by the benchmarks: how many passes, a warm-up, the sorted
 //! pass times, so every bench reports medians the same way.
 
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// Timed passes: `BENCH_RUNS` (or `default`) under `cargo bench`; one smoke
@@ -35,4 +36,18 @@ pub fn time_passes(
     }
     times.sort();
     (times, found)
+}
+
+/// Every `*.txt` file of `dir`, sorted by name, or an error message.
+pub fn txt_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    if paths.is_empty() {
+        return Err(format!("no articles in {}", dir.display()));
+    }
+    Ok(paths)
 }
