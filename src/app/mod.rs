@@ -15,6 +15,7 @@ mod tools;
 mod workspace;
 
 use dateline::analysis::Corpus;
+use dateline::corrections::Correction;
 use dateline::search::SearchIndex;
 use dateline::view::View;
 use gloo::events::{EventListener, EventListenerOptions};
@@ -158,6 +159,30 @@ pub fn app() -> Html {
             view.dispatch(Action::Query(input.value()));
         })
     };
+    // A correction that merges or hides the followed entity moves the
+    // selection with it, so the view never points at an entity that is gone.
+    let on_correct = {
+        let view = view.clone();
+        let on_correct = ws.on_correct.clone();
+        Callback::from(move |c: Correction| {
+            let followed = view.view.entity.clone();
+            let follow = match &c {
+                Correction::Merge { from, into }
+                    if followed.as_deref() == Some(from.id.as_str()) =>
+                {
+                    Some(Some(into.id.clone()))
+                }
+                Correction::Hide { entity } if followed.as_deref() == Some(entity.id.as_str()) => {
+                    Some(None)
+                }
+                _ => None,
+            };
+            on_correct.emit(c);
+            if let Some(id) = follow {
+                view.dispatch(Action::Follow(id));
+            }
+        })
+    };
     let on_clear = {
         let view = view.clone();
         Callback::from(move |_| view.dispatch(Action::ClearSelection))
@@ -206,7 +231,7 @@ pub fn app() -> Html {
                 </main>
                 <entities::EntityPanel data={data.clone()} visible={visible} entity={selected_entity}
                     hidden={view.view.hidden.clone()} on_entity={on_entity} on_label={on_label}
-                    on_clear={on_clear} on_correct={ws.on_correct.clone()} undo={ws.undo.clone()}
+                    on_clear={on_clear} on_correct={on_correct} undo={ws.undo.clone()}
                     redo={ws.redo.clone()} on_undo={ws.on_undo.clone()} on_redo={ws.on_redo.clone()} />
             </div>
         </>

@@ -13,6 +13,8 @@ pub enum Action {
     /// Open an article and bring one sentence into view (from an event).
     OpenAt(String, Span),
     ToggleEntity(String),
+    /// Follow this entity, or none (after a correction removed the followed one).
+    Follow(Option<String>),
     Range(Option<(NaiveDate, NaiveDate)>),
     Query(String),
     ToggleLabel(Label),
@@ -54,6 +56,7 @@ impl Reducible for ViewState {
                 next.view.article = Some(id);
                 next.focus = Some(sentence);
             }
+            Action::Follow(id) => next.view.entity = id,
             Action::ToggleEntity(id) => {
                 next.view.entity = (next.view.entity.as_deref() != Some(&id)).then_some(id);
             }

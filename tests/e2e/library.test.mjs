@@ -103,6 +103,7 @@ describe("the reader's own library", { timeout: 180_000 }, () => {
       await panel.getByRole("button", { name: "Not an entity: hide it" }).click();
       await panel.getByRole("button", { name: "Undo: hide Moscow" }).waitFor();
       assert.equal(await panel.locator('button[data-entity="moscow"]').count(), 0, "hidden");
+      assert.ok(!new URLSearchParams(new URL(page.url()).hash.slice(1)).has("entity"), "no longer following a hidden entity");
       await panel.getByRole("button", { name: "Undo: hide Moscow" }).click();
       await panel.locator('button[data-entity="moscow"]').waitFor();
       await panel.getByRole("button", { name: "Redo: hide Moscow" }).click();
@@ -116,6 +117,7 @@ describe("the reader's own library", { timeout: 180_000 }, () => {
       await panel.getByRole("button", { name: "Merge" }).click();
       await panel.getByRole("button", { name: "Undo: merge Ankara into Turkey" }).waitFor();
       assert.equal(await panel.locator('button[data-entity="ankara"]').count(), 0, "merged away");
+      await page.waitForFunction(() => new URLSearchParams(location.hash.slice(1)).get("entity") === "turkey");
 
       // Everything survives a reload.
       await reload(page);
