@@ -14,6 +14,8 @@
 //! The model ships inside the binary (`assets/models/ner.bin`) and is read
 //! in place; retrain it with `cargo run --release --bin dateline -- train-ner ../shared/data/conll2003 -o assets/models/ner.bin`.
 
+#[cfg(not(target_arch = "wasm32"))]
+mod clusters;
 mod consistency;
 mod features;
 mod fine;
@@ -118,6 +120,9 @@ impl features::Lexicon for EmptyLexicon {
         None
     }
     fn casing(&self, _: u64) -> Option<u8> {
+        None
+    }
+    fn cluster(&self, _: u64) -> Option<u8> {
         None
     }
 }
