@@ -639,11 +639,16 @@ pub(crate) fn each_feature(
         let cc: &[u8] = &lex.casing(casing_key(lower)).map_or([255], |c| [c]);
         add("cc", &[cc]);
         let (cm1, c0, cp1) = (class_at(ii - 1), class_at(ii), class_at(ii + 1));
-        add("cl", &[c0]);
-        add("cl-1", &[cm1]);
-        add("cl+1", &[cp1]);
-        add("clcl-1", &[cm1, c0]);
-        add("clcl+1", &[c0, cp1]);
+        // "No class" means "rare in the unlabelled text", a useful hint of a
+        // name in running text; in headlines, whose capitals could not be
+        // undone for such words, it would make every rare word a name.
+        if c0 != [255] || !tok.headline {
+            add("cl", &[c0]);
+            add("cl-1", &[cm1]);
+            add("cl+1", &[cp1]);
+            add("clcl-1", &[cm1, c0]);
+            add("clcl+1", &[c0, cp1]);
+        }
         add("cci", &[cc, initial, hl, short_shape]);
         let dc: &[u8] = match stats.get(lower) {
             Some(d) if d.capital > 0 && d.lower == 0 => b"C",

@@ -4,7 +4,8 @@
 //!
 //! 1. a statistical tagger ([`perceptron`], [`features`], [`model`]) trained
 //!    on CoNLL-2003 finds PER / ORG / LOC / MISC spans; it generalises to
-//!    unseen names from shape, context and learned gazetteers;
+//!    unseen names from shape, context, learned gazetteers and distributional
+//!    word classes (`clusters`, learned by the trainer from unlabelled news text);
 //! 2. [`fine`] refines those four types into `PERSON ORG GPE LOC NORP
 //!    PRODUCT EVENT LAW FAC` with open-data gazetteers and rules, and adds
 //!    what the 1996 Reuters training text cannot know: weapon designators
@@ -12,7 +13,7 @@
 //!    Resolve 2022").
 //!
 //! The model ships inside the binary (`assets/models/ner.bin`) and is read
-//! in place; retrain it with `cargo run --release --bin dateline -- train-ner ../shared/data/conll2003 -o assets/models/ner.bin`.
+//! in place; retrain it with `cargo run --release --bin dateline -- train-ner ../shared/data/conll2003 --text ../shared/data/tempeval3/tbaq/corpus -o assets/models/ner.bin`.
 
 #[cfg(not(target_arch = "wasm32"))]
 mod clusters;

@@ -10,6 +10,11 @@
 //! jack-knife: a training document only sees phrases counted in the *other*
 //! half, so the tagger learns how far a gazetteer hit can be trusted on text
 //! it has not memorised. Only hashes and packed counts are stored.
+//!
+//! Word classes ([`super::clusters`]) are learned from the unlabelled text
+//! of the training articles plus any `--text` folders (the committed model
+//! used TBAQ, `../shared/data/tempeval3/tbaq/corpus`); never from `dev`. A
+//! hashed word → class byte per word is stored in the lexicon table.
 
 use super::clusters;
 use super::features::{
