@@ -11,9 +11,7 @@ const USAGE: &str = "usage:
   dateline analyze PATH... [--json]   analyse article files or folders of .txt files
                                       (--json: one JSON object per article per line)
   dateline train-ner CONLL_DIR -o OUT train the entity model on CONLL_DIR/eng.train
-                                      (model selection on eng.testa) and write it to OUT
-      [--text DIR]...                 extra unlabelled articles for the word classes
-      [--classes N]                   number of word classes (default 64, 0 = none)";
+                                      (model selection on eng.testa) and write it to OUT";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -88,29 +86,12 @@ fn analyze(args: &[String]) -> ExitCode {
 /// The trainer is native-only: it reads the training data from disk.
 #[cfg(not(target_arch = "wasm32"))]
 fn train_ner(args: &[String]) -> ExitCode {
-    let mut opts = dateline::ner::train::Options::default();
-    let (mut dir, mut out) = (None, None);
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "-o" | "--output" => out = it.next().map(Path::new),
-            "--text" => match it.next() {
-                Some(d) => opts.unlabelled.push(PathBuf::from(d)),
-                None => return usage_error("--text needs a folder"),
-            },
-            "--classes" => match it.next().and_then(|n| n.parse().ok()) {
-                Some(n) => opts.classes = n,
-                None => return usage_error("--classes needs a number"),
-            },
-            _ if dir.is_none() && !a.starts_with('-') => dir = Some(Path::new(a)),
-            _ => return usage_error(&format!("unexpected argument {a}")),
-        }
-    }
-    let (Some(dir), Some(out)) = (dir, out) else {
-        return usage_error("train-ner needs CONLL_DIR -o OUT");
+    let (dir, out) = match args {
+        [dir, flag, out] if flag == "-o" || flag == "--output" => (Path::new(dir), Path::new(out)),
+        _ => return usage_error("train-ner needs CONLL_DIR -o OUT"),
     };
     let started = std::time::Instant::now();
-    let bytes = match dateline::ner::train::train_with(dir, &opts) {
+    let bytes = match dateline::ner::train::train(dir) {
         Ok(bytes) => bytes,
         Err(e) => {
             eprintln!("dateline: training failed: {e}");

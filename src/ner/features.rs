@@ -41,9 +41,6 @@ pub(crate) trait Lexicon {
     fn entity(&self, key: u64) -> Option<u8>;
     /// Casing code of a lower-cased word hash (see [`casing_code`]).
     fn casing(&self, key: u64) -> Option<u8>;
-    /// Distributional class of a word form (see [`cluster_key`]), learned
-    /// from unlabelled text, so rare words share weights with similar ones.
-    fn cluster(&self, key: u64) -> Option<u8>;
 }
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
@@ -82,12 +79,6 @@ pub(crate) fn phrase_key(lower_tokens: &[&str]) -> u64 {
 /// Lexicon key of a lower-cased word's casing statistics.
 pub(crate) fn casing_key(lower: &str) -> u64 {
     fnv(fnv(FNV_OFFSET, b"C\xff"), lower.as_bytes())
-}
-
-/// Lexicon key of a word form's distributional class (the `view` form:
-/// case kept, headlines truecased).
-pub(crate) fn cluster_key(view: &str) -> u64 {
-    fnv(fnv(FNV_OFFSET, b"K\xff"), view.as_bytes())
 }
 
 // Only the trainer (native) needs it.
@@ -571,19 +562,6 @@ pub(crate) fn each_feature(
     };
     let runs = name_runs(sent);
     let first = first_word(sent);
-    let class: Vec<[u8; 1]> = sent
-        .iter()
-        .map(|t| [lex.cluster(cluster_key(&t.view)).unwrap_or(255)])
-        .collect();
-    let class_at = |k: isize| -> &[u8] {
-        if k < 0 {
-            b"<"
-        } else if k as usize >= n {
-            b">"
-        } else {
-            &class[k as usize]
-        }
-    };
     for (i, tok) in sent.iter().enumerate() {
         let ii = i as isize;
         // Each feature hashes its template and value parts without allocating.
@@ -638,17 +616,6 @@ pub(crate) fn each_feature(
         }
         let cc: &[u8] = &lex.casing(casing_key(lower)).map_or([255], |c| [c]);
         add("cc", &[cc]);
-        let (cm1, c0, cp1) = (class_at(ii - 1), class_at(ii), class_at(ii + 1));
-        // "No class" means "rare in the unlabelled text", a useful hint of a
-        // name in running text; in headlines, whose capitals could not be
-        // undone for such words, it would make every rare word a name.
-        if c0 != [255] || !tok.headline {
-            add("cl", &[c0]);
-            add("cl-1", &[cm1]);
-            add("cl+1", &[cp1]);
-            add("clcl-1", &[cm1, c0]);
-            add("clcl+1", &[c0, cp1]);
-        }
         add("cci", &[cc, initial, hl, short_shape]);
         let dc: &[u8] = match stats.get(lower) {
             Some(d) if d.capital > 0 && d.lower == 0 => b"C",
@@ -702,9 +669,6 @@ mod tests {
         }
         fn casing(&self, key: u64) -> Option<u8> {
             (key == casing_key("in") || key == casing_key("of")).then_some(0)
-        }
-        fn cluster(&self, _: u64) -> Option<u8> {
-            None
         }
     }
 

@@ -4,8 +4,7 @@
 //!
 //! 1. a statistical tagger ([`perceptron`], [`features`], [`model`]) trained
 //!    on CoNLL-2003 finds PER / ORG / LOC / MISC spans; it generalises to
-//!    unseen names from shape, context, learned gazetteers and distributional
-//!    word classes (`clusters`, learned by the trainer from unlabelled news text);
+//!    unseen names from shape, context and learned gazetteers;
 //! 2. [`fine`] refines those four types into `PERSON ORG GPE LOC NORP
 //!    PRODUCT EVENT LAW FAC` with open-data gazetteers and rules, and adds
 //!    what the 1996 Reuters training text cannot know: weapon designators
@@ -13,10 +12,8 @@
 //!    Resolve 2022").
 //!
 //! The model ships inside the binary (`assets/models/ner.bin`) and is read
-//! in place; retrain it with `cargo run --release --bin dateline -- train-ner ../shared/data/conll2003 --text ../shared/data/tempeval3/tbaq/corpus -o assets/models/ner.bin`.
+//! in place; retrain it with `cargo run --release --bin dateline -- train-ner ../shared/data/conll2003 -o assets/models/ner.bin`.
 
-#[cfg(not(target_arch = "wasm32"))]
-mod clusters;
 mod consistency;
 mod features;
 mod fine;
@@ -121,9 +118,6 @@ impl features::Lexicon for EmptyLexicon {
         None
     }
     fn casing(&self, _: u64) -> Option<u8> {
-        None
-    }
-    fn cluster(&self, _: u64) -> Option<u8> {
         None
     }
 }

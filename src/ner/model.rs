@@ -12,8 +12,8 @@
 //! | 4 × n_feat | feature hashes (low 32 bits of FNV-1a 64), ascending |
 //! | n_feat | per-feature scale exponent `e`: scale = 2^((e − 128) / 8) |
 //! | 17 × n_feat | per-feature weights, i8, times the scale |
-//! | 4 × n_lex | lexicon keys (phrase, casing and word-class hashes), ascending |
-//! | n_lex | lexicon values ([`super::features::entity_code`], [`super::features::casing_code`], word classes) |
+//! | 4 × n_lex | lexicon keys (phrase and casing hashes), ascending |
+//! | n_lex | lexicon values ([`super::features::entity_code`], [`super::features::casing_code`]) |
 //!
 //! A per-feature scale keeps one-byte weights precise for both heavy
 //! features (bias, shapes) and light ones (rare words); the trainer keeps
@@ -163,9 +163,6 @@ impl Lexicon for Model<'_> {
         self.lex(key)
     }
     fn casing(&self, key: u64) -> Option<u8> {
-        self.lex(key)
-    }
-    fn cluster(&self, key: u64) -> Option<u8> {
         self.lex(key)
     }
 }

@@ -10,23 +10,15 @@
 //! jack-knife: a training document only sees phrases counted in the *other*
 //! half, so the tagger learns how far a gazetteer hit can be trusted on text
 //! it has not memorised. Only hashes and packed counts are stored.
-//!
-//! Word classes ([`super::clusters`]) are learned from the unlabelled text
-//! of the training articles plus any `--text` folders (the committed model
-//! used TBAQ, `../shared/data/tempeval3/tbaq/corpus`); never from `dev`. A
-//! hashed word → class byte per word is stored in the lexicon table.
 
-use super::clusters;
-use super::features::{
-    self, casing_code, casing_key, cluster_key, entity_code, phrase_key, Lexicon, Sentence,
-};
+use super::features::{self, casing_code, casing_key, entity_code, phrase_key, Lexicon, Sentence};
 use super::model::{MAGIC, TRANS_BYTES};
 use super::perceptron::{spans, tags_of, viterbi, Transitions, N_TAGS, TYPES};
 use super::Segment;
 use crate::text::Span;
 use std::cell::Cell;
 use std::collections::{HashMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Training settings.
 #[derive(Debug, Clone)]
@@ -35,11 +27,6 @@ pub struct Options {
     pub epochs: usize,
     /// Size budget for the whole model file, in bytes.
     pub max_bytes: usize,
-    /// Number of distributional word classes (0 = none).
-    pub classes: usize,
-    /// Folders of extra unlabelled `.txt` articles for the word classes
-    /// (the training articles' text is always used).
-    pub unlabelled: Vec<PathBuf>,
 }
 
 impl Default for Options {
@@ -47,8 +34,6 @@ impl Default for Options {
         Options {
             epochs: 14,
             max_bytes: 1_450_000,
-            classes: 64,
-            unlabelled: Vec::new(),
         }
     }
 }
@@ -69,33 +54,7 @@ pub fn train_with(conll_dir: &Path, opts: &Options) -> Result<Vec<u8>, String> {
             conll_dir.display()
         ));
     }
-    let mut lex = TrainLexicon::build(&train_docs);
-    if opts.classes > 0 {
-        let mut texts: Vec<(String, Vec<Segment>)> = Vec::new();
-        for dir in &opts.unlabelled {
-            texts.extend(load_texts(dir)?);
-        }
-        let mut sentences: Vec<Vec<String>> = Vec::new();
-        let docs = train_docs.iter().map(|d| (&d.text, &d.segments));
-        for (text, segments) in docs.chain(texts.iter().map(|(t, s)| (t, s))) {
-            let (sents, _) = features::prepare(text, segments, &lex);
-            sentences.extend(
-                sents
-                    .iter()
-                    .map(|s| s.iter().map(|t| t.view.clone()).collect()),
-            );
-        }
-        let classes = clusters::learn(&sentences, opts.classes);
-        eprintln!(
-            "word classes: {} words from {} sentences",
-            classes.len(),
-            sentences.len()
-        );
-        lex.clusters = classes
-            .into_iter()
-            .map(|(w, c)| (cluster_key(&w), c))
-            .collect();
-    }
+    let lex = TrainLexicon::build(&train_docs);
 
     let mut index: HashMap<u64, u32> = HashMap::new();
     let mut train_set: Vec<Example> = Vec::new();
@@ -339,32 +298,10 @@ fn load(dir: &Path) -> Result<Vec<Doc>, String> {
     Ok(docs)
 }
 
-/// Text and segments of every `.txt` article under `dir` (no gold), sorted.
-fn load_texts(dir: &Path) -> Result<Vec<(String, Vec<Segment>)>, String> {
-    let mut names: Vec<_> = std::fs::read_dir(dir)
-        .map_err(|e| format!("{}: {e}", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    names.sort();
-    names
-        .into_iter()
-        .map(|path| {
-            let text =
-                std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-            let segments = crate::article::parse(&path.to_string_lossy(), text.as_bytes())
-                .map(|a| crate::analysis::segments(&a))
-                .map_err(|e| format!("{}: {e}", path.display()))?;
-            Ok((text, segments))
-        })
-        .collect()
-}
-
-/// The learned lexicon while training: casing statistics, jack-knifed
-/// entity phrase counts and word classes.
+/// The learned lexicon while training: casing statistics and jack-knifed
+/// entity phrase counts.
 struct TrainLexicon {
     casing: HashMap<u64, [u32; 4]>,
-    clusters: HashMap<u64, u8>,
     entities: HashMap<u64, [[u32; 4]; 2]>,
     /// The fold of the document being featurised; `None` = final model view.
     fold: Cell<Option<usize>>,
@@ -380,7 +317,6 @@ impl TrainLexicon {
         let mut entities: HashMap<u64, [[u32; 4]; 2]> = HashMap::new();
         let none = TrainLexicon {
             casing: HashMap::new(),
-            clusters: HashMap::new(),
             entities: HashMap::new(),
             fold: Cell::new(None),
         };
@@ -406,7 +342,6 @@ impl TrainLexicon {
         }
         TrainLexicon {
             casing,
-            clusters: HashMap::new(),
             entities,
             fold: Cell::new(None),
         }
@@ -442,9 +377,6 @@ impl Lexicon for TrainLexicon {
             .then(|| casing_code(*c))
             .flatten()
     }
-    fn cluster(&self, key: u64) -> Option<u8> {
-        self.clusters.get(&key).copied()
-    }
 }
 
 /// Prunes, quantises and serialises the model.
@@ -469,9 +401,6 @@ fn write_model(
         if let Some(code) = lex.casing(k) {
             lex_entries.entry(k as u32).or_insert(code);
         }
-    }
-    for (&k, &c) in &lex.clusters {
-        lex_entries.entry(k as u32).or_insert(c);
     }
     let mut lex_sorted: Vec<(u32, u8)> = lex_entries.into_iter().collect();
     lex_sorted.sort_unstable();
