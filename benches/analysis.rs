@@ -11,6 +11,8 @@
 //! Under `cargo test` (no `--bench` argument) it makes one pass only, as a
 //! smoke test, and skips quietly when the corpus is absent.
 
+mod common;
+
 use dateline::analysis::{analyze, Input};
 use dateline::ner::Recognizer;
 use std::path::{Path, PathBuf};
@@ -24,12 +26,7 @@ struct File {
 
 /// Every `*.txt` file of `dir`, sorted by name, or an error message.
 fn load(dir: &Path) -> Result<Vec<File>, String> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| format!("{}: {e}", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
+    let paths = common::txt_files(dir)?;
     let mut out = Vec::with_capacity(paths.len());
     for path in paths {
         let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -37,9 +34,6 @@ fn load(dir: &Path) -> Result<Vec<File>, String> {
             path: path.display().to_string(),
             bytes,
         });
-    }
-    if out.is_empty() {
-        return Err(format!("no articles in {}", dir.display()));
     }
     Ok(out)
 }
@@ -86,26 +80,8 @@ fn main() {
     std::hint::black_box(Recognizer::bundled());
     let load_s = t.elapsed().as_secs_f64();
     let words: usize = files.iter().map(|f| body_words(&f.bytes)).sum();
-    let runs: usize = if bench {
-        std::env::var("BENCH_RUNS")
-            .ok()
-            .and_then(|r| r.parse().ok())
-            .filter(|&r| r > 0)
-            .unwrap_or(10)
-    } else {
-        1
-    };
-    if bench {
-        pass(&files); // warm-up
-    }
-    let mut times: Vec<Duration> = Vec::with_capacity(runs);
-    let mut found = 0;
-    for _ in 0..runs {
-        let (n, t) = pass(&files);
-        found = n;
-        times.push(t);
-    }
-    times.sort();
+    let runs = common::runs(bench, 10);
+    let (times, found) = common::time_passes(bench, runs, || pass(&files));
     let median = times[times.len() / 2].as_secs_f64().max(1e-9);
     println!(
         "dateline analyze (native): {} articles, {words} words, {found} mentions; model load {:.2} ms",

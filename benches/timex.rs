@@ -9,9 +9,11 @@
 //! line (`BENCH_JSON {...}`) for the wrapper script. Under `cargo test`
 //! (no `--bench` argument) it makes one pass only, as a smoke test.
 
+mod common;
+
 use chrono::NaiveDate;
 use dateline::text::Span;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 /// One article: its text, the body region (after the header line) and date.
@@ -23,23 +25,14 @@ struct Article {
 
 /// Every `*.txt` article of the TBAQ corpus, or an error message.
 fn load(dir: &Path) -> Result<Vec<Article>, String> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| format!("{}: {e}", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
+    let paths = common::txt_files(dir)?;
     let mut out = Vec::with_capacity(paths.len());
     for path in paths {
-        let text =
-            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let header_end = text.find('\n').map_or(text.len(), |i| i + 1);
-        let date = text[..header_end]
-            .split_whitespace()
-            .nth(1)
-            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-            .ok_or_else(|| format!("{}: bad header", path.display()))?;
-        let body = Span::new(header_end, text.len());
+        let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let article = dateline::article::parse(&path.to_string_lossy(), &bytes)
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        let (body, date) = (article.body_span(), article.date);
+        let text = article.text;
         out.push(Article { text, body, date });
     }
     if out.is_empty() {
@@ -81,26 +74,8 @@ fn main() {
         .iter()
         .map(|a| a.body.of(&a.text).split_whitespace().count())
         .sum();
-    let runs: usize = if bench {
-        std::env::var("BENCH_RUNS")
-            .ok()
-            .and_then(|r| r.parse().ok())
-            .filter(|&r| r > 0)
-            .unwrap_or(15)
-    } else {
-        1
-    };
-    if bench {
-        pass(&articles); // warm-up
-    }
-    let mut times: Vec<Duration> = Vec::with_capacity(runs);
-    let mut found = 0;
-    for _ in 0..runs {
-        let (n, t) = pass(&articles);
-        found = n;
-        times.push(t);
-    }
-    times.sort();
+    let runs = common::runs(bench, 15);
+    let (times, found) = common::time_passes(bench, runs, || pass(&articles));
     let median = times[times.len() / 2].as_secs_f64().max(1e-9);
     let (fastest, slowest) = (times[0].as_secs_f64(), times[times.len() - 1].as_secs_f64());
     println!(

@@ -6,6 +6,9 @@ use chrono::{Datelike, NaiveDate};
 
 /// Shortest visible stretch (days): a week keeps single days readable.
 const MIN_SPAN_DAYS: f64 = 7.0;
+/// How far from its articles a corpus's history is shown at first.
+pub const STORY_REACH_YEARS: u32 = 40;
+
 /// Longest visible stretch (days): three centuries.
 const MAX_SPAN_DAYS: f64 = 365.25 * 300.0;
 
@@ -42,6 +45,27 @@ impl Viewport {
         }
         let span = (hi - lo).max(MIN_SPAN_DAYS * 4.0);
         Viewport::centered((lo + hi) / 2.0, span * 1.1)
+    }
+
+    /// The opening view of a corpus: every article, and the history the
+    /// articles tell as far back (or ahead) as [`STORY_REACH_YEARS`] from
+    /// them; a stray mention of a distant century must not squeeze the
+    /// articles into a single pixel. Zooming out still reaches it.
+    pub fn fit_story(
+        articles: &[NaiveDate],
+        events: impl IntoIterator<Item = (NaiveDate, NaiveDate)>,
+    ) -> Viewport {
+        let (Some(first), Some(last)) = (articles.iter().min(), articles.iter().max()) else {
+            return Viewport::fit(events.into_iter().flat_map(|(a, b)| [a, b]));
+        };
+        let reach = chrono::Months::new(12 * STORY_REACH_YEARS);
+        let from = first.checked_sub_months(reach).unwrap_or(*first);
+        let to = last.checked_add_months(reach).unwrap_or(*last);
+        let near = events
+            .into_iter()
+            .filter(|&(start, end)| start >= from && end <= to)
+            .flat_map(|(a, b)| [a, b]);
+        Viewport::fit(articles.iter().copied().chain(near))
     }
 
     fn centered(center: f64, span: f64) -> Viewport {
@@ -262,6 +286,24 @@ mod tests {
         assert_eq!(v.zoom(1e-9, 0.5).span(), MAX_SPAN_DAYS);
         let p = v.pan(0.5);
         assert!((p.start - v.start - v.span() / 2.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn the_opening_view_ignores_distant_history() {
+        let articles = [d(1996, 8, 22), d(1996, 8, 30)];
+        let events = [
+            (d(1066, 1, 1), d(1067, 1, 1)),
+            (d(1990, 1, 1), d(2000, 1, 1)),
+            (d(1996, 8, 1), d(1996, 9, 1)),
+        ];
+        let v = Viewport::fit_story(&articles, events);
+        assert!(v.start <= day_number(d(1990, 1, 1)) && v.end >= day_number(d(2000, 1, 1)));
+        assert!(
+            v.start > day_number(d(1900, 1, 1)),
+            "1066 is left out of the opening view"
+        );
+        let only_events = Viewport::fit_story(&[], [(d(2020, 12, 1), d(2021, 1, 1))]);
+        assert!(only_events.start < day_number(d(2020, 12, 1)));
     }
 
     #[test]

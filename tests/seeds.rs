@@ -71,13 +71,8 @@ fn publication_stamps_are_not_events_and_a_month_is_a_span() {
 #[test]
 fn the_initial_timeline_shows_articles_and_their_history() {
     let corpus = seeds();
-    let view = Viewport::fit(
-        corpus
-            .articles
-            .iter()
-            .map(|a| a.article.date)
-            .chain(corpus.events.iter().map(|e| e.start)),
-    );
+    let dates: Vec<_> = corpus.articles.iter().map(|a| a.article.date).collect();
+    let view = Viewport::fit_story(&dates, corpus.events.iter().map(|e| (e.start, e.end)));
     let ticks = view.ticks(1000.0);
     let labels: Vec<&str> = ticks.iter().map(|t| t.label.as_str()).collect();
     assert!(

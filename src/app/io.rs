@@ -91,9 +91,20 @@ pub async fn load(report: Reporter) {
     }
 }
 
+/// Ids already in use, and the paths of the articles the reader added.
+pub struct Existing {
+    pub ids: HashSet<String>,
+    pub added_paths: HashSet<String>,
+}
+
 /// The path to store a file under: its folder-relative path when picked as
-/// a folder, made unique against the articles already there.
-fn unique_path(name: String, taken: &mut HashSet<String>) -> String {
+/// a folder. The same file added again replaces the earlier copy; any other
+/// clash with an article already there gets a numbered name.
+fn unique_path(name: String, existing: &mut Existing) -> String {
+    if existing.added_paths.contains(&name) {
+        return name;
+    }
+    let taken = &mut existing.ids;
     let mut path = name.clone();
     let mut n = 2;
     while !taken.insert(id_from_path(&path)) {
@@ -115,9 +126,8 @@ fn file_name(file: &web_sys::File) -> String {
 /// Reads, tags and stores picked or dropped files. Malformed files are named
 /// with their reason, undated ones are handed to the reader, the rest are
 /// added; a storage failure is reported and loses nothing stored before.
-pub async fn import_files(files: Vec<web_sys::File>, taken_ids: HashSet<String>, report: Reporter) {
+pub async fn import_files(files: Vec<web_sys::File>, mut existing: Existing, report: Reporter) {
     let total = files.len();
-    let mut taken = taken_ids;
     let mut readable = Vec::new();
     let mut failed = Vec::new();
     let mut undated = Vec::new();
@@ -143,7 +153,7 @@ pub async fn import_files(files: Vec<web_sys::File>, taken_ids: HashSet<String>,
                 continue;
             }
         };
-        let path = unique_path(name, &mut taken);
+        let path = unique_path(name, &mut existing);
         let added = AddedArticle {
             path,
             text,

@@ -34,11 +34,19 @@ struct Card {
 pub fn reader(props: &ReaderProps) -> Html {
     let card = use_state(|| None::<Card>);
     let focus_ref = use_node_ref();
+    let article_ref = use_node_ref();
     {
         let focus_ref = focus_ref.clone();
+        let article_ref = article_ref.clone();
         use_effect_with((props.open, props.focus), move |_| {
             if let Some(el) = focus_ref.cast::<HtmlElement>() {
                 el.scroll_into_view();
+            } else if let Some(el) = article_ref.cast::<HtmlElement>() {
+                // A newly opened article starts at its headline, not
+                // wherever the previous one was scrolled to.
+                if el.get_bounding_client_rect().top() < 0.0 {
+                    el.scroll_into_view();
+                }
             }
         });
     }
@@ -128,7 +136,7 @@ pub fn reader(props: &ReaderProps) -> Html {
         .map(|b| ctx.inline(b.span))
         .unwrap_or_default();
     html! {
-        <article class="reader" aria-labelledby="reader-title">
+        <article class="reader" aria-labelledby="reader-title" ref={article_ref}>
             <header class="reader-head">
                 <p class="meta">
                     <time datetime={article.date.to_string()}>{ article.date.format("%A %-d %B %Y").to_string() }</time>
@@ -228,7 +236,11 @@ impl BlockContext<'_> {
 
 /// Type, aliases, mention count and articles of one entity.
 fn entity_card(data: &Data, card: Card) -> Html {
-    let e = &data.corpus.entities[card.entity];
+    // The corpus may have been re-analysed (an import, a correction) while
+    // the card was open: an entity that is gone shows no card.
+    let Some(e) = data.corpus.entities.get(card.entity) else {
+        return html! {};
+    };
     let titles: Vec<String> = e
         .articles
         .iter()

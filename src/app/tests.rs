@@ -61,6 +61,24 @@ fn recorder<T: 'static>() -> (Callback<T>, Rc<RefCell<Vec<T>>>) {
     (Callback::from(move |v| sink.borrow_mut().push(v)), seen)
 }
 
+/// Entity panel props over both seed articles, callbacks doing nothing.
+fn panel_props(data: Data, entity: Option<usize>) -> super::entities::EntityPanelProps {
+    super::entities::EntityPanelProps {
+        data,
+        visible: Rc::new(vec![0, 1]),
+        entity,
+        hidden: BTreeSet::new(),
+        on_entity: Callback::noop(),
+        on_label: Callback::noop(),
+        on_clear: Callback::noop(),
+        on_correct: Callback::noop(),
+        undo: None,
+        redo: None,
+        on_undo: Callback::noop(),
+        on_redo: Callback::noop(),
+    }
+}
+
 fn reader_props(
     data: Data,
     open: usize,
@@ -250,18 +268,9 @@ async fn entity_panel_groups_by_type_and_legend_toggles() {
     let (on_label, labels) = recorder();
     let (on_entity, picked) = recorder();
     let root = mount::<EntityPanel>(super::entities::EntityPanelProps {
-        data,
-        visible: Rc::new(vec![0, 1]),
-        entity: None,
-        hidden: BTreeSet::new(),
         on_entity,
         on_label,
-        on_clear: Callback::noop(),
-        on_correct: Callback::noop(),
-        undo: None,
-        redo: None,
-        on_undo: Callback::noop(),
-        on_redo: Callback::noop(),
+        ..panel_props(data, None)
     })
     .await;
     let product = root
@@ -294,18 +303,10 @@ async fn correcting_the_selected_entity_emits_corrections() {
     let (on_correct, corrections) = recorder();
     let (on_undo, undos) = recorder();
     let root = mount::<EntityPanel>(super::entities::EntityPanelProps {
-        data,
-        visible: Rc::new(vec![0, 1]),
-        entity: Some(demir),
-        hidden: BTreeSet::new(),
-        on_entity: Callback::noop(),
-        on_label: Callback::noop(),
-        on_clear: Callback::noop(),
         on_correct,
         undo: Some("hide MOSCOW".into()),
-        redo: None,
         on_undo,
-        on_redo: Callback::noop(),
+        ..panel_props(data, Some(demir))
     })
     .await;
     let name: web_sys::HtmlInputElement = root
@@ -383,21 +384,7 @@ async fn chronology_lists_events_in_time_order_and_opens_their_sentence() {
 
 #[wasm_bindgen_test]
 async fn entity_filter_narrows_the_panel_by_name_or_alias() {
-    let root = mount::<EntityPanel>(super::entities::EntityPanelProps {
-        data: seeds(),
-        visible: Rc::new(vec![0, 1]),
-        entity: None,
-        hidden: BTreeSet::new(),
-        on_entity: Callback::noop(),
-        on_label: Callback::noop(),
-        on_clear: Callback::noop(),
-        on_correct: Callback::noop(),
-        undo: None,
-        redo: None,
-        on_undo: Callback::noop(),
-        on_redo: Callback::noop(),
-    })
-    .await;
+    let root = mount::<EntityPanel>(panel_props(seeds(), None)).await;
     let legend_before = all(&root, "button.legend-item").len();
     let input: web_sys::HtmlInputElement = root
         .query_selector(".entity-filter")
@@ -424,4 +411,49 @@ async fn entity_filter_narrows_the_panel_by_name_or_alias() {
         legend_before,
         "the legend does not shrink"
     );
+}
+
+#[wasm_bindgen_test]
+async fn a_crowded_day_folds_into_a_more_button_that_lists_it() {
+    let texts: Vec<(String, String)> = (0..9)
+        .map(|i| {
+            (
+                format!("a{i}.txt"),
+                format!(" date 2021-03-03 Wire\nStory {i}\n\nTurkey and Russia talked.\n"),
+            )
+        })
+        .collect();
+    let corpus = analyze(texts.iter().map(|(p, t)| Input {
+        path: p,
+        bytes: t.as_bytes(),
+    }));
+    let (on_range, ranges) = recorder();
+    let root = mount::<Timeline>(super::timeline::TimelineProps {
+        data: data_of(corpus),
+        visible: Rc::new((0..9).collect()),
+        open: None,
+        entity: None,
+        range: None,
+        on_open: Callback::noop(),
+        on_event: Callback::noop(),
+        on_range,
+    })
+    .await;
+    assert_eq!(
+        all(&root, "button.marker").len(),
+        3,
+        "three rows of markers"
+    );
+    let more = root
+        .query_selector("button.marker-more")
+        .unwrap()
+        .expect("a +N button");
+    assert_eq!(more.text_content().unwrap(), "+6");
+    assert_eq!(
+        more.get_attribute("aria-label").unwrap(),
+        "6 more articles on 2021-03-03: list them"
+    );
+    more.dyn_ref::<HtmlElement>().unwrap().click();
+    let day = chrono::NaiveDate::from_ymd_opt(2021, 3, 3).unwrap();
+    assert_eq!(*ranges.borrow(), [Some((day, day))]);
 }

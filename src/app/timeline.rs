@@ -62,16 +62,15 @@ const AXIS_HEIGHT: f64 = 28.0;
 const ROW_HEIGHT: f64 = 20.0;
 const MARKER_WIDTH: f64 = 14.0;
 const MIN_EVENT_WIDTH: f64 = 10.0;
+/// Rows of article markers before the rest of a crowded day folds into "+N".
+const MAX_MARKER_ROWS: usize = 3;
+/// Rows of events before the rest is left to the chronology.
+const MAX_EVENT_ROWS: usize = 6;
 
 fn fit_all(data: &Data) -> Viewport {
     let corpus = &data.corpus;
-    Viewport::fit(
-        corpus
-            .articles
-            .iter()
-            .map(|a| a.article.date)
-            .chain(corpus.events.iter().flat_map(|e| [e.start, e.end])),
-    )
+    let dates: Vec<NaiveDate> = corpus.articles.iter().map(|a| a.article.date).collect();
+    Viewport::fit_story(&dates, corpus.events.iter().map(|e| (e.start, e.end)))
 }
 
 #[function_component(Timeline)]
@@ -261,43 +260,90 @@ pub fn timeline(props: &TimelineProps) -> Html {
     let ticks = vp.ticks(w);
     let visible_set: std::collections::HashSet<usize> = props.visible.iter().copied().collect();
 
-    let marker_spans: Vec<(f64, f64)> = corpus
-        .articles
+    // Only what is on screen is stacked, so off-screen crowds do not push
+    // the lanes down; rows past the cap fold into a "+N" button per day.
+    let on_screen = |(a, b): (f64, f64)| b >= -MARKER_WIDTH && a <= w + MARKER_WIDTH;
+    let shown_articles: Vec<usize> = (0..corpus.articles.len())
+        .filter(|&i| {
+            let x = vp.x(day_number(corpus.articles[i].article.date) + 0.5, w);
+            on_screen((x, x))
+        })
+        .collect();
+    let marker_spans: Vec<(f64, f64)> = shown_articles
         .iter()
-        .map(|a| {
-            let x = vp.x(day_number(a.article.date) + 0.5, w);
+        .map(|&i| {
+            let x = vp.x(day_number(corpus.articles[i].article.date) + 0.5, w);
             (x - MARKER_WIDTH / 2.0, x + MARKER_WIDTH / 2.0)
         })
         .collect();
     let marker_rows = stack_rows(&marker_spans, 2.0);
-    let marker_lane = (marker_rows.iter().max().map_or(0, |r| r + 1)) as f64 * ROW_HEIGHT;
-    let markers = corpus.articles.iter().enumerate().map(|(i, a)| {
-        let (left, _) = marker_spans[i];
+    let mut overflow: std::collections::BTreeMap<NaiveDate, (usize, f64)> = Default::default();
+    for (k, &i) in shown_articles.iter().enumerate() {
+        if marker_rows[k] >= MAX_MARKER_ROWS {
+            let entry = overflow
+                .entry(corpus.articles[i].article.date)
+                .or_insert((0, marker_spans[k].0));
+            entry.0 += 1;
+        }
+    }
+    let used_rows = marker_rows
+        .iter()
+        .max()
+        .map_or(0, |r| r + 1)
+        .min(MAX_MARKER_ROWS + usize::from(!overflow.is_empty()));
+    let marker_lane = used_rows as f64 * ROW_HEIGHT;
+    let markers = shown_articles.iter().enumerate().filter(|(k, _)| marker_rows[*k] < MAX_MARKER_ROWS).map(|(k, &i)| {
+        let a = &corpus.articles[i];
+        let (left, _) = marker_spans[k];
         let id = a.article.id.clone();
         let onclick = props.on_open.reform(move |_: MouseEvent| id.clone());
         let current = props.open == Some(i);
         let label = format!("{} — {} ({})", a.article.date, a.article.title(), a.article.source);
         html! {
             <button type="button" class={classes!("marker", current.then_some("current"), (!visible_set.contains(&i)).then_some("dimmed"))}
-                style={format!("left:{left:.1}px;top:{:.0}px", marker_rows[i] as f64 * ROW_HEIGHT)}
+                style={format!("left:{left:.1}px;top:{:.0}px", marker_rows[k] as f64 * ROW_HEIGHT)}
                 aria-label={label.clone()} title={label} aria-current={current.then_some("true")} {onclick}></button>
         }
     });
+    let more_markers = overflow.iter().map(|(&date, &(count, left))| {
+        let onclick = props.on_range.reform(move |_: MouseEvent| Some((date, date)));
+        let label = format!("{count} more article{} on {date}: list them", if count == 1 { "" } else { "s" });
+        html! {
+            <button type="button" class="marker-more" {onclick} aria-label={label.clone()} title={label}
+                style={format!("left:{left:.1}px;top:{:.0}px", MAX_MARKER_ROWS as f64 * ROW_HEIGHT)}>
+                { format!("+{count}") }
+            </button>
+        }
+    });
 
-    let event_spans: Vec<(f64, f64)> = corpus
-        .events
+    let shown_events: Vec<usize> = (0..corpus.events.len())
+        .filter(|&i| on_screen((x_of(corpus.events[i].start), x_of(corpus.events[i].end))))
+        .collect();
+    let event_spans_shown: Vec<(f64, f64)> = shown_events
         .iter()
-        .map(|e| {
-            let a = x_of(e.start);
-            (a, x_of(e.end).max(a + MIN_EVENT_WIDTH))
+        .map(|&i| {
+            let a = x_of(corpus.events[i].start);
+            (a, x_of(corpus.events[i].end).max(a + MIN_EVENT_WIDTH))
         })
         .collect();
-    let event_rows = stack_rows(&event_spans, 3.0);
-    let event_lane = (event_rows.iter().max().map_or(0, |r| r + 1)) as f64 * ROW_HEIGHT;
-    let events = corpus.events.iter().enumerate().filter(|(i, _)| {
-        let (a, b) = event_spans[*i];
-        b >= 0.0 && a <= w
-    }).map(|(i, e)| {
+    let event_rows_shown = stack_rows(&event_spans_shown, 3.0);
+    let hidden_events = event_rows_shown
+        .iter()
+        .filter(|&&r| r >= MAX_EVENT_ROWS)
+        .count();
+    let event_lane = (event_rows_shown
+        .iter()
+        .max()
+        .map_or(0, |r| r + 1)
+        .min(MAX_EVENT_ROWS)) as f64
+        * ROW_HEIGHT;
+    let mut event_spans = vec![(f64::NAN, f64::NAN); corpus.events.len()];
+    let mut event_rows = vec![usize::MAX; corpus.events.len()];
+    for (k, &i) in shown_events.iter().enumerate() {
+        event_spans[i] = event_spans_shown[k];
+        event_rows[i] = event_rows_shown[k];
+    }
+    let events = corpus.events.iter().enumerate().filter(|(i, _)| event_rows[*i] < MAX_EVENT_ROWS).map(|(i, e)| {
         let (a, b) = event_spans[i];
         let (left, right) = (a.max(-2.0), b.min(w + 2.0));
         let first = e.sources[0];
@@ -367,9 +413,13 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 </svg>
                 <div class="lane lane-articles" style={format!("top:{AXIS_HEIGHT:.0}px;height:{marker_lane:.0}px")}>
                     { for markers }
+                    { for more_markers }
                 </div>
                 <div class="lane lane-events" style={format!("top:{:.0}px;height:{event_lane:.0}px", AXIS_HEIGHT + marker_lane + 8.0)}>
                     { for events }
+                    if hidden_events > 0 {
+                        <span class="events-more">{ format!("+{hidden_events} more here: zoom in, or see the chronology") }</span>
+                    }
                 </div>
             </div>
         </section>

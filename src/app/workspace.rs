@@ -152,21 +152,24 @@ pub fn use_workspace() -> Workspace {
         });
     }
 
-    let taken_ids = {
+    let existing = {
         let data = data.clone();
-        move || -> HashSet<String> {
-            data.corpus
+        let library = library.clone();
+        move || io::Existing {
+            ids: data
+                .corpus
                 .articles
                 .iter()
                 .map(|a| a.article.id.clone())
-                .collect()
+                .collect(),
+            added_paths: library.saved.added.iter().map(|a| a.path.clone()).collect(),
         }
     };
     let on_files = {
         let report = report.clone();
         Callback::from(move |files: Vec<web_sys::File>| {
             if !files.is_empty() {
-                yew::platform::spawn_local(io::import_files(files, taken_ids(), report.clone()));
+                yew::platform::spawn_local(io::import_files(files, existing(), report.clone()));
             }
         })
     };

@@ -516,6 +516,12 @@ const AMOUNT_WORDS: &[&str] = &[
     "times",
 ];
 
+/// Time-zone abbreviations: "1350 GMT" is a clock time, not the year 1350.
+const TIME_ZONES: &[&str] = &[
+    "gmt", "utc", "edt", "est", "cdt", "cst", "mdt", "mst", "pdt", "pst", "bst", "cet", "cest",
+    "eet", "eest", "msk", "jst", "ist", "hkt", "sgt", "aest", "aedt", "z",
+];
+
 /// A bare four-digit number is a year only in a year-like context.
 fn plausible_year(m: &Match, year: i32) -> bool {
     if let Some(b) = m.before() {
@@ -547,7 +553,8 @@ fn plausible_year(m: &Match, year: i32) -> bool {
         return false;
     }
     if let Some(a) = m.after() {
-        if AMOUNT_WORDS.contains(&a.lower) || matches!(a.text, "%") {
+        if AMOUNT_WORDS.contains(&a.lower) || TIME_ZONES.contains(&a.lower) || matches!(a.text, "%")
+        {
             return false;
         }
         if !a.gap
@@ -2175,6 +2182,15 @@ mod tests {
     }
 
     use TimexType::{Date, Duration, Set, Time};
+
+    #[test]
+    fn clock_times_with_a_time_zone_are_not_years() {
+        assert_tags(
+            "2021-03-03",
+            "Shares rose by 1350 GMT and trading ends at 1400 EDT, as in 1999.",
+            &[("1999", Date, "1999")],
+        );
+    }
 
     #[test]
     fn rule_names_are_unique() {

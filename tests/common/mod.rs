@@ -19,7 +19,7 @@ pub fn shared() -> PathBuf {
     dir
 }
 
-/// A seed-format article: text, publication date and body region (line 2 to end).
+/// A seed-format article: text, publication date and body region (from the title on).
 pub struct Article {
     pub name: String,
     pub text: String,
@@ -27,22 +27,17 @@ pub struct Article {
     pub body: Span,
 }
 
-/// Reads a seed-format article; panics on a malformed header.
+/// Reads a seed-format article with the engine's own parser; panics (fails
+/// the test) on a malformed file.
 pub fn read_article(path: &Path) -> Article {
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let header_end = text.find('\n').map_or(text.len(), |i| i + 1);
-    let header = &text[..header_end];
-    let date = header
-        .split_whitespace()
-        .nth(1)
-        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-        .unwrap_or_else(|| panic!("{}: bad header {header:?}", path.display()));
-    let body = Span::new(header_end, text.len());
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let parsed = dateline::article::parse(&path.to_string_lossy(), &bytes)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     Article {
         name: path.file_name().unwrap().to_string_lossy().into_owned(),
-        text,
-        date,
-        body,
+        body: parsed.body_span(),
+        date: parsed.date,
+        text: parsed.text,
     }
 }
 

@@ -4,15 +4,14 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { after, before, describe, test } from "node:test";
-import { DIST, ROOT, launchBrowser, requireDist, startServer } from "./harness.mjs";
+import { describe, test } from "node:test";
+import { ROOT, servedDist } from "./harness.mjs";
 
 const AXE = readFileSync(path.join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8");
-let server;
-let browser;
+let env;
 
 async function violations(url, options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
   const page = await context.newPage();
   try {
     await page.goto(url);
@@ -32,26 +31,18 @@ async function violations(url, options = {}) {
 }
 
 describe("accessibility (axe-core, WCAG 2.1 A/AA)", { timeout: 120_000 }, () => {
-  before(async () => {
-    requireDist();
-    server = await startServer(DIST);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  env = servedDist();
 
   test("the landing view", async () => {
-    assert.deepEqual(await violations(`${server.origin}/`), []);
+    assert.deepEqual(await violations(`${env.server.origin}/`), []);
   });
 
   test("an article with a selected entity", async () => {
-    assert.deepEqual(await violations(`${server.origin}/#article=003_113eacf95b61ac4f&entity=ismail-demir`), []);
+    assert.deepEqual(await violations(`${env.server.origin}/#article=003_113eacf95b61ac4f&entity=ismail-demir`), []);
   });
 
   test("dark mode", async () => {
-    const url = `${server.origin}/#article=000_fd1aee54e6a12c6a`;
+    const url = `${env.server.origin}/#article=000_fd1aee54e6a12c6a`;
     assert.deepEqual(await violations(url, { colorScheme: "dark" }), []);
   });
 });

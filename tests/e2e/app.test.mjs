@@ -8,8 +8,8 @@ import assert from "node:assert/strict";
 import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { after, before, describe, test } from "node:test";
-import { DIST, ROOT, guard, launchBrowser, requireDist, startServer, watchStart } from "./harness.mjs";
+import { describe, test } from "node:test";
+import { DIST, ROOT, guard, servedDist, startServer, watchStart } from "./harness.mjs";
 
 // The two seed articles (assets/corpus/<id>.txt).
 const SEEDS = [
@@ -80,11 +80,10 @@ async function blur(page) {
 }
 
 // ---- fixtures ---------------------------------------------------------------
-let browser;
-let server;
+let env;
 
 async function open(url, { viewport } = {}) {
-  const context = await browser.newContext({ viewport: viewport ?? { width: 1280, height: 800 } });
+  const context = await env.browser.newContext({ viewport: viewport ?? { width: 1280, height: 800 } });
   context.setDefaultTimeout(10_000);
   await watchStart(context);
   const page = await context.newPage();
@@ -106,24 +105,15 @@ async function withPage(url, fn, opts) {
 }
 
 describe("Dateline reader (dist/ in headless Chromium)", { timeout: 300_000 }, () => {
-  before(async () => {
-    requireDist();
-    server = await startServer(DIST);
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  env = servedDist();
 
   test("the shell loads: title, CSP, no inline script, the wasm starts", async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     await watchStart(context);
     const page = await context.newPage();
-    const g = guard(page, server.origin);
+    const g = guard(page, env.server.origin);
     try {
-      await page.goto(`${server.origin}/`);
+      await page.goto(`${env.server.origin}/`);
       await page.waitForFunction(() => window.__datelineStarted !== undefined, null, { timeout: RENDER_TIMEOUT });
       assert.equal(await page.title(), "Dateline");
       const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
@@ -140,7 +130,7 @@ describe("Dateline reader (dist/ in headless Chromium)", { timeout: 300_000 }, (
   });
 
   test("timeline: a button per seed article, named with its ISO date and title", async () => {
-    await withPage(`${server.origin}/`, async (page) => {
+    await withPage(`${env.server.origin}/`, async (page) => {
       const labels = await timeline(page)
         .getByRole("button")
         .evaluateAll((bs) => bs.map((b) => b.getAttribute("aria-label") ?? ""));
@@ -155,7 +145,7 @@ describe("Dateline reader (dist/ in headless Chromium)", { timeout: 300_000 }, (
   });
 
   test("article list: one link per article; a click opens it in the reader", async () => {
-    await withPage(`${server.origin}/`, async (page) => {
+    await withPage(`${env.server.origin}/`, async (page) => {
       const ids = await listIds(page);
       assert.deepEqual([...ids].sort(), CORPUS_IDS, "one link per article in assets/corpus");
       for (const seed of SEEDS) {
@@ -167,7 +157,7 @@ describe("Dateline reader (dist/ in headless Chromium)", { timeout: 300_000 }, (
   });
 
   test("entities: 'Ismail Demir' is a PERSON mark; selecting it lists both articles", async () => {
-    await withPage(`${server.origin}/#article=${SEEDS[0].id}`, async (page) => {
+    await withPage(`${env.server.origin}/#article=${SEEDS[0].id}`, async (page) => {
       await readerTitle(page).filter({ hasText: SEEDS[0].title }).waitFor();
       const marks = reader(page).locator("mark");
       assert.ok((await marks.count()) > 0, "the open article has entity <mark>s");
@@ -187,7 +177,7 @@ describe("Dateline reader (dist/ in headless Chromium)", { timeout: 300_000 }, (
   test("deep link: reopening the URL restores the view; back/forward", async () => {
     let url;
     let state;
-    await withPage(`${server.origin}/`, async (page) => {
+    await withPage(`${env.server.origin}/`, async (page) => {
       const [a, b] = await listIds(page);
       await articles(page).locator(`a[href="#article=${a}"]`).click();
       await readerTitle(page).filter({ hasText: TITLE_BY_ID.get(a) ?? "" }).waitFor();
@@ -227,7 +217,7 @@ describe("Dateline reader (dist/ in headless Chromium)", { timeout: 300_000 }, (
   });
 
   test("keyboard: j/k move through the list, / focuses Search, typing filters, Esc clears", async () => {
-    await withPage(`${server.origin}/`, async (page) => {
+    await withPage(`${env.server.origin}/`, async (page) => {
       const ids = await listIds(page);
       assert.ok(ids.length >= 2);
       await articles(page).locator(`a[href="#article=${ids[0]}"]`).click();
@@ -285,7 +275,7 @@ describe("Dateline reader (dist/ in headless Chromium)", { timeout: 300_000 }, (
   });
 
   test("screenshot of the reader (tests/e2e/out/reader.png)", async () => {
-    await withPage(`${server.origin}/#article=${SEEDS[0].id}`, async (page) => {
+    await withPage(`${env.server.origin}/#article=${SEEDS[0].id}`, async (page) => {
       await readerTitle(page).filter({ hasText: SEEDS[0].title }).waitFor();
       await demir(page).click();
       await page.waitForFunction(() => new URLSearchParams(location.hash.slice(1)).has("entity"));

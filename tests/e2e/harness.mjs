@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { after, before } from "node:test";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
@@ -132,4 +133,22 @@ export async function watchStart(context) {
       window.__datelineStarted = performance.now();
     });
   });
+}
+
+/**
+ * For a describe() block: serves dist/ and launches Chromium before its
+ * tests, stops both after. Tests read `env.server` and `env.browser`.
+ */
+export function servedDist() {
+  const env = {};
+  before(async () => {
+    requireDist();
+    env.server = await startServer(DIST);
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }

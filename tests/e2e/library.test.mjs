@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
-import { DIST, guard, launchBrowser, requireDist, startServer, watchStart } from "./harness.mjs";
+import { guard, servedDist, watchStart } from "./harness.mjs";
 
 const FILES = {
   "wire.txt": " date 2022-05-10 Wire\nNATO weighs Turkiye S-400 talks\n\nNATO officials in Brussels said on Monday that Turkiye and Russia held talks on a second S-400 batch. Ismail Demir declined to comment.\n",
@@ -16,8 +16,7 @@ const FILES = {
   "bad.txt": " date 2021-02-30 Wire\nImpossible date\n",
 };
 
-let server;
-let browser;
+let env;
 let dir;
 
 const list = (page) => page.getByRole("region", { name: "Articles", exact: true });
@@ -26,11 +25,11 @@ const entities = (page) => page.getByRole("complementary", { name: "Entities", e
 const titles = (page) => list(page).locator(".item-title").allInnerTexts();
 
 async function fresh(url) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
   context.setDefaultTimeout(10_000);
   await watchStart(context);
   const page = await context.newPage();
-  const g = guard(page, server.origin);
+  const g = guard(page, env.server.origin);
   await page.goto(url);
   await page.getByRole("region", { name: "Timeline", exact: true }).getByRole("button").first().waitFor();
   await settled(page);
@@ -49,22 +48,17 @@ async function reload(page) {
 }
 
 describe("the reader's own library", { timeout: 180_000 }, () => {
+  env = servedDist();
   before(async () => {
-    requireDist();
     dir = mkdtempSync(path.join(os.tmpdir(), "dateline-import-"));
     for (const [name, text] of Object.entries(FILES)) writeFileSync(path.join(dir, name), text);
-    server = await startServer(DIST);
-    browser = await launchBrowser();
   });
-
   after(async () => {
-    await browser?.close();
-    await server?.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
   test("import, date, persist, correct, undo, export and restore elsewhere", async () => {
-    const { context, page, g } = await fresh(`${server.origin}/`);
+    const { context, page, g } = await fresh(`${env.server.origin}/`);
     let exported;
     try {
       await page.getByLabel("Add article files").setInputFiles(Object.keys(FILES).map((f) => path.join(dir, f)));
@@ -78,6 +72,17 @@ describe("the reader's own library", { timeout: 180_000 }, () => {
       await tools(page).locator("form.undated button").click();
       await list(page).getByText("Undated note").waitFor();
       assert.equal(await list(page).locator(".badge").count(), 3, "added articles are marked");
+      // Adding the same file again replaces it rather than duplicating it.
+      const added1 = () => tools(page).getByText("Added 1 article.").count();
+      const before = await added1();
+      await page.getByLabel("Add article files").setInputFiles(path.join(dir, "wire.txt"));
+      await page.waitForFunction(
+        (n) => [...document.querySelectorAll(".notice-item")].filter((e) => e.textContent.includes("Added 1 article.")).length === n,
+        before + 1,
+      );
+      await settled(page);
+      assert.equal((await titles(page)).filter((t) => t === "NATO weighs Turkiye S-400 talks").length, 1);
+      assert.equal(await list(page).locator(".badge").count(), 3);
 
       // Added articles are analysed like the bundled ones and linked to them.
       await list(page).getByText("NATO weighs Turkiye S-400 talks").click();
@@ -144,7 +149,7 @@ describe("the reader's own library", { timeout: 180_000 }, () => {
     }
 
     // A fresh profile: importing the exported state reproduces the view.
-    const other = await fresh(`${server.origin}/`);
+    const other = await fresh(`${env.server.origin}/`);
     try {
       assert.equal((await titles(other.page)).length, 2);
       await other.page.getByLabel("Import a saved state").setInputFiles(exported);
@@ -159,7 +164,7 @@ describe("the reader's own library", { timeout: 180_000 }, () => {
   });
 
   test("a full disk is reported and loses nothing already stored", async () => {
-    const { context, page, g } = await fresh(`${server.origin}/`);
+    const { context, page, g } = await fresh(`${env.server.origin}/`);
     try {
       await page.getByLabel("Add article files").setInputFiles(path.join(dir, "wire.txt"));
       await tools(page).getByText("Added 1 article.").waitFor();

@@ -3,35 +3,26 @@
 // date range that filters the list and lands in the URL; an event on the
 // lower lane opens its article at the sentence that dates it.
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
-import { DIST, guard, launchBrowser, requireDist, startServer, watchStart } from "./harness.mjs";
+import { describe, test } from "node:test";
+import { guard, servedDist, watchStart } from "./harness.mjs";
 
-let server;
-let browser;
+let env;
 
 const timeline = (page) => page.getByRole("region", { name: "Timeline", exact: true });
 const rangeLabel = (page) => timeline(page).locator(".range-label").innerText();
 const hash = (page) => Object.fromEntries(new URLSearchParams(new URL(page.url()).hash.slice(1)));
 
 describe("timeline interactions", { timeout: 120_000 }, () => {
-  before(async () => {
-    requireDist();
-    server = await startServer(DIST);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  env = servedDist();
 
   test("zoom, pan, brush a range, open an event", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
     context.setDefaultTimeout(10_000);
     await watchStart(context);
     const page = await context.newPage();
-    const g = guard(page, server.origin);
+    const g = guard(page, env.server.origin);
     try {
-      await page.goto(`${server.origin}/`);
+      await page.goto(`${env.server.origin}/`);
       await timeline(page).getByRole("button").first().waitFor();
       const plot = timeline(page).locator(".timeline-plot");
       const initial = await rangeLabel(page);
