@@ -83,17 +83,33 @@ impl Recognizer {
             None => &empty,
         };
         let (sentences, stats) = features::prepare(text, segments, lex);
-        let mut tagged: Vec<Vec<(usize, usize, usize)>> = sentences
-            .iter()
-            .map(|sent| match &self.model {
-                Some(m) => {
-                    let mut emissions = vec![[0f32; N_TAGS]; sent.len()];
-                    features::each_feature(sent, &stats, m, |i, f| m.add(f, &mut emissions[i]));
-                    perceptron::spans(&perceptron::viterbi(&emissions, &m.trans))
-                }
-                None => Vec::new(),
-            })
-            .collect();
+        let mut tagged: Vec<Vec<(usize, usize, usize)>> = match &self.model {
+            Some(m) => {
+                // Pass 1: sentence-local features only.
+                let mut emissions: Vec<Vec<[f32; N_TAGS]>> = sentences
+                    .iter()
+                    .map(|sent| {
+                        let mut em = vec![[0f32; N_TAGS]; sent.len()];
+                        features::each_feature(sent, &stats, m, |i, f| m.add(f, &mut em[i]));
+                        em
+                    })
+                    .collect();
+                let paths: Vec<Vec<usize>> = emissions
+                    .iter()
+                    .map(|em| perceptron::viterbi(em, &m.trans))
+                    .collect();
+                // Pass 2: the same scores plus document features read off
+                // pass 1 (the weights are shared; see `train`).
+                features::each_doc_feature(&sentences, &paths, |s, i, f| {
+                    m.add(f, &mut emissions[s][i])
+                });
+                emissions
+                    .iter()
+                    .map(|em| perceptron::spans(&perceptron::viterbi(em, &m.trans)))
+                    .collect()
+            }
+            None => vec![Vec::new(); sentences.len()],
+        };
         consistency::propagate(&sentences, &mut tagged);
         let mut out = Vec::new();
         for (sent, ents) in sentences.iter().zip(&tagged) {
