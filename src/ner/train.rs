@@ -14,11 +14,11 @@
 //! Stacking: the training documents are tagged by a 4-fold jack-knife of
 //! first-pass models (each fold by a model that never saw it), the document
 //! features are computed from those tags, and the final model is trained on
-//! every sentence twice — once with local features only (the run-time pass
-//! 1) and once with the document features added (pass 2). One shared
-//! weight set serves both passes, so the file format and size are unchanged.
-//! Epochs are selected on the two-pass dev F1. (10 folds scored the same as
-//! 4 within noise; 4 trains faster.)
+//! every sentence twice: once with local features only (as the run-time
+//! first pass sees it) and once with the document features added (the
+//! second pass). One shared weight set serves both passes, so the file
+//! format and size are unchanged. Epochs are selected on the two-pass dev
+//! F1. Ten folds scored the same as four within noise; four train faster.
 
 use super::features::{self, casing_code, casing_key, entity_code, phrase_key, Lexicon, Sentence};
 use super::model::{MAGIC, TRANS_BYTES};
