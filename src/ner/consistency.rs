@@ -7,7 +7,9 @@
 //! capitalised words tagged at least twice, that the tagger missed, with the
 //! type most of their body-text mentions got. (Relabelling mentions the
 //! tagger did type to the document majority was tried and cost 0.2 F1 on
-//! CoNLL dev, so disagreements are left alone.)
+//! CoNLL dev, so disagreements are left alone.) It runs after the stacked
+//! second pass, which already weighs most of the same evidence, and still
+//! adds 0.07 points of dev F1 there (0.9242 → 0.9249), so it stays.
 
 use super::features::{sentence_initial, Sentence};
 use std::collections::HashMap;

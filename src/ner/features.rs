@@ -658,6 +658,162 @@ pub(crate) fn each_feature(
     }
 }
 
+/// Second-pass (stacked) document features, after Krishnan & Manning
+/// (2006) and Ratinov & Roth (2009): what the *first* pass of the same
+/// model said about other occurrences of a token in the article. A name
+/// typed confidently in its telling context ("Foreign Minister Ismail
+/// Demir") lends that type to the bare or headline mentions elsewhere.
+/// Unlike the hard rules of the consistency pass these are weighted
+/// features, so the model learns how far to trust first-pass agreement
+/// (the trainer fits them on jack-knifed first-pass output, which is as
+/// noisy as at run time). `paths` are the first-pass BILOU tag paths, one
+/// per sentence; `emit(sentence, token, feature)` gets each feature.
+pub(crate) fn each_doc_feature(
+    sentences: &[Sentence<'_>],
+    paths: &[Vec<usize>],
+    mut emit: impl FnMut(usize, usize, u64),
+) {
+    use super::perceptron::{spans, untag, Pos};
+    // Per lower-cased word: first-pass label counts (0 = O, 1 + type) and
+    // how often it started an entity.
+    let mut words: HashMap<&str, ([u32; 5], u32)> = HashMap::new();
+    // Per lower-cased first-pass entity phrase: type counts.
+    let mut phrases: HashMap<String, [u32; 4]> = HashMap::new();
+    let label = |t: usize| untag(t).map_or(0, |(_, ty)| ty + 1);
+    let starts = |t: usize| matches!(untag(t), Some((Pos::Begin | Pos::Unit, _)));
+    let mut ents: Vec<Vec<(usize, usize, usize)>> = Vec::with_capacity(sentences.len());
+    for (sent, path) in sentences.iter().zip(paths) {
+        for (tok, &t) in sent.iter().zip(path) {
+            if has_alpha(tok.raw) {
+                let e = words.entry(tok.lower.as_str()).or_default();
+                e.0[label(t)] += 1;
+                e.1 += u32::from(starts(t));
+            }
+        }
+        let es = spans(path);
+        for &(s, e, ty) in &es {
+            phrases.entry(phrase_of(sent, s, e)).or_default()[ty] += 1;
+        }
+        ents.push(es);
+    }
+    // Types each word was tagged with so far in document order.
+    let mut seen: HashMap<&str, u8> = HashMap::new();
+    for (si, (sent, path)) in sentences.iter().zip(paths).enumerate() {
+        let mut feat = |i: usize, t: &str, parts: &[&[u8]]| {
+            let mut h = fnv(fnv(FNV_OFFSET, t.as_bytes()), &[0xff]);
+            for (k, p) in parts.iter().enumerate() {
+                if k > 0 {
+                    h = fnv(h, b"|");
+                }
+                h = fnv(h, p);
+            }
+            emit(si, i, h);
+        };
+        let mut in_ent: Vec<Option<(usize, usize, usize)>> = vec![None; sent.len()];
+        for &(s, e, ty) in &ents[si] {
+            for slot in &mut in_ent[s..=e] {
+                *slot = Some((s, e, ty));
+            }
+        }
+        for (i, (tok, &t)) in sent.iter().zip(path).enumerate() {
+            if !has_alpha(tok.raw) {
+                continue;
+            }
+            let own = label(t);
+            let hl: &[u8] = if tok.headline { b"h" } else { b"b" };
+            let cap: &[u8] = if tok.view.chars().next().is_some_and(char::is_uppercase) {
+                b"C"
+            } else {
+                b"l"
+            };
+            if let Some((counts, st)) = words.get(tok.lower.as_str()) {
+                let mut others = *counts;
+                others[own] -= 1;
+                let total: u32 = others.iter().sum();
+                if total > 0 {
+                    let (maj, &n) = others
+                        .iter()
+                        .enumerate()
+                        .max_by_key(|&(k, &c)| (c, std::cmp::Reverse(k)))
+                        .unwrap_or((0, &0));
+                    let conf = if n == total {
+                        b'a'
+                    } else if n * 2 > total {
+                        b'm'
+                    } else {
+                        b'p'
+                    };
+                    feat(i, "dtm", &[&[maj as u8, conf]]);
+                    feat(i, "dtmc", &[&[maj as u8, conf], cap, hl]);
+                    feat(i, "dtmo", &[&[maj as u8, own as u8]]);
+                    let ent_n = total - others[0];
+                    if ent_n > 0 && maj == 0 {
+                        // Some other occurrences are entities though most are not.
+                        let (ety, _) = others[1..]
+                            .iter()
+                            .enumerate()
+                            .max_by_key(|&(k, &c)| (c, std::cmp::Reverse(k)))
+                            .unwrap_or((0, &0));
+                        feat(i, "dte", &[&[ety as u8], cap, hl]);
+                    }
+                    let own_start = u32::from(starts(t));
+                    let ostart = st - own_start;
+                    if ent_n > 0 {
+                        let b = if ostart == 0 {
+                            b'0'
+                        } else if ostart == ent_n {
+                            b'1'
+                        } else {
+                            b'h'
+                        };
+                        feat(i, "dst", &[&[b], cap]);
+                    }
+                }
+            }
+            if let Some((s, e, ty)) = in_ent[i] {
+                if let Some(c) = phrases.get(&phrase_of(sent, s, e)) {
+                    let mut others = *c;
+                    others[ty] -= 1;
+                    let total: u32 = others.iter().sum();
+                    if total > 0 {
+                        let (maj, &n) = others
+                            .iter()
+                            .enumerate()
+                            .max_by_key(|&(k, &c)| (c, std::cmp::Reverse(k)))
+                            .unwrap_or((0, &0));
+                        let conf = if n == total { b'a' } else { b'm' };
+                        feat(i, "dph", &[&[maj as u8, ty as u8, conf]]);
+                    }
+                }
+            }
+            if let Some(&mask) = seen.get(tok.lower.as_str()) {
+                for ty in 0..4u8 {
+                    if mask & (1 << ty) != 0 {
+                        feat(i, "dpv", &[&[ty], cap]);
+                    }
+                }
+            }
+        }
+        for (tok, &t) in sent.iter().zip(path) {
+            if let Some((_, ty)) = untag(t) {
+                *seen.entry(tok.lower.as_str()).or_default() |= 1 << ty;
+            }
+        }
+    }
+}
+
+/// Lower-cased phrase of tokens `s..=e`, space-joined.
+fn phrase_of(sent: &[Token<'_>], s: usize, e: usize) -> String {
+    let mut p = String::new();
+    for (k, t) in sent[s..=e].iter().enumerate() {
+        if k > 0 {
+            p.push(' ');
+        }
+        p.push_str(&t.lower);
+    }
+    p
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

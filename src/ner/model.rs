@@ -18,6 +18,10 @@
 //! A per-feature scale keeps one-byte weights precise for both heavy
 //! features (bias, shapes) and light ones (rare words); the trainer keeps
 //! only the features with the largest weights so the file stays ≤ 1.5 MB.
+//!
+//! The second pass's document features are ordinary hashed features in the
+//! same table, so the format did not change: an older model simply has none
+//! of them, and its second pass repeats the first.
 
 use super::features::Lexicon;
 use super::perceptron::{Transitions, N_TAGS};

@@ -10,6 +10,15 @@
 //! jack-knife: a training document only sees phrases counted in the *other*
 //! half, so the tagger learns how far a gazetteer hit can be trusted on text
 //! it has not memorised. Only hashes and packed counts are stored.
+//!
+//! Stacking: the training documents are tagged by a 4-fold jack-knife of
+//! first-pass models (each fold by a model that never saw it), the document
+//! features are computed from those tags, and the final model is trained on
+//! every sentence twice: once with local features only (as the run-time
+//! first pass sees it) and once with the document features added (the
+//! second pass). One shared weight set serves both passes, so the file
+//! format and size are unchanged. Epochs are selected on the two-pass dev
+//! F1. Ten folds scored the same as four within noise; four train faster.
 
 use super::features::{self, casing_code, casing_key, entity_code, phrase_key, Lexicon, Sentence};
 use super::model::{MAGIC, TRANS_BYTES};
@@ -58,10 +67,13 @@ pub fn train_with(conll_dir: &Path, opts: &Options) -> Result<Vec<u8>, String> {
 
     let mut index: HashMap<u64, u32> = HashMap::new();
     let mut train_set: Vec<Example> = Vec::new();
+    // Per training document: its sentences and the range of its examples.
+    let mut train_sents: Vec<(Vec<Sentence<'_>>, std::ops::Range<usize>)> = Vec::new();
     let mut misaligned = 0;
     for (d, doc) in train_docs.iter().enumerate() {
         lex.fold.set(Some(d % 2));
         let (sents, stats) = features::prepare(&doc.text, &doc.segments, &lex);
+        let first = train_set.len();
         for sent in &sents {
             let (tags, bad) = gold_tags(sent, &doc.entities);
             misaligned += bad;
@@ -78,27 +90,105 @@ pub fn train_with(conll_dir: &Path, opts: &Options) -> Result<Vec<u8>, String> {
                 .collect();
             train_set.push(Example { feats, tags });
         }
+        train_sents.push((sents, first..train_set.len()));
     }
     lex.fold.set(None);
-    let dev_set = dev_examples(&dev_docs, &lex, &index);
+    let dev = dev_docs_of(&dev_docs, &lex, &index);
     eprintln!(
-        "train: {} sentences, {} features, {misaligned} misaligned gold spans; dev: {} sentences",
+        "train: {} sentences, {} features, {misaligned} misaligned gold spans; dev: {} documents",
         train_set.len(),
         index.len(),
-        dev_set.len()
+        dev.len()
     );
 
-    let nf = index.len();
+    // Jack-knifed first pass: each fold of documents is tagged by a model
+    // trained on the others, so the stacked features seen in training are
+    // as noisy as those the shipped model computes from its own output.
+    let nf0 = index.len();
+    let mut pass1: Vec<Vec<usize>> = vec![Vec::new(); train_set.len()];
+    for fold in 0..FOLDS {
+        let subset: Vec<usize> = train_sents
+            .iter()
+            .enumerate()
+            .filter(|(d, _)| d % FOLDS != fold)
+            .flat_map(|(_, (_, r))| r.clone())
+            .collect();
+        let (f1, w, t) = fit(&train_set, &subset, nf0, opts.epochs, |w, t| {
+            evaluate(&dev, &index, w, t, false)
+        })?;
+        eprintln!("fold {fold}: first-pass dev F1 {f1:.4}");
+        for (_, r) in train_sents
+            .iter()
+            .enumerate()
+            .filter(|(d, _)| d % FOLDS == fold)
+            .map(|(_, x)| x)
+        {
+            for k in r.clone() {
+                pass1[k] = decode(&train_set[k].feats, &w, &t);
+            }
+        }
+    }
+    // Stacked copies of every training sentence: the local features plus
+    // the document features. Training on both views shares one weight set,
+    // so pass 2 at run time is pass 1's scores plus a few document weights.
+    let mut all = Vec::with_capacity(train_set.len() * 2);
+    for (sents, r) in &train_sents {
+        let mut extra: Vec<Vec<Vec<u32>>> =
+            sents.iter().map(|s| vec![Vec::new(); s.len()]).collect();
+        features::each_doc_feature(sents, &pass1[r.clone()], |s, i, f| {
+            let n = index.len() as u32;
+            extra[s][i].push(*index.entry(f).or_insert(n));
+        });
+        for (k, ex_extra) in r.clone().zip(extra) {
+            let ex = &train_set[k];
+            let feats = ex
+                .feats
+                .iter()
+                .zip(ex_extra)
+                .map(|(a, b)| a.iter().copied().chain(b).collect())
+                .collect();
+            all.push(Example {
+                feats,
+                tags: ex.tags.clone(),
+            });
+        }
+    }
+    drop(train_sents);
+    train_set.append(&mut all);
+    eprintln!("stacked: {} document features", index.len() - nf0);
+    let subset: Vec<usize> = (0..train_set.len()).collect();
+    let (f1, avg, tavg) = fit(&train_set, &subset, index.len(), opts.epochs, |w, t| {
+        let one = evaluate(&dev, &index, w, t, false);
+        let two = evaluate(&dev, &index, w, t, true);
+        eprintln!("  dev F1 pass 1 {one:.4}, pass 2 {two:.4}");
+        two
+    })?;
+    eprintln!("selected dev F1 {f1:.4}");
+    Ok(write_model(&index, &avg, &tavg, &lex, opts.max_bytes))
+}
+
+/// Folds of the first-pass jack-knife.
+const FOLDS: usize = 4;
+
+/// Averaged-perceptron training on the examples `subset` of `train`, with
+/// `nf` feature rows; selects the epoch with the best `score` (dev F1).
+fn fit(
+    train: &[Example],
+    subset: &[usize],
+    nf: usize,
+    epochs: usize,
+    mut score: impl FnMut(&[f32], &Transitions) -> f64,
+) -> Result<(f64, Vec<f32>, Transitions), String> {
     let mut w = vec![0f32; nf * N_TAGS];
     let mut u = vec![0f32; nf * N_TAGS];
     let mut tw: Transitions = [[0.0; N_TAGS + 1]; N_TAGS + 1];
     let mut tu: Transitions = [[0.0; N_TAGS + 1]; N_TAGS + 1];
     let mut c = 1f32;
-    let mut order: Vec<usize> = (0..train_set.len()).collect();
+    let mut order: Vec<usize> = subset.to_vec();
     let mut rng = 0x9e37_79b9_7f4a_7c15u64;
     let mut best: Option<(f64, Vec<f32>, Transitions)> = None;
     let mut since_best = 0;
-    for epoch in 1..=opts.epochs {
+    for epoch in 1..=epochs {
         for k in (1..order.len()).rev() {
             rng ^= rng << 13;
             rng ^= rng >> 7;
@@ -107,7 +197,7 @@ pub fn train_with(conll_dir: &Path, opts: &Options) -> Result<Vec<u8>, String> {
         }
         let mut errors = 0;
         for &k in &order {
-            let ex = &train_set[k];
+            let ex = &train[k];
             let pred = decode(&ex.feats, &w, &tw);
             if pred != ex.tags {
                 errors += 1;
@@ -142,7 +232,7 @@ pub fn train_with(conll_dir: &Path, opts: &Options) -> Result<Vec<u8>, String> {
                 *x -= y / c;
             }
         }
-        let f1 = evaluate(&dev_set, &avg, &tavg);
+        let f1 = score(&avg, &tavg);
         eprintln!("epoch {epoch}: {errors} sentences wrong, dev F1 {f1:.4}");
         if best.as_ref().is_none_or(|b| f1 > b.0) {
             best = Some((f1, avg, tavg));
@@ -154,9 +244,7 @@ pub fn train_with(conll_dir: &Path, opts: &Options) -> Result<Vec<u8>, String> {
             }
         }
     }
-    let (f1, avg, tavg) = best.ok_or("no epochs run")?;
-    eprintln!("selected dev F1 {f1:.4}");
-    Ok(write_model(&index, &avg, &tavg, &lex, opts.max_bytes))
+    best.ok_or_else(|| "no epochs run".to_string())
 }
 
 /// A training or development sentence.
@@ -165,27 +253,34 @@ struct Example {
     tags: Vec<usize>,
 }
 
-/// A development sentence with its gold spans.
-struct DevExample {
-    feats: Vec<Vec<u32>>,
-    gold: HashSet<(usize, usize, usize)>,
+/// A development document: its sentences, their local features and gold spans.
+struct DevDoc<'a> {
+    sents: Vec<Sentence<'a>>,
+    feats: Vec<Vec<Vec<u32>>>,
+    gold: Vec<HashSet<(usize, usize, usize)>>,
 }
 
-fn dev_examples(docs: &[Doc], lex: &TrainLexicon, index: &HashMap<u64, u32>) -> Vec<DevExample> {
+fn dev_docs_of<'a>(
+    docs: &'a [Doc],
+    lex: &TrainLexicon,
+    index: &HashMap<u64, u32>,
+) -> Vec<DevDoc<'a>> {
     let mut out = Vec::new();
     for doc in docs {
         let (sents, stats) = features::prepare(&doc.text, &doc.segments, lex);
+        let mut feats = Vec::new();
+        let mut gold = Vec::new();
         for sent in &sents {
-            let feats = features::sentence_features(sent, &stats, lex)
-                .into_iter()
-                .map(|fs| fs.iter().filter_map(|f| index.get(f).copied()).collect())
-                .collect();
+            feats.push(
+                features::sentence_features(sent, &stats, lex)
+                    .into_iter()
+                    .map(|fs| fs.iter().filter_map(|f| index.get(f).copied()).collect())
+                    .collect(),
+            );
             let (tags, _) = gold_tags(sent, &doc.entities);
-            out.push(DevExample {
-                feats,
-                gold: spans(&tags).into_iter().collect(),
-            });
+            gold.push(spans(&tags).into_iter().collect());
         }
+        out.push(DevDoc { sents, feats, gold });
     }
     out
 }
@@ -207,15 +302,33 @@ fn decode(feats: &[Vec<u32>], w: &[f32], trans: &Transitions) -> Vec<usize> {
     viterbi(&em, trans)
 }
 
-/// Exact-span micro F1 over coarse types (conlleval semantics).
-fn evaluate(dev: &[DevExample], w: &[f32], trans: &Transitions) -> f64 {
+/// Exact-span micro F1 over coarse types (conlleval semantics), of the
+/// first pass or of both passes as the recognizer runs them.
+fn evaluate(
+    dev: &[DevDoc<'_>],
+    index: &HashMap<u64, u32>,
+    w: &[f32],
+    trans: &Transitions,
+    two_pass: bool,
+) -> f64 {
     let (mut tp, mut np, mut ng) = (0usize, 0usize, 0usize);
-    for ex in dev {
-        let pred: HashSet<(usize, usize, usize)> =
-            spans(&decode(&ex.feats, w, trans)).into_iter().collect();
-        tp += pred.intersection(&ex.gold).count();
-        np += pred.len();
-        ng += ex.gold.len();
+    for doc in dev {
+        let mut paths: Vec<Vec<usize>> = doc.feats.iter().map(|f| decode(f, w, trans)).collect();
+        if two_pass {
+            let mut feats = doc.feats.clone();
+            features::each_doc_feature(&doc.sents, &paths, |s, i, f| {
+                if let Some(&k) = index.get(&f) {
+                    feats[s][i].push(k);
+                }
+            });
+            paths = feats.iter().map(|f| decode(f, w, trans)).collect();
+        }
+        for (path, gold) in paths.iter().zip(&doc.gold) {
+            let pred: HashSet<(usize, usize, usize)> = spans(path).into_iter().collect();
+            tp += pred.intersection(gold).count();
+            np += pred.len();
+            ng += gold.len();
+        }
     }
     if tp == 0 {
         return 0.0;
