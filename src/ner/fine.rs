@@ -216,6 +216,9 @@ pub(crate) fn refine(sent: &[Token<'_>], ents: &[(usize, usize, usize)]) -> Vec<
         if e >= sent.len() {
             continue;
         }
+        if only_product_nouns(&sent[s..=e]) {
+            continue;
+        }
         if !covered(s, e) {
             out.push(mention(
                 sent[s].span,
@@ -246,6 +249,13 @@ pub(crate) fn refine(sent: &[Token<'_>], ents: &[(usize, usize, usize)]) -> Vec<
         out.push(mention(sent[s].span, sent[e].span, label));
     }
     out
+}
+
+/// A span made only of generic weapon nouns ("Missile" in the headline
+/// "…Of S-400 Missile Systems…") describes a product; it does not name one.
+fn only_product_nouns(toks: &[Token<'_>]) -> bool {
+    toks.iter()
+        .all(|t| PRODUCT_NOUNS.contains(&t.lower.as_str()))
 }
 
 /// Splits tagger spans the OntoNotes way: at " / " ("UrduPoint News /

@@ -257,14 +257,10 @@ mod tests {
             .filter(|m| m.span.end <= 86)
             .map(|m| (m.span.of(text), m.label.as_str()))
             .collect();
-        // Known regression of the stacked model: it also tags "Missile"
-        // (pass 1 of the shared weights reads "S-400 Missile" as one name,
-        // pass 2 retypes it, `fine` splits off the designator). Checked as
-        // a subset until a principled fix; the pre-stacking model gave
-        // exactly these three.
-        for want in [("Turkey", "GPE"), ("Russia", "GPE"), ("S-400", "PRODUCT")] {
-            assert!(got.contains(&want), "{want:?} in {got:?}");
-        }
+        assert_eq!(
+            got,
+            [("Turkey", "GPE"), ("Russia", "GPE"), ("S-400", "PRODUCT")]
+        );
     }
 
     #[test]
