@@ -731,11 +731,7 @@ pub(crate) fn each_doc_feature(
                 others[own] -= 1;
                 let total: u32 = others.iter().sum();
                 if total > 0 {
-                    let (maj, &n) = others
-                        .iter()
-                        .enumerate()
-                        .max_by_key(|&(k, &c)| (c, std::cmp::Reverse(k)))
-                        .unwrap_or((0, &0));
+                    let (maj, n) = majority(&others);
                     let conf = if n == total {
                         b'a'
                     } else if n * 2 > total {
@@ -749,11 +745,7 @@ pub(crate) fn each_doc_feature(
                     let ent_n = total - others[0];
                     if ent_n > 0 && maj == 0 {
                         // Some other occurrences are entities though most are not.
-                        let (ety, _) = others[1..]
-                            .iter()
-                            .enumerate()
-                            .max_by_key(|&(k, &c)| (c, std::cmp::Reverse(k)))
-                            .unwrap_or((0, &0));
+                        let (ety, _) = majority(&others[1..]);
                         feat(i, "dte", &[&[ety as u8], cap, hl]);
                     }
                     let own_start = u32::from(starts(t));
@@ -776,11 +768,7 @@ pub(crate) fn each_doc_feature(
                     others[ty] -= 1;
                     let total: u32 = others.iter().sum();
                     if total > 0 {
-                        let (maj, &n) = others
-                            .iter()
-                            .enumerate()
-                            .max_by_key(|&(k, &c)| (c, std::cmp::Reverse(k)))
-                            .unwrap_or((0, &0));
+                        let (maj, n) = majority(&others);
                         let conf = if n == total { b'a' } else { b'm' };
                         feat(i, "dph", &[&[maj as u8, ty as u8, conf]]);
                     }
@@ -812,6 +800,15 @@ fn phrase_of(sent: &[Token<'_>], s: usize, e: usize) -> String {
         p.push_str(&t.lower);
     }
     p
+}
+
+/// The most frequent index of `counts` (the lowest on ties) and its count.
+fn majority(counts: &[u32]) -> (usize, u32) {
+    counts
+        .iter()
+        .enumerate()
+        .max_by_key(|&(k, &c)| (c, std::cmp::Reverse(k)))
+        .map_or((0, 0), |(k, &c)| (k, c))
 }
 
 #[cfg(test)]
