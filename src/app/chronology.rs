@@ -8,6 +8,10 @@ use std::collections::HashSet;
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// Events listed before "Show all": enough to read, and a large corpus
+/// still renders in a frame.
+const FIRST_EVENTS: usize = 100;
+
 #[derive(Properties, PartialEq)]
 pub struct ChronologyProps {
     pub data: Data,
@@ -20,6 +24,7 @@ pub struct ChronologyProps {
 #[function_component(Chronology)]
 pub fn chronology(props: &ChronologyProps) -> Html {
     let corpus = &props.data.corpus;
+    let show_all = use_state(|| false);
     let visible: HashSet<usize> = props.visible.iter().copied().collect();
     let events: Vec<_> = corpus
         .events
@@ -39,7 +44,7 @@ pub fn chronology(props: &ChronologyProps) -> Html {
                 <p class="hint">{ "No dated event in the listed articles." }</p>
             }
             <ol>
-                { for events.iter().map(|e| {
+                { for events.iter().take(if *show_all { usize::MAX } else { FIRST_EVENTS }).map(|e| {
                     let sources = e.sources.iter().map(|s| {
                         let article = &corpus.articles[s.article].article;
                         let (id, sentence) = (article.id.clone(), s.sentence);
@@ -61,6 +66,12 @@ pub fn chronology(props: &ChronologyProps) -> Html {
                     }
                 }) }
             </ol>
+            if events.len() > FIRST_EVENTS && !*show_all {
+                <button type="button" class="show-all" onclick={{
+                    let show_all = show_all.clone();
+                    Callback::from(move |_: MouseEvent| show_all.set(true))
+                }}>{ format!("Show all {} events", events.len()) }</button>
+            }
         </section>
     }
 }

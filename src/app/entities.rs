@@ -33,6 +33,7 @@ pub struct EntityPanelProps {
 pub fn entity_panel(props: &EntityPanelProps) -> Html {
     let corpus = &props.data.corpus;
     let filter = use_state(String::new);
+    let expanded = use_state(BTreeSet::<Label>::new);
     let on_filter = {
         let filter = filter.clone();
         Callback::from(move |e: InputEvent| {
@@ -114,7 +115,7 @@ pub fn entity_panel(props: &EntityPanelProps) -> Html {
                     <h3><span class={classes!("swatch", format!("label-{}", label.as_str().to_lowercase()))}></span>
                         { label.description() }<span class="count">{ list.len() }</span></h3>
                     <ul>
-                        { for list.iter().map(|&(entity, n)| {
+                        { for first_rows(list, expanded.contains(label), props.entity).map(|&(entity, n)| {
                             let e = &corpus.entities[entity];
                             let id = e.id.clone();
                             let current = props.entity == Some(entity);
@@ -129,10 +130,39 @@ pub fn entity_panel(props: &EntityPanelProps) -> Html {
                             }
                         }) }
                     </ul>
+                    if list.len() > FIRST_ROWS && !expanded.contains(label) {
+                        <button type="button" class="show-all" onclick={{
+                            let expanded = expanded.clone();
+                            let label = *label;
+                            Callback::from(move |_: MouseEvent| {
+                                let mut all = (*expanded).clone();
+                                all.insert(label);
+                                expanded.set(all);
+                            })
+                        }}>{ format!("Show all {}", list.len()) }</button>
+                    }
                 </section>
             }) }
         </aside>
     }
+}
+
+/// Entities listed per type before "Show all".
+const FIRST_ROWS: usize = 25;
+
+/// The rows a group shows: all when expanded, else the most mentioned ones
+/// and, wherever it ranks, the entity being followed.
+fn first_rows(
+    list: &[(usize, usize)],
+    expanded: bool,
+    followed: Option<usize>,
+) -> impl Iterator<Item = &(usize, usize)> {
+    let limit = if expanded { list.len() } else { FIRST_ROWS };
+    let followed_later = list
+        .iter()
+        .skip(limit)
+        .filter(move |(e, _)| Some(*e) == followed);
+    list.iter().take(limit).chain(followed_later)
 }
 
 /// The value of the form control with this id.

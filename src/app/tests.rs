@@ -40,7 +40,16 @@ async fn mount<C>(props: C::Properties) -> Element
 where
     C: BaseComponent,
 {
+    // One component at a time: earlier tests' roots (and their element ids)
+    // go; the test runner's own output stays.
+    for old in all(
+        &gloo::utils::document().document_element().unwrap(),
+        ".test-root",
+    ) {
+        old.remove();
+    }
     let root = gloo::utils::document().create_element("div").unwrap();
+    root.set_class_name("test-root");
     gloo::utils::body().append_child(&root).unwrap();
     yew::Renderer::<C>::with_root_and_props(root.clone(), props).render();
     yew::platform::time::sleep(Duration::from_millis(20)).await;
@@ -456,4 +465,44 @@ async fn a_crowded_day_folds_into_a_more_button_that_lists_it() {
     more.dyn_ref::<HtmlElement>().unwrap().click();
     let day = chrono::NaiveDate::from_ymd_opt(2021, 3, 3).unwrap();
     assert_eq!(*ranges.borrow(), [Some((day, day))]);
+}
+
+#[wasm_bindgen_test]
+async fn long_entity_groups_show_the_top_rows_then_all_on_request() {
+    let (tagged, problems) = bundled();
+    let mut corpus = dateline::analysis::assemble(tagged, problems);
+    let span = corpus.articles[0].mentions[0].span;
+    for n in 0..30 {
+        corpus.entities.push(dateline::linking::Entity {
+            id: format!("place-{n}"),
+            name: format!("Place {n}"),
+            label: Label::Loc,
+            aliases: Vec::new(),
+            mention_count: 1,
+            articles: vec![0],
+        });
+        let entity = corpus.entities.len() - 1;
+        corpus.articles[0]
+            .mentions
+            .push(dateline::analysis::Mention {
+                span,
+                label: Label::Loc,
+                entity,
+            });
+    }
+    let followed = corpus.entity_index("place-9").unwrap();
+    let root = mount::<EntityPanel>(panel_props(data_of(corpus), Some(followed))).await;
+    let places = || all(&root, "section[aria-label=\"Places\"] button.entity-row");
+    assert_eq!(places().len(), 26, "the top 25 and the followed entity");
+    assert!(places()
+        .iter()
+        .any(|b| b.get_attribute("data-entity").as_deref() == Some("place-9")));
+    let show_all = root
+        .query_selector("section[aria-label=\"Places\"] button.show-all")
+        .unwrap()
+        .unwrap();
+    assert_eq!(show_all.text_content().unwrap(), "Show all 30");
+    show_all.dyn_ref::<HtmlElement>().unwrap().click();
+    yew::platform::time::sleep(Duration::from_millis(20)).await;
+    assert_eq!(places().len(), 30);
 }
