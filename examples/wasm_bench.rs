@@ -1,7 +1,8 @@
-//! The wasm half of `scripts/bench-ner`: the full analysis
-//! (`dateline::analysis::analyze`) as a bare WebAssembly module, so the
-//! same code the reader runs can be timed in headless Chromium over the same
-//! CoNLL-2003 dev articles as `benches/analysis.rs`.
+//! The wasm half of `scripts/bench-ner` and `scripts/bench-timex`: the full
+//! analysis (`dateline::analysis::analyze`) and the date tagger alone
+//! (`dateline::timex::tag`) as a bare WebAssembly module, so the same code
+//! the reader runs can be timed in headless Chromium over the same articles
+//! as `benches/analysis.rs` and `benches/timex.rs`.
 //!
 //! No wasm-bindgen: the page (`scripts/bench-ner.mjs`) copies each article
 //! into memory handed out by [`bench_alloc`], then times [`bench_load`] and
@@ -10,6 +11,7 @@
 //! `cargo build --release --target wasm32-unknown-unknown --example wasm_bench`.
 
 use dateline::analysis::{analyze, Input};
+use dateline::article::{self, Article};
 use dateline::ner::Recognizer;
 use std::sync::Mutex;
 
@@ -47,4 +49,31 @@ pub extern "C" fn bench_run() -> usize {
             .map(|(bytes, path)| Input { path, bytes }),
     );
     corpus.articles.iter().map(|a| a.mentions.len()).sum()
+}
+
+/// The articles parsed once, for timing the date tagger alone.
+static PARSED: Mutex<Vec<Article>> = Mutex::new(Vec::new());
+
+/// Parses every article handed over so far (outside the timed passes);
+/// returns how many parsed.
+#[no_mangle]
+pub extern "C" fn bench_prepare_timex() -> usize {
+    let files = FILES.lock().unwrap_or_else(|e| e.into_inner());
+    let mut parsed = PARSED.lock().unwrap_or_else(|e| e.into_inner());
+    *parsed = files
+        .iter()
+        .enumerate()
+        .filter_map(|(i, bytes)| article::parse(&format!("{i:04}.txt"), bytes).ok())
+        .collect();
+    parsed.len()
+}
+
+/// Tags the dates of every parsed article; returns how many were found.
+#[no_mangle]
+pub extern "C" fn bench_run_timex() -> usize {
+    let parsed = PARSED.lock().unwrap_or_else(|e| e.into_inner());
+    parsed
+        .iter()
+        .map(|a| dateline::timex::tag(&a.text, a.body_span(), a.date).len())
+        .sum()
 }

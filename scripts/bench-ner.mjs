@@ -5,6 +5,7 @@
 // copies them into the module's memory, then times the model load and
 // BENCH_RUNS (default 10) passes after one warm-up pass with
 // performance.now(). Prints a summary and one `BENCH_JSON {...}` line.
+// BENCH_MODE=timex times the date tagger alone instead (for scripts/bench-timex).
 // Usage: node scripts/bench-ner.mjs WASM_FILE [CORPUS_DIR]
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -17,6 +18,7 @@ if (!wasmFile) {
 }
 const dir = process.argv[3] ?? path.join(ROOT, "..", "shared", "data", "conll2003", "dev", "corpus");
 const runs = Math.max(1, Number.parseInt(process.env.BENCH_RUNS ?? "10", 10) || 10);
+const timexOnly = process.env.BENCH_MODE === "timex";
 
 const texts = readdirSync(dir)
   .filter((f) => f.endsWith(".txt"))
@@ -37,7 +39,7 @@ try {
   const page = await browser.newPage();
   page.on("pageerror", (e) => console.error(`page error: ${e}`));
   const result = await page.evaluate(
-    async ({ wasm, texts, runs }) => {
+    async ({ wasm, texts, runs, timexOnly }) => {
       const bytes = Uint8Array.from(atob(wasm), (c) => c.charCodeAt(0));
       let t = performance.now();
       const { instance } = await WebAssembly.instantiate(bytes, {});
@@ -52,23 +54,26 @@ try {
       t = performance.now();
       const model = x.bench_load();
       const loadMs = performance.now() - t;
-      x.bench_run(); // warm-up
+      if (timexOnly) x.bench_prepare_timex();
+      const run = timexOnly ? x.bench_run_timex : x.bench_run;
+      run(); // warm-up
       const times = [];
       let found = 0;
       for (let i = 0; i < runs; i++) {
         t = performance.now();
-        found = x.bench_run();
+        found = run();
         times.push((performance.now() - t) / 1e3);
       }
       return { instantiateMs, loadMs, model, times, found, memory: x.memory.buffer.byteLength };
     },
-    { wasm: readFileSync(wasmFile).toString("base64"), texts, runs },
+    { wasm: readFileSync(wasmFile).toString("base64"), texts, runs, timexOnly },
   );
   const times = result.times.sort((a, b) => a - b);
   const median = Math.max(times[Math.floor(times.length / 2)], 1e-9);
   if (result.model !== 1) throw new Error("the wasm module could not read its model");
   console.log(
-    `dateline analyze (wasm, Chromium): ${texts.length} articles, ${words} words, ${result.found} mentions; ` +
+    `dateline ${timexOnly ? "timex" : "analyze"} (wasm, Chromium): ${texts.length} articles, ${words} words, ` +
+      `${result.found} ${timexOnly ? "timexes" : "mentions"}; ` +
       `instantiate ${result.instantiateMs.toFixed(1)} ms, model load ${result.loadMs.toFixed(2)} ms, ` +
       `linear memory ${(result.memory / 2 ** 20).toFixed(1)} MiB`,
   );
@@ -76,7 +81,7 @@ try {
     `  median of ${runs} runs: ${(median * 1e3).toFixed(1)} ms (min ${(times[0] * 1e3).toFixed(1)}, max ${(times[times.length - 1] * 1e3).toFixed(1)}) = ${Math.round(words / median)} words/s`,
   );
   const json = {
-    tool: "wasm",
+    tool: timexOnly ? "dateline-wasm" : "wasm",
     runs,
     median_s: median,
     words,
