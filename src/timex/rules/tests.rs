@@ -1,0 +1,418 @@
+use crate::text::Span;
+use crate::timex::{tag, TimexType};
+use chrono::NaiveDate;
+
+#[test]
+fn every_rule_is_indexed_by_its_first_tokens() {
+    let unguarded: Vec<&str> = crate::timex::pattern::members(super::index().unguarded())
+        .filter_map(|k| super::RULES.get(k).map(|r| r.name))
+        .collect();
+    assert!(unguarded.is_empty(), "tried at every token: {unguarded:?}");
+    assert!(super::RULES.len() <= 128);
+}
+
+/// (text, type, value) of every timex found in `text` for an article dated `date`.
+fn run(date: &str, text: &str) -> Vec<(String, TimexType, String)> {
+    let anchor = NaiveDate::parse_from_str(date, "%Y-%m-%d").unwrap();
+    tag(text, Span::new(0, text.len()), anchor)
+        .into_iter()
+        .map(|t| (t.span.of(text).to_string(), t.kind, t.value))
+        .collect()
+}
+
+fn assert_tags(date: &str, text: &str, want: &[(&str, TimexType, &str)]) {
+    let got = run(date, text);
+    let want: Vec<(String, TimexType, String)> = want
+        .iter()
+        .map(|(s, k, v)| (s.to_string(), *k, v.to_string()))
+        .collect();
+    assert_eq!(got, want, "in {text:?}");
+}
+
+use TimexType::{Date, Duration, Set, Time};
+
+#[test]
+fn clock_times_with_a_time_zone_are_not_years() {
+    assert_tags(
+        "2021-03-03",
+        "Shares rose by 1350 GMT and trading ends at 1400 EDT, as in 1999.",
+        &[("1999", Date, "1999")],
+    );
+}
+
+#[test]
+fn rule_names_are_unique() {
+    let names: std::collections::HashSet<&str> = super::RULES.iter().map(|r| r.name).collect();
+    assert_eq!(names.len(), super::RULES.len());
+}
+
+#[test]
+fn explicit_dates() {
+    assert_tags(
+        "2023-06-14",
+        "Mon 05th June 2023 | 09:30 AM. The council met on 7th June, 2023 and again on June 9, 2023.",
+        &[
+            ("Mon 05th June 2023", Date, "2023-06-05"),
+            ("09:30 AM", Time, "2023-06-05T09:30"),
+            ("7th June, 2023", Date, "2023-06-07"),
+            ("June 9, 2023", Date, "2023-06-09"),
+        ],
+    );
+    assert_tags(
+        "2023-06-14",
+        "HARBOUR TOWN - JUNE 02: Boats gathered. The fair runs from June 20-25. It opened Sept. 3, 1999.",
+        &[
+            ("JUNE 02", Date, "2023-06-02"),
+            ("June 20", Date, "2023-06-20"),
+            ("Sept. 3, 1999", Date, "1999-09-03"),
+        ],
+    );
+}
+
+#[test]
+fn months_and_years() {
+    assert_tags(
+        "2023-05-20",
+        "In January 2021, prices rose. The mill closed in March. It will reopen in late November. Sales fell in 2019.",
+        &[
+            ("January 2021", Date, "2021-01"),
+            ("March", Date, "2023-03"),
+            ("late November", Date, "2023-11"),
+            ("2019", Date, "2019"),
+        ],
+    );
+    assert_tags(
+        "2023-05-20",
+        "The club will open in March.",
+        &[("March", Date, "2024-03")],
+    );
+}
+
+#[test]
+fn month_words_that_are_not_months() {
+    assert_tags(
+        "2023-05-20",
+        "Prices may rise. May I ask? The march ended. They march on. Marchers left.",
+        &[],
+    );
+}
+
+#[test]
+fn numbers_that_are_not_years() {
+    assert_tags(
+        "2023-05-20",
+        "The S-400 and F-35 cost 1,000 dollars; batch 20230519 of 2500 units shipped in the Harbour Cup 2022.",
+        &[],
+    );
+}
+
+#[test]
+fn relative_days_and_weekdays() {
+    assert_tags(
+        "2022-04-27",
+        "The mayor said late Tuesday that the bridge will reopen on Friday. Yesterday it rained; today it is dry.",
+        &[
+            ("late Tuesday", Date, "2022-04-26"),
+            ("Friday", Date, "2022-04-29"),
+            ("Yesterday", Date, "2022-04-26"),
+            ("today", Date, "2022-04-27"),
+        ],
+    );
+    assert_tags(
+        "2022-04-27",
+        "Officials spoke on Wednesday. Last week the plant shut; it reopens next month. She called last night.",
+        &[
+            ("Wednesday", Date, "2022-04-27"),
+            ("Last week", Date, "2022-W16"),
+            ("next month", Date, "2022-05"),
+            ("last night", Time, "2022-04-26TNI"),
+        ],
+    );
+}
+
+#[test]
+fn tense_picks_the_weekday_direction() {
+    assert_tags(
+        "2022-04-27",
+        "The envoy said on Monday that the army would withdraw. The talks are expected to resume on Friday.",
+        &[("Monday", Date, "2022-04-25"), ("Friday", Date, "2022-04-29")],
+    );
+    assert_tags(
+        "2022-04-27",
+        "The ferry will sail in March; it last sailed in June.",
+        &[("March", Date, "2023-03"), ("June", Date, "2021-06")],
+    );
+}
+
+#[test]
+fn anaphoric_expressions_count_from_the_last_date() {
+    assert_tags(
+        "2022-04-27",
+        "In 2002, the town built a dam and, five years later, a bridge. Three weeks ago it flooded.",
+        &[
+            ("2002", Date, "2002"),
+            ("five years later", Date, "2007"),
+            ("Three weeks ago", Date, "2022-W14"),
+        ],
+    );
+    assert_tags(
+        "2021-03-03",
+        "Anna Berg 5 minutes ago",
+        &[("5 minutes ago", Time, "PAST_REF")],
+    );
+}
+
+#[test]
+fn quarters_decades_seasons() {
+    assert_tags(
+        "1995-11-02",
+        "Third-quarter profit rose, the firm said. In the second quarter of 1994 and in the 1980s it lost money; last fall it grew. The 20th century ended well.",
+        &[
+            ("Third-quarter", Date, "1995-Q3"),
+            ("the second quarter of 1994", Date, "1994-Q2"),
+            ("1980s", Date, "198"),
+            ("last fall", Date, "1994-FA"),
+            ("The 20th century", Date, "19"),
+        ],
+    );
+    assert_tags(
+        "1995-11-02",
+        "The quarter was weak, but fiscal 1996 looks better than the year-earlier quarter.",
+        &[
+            ("The quarter", Date, "1995-Q3"),
+            ("fiscal 1996", Date, "1996"),
+            ("the year-earlier quarter", Date, "1994-Q3"),
+        ],
+    );
+}
+
+#[test]
+fn quarter_anaphora_follows_the_report_topic() {
+    // The report is about the third quarter; an aside about the second
+    // does not move what "the year-ago period" and "the latest period" mean.
+    assert_tags(
+        "2011-11-03",
+        "Acme posted third-quarter profit of $5 million. After a weak second quarter, \
+         margins recovered. The quarter-to-quarter gain beat the year-ago period, \
+         and the latest period had no charges.",
+        &[
+            ("third-quarter", Date, "2011-Q3"),
+            ("second quarter", Date, "2011-Q2"),
+            ("the year-ago period", Date, "2010-Q3"),
+            ("the latest period", Date, "2011-Q3"),
+        ],
+    );
+}
+
+#[test]
+fn durations_and_sets() {
+    assert_tags(
+        "2020-01-10",
+        "The talks lasted three years and the past two weeks were hard. Trains run every week and buses daily; he earns $5 million a year.",
+        &[
+            ("three years", Duration, "P3Y"),
+            ("the past two weeks", Duration, "P2W"),
+            ("every week", Set, "P1W"),
+            ("daily", Set, "P1D"),
+            ("a year", Set, "P1Y"),
+        ],
+    );
+    assert_tags(
+        "2020-01-10",
+        "A two-hour meeting took nearly an hour longer than the 30-year plan had allowed for several years.",
+        &[
+            ("two-hour", Duration, "PT2H"),
+            ("nearly an hour", Duration, "PT1H"),
+            ("30-year", Duration, "P30Y"),
+            ("several years", Duration, "PXY"),
+        ],
+    );
+}
+
+#[test]
+fn bare_clock_time_is_on_the_day_last_named() {
+    assert_tags(
+        "2021-03-10",
+        "The depot burned on March 3. The first alarm sounded at 6 a.m.",
+        &[
+            ("March 3", Date, "2021-03-03"),
+            ("6 a.m.", Time, "2021-03-03T06:00"),
+        ],
+    );
+}
+
+#[test]
+fn the_previous_weekday_counts_from_the_day_named() {
+    assert_tags(
+        "2021-06-14",
+        "Shares fell on Friday, down 3% from the previous Friday.",
+        &[
+            ("Friday", Date, "2021-06-11"),
+            ("the previous Friday", Date, "2021-06-04"),
+        ],
+    );
+    assert_tags(
+        "2021-06-14",
+        "The plant shut on June 2 and reopened the following Monday.",
+        &[
+            ("June 2", Date, "2021-06-02"),
+            ("the following Monday", Date, "2021-06-07"),
+        ],
+    );
+}
+
+#[test]
+fn fiscal_years() {
+    assert_tags(
+        "2012-05-09",
+        "Sales in the current fiscal year should top those of the latest fiscal year. \
+         In the fiscal year ended March 31, profit doubled.",
+        &[
+            ("the current fiscal year", Date, "2012"),
+            ("the latest fiscal year", Date, "2011"),
+            ("the fiscal year", Duration, "P1Y"),
+            ("March 31", Date, "2012-03-31"),
+        ],
+    );
+}
+
+#[test]
+fn soon_is_future_only_as_an_adverb() {
+    assert_tags(
+        "2020-01-10",
+        "The mill will soon reopen. Call as soon as you can. The fire was soon out.",
+        &[("soon", Date, "FUTURE_REF")],
+    );
+}
+
+#[test]
+fn references_and_times_of_day() {
+    assert_tags(
+        "2020-01-10",
+        "The firm is now bigger and currently hiring; it recently moved. In the past it was small, and in the future it may grow. This morning the CEO spoke at 10 p.m. Tuesday.",
+        &[
+            ("now", Date, "PRESENT_REF"),
+            ("currently", Date, "PRESENT_REF"),
+            ("recently", Date, "PAST_REF"),
+            ("the past", Date, "PAST_REF"),
+            ("the future", Date, "FUTURE_REF"),
+            ("This morning", Time, "2020-01-10TMO"),
+            ("10 p.m. Tuesday", Time, "2020-01-07T22:00"),
+        ],
+    );
+}
+
+#[test]
+fn the_verb_before_an_expression_sets_its_tense() {
+    assert_tags(
+        "2021-02-10",
+        "The ferry line will add crossings by August in regions untouched by the storm.",
+        &[("August", Date, "2021-08")],
+    );
+}
+
+#[test]
+fn weekdays_in_present_or_as_soon_as_are_ahead() {
+    // 2022-04-27 is a Wednesday.
+    assert_tags(
+        "2022-04-27",
+        "The envoys are meeting Friday. The crew could sail as soon as Monday. The board met Tuesday.",
+        &[
+            ("Friday", Date, "2022-04-29"),
+            ("Monday", Date, "2022-05-02"),
+            ("Tuesday", Date, "2022-04-26"),
+        ],
+    );
+}
+
+#[test]
+fn durations_with_a_half() {
+    assert_tags(
+        "2020-01-10",
+        "The strike lasted 3 1/2 years; the vote took a minute and a half, the drive half an hour.",
+        &[
+            ("3 1/2 years", Duration, "P3Y6M"),
+            ("a minute and a half", Duration, "PT1M30S"),
+            ("half an hour", Duration, "PT30M"),
+        ],
+    );
+}
+
+#[test]
+fn clock_time_on_a_date() {
+    assert_tags(
+        "2021-03-02",
+        "Bids are due by 5 p.m. EST, March 9, and the offer ends at noon April 1.",
+        &[
+            ("5 p.m. EST, March 9", Time, "2021-03-09T17:00"),
+            ("noon April 1", Time, "2021-04-01T12:00"),
+        ],
+    );
+}
+
+#[test]
+fn sets_of_months_and_weekday_parts() {
+    assert_tags(
+        "2021-03-02",
+        "The fair opens each July; the club meets Thursday evenings.",
+        &[
+            ("each July", Set, "XXXX-07"),
+            ("Thursday evenings", Set, "XXXX-WXX-4TEV"),
+        ],
+    );
+}
+
+#[test]
+fn month_tense_cues() {
+    assert_tags(
+        "2021-10-20",
+        "The new rate, effective Feb. 1, was approved. The case is heard in December.",
+        &[
+            ("Feb. 1", Date, "2022-02-01"),
+            ("December", Date, "2021-12"),
+        ],
+    );
+    assert_tags(
+        "2021-10-20",
+        "The bonus would be paid on a still unspecified date in January.",
+        &[("January", Date, "2022-01")],
+    );
+    assert_tags(
+        "2021-10-20",
+        "In August, the firm announced plans to sell its mills.",
+        &[("August", Date, "2021-08")],
+    );
+    assert_tags(
+        "2022-04-10",
+        "Police have been looking for him since the Nov. 2 fire.",
+        &[("Nov. 2", Date, "2021-11-02")],
+    );
+}
+
+#[test]
+fn ranges_weeks_of_dates_and_mid_parts() {
+    assert_tags(
+        "2021-03-02",
+        "Repairs take two to three weeks, and the loan runs for the next 12 to 18 months.",
+        &[
+            ("two to three weeks", Duration, "PXW"),
+            ("the next 12 to 18 months", Duration, "PXM"),
+        ],
+    );
+    assert_tags(
+        "2021-03-02",
+        "Hearings are set for the week of March 15, 2021, or the week of April 5.",
+        &[
+            ("the week of March 15, 2021", Date, "2021-W11"),
+            ("the week of April 5", Date, "2021-W14"),
+        ],
+    );
+    assert_tags(
+        "2021-03-02",
+        "Shares slid in mid-afternoon yesterday and again at midday.",
+        &[
+            ("mid-afternoon yesterday", Time, "2021-03-01TAF"),
+            ("midday", Time, "2021-03-02T12:00"),
+        ],
+    );
+}
