@@ -47,6 +47,24 @@ describe("timeline interactions", { timeout: 120_000 }, () => {
       assert.notEqual(panned, initial);
       await page.keyboard.press("0");
 
+      // Pinch (two touch pointers moving apart) zooms in.
+      const before = await rangeLabel(page);
+      await plot.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        const y = r.top + 60;
+        const fire = (type, id, x) =>
+          el.dispatchEvent(new PointerEvent(type, { pointerId: id, pointerType: "touch", clientX: x, clientY: y, bubbles: true }));
+        const mid = r.left + r.width / 2;
+        fire("pointerdown", 11, mid - 40);
+        fire("pointerdown", 12, mid + 40);
+        fire("pointermove", 12, mid + 120);
+        fire("pointermove", 11, mid - 120);
+        fire("pointerup", 11, mid - 120);
+        fire("pointerup", 12, mid + 120);
+      });
+      await page.waitForFunction((b) => document.querySelector(".range-label").textContent !== b, before);
+      await page.keyboard.press("0");
+
       // Drag pans: the visible range moves later when dragging left.
       await page.mouse.move(box.x + box.width * 0.6, box.y + 12);
       await page.mouse.down();
