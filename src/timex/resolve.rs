@@ -72,6 +72,16 @@ const FUTURE_BEFORE_TO: &[&str] = &[
     "hopes",
     "ready",
 ];
+/// Verbs that push something to a later day when "until" follows.
+const DEFERRALS: &[&str] = &[
+    "postponed",
+    "delayed",
+    "deferred",
+    "adjourned",
+    "extended",
+    "put",
+    "pushed",
+];
 const PAST_CUES: &[&str] = &[
     "was",
     "were",
@@ -188,15 +198,41 @@ fn cue(toks: &[Tok], i: usize) -> Option<(Tense, usize)> {
     let soon = w == "soon"
         && i.checked_sub(1).is_some_and(|p| toks[p].lower == "as")
         && toks.get(i + 1).is_some_and(|n| n.lower == "as");
-    if FUTURE_CUES.contains(&w) || soon {
+    // "postponed until Tuesday": a deferral points past the article's date.
+    let deferred = DEFERRALS.contains(&w)
+        && (1..=3).any(|k| {
+            toks.get(i + k)
+                .is_some_and(|n| matches!(n.lower, "until" | "till"))
+        });
+    // "planned a rally on Saturday": a plan names a day still ahead.
+    // "the hastily planned trip" is an adjective, so the object must follow.
+    let plan = matches!(w, "planned" | "scheduled")
+        && !noun_use
+        && toks.get(i + 1).is_some_and(|n| {
+            matches!(
+                n.lower,
+                "a" | "an" | "the" | "for" | "his" | "her" | "its" | "their"
+            )
+        });
+    // "had been due to expire Friday": a plan in the past perfect was for a
+    // day already gone by.
+    let had = (1..=2).any(|k| i.checked_sub(k).is_some_and(|p| toks[p].lower == "had"));
+    // "were planning to drive": the plan, not the "were", says when.
+    let plan_follows = matches!(w, "was" | "were")
+        && toks
+            .get(i + 1)
+            .is_some_and(|n| FUTURE_BEFORE_TO.contains(&n.lower))
+        && toks.get(i + 2).is_some_and(|n| n.lower == "to");
+    if plan_follows {
+        None
+    } else if FUTURE_CUES.contains(&w) || soon || deferred {
         Some((Tense::Future, 0))
+    } else if plan {
+        Some((if had { Tense::Past } else { Tense::Future }, 1))
     } else if w == "effective" && toks.get(i + 1).is_some_and(|n| n.is_capitalised()) {
         // "effective Feb. 1": a change announced ahead of its date.
         Some((Tense::Future, 0))
     } else if to_follows && FUTURE_BEFORE_TO.contains(&w) && !(noun_use && w.starts_with("plan")) {
-        // "had been due to expire Friday": a plan in the past perfect was
-        // for a day already gone by.
-        let had = (1..=2).any(|k| i.checked_sub(k).is_some_and(|p| toks[p].lower == "had"));
         Some((if had { Tense::Past } else { Tense::Future }, 1))
     } else if participle {
         None
@@ -311,14 +347,11 @@ pub(crate) fn month_year(anchor: NaiveDate, month: u32, rel: Rel, tense: Tense) 
 }
 
 /// The date of a month and day named without a year: the year of a nearby
-/// reference date if the day is close to it, else by tense from the anchor.
+/// reference day if the day is close to it, else by tense from the anchor.
 pub(crate) fn month_day_date(ctx: &Ctx, month: u32, day: u32) -> Option<NaiveDate> {
-    let day_or_month = |p: &Point| matches!(p, Point::Day(_) | Point::Month(..));
-    if let Some(reference) = ctx
-        .reference
-        .filter(day_or_month)
-        .and_then(Point::first_day)
-    {
+    // Only a named day starts a narrative of days in its year: "on Aug. 2"
+    // after "the August 1988 cease-fire" is still this year's Aug. 2.
+    if let Some(Point::Day(reference)) = ctx.reference {
         let candidate = NaiveDate::from_ymd_opt(reference.year(), month, day)?;
         if (candidate - reference).num_days().abs() <= 60 {
             return Some(candidate);

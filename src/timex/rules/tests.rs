@@ -416,3 +416,64 @@ fn ranges_weeks_of_dates_and_mid_parts() {
         ],
     );
 }
+
+#[test]
+fn plans_and_deferrals_point_ahead() {
+    assert_tags(
+        "2000-01-07",
+        "Protesters planned a large demonstration on Saturday and were planning to drive around Miami.",
+        &[("Saturday", Date, "2000-01-08")],
+    );
+    assert_tags(
+        "2000-03-30",
+        "Officials postponed until Tuesday morning any action on the case.",
+        &[("Tuesday morning", Date, "2000-04-04")],
+    );
+    assert_tags(
+        "1998-08-17",
+        "On Friday, when Albright set aside her vacation for the hastily planned trip, the department lifted a warning.",
+        &[("Friday", Date, "1998-08-14")],
+    );
+}
+
+#[test]
+fn a_month_and_day_keep_the_article_year_after_a_month_of_another_year() {
+    assert_tags(
+        "1990-08-15",
+        "He had rejected the treaty after the August 1988 cease-fire. Iran had condemned the invasion of Kuwait on Aug. 2.",
+        &[("August 1988", Date, "1988-08"), ("Aug. 2", Date, "1990-08-02")],
+    );
+    assert_tags(
+        "1999-10-24",
+        "He was killed on Oct. 23, 1998, at home. On Oct. 25, the police found the car.",
+        &[
+            ("Oct. 23, 1998", Date, "1998-10-23"),
+            ("Oct. 25", Date, "1998-10-25"),
+        ],
+    );
+}
+
+#[test]
+fn last_and_next_with_a_month_and_day() {
+    assert_tags(
+        "1999-04-19",
+        "He was shot to death last Oct. 23 at his home; the trial opens next Feb. 2.",
+        &[
+            ("last Oct. 23", Date, "1998-10-23"),
+            ("next Feb. 2", Date, "2000-02-02"),
+        ],
+    );
+}
+
+#[test]
+fn the_year_is_a_date_unless_it_spans_a_period() {
+    assert_tags(
+        "1989-11-02",
+        "For the year, pet food volume was flat. Sales for the year ended Sept. 30 rose.",
+        &[
+            ("the year", Date, "1989"),
+            ("the year", Duration, "P1Y"),
+            ("Sept. 30", Date, "1989-09-30"),
+        ],
+    );
+}
