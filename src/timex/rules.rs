@@ -749,6 +749,29 @@ fn n_season_year(m: &Match, _: &Ctx) -> Option<String> {
     Some(fmt(Point::Season(year_of(m, 4)?, season_of(m, 2)?)))
 }
 
+/// "January nineteen ninety-seven", "the winter of nineteen ninety-four".
+fn n_period_year_words(m: &Match, _: &Ctx) -> Option<String> {
+    let year = year_words_of(m, 3)?;
+    Some(fmt(match m.part(1).first().and_then(lexicon::season) {
+        Some(season) => Point::Season(year, season),
+        None => Point::Month(year, month_of(m, 1)?),
+    }))
+}
+
+/// "June last year", "early October this year": the month in the year the
+/// direction names.
+fn n_month_relative_year(m: &Match, ctx: &Ctx) -> Option<String> {
+    let shift = match direction_of(m, 2) {
+        Rel::Last => -1,
+        Rel::Next => 1,
+        _ => 0,
+    };
+    Some(fmt(Point::Month(
+        ctx.anchor.year() + shift,
+        month_of(m, 1)?,
+    )))
+}
+
 fn season_year(ctx: &Ctx, season: Season, rel: Rel) -> Option<i32> {
     let y = ctx.anchor.year();
     let (start, end) = Point::Season(y, season).interval()?;
@@ -1532,6 +1555,32 @@ pub(crate) const RULES: &[Rule] = &[
         anchors: true,
     },
     Rule {
+        name: "month, year in words",
+        pattern: &[El::Opt(&THE), MONTH, El::Opt(&OF), YEAR_WORDS],
+        kind: TimexType::Date,
+        norm: n_period_year_words,
+        anchors: true,
+    },
+    Rule {
+        name: "season, year in words",
+        pattern: &[El::Opt(&THE), SEASON, El::Opt(&OF), YEAR_WORDS],
+        kind: TimexType::Date,
+        norm: n_period_year_words,
+        anchors: true,
+    },
+    Rule {
+        name: "June last year",
+        pattern: &[
+            El::Opt(&EDGE),
+            MONTH,
+            El::Lit(&["last", "this", "next"]),
+            El::Lit(&["year"]),
+        ],
+        kind: TimexType::Date,
+        norm: n_month_relative_year,
+        anchors: true,
+    },
+    Rule {
         name: "season",
         pattern: &[El::Opt(&EDGE), El::Opt(&SEASON_DETERMINER), SEASON],
         kind: TimexType::Date,
@@ -2148,9 +2197,13 @@ fn year_words(toks: &[Tok], at: usize) -> Option<usize> {
     year_words_value(toks, at).map(|(_, end)| end)
 }
 
+/// The year written in words in part `k` of a match.
+fn year_words_of(m: &Match, k: usize) -> Option<i32> {
+    year_words_value(m.toks, m.parts.get(k)?.0).map(|(year, _)| year)
+}
+
 fn n_year_words(m: &Match, _: &Ctx) -> Option<String> {
-    let start = m.parts.get(1)?.0;
-    let (year, _) = year_words_value(m.toks, start)?;
+    let year = year_words_of(m, 1)?;
     if !m.has(0) && year == 2000 {
         return None;
     }

@@ -477,3 +477,24 @@ fn the_year_is_a_date_unless_it_spans_a_period() {
         ],
     );
 }
+
+#[test]
+fn a_month_with_a_relative_or_spelled_out_year_is_one_expression() {
+    assert_tags(
+        "1998-02-19",
+        "In June last year the leaders split; in early October this year they meet again, and in April next year they vote.",
+        &[
+            ("June last year", Date, "1997-06"),
+            ("early October this year", Date, "1998-10"),
+            ("April next year", Date, "1999-04"),
+        ],
+    );
+    assert_tags(
+        "1998-02-27",
+        "January nineteen ninety-seven. Prices peaked in the winter of nineteen ninety-four.",
+        &[
+            ("January nineteen ninety-seven", Date, "1997-01"),
+            ("the winter of nineteen ninety-four", Date, "1994-WI"),
+        ],
+    );
+}
