@@ -1162,10 +1162,12 @@ fn n_anaphoric(m: &Match, ctx: &Ctx) -> Option<String> {
     Some(fmt(Point::of(base, unit)?.shift(n, unit)?))
 }
 
+/// "that day", "that year": the unit containing the last named date, which
+/// must be at least that precise ("that day" after "in 1987" names no day).
 fn n_that_unit(m: &Match, ctx: &Ctx) -> Option<String> {
     let unit = unit_of(m, 1)?;
-    let base = ctx.reference.and_then(Point::first_day)?;
-    Some(fmt(Point::of(base, unit)?))
+    let reference = ctx.reference.filter(|p| p.granularity() <= unit)?;
+    Some(fmt(Point::of(reference.first_day()?, unit)?))
 }
 
 fn n_duration(m: &Match, _: &Ctx) -> Option<String> {
@@ -1195,6 +1197,12 @@ fn n_duration(m: &Match, _: &Ctx) -> Option<String> {
         return None;
     }
     if m.before().is_some_and(|b| b.text == "$") {
+        return None;
+    }
+    // "three-quarters of its food", "a quarter of the market": a fraction.
+    let of_a_whole =
+        m.after().is_some_and(|a| a.lower == "of") && !m.after_n(2).is_some_and(is_year);
+    if unit == Unit::Quarter && of_a_whole {
         return None;
     }
     Some(duration(count_of(m, 2), unit))

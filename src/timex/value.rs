@@ -51,8 +51,8 @@ pub(crate) enum Point {
     Century(i32),
 }
 
-/// Calendar units for durations and shifts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Calendar units for durations and shifts, finest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Unit {
     Second,
     Minute,
@@ -121,6 +121,20 @@ impl Point {
             Unit::Century => Point::Century(date.year().div_euclid(100)),
             Unit::Second | Unit::Minute | Unit::Hour => return None,
         })
+    }
+
+    /// The unit the point is a granule of (a half or a season counts as a
+    /// quarter: it pins no month).
+    pub(crate) fn granularity(self) -> Unit {
+        match self {
+            Point::Day(_) => Unit::Day,
+            Point::Week(..) => Unit::Week,
+            Point::Month(..) => Unit::Month,
+            Point::Quarter(..) | Point::Half(..) | Point::Season(..) => Unit::Quarter,
+            Point::Year(_) => Unit::Year,
+            Point::Decade(_) => Unit::Decade,
+            Point::Century(_) => Unit::Century,
+        }
     }
 
     /// A representative day inside the point (its first day).

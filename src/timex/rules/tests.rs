@@ -498,3 +498,29 @@ fn a_month_with_a_relative_or_spelled_out_year_is_one_expression() {
         ],
     );
 }
+
+#[test]
+fn that_day_needs_a_day_to_refer_to() {
+    assert_tags(
+        "1989-10-30",
+        "The index is based on 1969. Market makers lost on trades made that day.",
+        &[("1969", Date, "1969")],
+    );
+    assert_tags(
+        "1999-10-24",
+        "He was killed on Oct. 23, 1998. Earlier that day, the family sent a fax.",
+        &[
+            ("Oct. 23, 1998", Date, "1998-10-23"),
+            ("that day", Date, "1998-10-23"),
+        ],
+    );
+}
+
+#[test]
+fn quarters_of_a_whole_are_fractions() {
+    assert_tags(
+        "1990-08-15",
+        "Iraq imports about three-quarters of its food and more than a quarter of its fuel, as it did for three quarters of 1989.",
+        &[("three quarters", Duration, "P3Q"), ("1989", Date, "1989")],
+    );
+}
