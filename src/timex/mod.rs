@@ -116,6 +116,9 @@ fn best_match<'t, 'a>(
             reference,
             topic_quarter,
         };
+        if rules::is_quoted_title(m) {
+            return None;
+        }
         (rule.norm)(m, &ctx).map(|v| (m.end, rule.kind, v, rule.anchors))
     })
 }

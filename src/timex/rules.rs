@@ -234,7 +234,9 @@ fn meridiem(toks: &[Tok], at: usize) -> Option<usize> {
 fn clock(toks: &[Tok], at: usize) -> Option<usize> {
     let t = toks.get(at)?;
     if matches!(t.lower, "noon" | "midnight") {
-        return Some(at + 1);
+        // "High Noon" is a film, "high noon" a figure of speech.
+        let high = at.checked_sub(1).is_some_and(|p| toks[p].lower == "high");
+        return (!high).then_some(at + 1);
     }
     let hour = t.number().filter(|h| *h <= 24 && t.text.len() <= 2)?;
     let mut end = at + 1;
@@ -452,6 +454,7 @@ const YEAR_LEAD_WORDS: &[&str] = &[
     "and",
     "or",
     "the",
+    "a",
     "during",
     "before",
     "after",
@@ -525,7 +528,9 @@ const TIME_ZONES: &[&str] = &[
 /// A bare four-digit number is a year only in a year-like context.
 fn plausible_year(m: &Match, year: i32) -> bool {
     if let Some(b) = m.before() {
-        if !b.gap
+        // "1,995", "10-1995" are numbers; "in 1994, 1995 and 1997" a list.
+        let joined = m.toks.get(m.start).is_some_and(|t| !t.gap);
+        if joined
             && (b.is_digits()
                 || matches!(b.text, "-" | "/" | "." | ":" | "," | "$" | "#" | "£" | "€"))
         {
@@ -641,6 +646,32 @@ fn n_directed_month_day(m: &Match, ctx: &Ctx) -> Option<String> {
         _ => same.year(),
     };
     Some(day_value(NaiveDate::from_ymd_opt(year, month, day)?))
+}
+
+/// The "25" of "April 24 and 25": a second day of the month just named.
+fn n_conjoined_day(m: &Match, ctx: &Ctx) -> Option<String> {
+    let Some(Point::Day(first)) = ctx.reference else {
+        return None;
+    };
+    let conjunction = m.before().is_some_and(|b| matches!(b.lower, "and" | "or"));
+    let previous_day = m
+        .start
+        .checked_sub(2)
+        .and_then(|i| m.toks.get(i))
+        .and_then(lexicon::day_of_month);
+    if !conjunction || previous_day != Some(first.day()) || number_continues(m) {
+        return None;
+    }
+    if m.after()
+        .is_some_and(|a| is_unit(a) || a.text == "%" || is_year(a))
+    {
+        return None;
+    }
+    let day = day_of(m, 0)?;
+    if day <= first.day() {
+        return None;
+    }
+    Some(day_value(first.with_day(day)?))
 }
 
 fn n_day_month(m: &Match, ctx: &Ctx) -> Option<String> {
@@ -1107,6 +1138,15 @@ fn n_the_year_duration(m: &Match, _: &Ctx) -> Option<String> {
     spans_a_period(m).then(|| duration(Some(1), Unit::Year))
 }
 
+/// "over the past decade": the ten years up to the article, not the
+/// previous calendar decade ("the last decade of the century" is that).
+fn n_past_decade(m: &Match, _: &Ctx) -> Option<String> {
+    if m.after().is_some_and(|a| a.lower == "of") {
+        return None;
+    }
+    Some(duration(Some(1), Unit::Decade))
+}
+
 fn n_weekend(m: &Match, ctx: &Ctx) -> Option<String> {
     let n = match direction_of(m, 0) {
         Rel::Last => -1,
@@ -1199,10 +1239,12 @@ fn n_duration(m: &Match, _: &Ctx) -> Option<String> {
     if m.before().is_some_and(|b| b.text == "$") {
         return None;
     }
-    // "three-quarters of its food", "a quarter of the market": a fraction.
+    // "three-quarters of its food", "a quarter of the market": a fraction
+    // ("several quarters of losses" is a span of time).
     let of_a_whole =
         m.after().is_some_and(|a| a.lower == "of") && !m.after_n(2).is_some_and(is_year);
-    if unit == Unit::Quarter && of_a_whole {
+    let fraction = m.has(4) || matches!(words.as_str(), "a" | "an" | "one");
+    if unit == Unit::Quarter && of_a_whole && fraction {
         return None;
     }
     Some(duration(count_of(m, 2), unit))
@@ -1440,6 +1482,29 @@ fn n_clock_date(m: &Match, ctx: &Ctx) -> Option<String> {
     Some(format!("{}T{h:02}:{min:02}", day_value(day)))
 }
 
+/// True if the match is the title of a work: two or more capitalised words
+/// right after an opening quote (ABC's "This Week"), in a sentence that is
+/// not itself in title case.
+pub(crate) fn is_quoted_title(m: &Match) -> bool {
+    // An opening quote: not glued to the word before it, glued to the match.
+    let opening = m.start == 1 || m.start >= 2 && m.toks[m.start - 1].gap;
+    let quote = m.before().is_some_and(|b| {
+        matches!(b.text, "\"" | "“" | "``" | "`" | "'" | "‘") && opening && !m.toks[m.start].gap
+    });
+    let mut words = m.toks[m.start..m.end].iter().filter(|t| t.is_word());
+    let titled = words.clone().count() >= 2 && words.all(|t| t.is_capitalised());
+    if !(quote && titled) {
+        return false;
+    }
+    let sentence = m.toks[m.start].sentence;
+    let before = m.toks[..m.start].iter().rev();
+    let after = m.toks[m.end..].iter();
+    before
+        .take_while(|t| t.sentence == sentence)
+        .chain(after.take_while(|t| t.sentence == sentence))
+        .any(|t| t.is_word() && !t.is_capitalised())
+}
+
 // ---- the table -------------------------------------------------------------
 
 /// The first-token dispatch table of [`RULES`], derived from the patterns
@@ -1484,6 +1549,13 @@ pub(crate) const RULES: &[Rule] = &[
         pattern: &[El::Lit(&["last", "this", "next"]), MONTH, DAY],
         kind: TimexType::Date,
         norm: n_directed_month_day,
+        anchors: true,
+    },
+    Rule {
+        name: "April 24 and 25",
+        pattern: &[DAY],
+        kind: TimexType::Date,
+        norm: n_conjoined_day,
         anchors: true,
     },
     Rule {
@@ -1700,6 +1772,13 @@ pub(crate) const RULES: &[Rule] = &[
         kind: TimexType::Time,
         norm: n_day_part,
         anchors: true,
+    },
+    Rule {
+        name: "the past decade",
+        pattern: &[El::Opt(&THE), El::Lit(&["past"]), El::Lit(&["decade"])],
+        kind: TimexType::Duration,
+        norm: n_past_decade,
+        anchors: false,
     },
     Rule {
         name: "last week, this year",

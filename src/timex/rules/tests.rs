@@ -524,3 +524,51 @@ fn quarters_of_a_whole_are_fractions() {
         &[("three quarters", Duration, "P3Q"), ("1989", Date, "1989")],
     );
 }
+
+#[test]
+fn lists_of_years_and_of_days() {
+    assert_tags(
+        "1999-04-19",
+        "The car crossed the border in 1994, 1995 and 1997. A 1996 law named for him stands. The summit is on April 24 and 25.",
+        &[
+            ("1994", Date, "1994"),
+            ("1995", Date, "1995"),
+            ("1997", Date, "1997"),
+            ("1996", Date, "1996"),
+            ("April 24", Date, "1999-04-24"),
+            ("25", Date, "1999-04-25"),
+        ],
+    );
+    assert_tags(
+        "1999-04-19",
+        "Sales of 1,995 units and 24 and 25 percent gains.",
+        &[],
+    );
+}
+
+#[test]
+fn titles_of_works_are_not_dates() {
+    assert_tags(
+        "1991-02-25",
+        "Baker said on ABC's \"This Week With David Brinkley\" that the poster of ``High Noon'' helped, and high noon comes today.",
+        &[("today", Date, "1991-02-25")],
+    );
+    assert_tags(
+        "1989-10-26",
+        "\"The question remains.\" Last April, the group planned to buy shares.",
+        &[("Last April", Date, "1989-04")],
+    );
+}
+
+#[test]
+fn the_past_decade_is_ten_years_and_several_quarters_a_span() {
+    assert_tags(
+        "1998-10-25",
+        "Threats became routine over the past decade, as in the last decade, after several quarters of losses.",
+        &[
+            ("the past decade", Duration, "P10Y"),
+            ("the last decade", Date, "198"),
+            ("several quarters", Duration, "PXQ"),
+        ],
+    );
+}
