@@ -129,7 +129,17 @@ fn count(toks: &[Tok], at: usize) -> Option<usize> {
     if VAGUE_COUNTS.contains(&t.lower) {
         return Some(at + 1);
     }
+    if let Some(end) = couple(toks, at) {
+        return Some(end);
+    }
     lexicon::cardinal(toks, at).map(|(_, end)| end)
+}
+
+/// "a couple of", "couple of": two.
+fn couple(toks: &[Tok], at: usize) -> Option<usize> {
+    let w = |i: usize| toks.get(i).map(|t| t.lower);
+    let head = if w(at)? == "a" { at + 1 } else { at };
+    (w(head)? == "couple" && w(head + 1)? == "of").then_some(head + 2)
 }
 
 /// Hedges in front of a quantity: "nearly", "more than", "at least", "up to".
@@ -183,6 +193,20 @@ fn year_ago(toks: &[Tok], at: usize) -> Option<usize> {
         at + 1
     };
     matches!(w(next), Some("earlier" | "ago")).then_some(next + 1)
+}
+
+/// "year-end", "year end", "year's end".
+fn year_end(toks: &[Tok], at: usize) -> Option<usize> {
+    let w = |i: usize| toks.get(i).map(|t| t.lower);
+    if w(at)? != "year" {
+        return None;
+    }
+    match w(at + 1)? {
+        "end" => Some(at + 2),
+        "-" if w(at + 2) == Some("end") => Some(at + 3),
+        "'" | "’" if w(at + 2) == Some("s") && w(at + 3) == Some("end") => Some(at + 4),
+        _ => None,
+    }
 }
 
 /// "of 1998", "of fiscal 1998".
@@ -286,7 +310,14 @@ const WEEKDAY_HEAD: El = led(lexicon::weekday_words, false, &El::Phrase(weekday_
 const EDGE: El = led(|| EDGE_WORDS.to_vec(), false, &El::Phrase(edge));
 const DIRECTION: El = led(|| DIRECTION_WORDS.to_vec(), false, &El::Phrase(direction));
 const COUNT: El = led(
-    || [lexicon::cardinal_words(), VAGUE_COUNTS.to_vec()].concat(),
+    || {
+        [
+            lexicon::cardinal_words(),
+            VAGUE_COUNTS.to_vec(),
+            vec!["couple"],
+        ]
+        .concat()
+    },
     true,
     &El::Phrase(count),
 );
@@ -372,6 +403,7 @@ const HOLIDAY: El = led(
     false,
     &El::Phrase(holiday),
 );
+const YEAR_END: El = led(|| vec!["year"], false, &El::Phrase(year_end));
 const THE_YEAR: El = led(|| vec!["the"], false, &El::Phrase(the_year));
 const YEAR_WORDS: El = led(
     || vec!["two", "nineteen", "eighteen"],
@@ -413,6 +445,9 @@ fn unit_of(m: &Match, k: usize) -> Option<Unit> {
 /// The count in part `k`: Some(n) for numbers, None for vague quantities.
 fn count_of(m: &Match, k: usize) -> Option<u32> {
     let part = m.part(k);
+    if couple(part, 0) == Some(part.len()) {
+        return Some(2);
+    }
     match lexicon::cardinal(part, 0) {
         Some((n, end)) if end == part.len() => Some(n),
         _ => None,
@@ -530,7 +565,11 @@ fn plausible_year(m: &Match, year: i32) -> bool {
     if let Some(b) = m.before() {
         // "1,995", "10-1995" are numbers; "in 1994, 1995 and 1997" a list.
         let joined = m.toks.get(m.start).is_some_and(|t| !t.gap);
+        // "post-1959 politics", "pre-1990 levels" still name the year.
+        let prefixed =
+            b.text == "-" && m.start >= 2 && matches!(m.toks[m.start - 2].lower, "post" | "pre");
         if joined
+            && !prefixed
             && (b.is_digits()
                 || matches!(b.text, "-" | "/" | "." | ":" | "," | "$" | "#" | "£" | "€"))
         {
@@ -1204,6 +1243,27 @@ fn n_anaphoric(m: &Match, ctx: &Ctx) -> Option<String> {
 
 /// "that day", "that year": the unit containing the last named date, which
 /// must be at least that precise ("that day" after "in 1987" names no day).
+/// "the next morning": the day after the day the text last named (TimeBank
+/// dates such parts of a day at day precision, as with "Wednesday night").
+fn n_next_part_of_day(_: &Match, ctx: &Ctx) -> Option<String> {
+    let Some(Point::Day(day)) = ctx.reference else {
+        return None;
+    };
+    Some(day_value(add_days(day, 1)?))
+}
+
+/// "by year-end", "since year-end": this year's end, or the last one for a
+/// look back.
+fn n_year_end(m: &Match, ctx: &Ctx) -> Option<String> {
+    let before = m.before().map(|b| b.lower);
+    let deadline = matches!(
+        before,
+        Some("by" | "until" | "before" | "around" | "through")
+    );
+    let back = before == Some("since") || ctx.tense == Tense::Past && !deadline;
+    Some(fmt(Point::Year(ctx.anchor.year() - i32::from(back))))
+}
+
 fn n_that_unit(m: &Match, ctx: &Ctx) -> Option<String> {
     let unit = unit_of(m, 1)?;
     let reference = ctx.reference.filter(|p| p.granularity() <= unit)?;
@@ -1256,7 +1316,7 @@ fn n_vague_plural(m: &Match, _: &Ctx) -> Option<String> {
     if lead.is_empty()
         && !m
             .before()
-            .is_some_and(|b| matches!(b.lower, "for" | "over" | "in"))
+            .is_some_and(|b| matches!(b.lower, "for" | "over" | "in" | "within"))
     {
         return None;
     }
@@ -1868,6 +1928,20 @@ pub(crate) const RULES: &[Rule] = &[
         anchors: false,
     },
     Rule {
+        name: "the next morning",
+        pattern: &[THE, El::Lit(&["following", "next"]), PART_OF_DAY],
+        kind: TimexType::Date,
+        norm: n_next_part_of_day,
+        anchors: false,
+    },
+    Rule {
+        name: "year-end",
+        pattern: &[El::Opt(&THE), YEAR_END],
+        kind: TimexType::Date,
+        norm: n_year_end,
+        anchors: false,
+    },
+    Rule {
         name: "that day",
         pattern: &[El::Lit(&["that"]), SINGULAR_UNIT],
         kind: TimexType::Date,
@@ -2205,7 +2279,50 @@ const HOLIDAYS: &[(&[&str], HolidayDate)] = &[
     }),
     (&["thanksgiving", "day"], thanksgiving),
     (&["thanksgiving"], thanksgiving),
+    (&["election", "day"], |y| {
+        first_weekday(y, 11, chrono::Weekday::Mon)?.succ_opt()
+    }),
+    (&["memorial", "day"], |y| {
+        // The last Monday of May.
+        let may_31 = NaiveDate::from_ymd_opt(y, 5, 31)?;
+        let back = may_31.weekday().num_days_from_monday();
+        may_31.checked_sub_days(chrono::Days::new(u64::from(back)))
+    }),
+    (&["labor", "day"], |y| {
+        first_weekday(y, 9, chrono::Weekday::Mon)
+    }),
+    (&["veterans", "day"], |y| NaiveDate::from_ymd_opt(y, 11, 11)),
+    (&["valentine", "'", "s", "day"], |y| {
+        NaiveDate::from_ymd_opt(y, 2, 14)
+    }),
+    (&["halloween"], |y| NaiveDate::from_ymd_opt(y, 10, 31)),
+    (&["easter"], easter),
+    (&["easter", "sunday"], easter),
+    (&["good", "friday"], |y| {
+        easter(y)?.checked_sub_days(chrono::Days::new(2))
+    }),
 ];
+
+fn first_weekday(year: i32, month: u32, day: chrono::Weekday) -> Option<NaiveDate> {
+    NaiveDate::from_weekday_of_month_opt(year, month, day, 1)
+}
+
+/// Western Easter Sunday by the anonymous Gregorian computus (Meeus/Jones/
+/// Butcher), since chrono has no ecclesiastical calendar.
+fn easter(year: i32) -> Option<NaiveDate> {
+    let a = year % 19;
+    let (b, c) = (year / 100, year % 100);
+    let (d, e) = (b / 4, b % 4);
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let (i, k) = (c / 4, c % 4);
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    NaiveDate::from_ymd_opt(year, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
+}
 
 /// The fourth Thursday of November (US Thanksgiving).
 fn thanksgiving(year: i32) -> Option<NaiveDate> {

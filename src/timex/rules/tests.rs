@@ -572,3 +572,45 @@ fn the_past_decade_is_ten_years_and_several_quarters_a_span() {
         ],
     );
 }
+
+#[test]
+fn year_end_couples_and_prefixed_years() {
+    assert_tags(
+        "1989-10-30",
+        "The deal should close by year-end; the index change is since year-end. Sales may double over the next couple of years and fall within weeks to the post-1959 low.",
+        &[
+            ("year-end", Date, "1989"),
+            ("year-end", Date, "1988"),
+            ("the next couple of years", Duration, "P2Y"),
+            ("weeks", Duration, "PXW"),
+            ("1959", Date, "1959"),
+        ],
+    );
+}
+
+#[test]
+fn holidays_by_rule() {
+    assert_tags(
+        "1998-10-26",
+        "Clinic violence will be a theme from now to Election Day. Shops close on Memorial Day, Good Friday and Easter.",
+        &[
+            ("now", Date, "PRESENT_REF"),
+            ("Election Day", Date, "1998-11-03"),
+            ("Memorial Day", Date, "1998-05-25"),
+            ("Good Friday", Date, "1998-04-10"),
+            ("Easter", Date, "1998-04-12"),
+        ],
+    );
+}
+
+#[test]
+fn the_next_morning_is_the_day_after_the_day_named() {
+    assert_tags(
+        "2000-02-24",
+        "He was hounded on Tuesday, Feb. 22, and appeared in court the next morning.",
+        &[
+            ("Tuesday, Feb. 22", Date, "2000-02-22"),
+            ("the next morning", Date, "2000-02-23"),
+        ],
+    );
+}
