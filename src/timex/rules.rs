@@ -1016,6 +1016,18 @@ fn day_word_offset(w: &str) -> Option<i64> {
 }
 
 fn n_day_word(m: &Match, ctx: &Ctx) -> Option<String> {
+    // "USA Today", "VOA Today": a capitalised "Today" after a name is a title.
+    let titled = m.tok(1).is_some_and(|t| t.text == "Today")
+        && m.before().is_some_and(|b| {
+            b.is_word()
+                && b.is_capitalised()
+                && m.toks
+                    .get(m.start)
+                    .is_some_and(|t| t.sentence == b.sentence)
+        });
+    if titled {
+        return None;
+    }
     Some(day_value(add_days(
         ctx.anchor,
         day_word_offset(&m.words(1))?,
@@ -1183,7 +1195,7 @@ fn n_past_decade(m: &Match, _: &Ctx) -> Option<String> {
     if m.after().is_some_and(|a| a.lower == "of") {
         return None;
     }
-    Some(duration(Some(1), Unit::Decade))
+    Some(duration(Some(1), unit_of(m, 2)?))
 }
 
 fn n_weekend(m: &Match, ctx: &Ctx) -> Option<String> {
@@ -1542,18 +1554,36 @@ fn n_clock_date(m: &Match, ctx: &Ctx) -> Option<String> {
     Some(format!("{}T{h:02}:{min:02}", day_value(day)))
 }
 
-/// True if the match is the title of a work: two or more capitalised words
-/// right after an opening quote (ABC's "This Week"), in a sentence that is
-/// not itself in title case.
+/// True if the match is the title of a work: capitalised words right after
+/// an opening quote (ABC's "This Week", CBS's ''60 Minutes''), in a sentence
+/// that is not itself in title case.
 pub(crate) fn is_quoted_title(m: &Match) -> bool {
-    // An opening quote: not glued to the word before it, glued to the match.
-    let opening = m.start == 1 || m.start >= 2 && m.toks[m.start - 1].gap;
-    let quote = m.before().is_some_and(|b| {
-        matches!(b.text, "\"" | "“" | "``" | "`" | "'" | "‘") && opening && !m.toks[m.start].gap
-    });
-    let mut words = m.toks[m.start..m.end].iter().filter(|t| t.is_word());
-    let titled = words.clone().count() >= 2 && words.all(|t| t.is_capitalised());
-    if !(quote && titled) {
+    let is_quote = |t: &Tok| matches!(t.text, "\"" | "“" | "``" | "`" | "''" | "'" | "‘");
+    // Quote marks glued to the match, the first of them after a space (or
+    // at the start): a closing quote is glued to the word before it.
+    let opening = !m.toks[m.start].gap && {
+        let mut i = m.start;
+        loop {
+            match i.checked_sub(1).map(|p| &m.toks[p]) {
+                Some(q) if is_quote(q) && q.gap => break true,
+                Some(q) if is_quote(q) => i -= 1,
+                None if i < m.start => break true,
+                _ => break false,
+            }
+        }
+    };
+    // A unit or part of the day written with a capital after the first
+    // word: "Last Tuesday" opens a quote, "This Week" names a show.
+    let inner = &m.toks[m.start..m.end];
+    let titled = inner
+        .iter()
+        .skip(1)
+        .any(|t| t.is_capitalised() && (is_unit(t) || is_part_of_day(t)))
+        && inner
+            .iter()
+            .filter(|t| t.is_word())
+            .all(|t| t.is_capitalised());
+    if !(opening && titled) {
         return false;
     }
     let sentence = m.toks[m.start].sentence;
@@ -1835,7 +1865,11 @@ pub(crate) const RULES: &[Rule] = &[
     },
     Rule {
         name: "the past decade",
-        pattern: &[El::Opt(&THE), El::Lit(&["past"]), El::Lit(&["decade"])],
+        pattern: &[
+            El::Opt(&THE),
+            El::Lit(&["past"]),
+            El::Lit(&["decade", "century"]),
+        ],
         kind: TimexType::Duration,
         norm: n_past_decade,
         anchors: false,

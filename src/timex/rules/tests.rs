@@ -614,3 +614,29 @@ fn the_next_morning_is_the_day_after_the_day_named() {
         ],
     );
 }
+
+#[test]
+fn names_with_today_or_minutes_are_titles() {
+    assert_tags(
+        "2000-04-17",
+        "He told USA Today, ABC News' \"This Week,\" and CBS's ''60 Minutes'' that the case matters today. This is VOA Today.",
+        &[("today", Date, "2000-04-17")],
+    );
+    assert_tags(
+        "1989-11-01",
+        "It was one of the events of the past century.",
+        &[("the past century", Duration, "P100Y")],
+    );
+}
+
+#[test]
+fn quotes_that_open_with_a_date_keep_it() {
+    assert_tags(
+        "2000-04-17",
+        "\"Last Tuesday we met,\" he said. \"January 2000 was hard,\" she said.",
+        &[
+            ("Last Tuesday", Date, "2000-04-11"),
+            ("January 2000", Date, "2000-01"),
+        ],
+    );
+}
