@@ -76,7 +76,7 @@ pub fn tag(text: &str, region: Span, anchor: NaiveDate) -> Vec<Timex> {
                 if anchors {
                     if let Some(point) = value::Point::parse(&value) {
                         reference = Some(point);
-                        if topic_quarter.is_none() && matches!(point, value::Point::Quarter(..)) {
+                        if topic_quarter.is_none() && is_current_quarter(point, anchor) {
                             topic_quarter = Some(point);
                         }
                     }
@@ -88,6 +88,15 @@ pub fn tag(text: &str, region: Span, anchor: NaiveDate) -> Vec<Timex> {
         }
     }
     out
+}
+
+/// True for a quarter within a year of the article: the period an earnings
+/// report is about, unlike "the third quarter of 1984" in its history.
+fn is_current_quarter(point: value::Point, anchor: NaiveDate) -> bool {
+    matches!(point, value::Point::Quarter(..))
+        && point
+            .first_day()
+            .is_some_and(|day| (day - anchor).num_days().abs() <= 366)
 }
 
 /// The longest match at token `at` of the rules in `starting` (those that

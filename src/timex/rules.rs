@@ -56,7 +56,7 @@ fn is_quarter_ordinal(t: &Tok) -> bool {
     lexicon::ordinal(t).is_some_and(|n| (1..=4).contains(&n))
 }
 fn is_half_ordinal(t: &Tok) -> bool {
-    matches!(t.lower, "first" | "second" | "1st" | "2nd")
+    matches!(t.lower, "first" | "second" | "1st" | "2nd" | "last")
 }
 fn is_century_ordinal(t: &Tok) -> bool {
     lexicon::ordinal(t).is_some_and(|n| (1..=22).contains(&n))
@@ -356,7 +356,11 @@ const MONTH_MODIFIER: El = led(
 const DECADE_DIGITS: El = led(|| vec!["'", "’"], true, &El::Phrase(decade_digits));
 const ORDINAL_CENTURY: El = led(lexicon::ordinal_words, true, &El::Is(is_century_ordinal));
 const ORDINAL_QUARTER: El = led(lexicon::ordinal_words, true, &El::Is(is_quarter_ordinal));
-const ORDINAL_HALF: El = led(lexicon::ordinal_words, true, &El::Is(is_half_ordinal));
+const ORDINAL_HALF: El = led(
+    || [lexicon::ordinal_words(), vec!["last"]].concat(),
+    true,
+    &El::Is(is_half_ordinal),
+);
 const SEASON_DETERMINER: El = led(
     || [DIRECTION_WORDS, &["the"]].concat(),
     false,
@@ -976,7 +980,8 @@ fn n_half(m: &Match, ctx: &Ctx) -> Option<String> {
         2
     };
     let year = year_of(m, 5).unwrap_or(ctx.anchor.year());
-    if !m.has(5) && m.after().is_some_and(|a| a.lower == "of") {
+    if !m.has(5) && m.after().is_some_and(|a| a.lower == "of" || is_unit(a)) {
+        // "the second half of the game", "the first half hour".
         return None;
     }
     Some(fmt(Point::Half(year, h)))
@@ -2205,7 +2210,7 @@ pub(crate) const RULES: &[Rule] = &[
     },
     Rule {
         name: "holiday",
-        pattern: &[El::Opt(&DIRECTION), HOLIDAY],
+        pattern: &[El::Opt(&DIRECTION), HOLIDAY, El::Opt(&El::Lit(&["week"]))],
         kind: TimexType::Date,
         norm: n_holiday,
         anchors: true,
@@ -2216,6 +2221,13 @@ pub(crate) const RULES: &[Rule] = &[
         kind: TimexType::Date,
         norm: n_year_words,
         anchors: true,
+    },
+    Rule {
+        name: "then current",
+        pattern: &[El::Lit(&["then"]), El::Opt(&HYPHEN), El::Lit(&["current"])],
+        kind: TimexType::Date,
+        norm: n_past,
+        anchors: false,
     },
     Rule {
         name: "current",
@@ -2389,14 +2401,21 @@ fn n_holiday(m: &Match, ctx: &Ctx) -> Option<String> {
     let (_, day) = holiday_at(m.toks, start)?;
     let y = ctx.anchor.year();
     let this = day(y)?;
+    // "as Easter week began" a week before Easter is this year's Easter.
+    let weeks_ahead = (this - ctx.anchor).num_days() > 14;
     let year = match direction_of(m, 0) {
         Rel::Last if this >= ctx.anchor => y - 1,
         Rel::Next if this <= ctx.anchor => y + 1,
-        Rel::None if ctx.tense == Tense::Past && this > ctx.anchor => y - 1,
+        Rel::None if ctx.tense == Tense::Past && weeks_ahead => y - 1,
         Rel::None if ctx.tense == Tense::Future && this < ctx.anchor => y + 1,
         _ => y,
     };
-    Some(day_value(day(year)?))
+    let date = day(year)?;
+    Some(if m.has(2) {
+        fmt(Point::of(date, Unit::Week)?)
+    } else {
+        day_value(date)
+    })
 }
 
 /// "the year" before a year in words.

@@ -640,3 +640,33 @@ fn quotes_that_open_with_a_date_keep_it() {
         ],
     );
 }
+
+#[test]
+fn halves_holiday_weeks_and_then_current() {
+    assert_tags(
+        "1989-10-26",
+        "Earnings will be lower for the last half of 1989. Holders may buy at the then current price for the first half hour.",
+        &[
+            ("the last half of 1989", Date, "1989-H2"),
+            ("then current", Date, "PAST_REF"),
+        ],
+    );
+    assert_tags(
+        "2000-04-17",
+        "Protesters prayed as Easter week began.",
+        &[("Easter week", Date, "2000-W16")],
+    );
+}
+
+#[test]
+fn a_historical_quarter_is_not_the_report_topic() {
+    assert_tags(
+        "1989-10-27",
+        "It stopped paying a dividend in the third quarter of 1984. It reported third-quarter net of $68.2 million, up from $66.8 million a year ago.",
+        &[
+            ("the third quarter of 1984", Date, "1984-Q3"),
+            ("third-quarter", Date, "1989-Q3"),
+            ("a year ago", Date, "1988-Q3"),
+        ],
+    );
+}
