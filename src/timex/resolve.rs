@@ -329,8 +329,10 @@ pub(crate) fn month_year(anchor: NaiveDate, month: u32, rel: Rel, tense: Tense) 
     let y = anchor.year();
     let now = anchor.month();
     match rel {
-        Rel::Last if month >= now => y - 1,
-        Rel::Next if month <= now => y + 1,
+        // "last February" said in March is a year back: the month just
+        // gone would be "last month" (and "next April" in March a year on).
+        Rel::Last if month + 1 >= now => y - 1,
+        Rel::Next if month <= now + 1 => y + 1,
         Rel::Last | Rel::Next | Rel::This => y,
         Rel::None => match tense {
             // A month just ahead is usually a plan reported in the past tense.
@@ -438,5 +440,9 @@ mod tests {
         assert_eq!(month_year(may, 12, Rel::None, Tense::Unknown), 2020);
         assert_eq!(month_year(may, 9, Rel::None, Tense::Past), 2020);
         assert_eq!(month_year(may, 5, Rel::Last, Tense::Unknown), 2020);
+        assert_eq!(month_year(may, 4, Rel::Last, Tense::Unknown), 2020);
+        assert_eq!(month_year(may, 3, Rel::Last, Tense::Unknown), 2021);
+        assert_eq!(month_year(may, 6, Rel::Next, Tense::Unknown), 2022);
+        assert_eq!(month_year(may, 7, Rel::Next, Tense::Unknown), 2021);
     }
 }

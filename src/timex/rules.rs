@@ -950,17 +950,24 @@ fn n_latest_period(_: &Match, ctx: &Ctx) -> Option<String> {
 }
 
 fn n_year_ago_period(m: &Match, ctx: &Ctx) -> Option<String> {
-    let unit = if m.words(3) == "quarter" {
-        Unit::Quarter
+    year_before_period(ctx, m.words(3) == "quarter")
+}
+
+/// "the quarter a year ago", "the period a year earlier".
+fn n_period_a_year_ago(m: &Match, ctx: &Ctx) -> Option<String> {
+    year_before_period(ctx, m.words(1) == "quarter")
+}
+
+/// The period under discussion a year earlier: the quarter last named (or
+/// the one before the article) for a quarter; for a "period", the report's
+/// quarter in a quarterly report, else the last named date or this year.
+fn year_before_period(ctx: &Ctx, quarter: bool) -> Option<String> {
+    let base = if quarter {
+        reference_or(ctx, Unit::Quarter, -1)?
     } else {
-        Unit::Year
-    };
-    let base = match unit {
-        Unit::Quarter => reference_or(ctx, Unit::Quarter, -1)?,
-        // "the year-ago period" in a quarterly report is that quarter.
-        _ => quarter_reference(ctx)
+        quarter_reference(ctx)
             .or(ctx.reference)
-            .unwrap_or(Point::of(ctx.anchor, Unit::Year)?),
+            .unwrap_or(Point::of(ctx.anchor, Unit::Year)?)
     };
     Some(fmt(base.shift(-1, Unit::Year)?))
 }
@@ -1816,6 +1823,18 @@ pub(crate) const RULES: &[Rule] = &[
         ],
         kind: TimexType::Date,
         norm: n_year_ago_period,
+        anchors: false,
+    },
+    Rule {
+        name: "the quarter a year ago",
+        pattern: &[
+            THE,
+            El::Lit(&["quarter", "period"]),
+            El::Lit(&["a"]),
+            YEAR_AGO,
+        ],
+        kind: TimexType::Date,
+        norm: n_period_a_year_ago,
         anchors: false,
     },
     Rule {

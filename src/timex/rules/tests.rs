@@ -670,3 +670,20 @@ fn a_historical_quarter_is_not_the_report_topic() {
         ],
     );
 }
+
+#[test]
+fn the_quarter_a_year_ago_and_last_february() {
+    assert_tags(
+        "1989-10-26",
+        "It lost money in the third quarter. For the quarter a year ago, it earned $16.3 million.",
+        &[
+            ("the third quarter", Date, "1989-Q3"),
+            ("the quarter a year ago", Date, "1988-Q3"),
+        ],
+    );
+    assert_tags(
+        "1998-03-01",
+        "Two helicopters crashed last February.",
+        &[("last February", Date, "1997-02")],
+    );
+}
