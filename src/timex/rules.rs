@@ -209,10 +209,82 @@ fn year_end(toks: &[Tok], at: usize) -> Option<usize> {
     }
 }
 
+/// Digits of exactly `len` characters glued to the token before.
+fn glued_digits(toks: &[Tok], at: usize, len: usize) -> Option<u32> {
+    let t = toks.get(at)?;
+    (!t.gap && t.text.len() == len && t.is_digits())
+        .then(|| t.text.parse().ok())
+        .flatten()
+}
+
+/// The separator `sep` glued between two numbers.
+fn glued_sep(toks: &[Tok], at: usize, sep: &str) -> bool {
+    toks.get(at).is_some_and(|t| !t.gap && t.text == sep)
+}
+
+/// True if the token after a numeric date continues it ("2021-12-15-3").
+fn continues_number(toks: &[Tok], end: usize) -> bool {
+    toks.get(end)
+        .is_some_and(|t| !t.gap && matches!(t.text, "-" | "/" | "." | ":"))
+        && toks.get(end + 1).is_some_and(|t| !t.gap && t.is_digits())
+}
+
+/// "2021-12-15": an ISO 8601 calendar date.
+fn iso_date(toks: &[Tok], at: usize) -> Option<usize> {
+    let year = toks.get(at)?;
+    let ok = year.text.len() == 4
+        && year.is_digits()
+        && glued_sep(toks, at + 1, "-")
+        && glued_digits(toks, at + 2, 2).is_some()
+        && glued_sep(toks, at + 3, "-")
+        && glued_digits(toks, at + 4, 2).is_some()
+        && !continues_number(toks, at + 5);
+    ok.then_some(at + 5)
+}
+
+/// "1/15/2023", "15/1/2023", "24.02.2022": a day, a month and a four-digit
+/// year joined by slashes or dots.
+fn numeric_date(toks: &[Tok], at: usize) -> Option<usize> {
+    let first = toks.get(at)?;
+    let sep = toks.get(at + 1)?.text;
+    let short = |t: &Tok| t.is_digits() && (1..=2).contains(&t.text.len());
+    let ok = short(first)
+        && matches!(sep, "/" | ".")
+        && glued_sep(toks, at + 1, sep)
+        && toks.get(at + 2).is_some_and(|t| !t.gap && short(t))
+        && glued_sep(toks, at + 3, sep)
+        && glued_digits(toks, at + 4, 4).is_some()
+        && !continues_number(toks, at + 5);
+    ok.then_some(at + 5)
+}
+
+/// "Q1", "H2": a quarter or half of a year in financial shorthand.
+fn period_code(t: &Tok) -> Option<Point> {
+    let (kind, n) = t.lower.split_at_checked(1)?;
+    let n: u32 = n.parse().ok()?;
+    match kind {
+        "q" if (1..=4).contains(&n) => Some(Point::Quarter(0, n)),
+        "h" if (1..=2).contains(&n) => Some(Point::Half(0, n)),
+        _ => None,
+    }
+}
+
+fn period_code_phrase(toks: &[Tok], at: usize) -> Option<usize> {
+    period_code(toks.get(at)?)
+        .filter(|_| toks[at].text.starts_with(['Q', 'H']))
+        .map(|_| at + 1)
+}
+
 /// "of 1998", "of fiscal 1998".
 fn of_year(toks: &[Tok], at: usize) -> Option<usize> {
     if toks.get(at)?.lower != "of" {
         return None;
+    }
+    // "of the year", "of this year": the article's year.
+    let this_year = matches!(toks.get(at + 1)?.lower, "the" | "this")
+        && toks.get(at + 2).is_some_and(|t| t.lower == "year");
+    if this_year {
+        return Some(at + 3);
     }
     let y = if toks.get(at + 1)?.lower == "fiscal" {
         at + 2
@@ -279,6 +351,12 @@ fn clock(toks: &[Tok], at: usize) -> Option<usize> {
 
 /// A day named in words after a clock time: "Tuesday", "yesterday".
 fn day_name(toks: &[Tok], at: usize) -> Option<usize> {
+    // "3 a.m. on Sunday" as well as "3 a.m. Sunday".
+    let at = if toks.get(at)?.lower == "on" {
+        at + 1
+    } else {
+        at
+    };
     let t = toks.get(at)?;
     let ok = is_weekday(t) || matches!(t.lower, "today" | "yesterday" | "tomorrow");
     ok.then_some(at + 1)
@@ -715,6 +793,92 @@ fn n_conjoined_day(m: &Match, ctx: &Ctx) -> Option<String> {
         return None;
     }
     Some(day_value(first.with_day(day)?))
+}
+
+fn n_iso_date(m: &Match, _: &Ctx) -> Option<String> {
+    let t = m.part(0);
+    let number = |k: usize| t.get(k)?.text.parse::<u32>().ok();
+    let d = NaiveDate::from_ymd_opt(i32::try_from(number(0)?).ok()?, number(2)?, number(4)?)?;
+    Some(day_value(d))
+}
+
+/// Slashes are read month first (as in US wire copy) unless the first
+/// number cannot be a month; dots are read day first (as in Europe).
+fn n_numeric_date(m: &Match, _: &Ctx) -> Option<String> {
+    let t = m.part(0);
+    let number = |k: usize| t.get(k)?.text.parse::<u32>().ok();
+    let (a, b, year) = (number(0)?, number(2)?, number(4)?);
+    let (month, day) = if t.get(1)?.text == "." || a > 12 {
+        (b, a)
+    } else {
+        (a, b)
+    };
+    let d = NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)?;
+    Some(day_value(d))
+}
+
+/// "Q1 2022", "H2": with a year, that year's; alone, the latest one begun
+/// by the article's date unless the sentence looks ahead.
+fn n_period_code(m: &Match, ctx: &Ctx) -> Option<String> {
+    let code = period_code(m.tok(0)?)?;
+    let year = match year_of(m, 2) {
+        Some(y) => y,
+        None => {
+            let y = ctx.anchor.year();
+            let this = match code {
+                Point::Quarter(_, q) => Point::Quarter(y, q),
+                Point::Half(_, h) => Point::Half(y, h),
+                _ => return None,
+            };
+            let ahead = this.first_day()? > ctx.anchor;
+            if ahead && ctx.tense != Tense::Future {
+                y - 1
+            } else {
+                y
+            }
+        }
+    };
+    Some(fmt(match code {
+        Point::Quarter(_, q) => Point::Quarter(year, q),
+        Point::Half(_, h) => Point::Half(year, h),
+        _ => return None,
+    }))
+}
+
+/// "said overnight", "overnight strikes": the night before the day the text
+/// is about (the article's, unless it just named one of the days before).
+fn n_overnight(m: &Match, ctx: &Ctx) -> Option<String> {
+    // Money-market and travel terms, not a time.
+    let term = m.after().is_some_and(|a| {
+        matches!(
+            a.lower,
+            "rate"
+                | "rates"
+                | "lending"
+                | "loan"
+                | "loans"
+                | "deposit"
+                | "deposits"
+                | "repo"
+                | "index"
+                | "interbank"
+                | "stay"
+                | "stays"
+                | "trip"
+                | "bag"
+                | "success"
+                | "sensation"
+        )
+    });
+    if term {
+        return None;
+    }
+    // The night before the day the text is about, as for a bare clock time.
+    let day = match ctx.reference {
+        Some(Point::Day(d)) if (0..=3).contains(&(ctx.anchor - d).num_days()) => d,
+        _ => ctx.anchor,
+    };
+    Some(format!("{}TNI", day_value(add_days(day, -1)?)))
 }
 
 fn n_day_month(m: &Match, ctx: &Ctx) -> Option<String> {
@@ -1485,7 +1649,7 @@ fn n_clock(m: &Match, ctx: &Ctx) -> Option<String> {
         return None;
     }
     let (h, min) = clock_value(m.part(0))?;
-    let day = match m.tok(2) {
+    let day = match m.part(2).last() {
         Some(t) => match day_word_offset(t.lower) {
             Some(off) => add_days(ctx.anchor, off)?,
             None => weekday_date(ctx.anchor, lexicon::weekday(t)?, Rel::None, ctx.tense)?,
@@ -1618,6 +1782,42 @@ pub(crate) fn index() -> &'static Index {
 
 /// Every rule, most specific first (ties in length go to the earlier rule).
 pub(crate) const RULES: &[Rule] = &[
+    Rule {
+        name: "ISO date",
+        pattern: &[led(NONE, true, &El::Phrase(iso_date))],
+        kind: TimexType::Date,
+        norm: n_iso_date,
+        anchors: true,
+    },
+    Rule {
+        name: "numeric date",
+        pattern: &[led(NONE, true, &El::Phrase(numeric_date))],
+        kind: TimexType::Date,
+        norm: n_numeric_date,
+        anchors: true,
+    },
+    Rule {
+        name: "Q1 2022",
+        pattern: &[
+            led(
+                || vec!["q1", "q2", "q3", "q4", "h1", "h2"],
+                false,
+                &El::Phrase(period_code_phrase),
+            ),
+            El::Opt(&HYPHEN),
+            El::Opt(&YEAR),
+        ],
+        kind: TimexType::Date,
+        norm: n_period_code,
+        anchors: true,
+    },
+    Rule {
+        name: "overnight",
+        pattern: &[El::Lit(&["overnight"])],
+        kind: TimexType::Time,
+        norm: n_overnight,
+        anchors: false,
+    },
     Rule {
         name: "day month year",
         pattern: &[

@@ -687,3 +687,45 @@ fn the_quarter_a_year_ago_and_last_february() {
         &[("last February", Date, "1997-02")],
     );
 }
+
+#[test]
+fn numeric_and_iso_dates() {
+    assert_tags(
+        "2022-04-27",
+        "The deal, signed on 2021-12-15, takes effect on 1/15/2023; the rival's on 15/1/2023 and 24.02.2022. Version 1.2.2022-3 is not a date.",
+        &[
+            ("2021-12-15", Date, "2021-12-15"),
+            ("1/15/2023", Date, "2023-01-15"),
+            ("15/1/2023", Date, "2023-01-15"),
+            ("24.02.2022", Date, "2022-02-24"),
+        ],
+    );
+    assert_tags("2022-04-27", "Call 2021-13-45 or 31/31/2022.", &[]);
+}
+
+#[test]
+fn financial_shorthand_quarters_and_halves() {
+    assert_tags(
+        "2022-04-27",
+        "Sales rose in Q1 2022 and H2 2021; Q3 will be weaker, as Q4 was. The first half of the year was calm.",
+        &[
+            ("Q1 2022", Date, "2022-Q1"),
+            ("H2 2021", Date, "2021-H2"),
+            ("Q3", Date, "2022-Q3"),
+            ("Q4", Date, "2021-Q4"),
+            ("The first half of the year", Date, "2022-H1"),
+        ],
+    );
+}
+
+#[test]
+fn overnight_and_clock_times_on_a_weekday() {
+    assert_tags(
+        "2022-04-27",
+        "Russia launched strikes overnight; the overnight rate held. The blast hit at around 3 a.m. on Sunday.",
+        &[
+            ("overnight", Time, "2022-04-26TNI"),
+            ("3 a.m. on Sunday", Time, "2022-04-24T03:00"),
+        ],
+    );
+}
