@@ -334,6 +334,15 @@ fn clock(toks: &[Tok], at: usize) -> Option<usize> {
         let high = at.checked_sub(1).is_some_and(|p| toks[p].lower == "high");
         return (!high).then_some(at + 1);
     }
+    // "0730 GMT": wire-service time, four digits before a time zone.
+    let zone_follows = toks
+        .get(at + 1)
+        .is_some_and(|z| TIME_ZONES.contains(&z.lower));
+    if t.text.len() == 4 && zone_follows {
+        // "10:35 a.m. (0735 GMT)" restates the time before it.
+        let restated = at.checked_sub(1).is_some_and(|p| toks[p].text == "(");
+        return military_time(t).filter(|_| !restated).map(|_| at + 1);
+    }
     let hour = t.number().filter(|h| *h <= 24 && t.text.len() <= 2)?;
     let mut end = at + 1;
     let colon = toks.get(end).is_some_and(|c| c.text == ":" && !c.gap);
@@ -1619,12 +1628,22 @@ fn n_future(_: &Match, _: &Ctx) -> Option<String> {
 }
 
 /// Parses the clock phrase tokens into hours and minutes.
+/// "0730" as hours and minutes.
+fn military_time(t: &Tok) -> Option<(u32, u32)> {
+    let n = t.number().filter(|_| t.text.len() == 4 && t.is_digits())?;
+    let (hour, minute) = (n / 100, n % 100);
+    (hour < 24 && minute < 60).then_some((hour, minute))
+}
+
 fn clock_value(toks: &[Tok]) -> Option<(u32, u32)> {
     let first = toks.first()?;
     match first.lower {
         "noon" => return Some((12, 0)),
         "midnight" => return Some((0, 0)),
         _ => {}
+    }
+    if first.text.len() == 4 {
+        return military_time(first);
     }
     let mut hour = first.number()?;
     let minute = if toks.get(1).is_some_and(|c| c.text == ":") {

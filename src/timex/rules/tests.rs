@@ -35,8 +35,12 @@ use TimexType::{Date, Duration, Set, Time};
 fn clock_times_with_a_time_zone_are_not_years() {
     assert_tags(
         "2021-03-03",
-        "Shares rose by 1350 GMT and trading ends at 1400 EDT, as in 1999.",
-        &[("1999", Date, "1999")],
+        "Shares rose by 1350 GMT and trading ends at 1400 EDT (1800 GMT), as in 1999; 2575 GMT is no time.",
+        &[
+            ("1350 GMT", Time, "2021-03-03T13:50"),
+            ("1400 EDT", Time, "2021-03-03T14:00"),
+            ("1999", Date, "1999"),
+        ],
     );
 }
 
