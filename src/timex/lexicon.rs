@@ -168,7 +168,12 @@ const UNITS: &[(&str, Unit)] = &[
 
 /// A calendar unit, singular or plural.
 pub(crate) fn unit(t: &Tok) -> Option<Unit> {
-    UNITS.iter().find(|(w, _)| *w == t.lower).map(|&(_, u)| u)
+    unit_word(t.lower)
+}
+
+/// The unit a lower-case word names ("days" → Day).
+pub(crate) fn unit_word(word: &str) -> Option<Unit> {
+    UNITS.iter().find(|(w, _)| *w == word).map(|&(_, u)| u)
 }
 
 const SMALL: &[&str] = &[

@@ -1507,6 +1507,21 @@ fn n_duration(m: &Match, _: &Ctx) -> Option<String> {
     Some(duration(count_of(m, 2), unit))
 }
 
+/// "a day-long meeting", "decades-long battle", "weeklong": one unit, or an
+/// unknown number of them.
+fn n_unit_long(m: &Match, _: &Ctx) -> Option<String> {
+    let word = m.tok(0)?.lower;
+    let head = word
+        .strip_suffix("long")
+        .filter(|h| !h.is_empty())
+        .unwrap_or(word);
+    let (unit, plural) = match lexicon::unit_word(head) {
+        Some(unit) => (unit, head.ends_with('s')),
+        None => return None,
+    };
+    Some(duration((!plural).then_some(1), unit))
+}
+
 fn n_vague_plural(m: &Match, _: &Ctx) -> Option<String> {
     let unit = unit_of(m, 1)?;
     let lead = m.words(0);
@@ -2283,6 +2298,12 @@ pub(crate) const RULES: &[Rule] = &[
                 "straight",
                 "consecutive",
                 "long",
+                "additional",
+                "extra",
+                "further",
+                "trading",
+                "business",
+                "working",
             ])),
             El::Opt(&HYPHEN),
             UNIT,
@@ -2290,6 +2311,20 @@ pub(crate) const RULES: &[Rule] = &[
         kind: TimexType::Duration,
         norm: n_duration,
         anchors: true,
+    },
+    Rule {
+        name: "day-long",
+        pattern: &[UNIT, HYPHEN, El::Lit(&["long"])],
+        kind: TimexType::Duration,
+        norm: n_unit_long,
+        anchors: false,
+    },
+    Rule {
+        name: "weeklong",
+        pattern: &[El::Lit(&["daylong", "weeklong", "monthlong", "yearlong"])],
+        kind: TimexType::Duration,
+        norm: n_unit_long,
+        anchors: false,
     },
     Rule {
         name: "two to three weeks",

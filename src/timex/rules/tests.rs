@@ -733,3 +733,18 @@ fn overnight_and_clock_times_on_a_weekday() {
         ],
     );
 }
+
+#[test]
+fn adjectival_and_modified_durations() {
+    assert_tags(
+        "1989-10-30",
+        "They held a third day-long meeting in a decades-long battle after a weeklong trip. The loan may run for an additional year. Shares fell for eight trading days as the firm moved to a calendar year.",
+        &[
+            ("day-long", Duration, "P1D"),
+            ("decades-long", Duration, "PXY"),
+            ("weeklong", Duration, "P1W"),
+            ("an additional year", Duration, "P1Y"),
+            ("eight trading days", Duration, "P8D"),
+        ],
+    );
+}
