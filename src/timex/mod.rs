@@ -119,15 +119,15 @@ fn best_match<'t, 'a>(
     }));
     candidates.sort_by_key(|(m, _)| std::cmp::Reverse(m.end));
     candidates.iter().find_map(|(m, rule)| {
+        if rules::is_quoted_title(m) {
+            return None;
+        }
         let ctx = resolve::Ctx {
             anchor,
             tense: resolve::tense_around(toks, m.start, m.end),
             reference,
             topic_quarter,
         };
-        if rules::is_quoted_title(m) {
-            return None;
-        }
         (rule.norm)(m, &ctx).map(|v| (m.end, rule.kind, v, rule.anchors))
     })
 }

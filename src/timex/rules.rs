@@ -1438,8 +1438,6 @@ fn n_anaphoric(m: &Match, ctx: &Ctx) -> Option<String> {
     Some(fmt(Point::of(base, unit)?.shift(n, unit)?))
 }
 
-/// "that day", "that year": the unit containing the last named date, which
-/// must be at least that precise ("that day" after "in 1987" names no day).
 /// "the next morning": the day after the day the text last named (TimeBank
 /// dates such parts of a day at day precision, as with "Wednesday night").
 fn n_next_part_of_day(_: &Match, ctx: &Ctx) -> Option<String> {
@@ -1461,6 +1459,8 @@ fn n_year_end(m: &Match, ctx: &Ctx) -> Option<String> {
     Some(fmt(Point::Year(ctx.anchor.year() - i32::from(back))))
 }
 
+/// "that day", "that year": the unit containing the last named date, which
+/// must be at least that precise ("that day" after "in 1987" names no day).
 fn n_that_unit(m: &Match, ctx: &Ctx) -> Option<String> {
     let unit = unit_of(m, 1)?;
     let reference = ctx.reference.filter(|p| p.granularity() <= unit)?;
