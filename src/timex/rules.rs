@@ -123,6 +123,13 @@ fn direction(toks: &[Tok], at: usize) -> Option<usize> {
 /// A count: a cardinal or a vague quantity ("several", "a few").
 fn count(toks: &[Tok], at: usize) -> Option<usize> {
     let t = toks.get(at)?;
+    // The "87" of "6.87 seconds" or "1,500" is the tail of another number.
+    if t.is_digits() && !t.gap && at >= 2 {
+        let (sep, head) = (&toks[at - 1], &toks[at - 2]);
+        if !sep.gap && matches!(sep.text, "." | ",") && head.is_digits() {
+            return None;
+        }
+    }
     if t.lower == "a" && toks.get(at + 1).is_some_and(|f| f.lower == "few") {
         return Some(at + 2);
     }
@@ -135,11 +142,11 @@ fn count(toks: &[Tok], at: usize) -> Option<usize> {
     lexicon::cardinal(toks, at).map(|(_, end)| end)
 }
 
-/// "a couple of", "couple of": two.
+/// "couple of" without its article ("the next couple of years"): two.
+/// [`lexicon::cardinal`] reads "a couple of".
 fn couple(toks: &[Tok], at: usize) -> Option<usize> {
     let w = |i: usize| toks.get(i).map(|t| t.lower);
-    let head = if w(at)? == "a" { at + 1 } else { at };
-    (w(head)? == "couple" && w(head + 1)? == "of").then_some(head + 2)
+    (w(at)? == "couple" && w(at + 1)? == "of").then_some(at + 2)
 }
 
 /// Hedges in front of a quantity: "nearly", "more than", "at least", "up to".
@@ -350,6 +357,10 @@ fn clock(toks: &[Tok], at: usize) -> Option<usize> {
         let minutes = toks.get(end + 1).filter(|m| !m.gap && m.text.len() == 2)?;
         minutes.number().filter(|m| *m < 60)?;
         end += 2;
+        // "4:11.06" is a race time, not a time of day.
+        if continues_number(toks, end) {
+            return None;
+        }
     }
     match meridiem(toks, end) {
         Some(after) if hour <= 12 => Some(after),

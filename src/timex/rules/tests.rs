@@ -748,3 +748,16 @@ fn adjectival_and_modified_durations() {
         ],
     );
 }
+
+#[test]
+fn race_times_and_decimals_are_not_clock_times_or_durations() {
+    assert_tags(
+        "1996-08-30",
+        "Thorsett ran 4:11.06 and Masterkova four minutes 6.87 seconds, before a couple of days off and a news conference at 4:30 p.m.",
+        &[
+            ("four minutes", Duration, "PT4M"),
+            ("a couple of days", Duration, "P2D"),
+            ("4:30 p.m.", Time, "1996-08-30T16:30"),
+        ],
+    );
+}
