@@ -280,6 +280,15 @@ pub(crate) fn tense_around(toks: &[Tok], start: usize, end: usize) -> Tense {
             // The verb an expression modifies usually comes before it; a
             // verb after it often belongs to a following clause.
             let penalty = penalty + if i >= end { RIGHT_PENALTY } else { 0 };
+            // "detaining him on Friday and would not let his family see him":
+            // a "would" after the expression opens another clause, often one
+            // in the past ("would" as the past of "will").
+            let penalty = penalty
+                + if i >= end && toks[i].lower == "would" {
+                    3
+                } else {
+                    0
+                };
             // "said Tuesday", "said on Tuesday": the reporting verb right
             // next to the expression is the one it modifies.
             let adjacent_report = distance <= 1 && REPORTING.contains(&toks[i].lower);

@@ -1078,7 +1078,11 @@ fn n_quarter(m: &Match, ctx: &Ctx) -> Option<String> {
         None => {
             let y = ctx.anchor.year();
             let start = Point::Quarter(y, q).first_day()?;
-            if start > ctx.anchor && ctx.tense != Tense::Future && m.words(1).is_empty() {
+            // "prices rose into the fourth quarter" still looks ahead.
+            let ahead = m
+                .before()
+                .is_some_and(|b| matches!(b.lower, "into" | "until" | "through"));
+            if start > ctx.anchor && ctx.tense != Tense::Future && !ahead && m.words(1).is_empty() {
                 y - 1
             } else {
                 y

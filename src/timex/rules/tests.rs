@@ -761,3 +761,29 @@ fn race_times_and_decimals_are_not_clock_times_or_durations() {
         ],
     );
 }
+
+#[test]
+fn a_would_after_the_day_belongs_to_another_clause() {
+    assert_tags(
+        "1996-08-31",
+        "Police gave no reason for detaining Wang on Friday and would not let his family see him.",
+        &[("Friday", Date, "1996-08-30")],
+    );
+    assert_tags(
+        "1996-08-31",
+        "Officials said they would meet on Friday.",
+        &[("Friday", Date, "1996-09-06")],
+    );
+}
+
+#[test]
+fn into_the_fourth_quarter_looks_ahead() {
+    assert_tags(
+        "1996-08-30",
+        "Traders were awaiting an upturn into the fourth quarter. Profit fell in the fourth quarter.",
+        &[
+            ("the fourth quarter", Date, "1996-Q4"),
+            ("the fourth quarter", Date, "1995-Q4"),
+        ],
+    );
+}
