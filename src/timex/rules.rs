@@ -938,7 +938,13 @@ fn n_month(m: &Match, ctx: &Ctx) -> Option<String> {
     if named && !modified && !led {
         return None;
     }
-    let year = month_year(ctx.anchor, month, direction_of(m, 0), ctx.tense);
+    // "loans extended through January": the end of a term is the nearest
+    // such month, whatever the tense of the verb that set it.
+    let until = m
+        .before()
+        .is_some_and(|b| matches!(b.lower, "through" | "until" | "till"));
+    let tense = if until { Tense::Unknown } else { ctx.tense };
+    let year = month_year(ctx.anchor, month, direction_of(m, 0), tense);
     Some(fmt(Point::Month(year, month)))
 }
 
@@ -1143,6 +1149,19 @@ fn n_year_ago_period(m: &Match, ctx: &Ctx) -> Option<String> {
 
 /// "the quarter a year ago", "the period a year earlier".
 fn n_period_a_year_ago(m: &Match, ctx: &Ctx) -> Option<String> {
+    year_before_period(ctx, m.words(1) == "quarter")
+}
+
+/// "the corresponding period last year", "the same quarter last year".
+fn n_same_period_last_year(m: &Match, ctx: &Ctx) -> Option<String> {
+    year_before_period(ctx, m.words(2) == "quarter")
+}
+
+/// "last year's quarter": the report's quarter a year back.
+fn n_last_years_period(m: &Match, ctx: &Ctx) -> Option<String> {
+    if !m.words(0).starts_with("last") {
+        return None;
+    }
     year_before_period(ctx, m.words(1) == "quarter")
 }
 
@@ -2072,6 +2091,26 @@ pub(crate) const RULES: &[Rule] = &[
         ],
         kind: TimexType::Date,
         norm: n_year_ago_period,
+        anchors: false,
+    },
+    Rule {
+        name: "the same period last year",
+        pattern: &[
+            THE,
+            El::Lit(&["corresponding", "comparable", "same"]),
+            El::Lit(&["quarter", "period"]),
+            El::Lit(&["last"]),
+            El::Lit(&["year"]),
+        ],
+        kind: TimexType::Date,
+        norm: n_same_period_last_year,
+        anchors: false,
+    },
+    Rule {
+        name: "last year's quarter",
+        pattern: &[YEAR_POSSESSIVE, El::Lit(&["quarter", "period"])],
+        kind: TimexType::Date,
+        norm: n_last_years_period,
         anchors: false,
     },
     Rule {

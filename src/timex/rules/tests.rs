@@ -787,3 +787,25 @@ fn into_the_fourth_quarter_looks_ahead() {
         ],
     );
 }
+
+#[test]
+fn the_same_period_last_year_and_terms_through_a_month() {
+    assert_tags(
+        "1989-11-01",
+        "It lost money in the third quarter, against a profit for the corresponding period last year. U.K. sales for last year's quarter were flat.",
+        &[
+            ("the third quarter", Date, "1989-Q3"),
+            ("the corresponding period last year", Date, "1988-Q3"),
+            ("last year's quarter", Date, "1988-Q3"),
+        ],
+    );
+    assert_tags(
+        "1989-10-30",
+        "The bank extended loans through January; sales were flat this year through August.",
+        &[
+            ("January", Date, "1990-01"),
+            ("this year", Date, "1989"),
+            ("August", Date, "1989-08"),
+        ],
+    );
+}
