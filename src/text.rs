@@ -91,7 +91,13 @@ const ABBREVIATIONS: &[&str] = &[
 
 fn ends_with_abbreviation(sentence: &str) -> bool {
     let last_word = sentence.rsplit(char::is_whitespace).next().unwrap_or("");
-    ABBREVIATIONS.contains(&last_word)
+    is_abbreviation(last_word)
+}
+
+/// True for a title or abbreviation whose period does not end a sentence
+/// ("Mr.", "Sept.").
+pub(crate) fn is_abbreviation(word_with_period: &str) -> bool {
+    ABBREVIATIONS.contains(&word_with_period)
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ mod resolve;
 mod rules;
 mod value;
 
-use crate::text::{self, Span};
+use crate::text::Span;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -54,9 +54,8 @@ pub fn tag(text: &str, region: Span, anchor: NaiveDate) -> Vec<Timex> {
     if !valid {
         return Vec::new();
     }
-    let sentences = text::sentences(text, region);
     let mut lowered = String::new();
-    let toks = pattern::tokenize(text, region, &sentences, &mut lowered);
+    let toks = pattern::tokenize(text, region, &mut lowered);
     let index = rules::index();
     let mut out = Vec::new();
     let mut reference: Option<value::Point> = None;
