@@ -204,16 +204,7 @@ fn cue(toks: &[Tok], i: usize) -> Option<(Tense, usize)> {
             toks.get(i + k)
                 .is_some_and(|n| matches!(n.lower, "until" | "till"))
         });
-    // "planned a rally on Saturday": a plan names a day still ahead.
-    // "the hastily planned trip" is an adjective, so the object must follow.
-    let plan = matches!(w, "planned" | "scheduled")
-        && !noun_use
-        && toks.get(i + 1).is_some_and(|n| {
-            matches!(
-                n.lower,
-                "a" | "an" | "the" | "for" | "his" | "her" | "its" | "their"
-            )
-        });
+
     // "had been due to expire Friday": a plan in the past perfect was for a
     // day already gone by.
     let had = (1..=2).any(|k| i.checked_sub(k).is_some_and(|p| toks[p].lower == "had"));
@@ -227,8 +218,6 @@ fn cue(toks: &[Tok], i: usize) -> Option<(Tense, usize)> {
         None
     } else if FUTURE_CUES.contains(&w) || soon || deferred {
         Some((Tense::Future, 0))
-    } else if plan {
-        Some((if had { Tense::Past } else { Tense::Future }, 1))
     } else if w == "effective" && toks.get(i + 1).is_some_and(|n| n.is_capitalised()) {
         // "effective Feb. 1": a change announced ahead of its date.
         Some((Tense::Future, 0))

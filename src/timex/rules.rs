@@ -254,7 +254,10 @@ fn iso_date(toks: &[Tok], at: usize) -> Option<usize> {
 fn numeric_date(toks: &[Tok], at: usize) -> Option<usize> {
     let first = toks.get(at)?;
     let sep = toks.get(at + 1)?.text;
-    let short = |t: &Tok| t.is_digits() && (1..=2).contains(&t.text.len());
+    // Dots only with two-digit parts ("24.02.2022"), so "version 1.2.2022"
+    // stays a version.
+    let width = if sep == "." { 2..=2 } else { 1..=2 };
+    let short = |t: &Tok| t.is_digits() && width.contains(&t.text.len());
     let ok = short(first)
         && matches!(sep, "/" | ".")
         && glued_sep(toks, at + 1, sep)
@@ -780,13 +783,15 @@ fn n_directed_month_day(m: &Match, ctx: &Ctx) -> Option<String> {
         return None;
     }
     let (month, day) = (month_of(m, 1)?, day_of(m, 2)?);
-    let same = NaiveDate::from_ymd_opt(ctx.anchor.year(), month, day)?;
-    let year = match direction_of(m, 0) {
-        Rel::Last if same >= ctx.anchor => same.year() - 1,
-        Rel::Next if same <= ctx.anchor => same.year() + 1,
-        _ => same.year(),
-    };
-    Some(day_value(NaiveDate::from_ymd_opt(year, month, day)?))
+    let on = |year: i32| NaiveDate::from_ymd_opt(year, month, day);
+    let y = ctx.anchor.year();
+    // Up to eight years either way, so "last Feb. 29" finds a leap year.
+    let date = match direction_of(m, 0) {
+        Rel::Last => (0..8).find_map(|k| on(y - k).filter(|d| *d < ctx.anchor)),
+        Rel::Next => (0..8).find_map(|k| on(y + k).filter(|d| *d > ctx.anchor)),
+        _ => on(y),
+    }?;
+    Some(day_value(date))
 }
 
 /// The "25" of "April 24 and 25": a second day of the month just named.
@@ -803,9 +808,32 @@ fn n_conjoined_day(m: &Match, ctx: &Ctx) -> Option<String> {
     if !conjunction || previous_day != Some(first.day()) || number_continues(m) {
         return None;
     }
-    if m.after()
-        .is_some_and(|a| is_unit(a) || a.text == "%" || is_year(a))
-    {
+    // "April 24 and 25 homes", "24 and 25 percent": a count.
+    let counted = m.after().is_some_and(|a| {
+        is_unit(a)
+            || a.text == "%"
+            || is_year(a)
+            || a.is_word()
+                && !matches!(
+                    a.lower,
+                    "in" | "at"
+                        | "on"
+                        | "and"
+                        | "or"
+                        | "to"
+                        | "with"
+                        | "when"
+                        | "as"
+                        | "after"
+                        | "before"
+                        | "during"
+                        | "for"
+                        | "the"
+                        | "a"
+                        | "an"
+                )
+    });
+    if counted {
         return None;
     }
     let day = day_of(m, 0)?;
@@ -841,6 +869,29 @@ fn n_numeric_date(m: &Match, _: &Ctx) -> Option<String> {
 /// by the article's date unless the sentence looks ahead.
 fn n_period_code(m: &Match, ctx: &Ctx) -> Option<String> {
     let code = period_code(m.tok(0)?)?;
+    // Without a year only after a preposition ("sales in Q3"): "the Audi
+    // Q3" and "the Q4 e-tron" are cars.
+    let after_preposition = m.before().is_some_and(|b| {
+        matches!(
+            b.lower,
+            "in" | "for"
+                | "during"
+                | "of"
+                | "by"
+                | "since"
+                | "until"
+                | "through"
+                | "into"
+                | "from"
+                | "to"
+                | "and"
+                | "or"
+                | "over"
+        )
+    });
+    if !m.has(2) && !after_preposition {
+        return None;
+    }
     let year = match year_of(m, 2) {
         Some(y) => y,
         None => {
@@ -868,7 +919,7 @@ fn n_period_code(m: &Match, ctx: &Ctx) -> Option<String> {
 /// "said overnight", "overnight strikes": the night before the day the text
 /// is about (the article's, unless it just named one of the days before).
 fn n_overnight(m: &Match, ctx: &Ctx) -> Option<String> {
-    // Money-market and travel terms, not a time.
+    // Money-market and travel terms, and "an overnight success", not a time.
     let term = m.after().is_some_and(|a| {
         matches!(
             a.lower,
@@ -888,9 +939,24 @@ fn n_overnight(m: &Match, ctx: &Ctx) -> Option<String> {
                 | "bag"
                 | "success"
                 | "sensation"
+                | "celebrity"
+                | "star"
+                | "hit"
         )
     });
-    if term {
+    // "won't happen overnight", "cannot change overnight": all at once.
+    let sentence = m.toks[m.start].sentence;
+    let idiom = m.toks[..m.start]
+        .iter()
+        .rev()
+        .take(6)
+        .take_while(|t| t.sentence == sentence)
+        .any(|t| {
+            matches!(t.lower, "not" | "t" | "never" | "cannot")
+                || t.lower.starts_with("happen")
+                || t.lower.starts_with("chang")
+        });
+    if term || idiom {
         return None;
     }
     // The night before the day the text is about, as for a bare clock time.
@@ -1016,6 +1082,13 @@ fn n_season_year(m: &Match, _: &Ctx) -> Option<String> {
 /// "January nineteen ninety-seven", "the winter of nineteen ninety-four".
 fn n_period_year_words(m: &Match, _: &Ctx) -> Option<String> {
     let year = year_words_of(m, 3)?;
+    // "in March two thousand protesters marched": a count, not a year.
+    if year == 2000
+        && m.after()
+            .is_some_and(|a| a.is_word() && !a.is_capitalised())
+    {
+        return None;
+    }
     Some(fmt(match m.part(1).first().and_then(lexicon::season) {
         Some(season) => Point::Season(year, season),
         None => Point::Month(year, month_of(m, 1)?),
@@ -1025,6 +1098,18 @@ fn n_period_year_words(m: &Match, _: &Ctx) -> Option<String> {
 /// "June last year", "early October this year": the month in the year the
 /// direction names.
 fn n_month_relative_year(m: &Match, ctx: &Ctx) -> Option<String> {
+    // "Theresa May last year resigned": a surname.
+    let named = m.tok(1).is_some_and(lexicon::is_ambiguous_month)
+        && !m.has(0)
+        && m.before().is_some_and(|b| {
+            b.is_word()
+                && b.is_capitalised()
+                && !MONTH_LEAD_WORDS.contains(&b.lower)
+                && b.sentence == m.toks[m.start].sentence
+        });
+    if named {
+        return None;
+    }
     let shift = match direction_of(m, 2) {
         Rel::Last => -1,
         Rel::Next => 1,
@@ -1194,8 +1279,12 @@ fn n_half(m: &Match, ctx: &Ctx) -> Option<String> {
         2
     };
     let year = year_of(m, 5).unwrap_or(ctx.anchor.year());
-    if !m.has(5) && m.after().is_some_and(|a| a.lower == "of" || is_unit(a)) {
-        // "the second half of the game", "the first half hour".
+    if !m.has(5)
+        && m.after()
+            .is_some_and(|a| a.lower == "of" || a.text == "-" || is_unit(a))
+    {
+        // "the second half of the game", "the first half hour", "the last
+        // half-century".
         return None;
     }
     Some(fmt(Point::Half(year, h)))
@@ -1489,7 +1578,10 @@ fn n_year_end(m: &Match, ctx: &Ctx) -> Option<String> {
         before,
         Some("by" | "until" | "before" | "around" | "through")
     );
-    let back = before == Some("since") || ctx.tense == Tense::Past && !deadline;
+    // A deadline is this year's, unless the year has barely begun and the
+    // sentence looks back ("By year-end the index had gained 20%" in January).
+    let early = ctx.anchor.month() <= 3;
+    let back = before == Some("since") || ctx.tense == Tense::Past && (!deadline || early);
     Some(fmt(Point::Year(ctx.anchor.year() - i32::from(back))))
 }
 
@@ -1507,8 +1599,12 @@ fn n_duration(m: &Match, _: &Ctx) -> Option<String> {
         // "the 30-day period": the determiner belongs to the noun.
         return None;
     }
-    if m.after().is_some_and(|h| h.text == "-" && !h.gap) {
-        // "a year-earlier quarter", "two-year-old".
+    let words = m.words(2);
+    let article = matches!(words.as_str(), "a" | "an");
+    let long = m.after_n(2).is_some_and(|l| l.lower == "long") && !article;
+    if m.after().is_some_and(|h| h.text == "-" && !h.gap) && !long {
+        // "a year-earlier quarter", "two-year-old" (but "a two-hour-long
+        // meeting" lasts two hours).
         return None;
     }
     if m.tok(2).is_some_and(|t| is_year(t)) {
@@ -1520,8 +1616,9 @@ fn n_duration(m: &Match, _: &Ctx) -> Option<String> {
     {
         return None;
     }
-    let words = m.words(2);
-    if matches!(words.as_str(), "a" | "an") && unit == Unit::Second {
+    // "a second opinion"; "a decades-long battle" counts no decades.
+    let plural = m.tok(5).is_some_and(|u| u.lower.ends_with('s'));
+    if article && (unit == Unit::Second || plural) {
         return None;
     }
     if m.tok(2).is_some_and(|t| t.lower == "one") && m.after().is_some_and(|a| a.lower == "of") {
@@ -2728,8 +2825,9 @@ fn n_holiday(m: &Match, ctx: &Ctx) -> Option<String> {
     let (_, day) = holiday_at(m.toks, start)?;
     let y = ctx.anchor.year();
     let this = day(y)?;
-    // "as Easter week began" a week before Easter is this year's Easter.
-    let weeks_ahead = (this - ctx.anchor).num_days() > 14;
+    // "as Easter week began" a week before Easter is this year's Easter
+    // week; a holiday itself told in the past tense is last year's.
+    let weeks_ahead = !m.has(2) || (this - ctx.anchor).num_days() > 14;
     let year = match direction_of(m, 0) {
         Rel::Last if this >= ctx.anchor => y - 1,
         Rel::Next if this <= ctx.anchor => y + 1,

@@ -711,12 +711,12 @@ fn numeric_and_iso_dates() {
 fn financial_shorthand_quarters_and_halves() {
     assert_tags(
         "2022-04-27",
-        "Sales rose in Q1 2022 and H2 2021; Q3 will be weaker, as Q4 was. The first half of the year was calm.",
+        "Sales rose in Q1 2022 and H2 2021; sales in Q3 will be weaker, as in Q4. The first half of the year was calm. The Audi Q3 and the Q4 e-tron sold well.",
         &[
             ("Q1 2022", Date, "2022-Q1"),
             ("H2 2021", Date, "2021-H2"),
             ("Q3", Date, "2022-Q3"),
-            ("Q4", Date, "2021-Q4"),
+            ("Q4", Date, "2022-Q4"),
             ("The first half of the year", Date, "2022-H1"),
         ],
     );
@@ -806,6 +806,56 @@ fn the_same_period_last_year_and_terms_through_a_month() {
             ("January", Date, "1990-01"),
             ("this year", Date, "1989"),
             ("August", Date, "1989-08"),
+        ],
+    );
+}
+
+#[test]
+fn review_cases_idioms_names_counts_and_deadlines() {
+    assert_tags(
+        "2022-04-27",
+        "Such change will not happen overnight; he became an overnight celebrity. Russia shelled Kharkiv overnight.",
+        &[("overnight", Time, "2022-04-26TNI")],
+    );
+    assert_tags(
+        "2022-04-27",
+        "Stocks rallied over the last half-century. Theresa May last year resigned; in May last year prices rose.",
+        &[("last year", Date, "2021"), ("May last year", Date, "2021-05")],
+    );
+    assert_tags(
+        "2022-04-27",
+        "A two-hour-long meeting, a 30-minute-long video and a decades-long battle.",
+        &[
+            ("two-hour", Duration, "PT2H"),
+            ("30-minute", Duration, "PT30M"),
+            ("decades-long", Duration, "PXY"),
+        ],
+    );
+    assert_tags(
+        "2022-04-27",
+        "Storms struck on April 24 and 25 homes were lost; rates rose 24 and 25 percent; talks ran on April 24 and 25 in Geneva.",
+        &[
+            ("April 24", Date, "2022-04-24"),
+            ("April 24", Date, "2022-04-24"),
+            ("25", Date, "2022-04-25"),
+        ],
+    );
+    assert_tags(
+        "2022-04-05",
+        "Churches were full on Easter.",
+        &[("Easter", Date, "2021-04-04")],
+    );
+    assert_tags(
+        "2022-01-10",
+        "By year-end, the index had gained 20 percent. The deal will close by year-end.",
+        &[("year-end", Date, "2021"), ("year-end", Date, "2022")],
+    );
+    assert_tags(
+        "2025-03-10",
+        "He died last Feb. 29, and version 1.2.2022 shipped on 24.02.2022.",
+        &[
+            ("last Feb. 29", Date, "2024-02-29"),
+            ("24.02.2022", Date, "2022-02-24"),
         ],
     );
 }
