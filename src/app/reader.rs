@@ -7,6 +7,7 @@ use dateline::article::BlockKind;
 use dateline::highlight::{runs, Run};
 use dateline::label::Label;
 use dateline::text::Span;
+use dateline::timex;
 use std::collections::BTreeSet;
 use web_sys::HtmlElement;
 use yew::prelude::*;
@@ -186,7 +187,7 @@ impl BlockContext<'_> {
                 Run::Text(s) => html! { { s.of(text) } },
                 Run::Timex(i) => {
                     let t = &self.analyzed.timexes[i];
-                    html! { <time class="timex" datetime={t.value.clone()} title={format!("{} · {:?}", t.value, t.kind)}>{ t.span.of(text) }</time> }
+                    html! { <time class="timex" datetime={t.value.clone()} title={format!("{} ({})", timex::describe(&t.value, t.kind), t.value)}>{ t.span.of(text) }</time> }
                 }
                 Run::Mention(i) => self.mark(i),
             }) }

@@ -134,9 +134,15 @@ async fn reader_marks_entities_with_label_and_canonical_id() {
         1,
         "the photo caption is shown as a caption"
     );
-    assert!(
-        !all(&root, "time.timex").is_empty(),
-        "dates in the text are marked"
+    let dates = all(&root, "time.timex");
+    let last_week = dates
+        .iter()
+        .find(|t| t.text_content().as_deref() == Some("Last week"))
+        .expect("dates in the text are marked");
+    assert_eq!(
+        last_week.get_attribute("title").as_deref(),
+        Some("the week of 18 April 2022 (2022-W16)"),
+        "a relative date says what it was resolved to"
     );
 }
 

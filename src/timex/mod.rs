@@ -12,6 +12,9 @@ mod pattern;
 mod resolve;
 mod rules;
 mod value;
+mod words;
+
+pub use words::{describe, period_in_words};
 
 use crate::text::Span;
 use chrono::NaiveDate;
