@@ -1279,6 +1279,11 @@ fn n_half(m: &Match, ctx: &Ctx) -> Option<String> {
         2
     };
     let year = year_of(m, 5).unwrap_or(ctx.anchor.year());
+    // Without "of 1989", "of the year" or "fiscal", "the second half" is as
+    // often a match's as a year's ("early in the second half").
+    if !m.has(5) && !m.has(1) {
+        return None;
+    }
     if !m.has(5)
         && m.after()
             .is_some_and(|a| a.lower == "of" || a.text == "-" || is_unit(a))
@@ -1700,6 +1705,16 @@ fn n_set_weekday_part(m: &Match, _: &Ctx) -> Option<String> {
 }
 
 fn n_set_adverb(m: &Match, _: &Ctx) -> Option<String> {
+    // "the China Daily", "Daily Mail": a title, not a rhythm.
+    let capital = m.tok(0).is_some_and(|t| t.is_capitalised());
+    let sentence = m.toks[m.start].sentence;
+    let in_name = m
+        .before()
+        .is_some_and(|b| b.is_word() && b.is_capitalised() && b.sentence == sentence)
+        || m.after().is_some_and(|a| a.is_word() && a.is_capitalised());
+    if capital && in_name {
+        return None;
+    }
     Some(
         match m.words(0).as_str() {
             "daily" | "nightly" => "P1D",
@@ -1742,6 +1757,15 @@ fn constant(value: &'static str) -> String {
 
 fn n_present(_: &Match, _: &Ctx) -> Option<String> {
     Some(constant("PRESENT_REF"))
+}
+
+/// "current" as an adjective of time; "Current 1.30 1.35" heads a row of
+/// figures (current earnings).
+fn n_current(m: &Match, ctx: &Ctx) -> Option<String> {
+    if m.after().is_some_and(|a| a.is_digits()) {
+        return None;
+    }
+    n_present(m, ctx)
 }
 
 fn n_past(_: &Match, _: &Ctx) -> Option<String> {
@@ -1808,9 +1832,48 @@ fn clock_value(toks: &[Tok]) -> Option<(u32, u32)> {
 }
 
 fn n_clock(m: &Match, ctx: &Ctx) -> Option<String> {
-    if m.before()
-        .is_some_and(|b| !b.gap && matches!(b.text, ":" | "." | ","))
+    // "1:17:30", "3.17:30": the tail of another number.
+    let glued = !m.toks[m.start].gap;
+    if glued
+        && m.before()
+            .is_some_and(|b| matches!(b.text, ":" | "." | ","))
     {
+        return None;
+    }
+    // "17:30" alone needs a preposition ("at 17:30") or "local time" after
+    // it: results tables are full of times like "1:16" that are not clocks.
+    let bare = m.part(0).len() == 3 && !m.has(1) && !m.has(2);
+    let placed = m.before().is_some_and(|b| {
+        matches!(
+            b.lower,
+            "at" | "by"
+                | "until"
+                | "till"
+                | "from"
+                | "to"
+                | "around"
+                | "about"
+                | "before"
+                | "after"
+                | "since"
+                | "between"
+                | "and"
+        )
+    }) || m
+        .after()
+        .is_some_and(|a| matches!(a.lower, "local" | "hours" | "hrs" | "h"));
+    // "March 3, 2021, 17:30", "Wed 3 March | 17:30": a time after a date.
+    let after_date = m
+        .before()
+        .is_some_and(|b| matches!(b.text, "," | "|" | "-" | "–" | "·"))
+        && m.start >= 2
+        && {
+            let d = &m.toks[m.start - 2];
+            d.is_digits()
+                || lexicon::weekday(d).is_some()
+                || lexicon::month(m.toks, m.start - 2).is_some()
+        };
+    if bare && !placed && !after_date {
         return None;
     }
     let (h, min) = clock_value(m.part(0))?;
@@ -2657,7 +2720,7 @@ pub(crate) const RULES: &[Rule] = &[
         name: "current",
         pattern: &[El::Lit(&["current"])],
         kind: TimexType::Date,
-        norm: n_present,
+        norm: n_current,
         anchors: false,
     },
     Rule {

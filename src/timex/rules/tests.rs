@@ -859,3 +859,25 @@ fn review_cases_idioms_names_counts_and_deadlines() {
         ],
     );
 }
+
+#[test]
+fn bare_clock_times_need_a_place_in_the_sentence() {
+    assert_tags(
+        "1996-08-31",
+        "3. Ekimov 1:7 4. Lietti (Italy) MG-Technogym 1:16. They meet at 11:30 and again on March 3, 2021, 17:30.",
+        &[
+            ("11:30", Time, "1996-08-31T11:30"),
+            ("March 3, 2021", Date, "2021-03-03"),
+            ("17:30", Time, "2021-03-03T17:30"),
+        ],
+    );
+}
+
+#[test]
+fn names_and_table_rows_are_not_sets_or_references() {
+    assert_tags(
+        "1996-08-31",
+        "The China Daily said prices rose daily. Current 1.30 1.35; current talks go on. France led early in the second half.",
+        &[("daily", Set, "P1D"), ("current", Date, "PRESENT_REF")],
+    );
+}
