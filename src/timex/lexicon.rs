@@ -148,6 +148,8 @@ const UNITS: &[(&str, Unit)] = &[
     ("minutes", Unit::Minute),
     ("hour", Unit::Hour),
     ("hours", Unit::Hour),
+    ("hrs", Unit::Hour),
+    ("mins", Unit::Minute),
     ("day", Unit::Day),
     ("days", Unit::Day),
     ("week", Unit::Week),

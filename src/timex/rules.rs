@@ -285,6 +285,47 @@ fn period_code_phrase(toks: &[Tok], at: usize) -> Option<usize> {
         .map(|_| at + 1)
 }
 
+/// "4 hours 48 mins 2 seconds", "two hour, 24 minute", "a year and six
+/// months": amounts of ever smaller units, each with its count; with the
+/// end of the last one. None unless there are at least two.
+fn duration_parts(toks: &[Tok], at: usize) -> Option<(Vec<(u32, Unit)>, usize)> {
+    let mut parts: Vec<(u32, Unit)> = Vec::new();
+    let mut i = at;
+    let mut end = at;
+    while let Some((n, after_count)) = lexicon::cardinal(toks, i) {
+        let hyphen = toks
+            .get(after_count)
+            .is_some_and(|h| h.text == "-" && !h.gap);
+        let unit_at = after_count + usize::from(hyphen);
+        let Some(unit) = toks.get(unit_at).and_then(lexicon::unit) else {
+            break;
+        };
+        let finer = parts.last().is_none_or(|&(_, last)| unit < last);
+        if !finer
+            || matches!(
+                unit,
+                Unit::Quarter | Unit::Weekend | Unit::Decade | Unit::Century
+            )
+        {
+            break;
+        }
+        parts.push((n, unit));
+        end = unit_at + 1;
+        i = end;
+        if toks.get(i).is_some_and(|t| t.text == ",") {
+            i += 1;
+        }
+        if toks.get(i).is_some_and(|t| t.lower == "and") {
+            i += 1;
+        }
+    }
+    (parts.len() >= 2).then_some((parts, end))
+}
+
+fn compound_duration(toks: &[Tok], at: usize) -> Option<usize> {
+    duration_parts(toks, at).map(|(_, end)| end)
+}
+
 /// "of 1998", "of fiscal 1998".
 fn of_year(toks: &[Tok], at: usize) -> Option<usize> {
     if toks.get(at)?.lower != "of" {
@@ -1621,6 +1662,10 @@ fn n_duration(m: &Match, _: &Ctx) -> Option<String> {
     {
         return None;
     }
+    // "June 19-23 Second test": an ordinal in a name.
+    if unit == Unit::Second && m.tok(5).is_some_and(|u| u.is_capitalised()) {
+        return None;
+    }
     // "a second opinion"; "a decades-long battle" counts no decades.
     let plural = m.tok(5).is_some_and(|u| u.lower.ends_with('s'));
     if article && (unit == Unit::Second || plural) {
@@ -1656,6 +1701,25 @@ fn n_unit_long(m: &Match, _: &Ctx) -> Option<String> {
         None => return None,
     };
     Some(duration((!plural).then_some(1), unit))
+}
+
+/// "a two hour 51 minute struggle" → `PT2H51M`, "a year and six months" →
+/// `P1Y6M`.
+fn n_compound_duration(m: &Match, _: &Ctx) -> Option<String> {
+    let (parts, _) = duration_parts(m.toks, m.start)?;
+    let mut date = String::new();
+    let mut time = String::new();
+    for (n, unit) in parts {
+        let (letter, per) = unit.duration_code();
+        let out = if unit.is_clock() {
+            &mut time
+        } else {
+            &mut date
+        };
+        out.push_str(&format!("{}{letter}", n.checked_mul(per)?));
+    }
+    let t = if time.is_empty() { "" } else { "T" };
+    Some(format!("P{date}{t}{time}"))
 }
 
 fn n_vague_plural(m: &Match, _: &Ctx) -> Option<String> {
@@ -1712,7 +1776,22 @@ fn n_set_adverb(m: &Match, _: &Ctx) -> Option<String> {
         .before()
         .is_some_and(|b| b.is_word() && b.is_capitalised() && b.sentence == sentence)
         || m.after().is_some_and(|a| a.is_word() && a.is_capitalised());
-    if capital && in_name {
+    // "the daily said", "the news weekly Der Spiegel": a newspaper.
+    let paper = m.after().is_some_and(|a| {
+        a.is_word() && a.is_capitalised()
+            || matches!(
+                a.lower,
+                "said"
+                    | "says"
+                    | "reported"
+                    | "reports"
+                    | "wrote"
+                    | "quoted"
+                    | "newspaper"
+                    | "edition"
+            )
+    });
+    if capital && in_name || paper {
         return None;
     }
     Some(
@@ -2525,6 +2604,17 @@ pub(crate) const RULES: &[Rule] = &[
         kind: TimexType::Duration,
         norm: n_duration,
         anchors: true,
+    },
+    Rule {
+        name: "two hours 51 minutes",
+        pattern: &[led(
+            lexicon::cardinal_words,
+            true,
+            &El::Phrase(compound_duration),
+        )],
+        kind: TimexType::Duration,
+        norm: n_compound_duration,
+        anchors: false,
     },
     Rule {
         name: "day-long",

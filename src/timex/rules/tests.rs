@@ -881,3 +881,21 @@ fn names_and_table_rows_are_not_sets_or_references() {
         &[("daily", Set, "P1D"), ("current", Date, "PRESENT_REF")],
     );
 }
+
+#[test]
+fn compound_durations_newspapers_and_ordinal_names() {
+    assert_tags(
+        "1996-08-31",
+        "He won a two hour, 24 minute match; Ludwig finished in 4 hours 48 mins 2 seconds; the term is a year and six months.",
+        &[
+            ("two hour, 24 minute", Duration, "PT2H24M"),
+            ("4 hours 48 mins 2 seconds", Duration, "PT4H48M2S"),
+            ("a year and six months", Duration, "P1Y6M"),
+        ],
+    );
+    assert_tags(
+        "1996-08-31",
+        "June 19-23 Second test. He told the daily Sueddeutsche Zeitung, and the daily said so, that prices rose daily.",
+        &[("June 19", Date, "1996-06-19"), ("daily", Set, "P1D")],
+    );
+}
