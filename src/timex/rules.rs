@@ -90,8 +90,11 @@ fn weekday_head(toks: &[Tok], at: usize) -> Option<usize> {
 /// "the end of", "earlier", "later".
 fn edge(toks: &[Tok], at: usize) -> Option<usize> {
     let w = |i: usize| toks.get(i).map(|t| t.lower);
+    let glued_hyphen = |i: usize| toks.get(i).is_some_and(|t| t.text == "-" && !t.gap);
     match w(at)? {
-        "early" | "late" | "earlier" | "later" => Some(at + 1),
+        // "late 2021", "late-2021".
+        "early" | "late" | "earlier" | "later" => Some(at + 1 + usize::from(glued_hyphen(at + 1))),
+        "end" if glued_hyphen(at + 1) => Some(at + 2),
         "mid" => Some(if w(at + 1) == Some("-") {
             at + 2
         } else {
@@ -394,11 +397,20 @@ fn clock(toks: &[Tok], at: usize) -> Option<usize> {
         let restated = at.checked_sub(1).is_some_and(|p| toks[p].text == "(");
         return military_time(t).filter(|_| !restated).map(|_| at + 1);
     }
+    // "3pm", "10:30am": the meridiem glued to the number.
+    if let Some((hour, _)) = glued_meridiem(t) {
+        return (hour <= 12 && t.text.len() <= 4).then_some(at + 1);
+    }
     let hour = t.number().filter(|h| *h <= 24 && t.text.len() <= 2)?;
     let mut end = at + 1;
     let colon = toks.get(end).is_some_and(|c| c.text == ":" && !c.gap);
     if colon {
-        let minutes = toks.get(end + 1).filter(|m| !m.gap && m.text.len() == 2)?;
+        let minutes = toks.get(end + 1).filter(|m| !m.gap)?;
+        if let Some((m, _)) = glued_meridiem(minutes) {
+            let ok = m < 60 && minutes.text.len() == 4 && hour <= 12;
+            return ok.then_some(end + 2);
+        }
+        (minutes.text.len() == 2).then_some(())?;
         minutes.number().filter(|m| *m < 60)?;
         end += 2;
         // "4:11.06" is a race time, not a time of day.
@@ -1877,6 +1889,17 @@ fn n_future(_: &Match, _: &Ctx) -> Option<String> {
 }
 
 /// Parses the clock phrase tokens into hours and minutes.
+/// "3pm" → (3, true), "30am" → (30, false): a number with "am" or "pm"
+/// glued after it.
+fn glued_meridiem(t: &Tok) -> Option<(u32, bool)> {
+    let (digits, pm) = match t.lower.strip_suffix("pm") {
+        Some(d) => (d, true),
+        None => (t.lower.strip_suffix("am")?, false),
+    };
+    let ok = !digits.is_empty() && digits.len() <= 2 && digits.bytes().all(|b| b.is_ascii_digit());
+    ok.then(|| digits.parse().ok().map(|n| (n, pm))).flatten()
+}
+
 /// "0730" as hours and minutes.
 fn military_time(t: &Tok) -> Option<(u32, u32)> {
     let n = t.number().filter(|_| t.text.len() == 4 && t.is_digits())?;
@@ -1891,17 +1914,27 @@ fn clock_value(toks: &[Tok]) -> Option<(u32, u32)> {
         "midnight" => return Some((0, 0)),
         _ => {}
     }
-    if first.text.len() == 4 {
+    if first.text.len() == 4 && first.is_digits() {
         return military_time(first);
     }
-    let mut hour = first.number()?;
+    let glued = toks.iter().find_map(glued_meridiem);
+    let mut hour = match glued_meridiem(first) {
+        Some((h, _)) => h,
+        None => first.number()?,
+    };
     let minute = if toks.get(1).is_some_and(|c| c.text == ":") {
-        toks.get(2)?.number()?
+        let m = toks.get(2)?;
+        match glued_meridiem(m) {
+            Some((minute, _)) => minute,
+            None => m.number()?,
+        }
     } else {
         0
     };
-    let pm = toks.iter().any(|t| t.lower == "pm" || t.lower == "p");
-    let am = toks.iter().any(|t| t.lower == "am" || t.lower == "a");
+    let pm =
+        glued.is_some_and(|(_, pm)| pm) || toks.iter().any(|t| t.lower == "pm" || t.lower == "p");
+    let am =
+        glued.is_some_and(|(_, pm)| !pm) || toks.iter().any(|t| t.lower == "am" || t.lower == "a");
     if pm && hour < 12 {
         hour += 12;
     } else if am && hour == 12 {
@@ -1921,7 +1954,10 @@ fn n_clock(m: &Match, ctx: &Ctx) -> Option<String> {
     }
     // "17:30" alone needs a preposition ("at 17:30") or "local time" after
     // it: results tables are full of times like "1:16" that are not clocks.
-    let bare = m.part(0).len() == 3 && !m.has(1) && !m.has(2);
+    let bare = m.part(0).len() == 3
+        && !m.part(0).iter().any(|t| glued_meridiem(t).is_some())
+        && !m.has(1)
+        && !m.has(2);
     let placed = m.before().is_some_and(|b| {
         matches!(
             b.lower,

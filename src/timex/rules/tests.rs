@@ -899,3 +899,17 @@ fn compound_durations_newspapers_and_ordinal_names() {
         &[("June 19", Date, "1996-06-19"), ("daily", Set, "P1D")],
     );
 }
+
+#[test]
+fn glued_meridiems_and_hyphenated_edges() {
+    assert_tags(
+        "2022-04-27",
+        "Growth slowed at end-2021 and in late-2021. The vote is at 3pm, then at 10:30am on Friday; 13pm is no time.",
+        &[
+            ("end-2021", Date, "2021"),
+            ("late-2021", Date, "2021"),
+            ("3pm", Time, "2022-04-27T15:00"),
+            ("10:30am on Friday", Time, "2022-04-29T10:30"),
+        ],
+    );
+}
