@@ -799,11 +799,14 @@ fn reference_or(ctx: &Ctx, unit: Unit, n: i32) -> Option<Point> {
 }
 
 /// Moves the last mentioned date (or the anchor) by `n` units, keeping the
-/// reference's granularity when it is at least as fine as the unit.
+/// reference's granularity when it is at least as fine as the unit. A
+/// coarser reference stays as it is: "in January ... two days later" is
+/// still about January, not two days after the article.
 fn shift_reference(ctx: &Ctx, n: i32, unit: Unit) -> Option<Point> {
-    ctx.reference
-        .and_then(|p| p.shift(n, unit))
-        .or_else(|| relative(ctx.anchor, n, unit))
+    match ctx.reference {
+        Some(p) => p.shift(n, unit).or(Some(p)),
+        None => relative(ctx.anchor, n, unit),
+    }
 }
 
 // ---- normalisers -------------------------------------------------------------
@@ -1643,10 +1646,10 @@ fn n_year_end(m: &Match, ctx: &Ctx) -> Option<String> {
     Some(fmt(Point::Year(ctx.anchor.year() - i32::from(back))))
 }
 
-/// "that day", "that year": the unit containing the last named date, which
+/// "that day", "later that month": the unit containing the last named date, which
 /// must be at least that precise ("that day" after "in 1987" names no day).
 fn n_that_unit(m: &Match, ctx: &Ctx) -> Option<String> {
-    let unit = unit_of(m, 1)?;
+    let unit = unit_of(m, 2)?;
     let reference = ctx.reference.filter(|p| p.granularity() <= unit)?;
     Some(fmt(Point::of(reference.first_day()?, unit)?))
 }
@@ -2564,7 +2567,11 @@ pub(crate) const RULES: &[Rule] = &[
     },
     Rule {
         name: "that day",
-        pattern: &[El::Lit(&["that"]), SINGULAR_UNIT],
+        pattern: &[
+            El::Opt(&El::Lit(&["earlier", "later"])),
+            El::Lit(&["that"]),
+            SINGULAR_UNIT,
+        ],
         kind: TimexType::Date,
         norm: n_that_unit,
         anchors: false,

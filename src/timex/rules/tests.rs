@@ -913,3 +913,17 @@ fn glued_meridiems_and_hyphenated_edges() {
         ],
     );
 }
+
+#[test]
+fn later_that_month_and_days_after_a_coarser_date() {
+    assert_tags(
+        "2022-04-27",
+        "Russia invaded on Feb. 24. Later that month, talks began. In January, troops had massed; two days later, the West responded.",
+        &[
+            ("Feb. 24", Date, "2022-02-24"),
+            ("Later that month", Date, "2022-02"),
+            ("January", Date, "2022-01"),
+            ("two days later", Date, "2022-01"),
+        ],
+    );
+}
