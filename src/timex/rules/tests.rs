@@ -515,7 +515,7 @@ fn that_day_needs_a_day_to_refer_to() {
         "He was killed on Oct. 23, 1998. Earlier that day, the family sent a fax.",
         &[
             ("Oct. 23, 1998", Date, "1998-10-23"),
-            ("that day", Date, "1998-10-23"),
+            ("Earlier that day", Date, "1998-10-23"),
         ],
     );
 }
