@@ -46,10 +46,7 @@ pub(super) fn direction_of(m: &Match, k: usize) -> Rel {
 /// True if the day-number token is really part of a clock time, a range of
 /// thousands or a bigger number.
 pub(super) fn number_continues(m: &Match) -> bool {
-    let (Some(a), Some(b)) = (m.after(), m.after_n(2)) else {
-        return false;
-    };
-    !a.gap && matches!(a.text, ":" | "," | ".") && !b.gap && b.is_digits()
+    glued_number_follows(m.toks, m.end, &[":", ",", "."])
 }
 
 /// True if a capitalised word follows in the same sentence ("Sunday Times").

@@ -220,9 +220,15 @@ pub(super) fn glued_sep(toks: &[Tok], at: usize, sep: &str) -> bool {
 
 /// True if the token after a numeric date continues it ("2021-12-15-3").
 pub(super) fn continues_number(toks: &[Tok], end: usize) -> bool {
-    toks.get(end)
-        .is_some_and(|t| !t.gap && matches!(t.text, "-" | "/" | "." | ":"))
-        && toks.get(end + 1).is_some_and(|t| !t.gap && t.is_digits())
+    glued_number_follows(toks, end, &["-", "/", ".", ":"])
+}
+
+/// True if tokens `at` and `at + 1` are one of `separators` and digits, with
+/// no space before either: the number goes on.
+pub(super) fn glued_number_follows(toks: &[Tok], at: usize, separators: &[&str]) -> bool {
+    toks.get(at)
+        .is_some_and(|t| !t.gap && separators.contains(&t.text))
+        && toks.get(at + 1).is_some_and(|t| !t.gap && t.is_digits())
 }
 
 /// "2021-12-15": an ISO 8601 calendar date.
