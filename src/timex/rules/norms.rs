@@ -346,7 +346,7 @@ pub(super) fn n_numeric_date(m: &Match, _: &Ctx) -> Option<String> {
 /// "Q1 2022", "H2": with a year, that year's; alone, the latest one begun
 /// by the article's date unless the sentence looks ahead.
 pub(super) fn n_period_code(m: &Match, ctx: &Ctx) -> Option<String> {
-    let code = period_code(m.tok(0)?)?;
+    let in_year = period_code(m.tok(0)?)?;
     // Without a year only after a preposition ("sales in Q3"): "the Audi
     // Q3" and "the Q4 e-tron" are cars.
     let after_preposition = m.before().is_some_and(|b| {
@@ -374,12 +374,7 @@ pub(super) fn n_period_code(m: &Match, ctx: &Ctx) -> Option<String> {
         Some(y) => y,
         None => {
             let y = ctx.anchor.year();
-            let this = match code {
-                Point::Quarter(_, q) => Point::Quarter(y, q),
-                Point::Half(_, h) => Point::Half(y, h),
-                _ => return None,
-            };
-            let ahead = this.first_day()? > ctx.anchor;
+            let ahead = in_year(y).first_day()? > ctx.anchor;
             if ahead && ctx.tense != Tense::Future {
                 y - 1
             } else {
@@ -387,11 +382,7 @@ pub(super) fn n_period_code(m: &Match, ctx: &Ctx) -> Option<String> {
             }
         }
     };
-    Some(fmt(match code {
-        Point::Quarter(_, q) => Point::Quarter(year, q),
-        Point::Half(_, h) => Point::Half(year, h),
-        _ => return None,
-    }))
+    Some(fmt(in_year(year)))
 }
 
 /// "said overnight", "overnight strikes": the night before the day the text

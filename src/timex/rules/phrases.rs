@@ -263,15 +263,23 @@ pub(super) fn numeric_date(toks: &[Tok], at: usize) -> Option<usize> {
     ok.then_some(at + 5)
 }
 
-/// "Q1", "H2": a quarter or half of a year in financial shorthand.
-pub(super) fn period_code(t: &Tok) -> Option<Point> {
+/// "Q1", "H2": a quarter or half of a year in financial shorthand, as the
+/// point it names in a given year.
+pub(super) fn period_code(t: &Tok) -> Option<impl Fn(i32) -> Point> {
     let (kind, n) = t.lower.split_at_checked(1)?;
     let n: u32 = n.parse().ok()?;
-    match kind {
-        "q" if (1..=4).contains(&n) => Some(Point::Quarter(0, n)),
-        "h" if (1..=2).contains(&n) => Some(Point::Half(0, n)),
-        _ => None,
-    }
+    let quarter = match kind {
+        "q" if (1..=4).contains(&n) => true,
+        "h" if (1..=2).contains(&n) => false,
+        _ => return None,
+    };
+    Some(move |year| {
+        if quarter {
+            Point::Quarter(year, n)
+        } else {
+            Point::Half(year, n)
+        }
+    })
 }
 
 pub(super) fn period_code_phrase(toks: &[Tok], at: usize) -> Option<usize> {
