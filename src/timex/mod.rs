@@ -8,6 +8,7 @@
 //! same code runs natively and in the browser.
 
 mod lexicon;
+mod offset;
 mod pattern;
 mod resolve;
 mod rules;
@@ -74,7 +75,14 @@ pub fn tag(text: &str, region: Span, anchor: NaiveDate) -> Vec<Timex> {
         let context = (reference, topic_quarter);
         match best_match(&toks, at, starting, anchor, context, &mut candidates) {
             Some((end, kind, value, anchors)) => {
-                let span = Span::new(toks[at].span.start, toks[end - 1].span.end);
+                let mut span = Span::new(toks[at].span.start, toks[end - 1].span.end);
+                let mut value = value;
+                if kind == TimexType::Date {
+                    if let Some((start, moved)) = join_offset(&toks, at, &value, &mut out) {
+                        span.start = start;
+                        value = moved;
+                    }
+                }
                 if anchors {
                     if let Some(point) = value::Point::parse(&value) {
                         reference = Some(point);
@@ -90,6 +98,29 @@ pub fn tag(text: &str, region: Span, anchor: NaiveDate) -> Vec<Timex> {
         }
     }
     out
+}
+
+/// "two days after Christmas": when an offset stands before the date found
+/// at token `at`, removes the offset's own duration from `out` if it was one
+/// and returns where the joined expression starts and its moved value.
+fn join_offset(
+    toks: &[pattern::Tok],
+    at: usize,
+    value: &str,
+    out: &mut Vec<Timex>,
+) -> Option<(usize, String)> {
+    let (lead, moved) = offset::offset_before(toks, at, value, out.last())?;
+    let start = match lead {
+        offset::Lead::Previous => out.pop()?.span.start,
+        offset::Lead::Token(i) => {
+            let start = toks[i].span.start;
+            if out.last().is_some_and(|p| p.span.end > start) {
+                return None;
+            }
+            start
+        }
+    };
+    Some((start, moved))
 }
 
 /// True for a quarter within a year of the article: the period an earnings

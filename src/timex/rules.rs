@@ -913,6 +913,39 @@ pub(crate) const RULES: &[Rule] = &[
         anchors: true,
     },
     Rule {
+        name: "the near term",
+        pattern: &[
+            THE,
+            El::Lit(&["near", "short", "long", "longer"]),
+            // "in the long run" is an idiom TimeBank leaves unmarked.
+            El::Lit(&["term"]),
+        ],
+        kind: TimexType::Date,
+        norm: n_future,
+        anchors: true,
+    },
+    Rule {
+        name: "these days",
+        pattern: &[El::Lit(&["these"]), El::Lit(&["days"])],
+        kind: TimexType::Date,
+        norm: n_present,
+        anchors: true,
+    },
+    Rule {
+        name: "the weeks ahead",
+        pattern: &[THE, PLURAL_UNIT, El::Lit(&["ahead"])],
+        kind: TimexType::Duration,
+        norm: n_units_ahead,
+        anchors: true,
+    },
+    Rule {
+        name: "for a while",
+        pattern: &[El::Lit(&["a"]), El::Lit(&["while"])],
+        kind: TimexType::Duration,
+        norm: n_a_while,
+        anchors: true,
+    },
+    Rule {
         name: "the past few months",
         pattern: &[
             THE,

@@ -136,6 +136,12 @@ pub(super) const AMOUNT_WORDS: &[&str] = &[
     "times",
 ];
 
+/// Words that place a clock time ("at 17:30", "until 5 p.m.").
+pub(super) const CLOCK_PREPOSITIONS: &[&str] = &[
+    "at", "by", "until", "till", "from", "to", "around", "about", "before", "after", "since",
+    "between", "and",
+];
+
 /// Time-zone abbreviations: "1350 GMT" is a clock time, not the year 1350.
 pub(super) const TIME_ZONES: &[&str] = &[
     "gmt", "utc", "edt", "est", "cdt", "cst", "mdt", "mst", "pdt", "pst", "bst", "cet", "cest",
@@ -1116,6 +1122,22 @@ pub(super) fn n_vague_plural(m: &Match, _: &Ctx) -> Option<String> {
     Some(duration(None, unit))
 }
 
+/// "the weeks ahead": some weeks from now on.
+pub(super) fn n_units_ahead(m: &Match, _: &Ctx) -> Option<String> {
+    Some(duration(None, unit_of(m, 1)?))
+}
+
+/// "for a while", "in a while": a length of time of no stated unit. "Once
+/// in a while" is a frequency and "a while ago" a date, so neither counts.
+pub(super) fn n_a_while(m: &Match, _: &Ctx) -> Option<String> {
+    let placed = m
+        .before()
+        .is_some_and(|b| matches!(b.lower, "for" | "in" | "after"));
+    let once = m.start >= 2 && m.toks[m.start - 2].lower == "once";
+    let ago = m.after().is_some_and(|a| a.lower == "ago");
+    (placed && !once && !ago).then(|| "PXX".to_string())
+}
+
 pub(super) fn n_set_every(m: &Match, _: &Ctx) -> Option<String> {
     let unit = unit_of(m, 2)?;
     let n = if m.has(1) { 2 } else { 1 };
@@ -1295,10 +1317,14 @@ pub(super) fn clock_value(toks: &[Tok]) -> Option<(u32, u32)> {
     } else {
         0
     };
-    let pm =
-        glued.is_some_and(|(_, pm)| pm) || toks.iter().any(|t| t.lower == "pm" || t.lower == "p");
-    let am =
-        glued.is_some_and(|(_, pm)| !pm) || toks.iter().any(|t| t.lower == "am" || t.lower == "a");
+    let pm = glued.is_some_and(|(_, pm)| pm)
+        || toks
+            .iter()
+            .any(|t| matches!(t.lower, "pm" | "p" | "afternoon" | "evening" | "night"));
+    let am = glued.is_some_and(|(_, pm)| !pm)
+        || toks
+            .iter()
+            .any(|t| matches!(t.lower, "am" | "a" | "morning"));
     if pm && hour < 12 {
         hour += 12;
     } else if am && hour == 12 {
@@ -1322,25 +1348,11 @@ pub(super) fn n_clock(m: &Match, ctx: &Ctx) -> Option<String> {
         && !m.part(0).iter().any(|t| glued_meridiem(t).is_some())
         && !m.has(1)
         && !m.has(2);
-    let placed = m.before().is_some_and(|b| {
-        matches!(
-            b.lower,
-            "at" | "by"
-                | "until"
-                | "till"
-                | "from"
-                | "to"
-                | "around"
-                | "about"
-                | "before"
-                | "after"
-                | "since"
-                | "between"
-                | "and"
-        )
-    }) || m
-        .after()
-        .is_some_and(|a| matches!(a.lower, "local" | "hours" | "hrs" | "h"));
+    let placed = m
+        .before()
+        .is_some_and(|b| CLOCK_PREPOSITIONS.contains(&b.lower))
+        || m.after()
+            .is_some_and(|a| matches!(a.lower, "local" | "hours" | "hrs" | "h"));
     // "March 3, 2021, 17:30", "Wed 3 March | 17:30": a time after a date.
     let after_date = m
         .before()

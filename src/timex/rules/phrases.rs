@@ -420,9 +420,29 @@ pub(super) fn clock(toks: &[Tok], at: usize) -> Option<usize> {
     }
     match meridiem(toks, end) {
         Some(after) if hour <= 12 => Some(after),
+        _ if hour <= 12 && placed_clock(toks, at) => {
+            part_of_day_meridiem(toks, end).or(colon.then_some(end))
+        }
         _ if colon => Some(end),
         _ => None,
     }
+}
+
+/// "at 4 in the morning", "by 9 at night": the part of the day says a.m. or
+/// p.m. Only after a preposition: "Game 4 in the evening" is no time.
+fn part_of_day_meridiem(toks: &[Tok], at: usize) -> Option<usize> {
+    let w = |i: usize| toks.get(i).map(|t| t.lower);
+    match (w(at)?, w(at + 1), w(at + 2)) {
+        ("in", Some("the"), Some("morning" | "afternoon" | "evening")) => Some(at + 3),
+        ("at", Some("night"), _) => Some(at + 2),
+        _ => None,
+    }
+}
+
+/// True if a preposition that places a clock time stands before token `at`.
+fn placed_clock(toks: &[Tok], at: usize) -> bool {
+    at.checked_sub(1)
+        .is_some_and(|p| CLOCK_PREPOSITIONS.contains(&toks[p].lower))
 }
 
 /// A day named in words after a clock time: "Tuesday", "yesterday".

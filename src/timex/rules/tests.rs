@@ -927,3 +927,48 @@ fn later_that_month_and_days_after_a_coarser_date() {
         ],
     );
 }
+
+#[test]
+fn offsets_from_a_named_date_are_one_date() {
+    assert_tags(
+        "2000-02-24",
+        "The day before last Tuesday's hearing, Manuel went to court. Two days after Christmas, talks resumed. \
+         The year after 1998 was calm. He served for five years after 2002. Stocks fell eight trading days after Oct. 12.",
+        &[
+            ("The day before last Tuesday", Date, "2000-02-21"),
+            ("Two days after Christmas", Date, "1999-12-27"),
+            ("The year after 1998", Date, "1999"),
+            ("five years", Duration, "P5Y"),
+            ("2002", Date, "2002"),
+            ("eight trading days", Duration, "P8D"),
+            ("Oct. 12", Date, "1999-10-12"),
+        ],
+    );
+}
+
+#[test]
+fn clock_hours_with_a_part_of_day() {
+    assert_tags(
+        "2000-04-05",
+        "The father will leave at 4 in the morning and return by 9 at night. Game 4 in the evening sold out.",
+        &[
+            ("4 in the morning", Time, "2000-04-05T04:00"),
+            ("9 at night", Time, "2000-04-05T21:00"),
+        ],
+    );
+}
+
+#[test]
+fn vague_present_and_future_phrases() {
+    assert_tags(
+        "1989-10-30",
+        "Funds may sell junk in the weeks ahead. These days, traders hedge. In the near term, growth slows, \
+         but in the long run it works. They will live without it for a while; once in a while it rains.",
+        &[
+            ("the weeks ahead", Duration, "PXW"),
+            ("These days", Date, "PRESENT_REF"),
+            ("the near term", Date, "FUTURE_REF"),
+            ("a while", Duration, "PXX"),
+        ],
+    );
+}

@@ -1,0 +1,108 @@
+//! Offsets from a named date: "two days after Christmas" and "the day before
+//! last Tuesday's hearing" are one date each (TimeML annotates them so), not a
+//! duration followed by a date. The rule table matches one expression at a
+//! time, so the tagger joins the two here once the date is resolved.
+
+use super::pattern::Tok;
+use super::value::{Point, Unit};
+use super::{Timex, TimexType};
+
+/// Words that make the duration before "after" a length of time.
+const LASTING: &[&str] = &["for", "over", "during", "within", "lasting", "lasted"];
+
+/// Words that count only some days ("trading days"): no calendar offset.
+const WORKDAY_WORDS: &[&str] = &["trading", "business", "working", "school", "session"];
+
+/// Where the offset written before a date starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Lead {
+    /// The duration the tagger just emitted ("two days"): replace it.
+    Previous,
+    /// "the day", "the week": not a timex of its own; starts at this token.
+    Token(usize),
+}
+
+/// If the words before token `at` say "<duration> before|after" or "the
+/// day|week|month|year before|after", and `date` (the DATE found at `at`) can
+/// be moved by that much, where the offset starts and the moved value.
+pub(crate) fn offset_before(
+    toks: &[Tok],
+    at: usize,
+    date: &str,
+    previous: Option<&Timex>,
+) -> Option<(Lead, String)> {
+    let direction = match toks.get(at.checked_sub(1)?)?.lower {
+        "before" => -1,
+        "after" => 1,
+        _ => return None,
+    };
+    let unit_at = at.checked_sub(2)?;
+    let duration =
+        previous.filter(|p| p.kind == TimexType::Duration && p.span.end == toks[unit_at].span.end);
+    let (lead, count, unit) = match duration {
+        Some(p) => {
+            let first = toks.iter().position(|t| t.span.start == p.span.start)?;
+            // "served for five years after 2002" lasted; it is no date.
+            let lasted = first
+                .checked_sub(1)
+                .is_some_and(|i| LASTING.contains(&toks[i].lower));
+            // "eight trading days after Oct. 12" skips weekends and holidays.
+            let counts_workdays = toks[first..unit_at]
+                .iter()
+                .any(|t| WORKDAY_WORDS.contains(&t.lower));
+            if lasted || counts_workdays {
+                return None;
+            }
+            let (count, unit) = whole_duration(&p.value)?;
+            (Lead::Previous, count, unit)
+        }
+        None => {
+            let the = unit_at.checked_sub(1)?;
+            if toks[the].lower != "the" {
+                return None;
+            }
+            let unit = match toks[unit_at].lower {
+                "day" => Unit::Day,
+                "week" => Unit::Week,
+                "month" => Unit::Month,
+                "year" => Unit::Year,
+                _ => return None,
+            };
+            (Lead::Token(the), 1, unit)
+        }
+    };
+    let point = Point::parse(date)?;
+    let moved = point.shift(direction * i32::try_from(count).ok()?, unit)?;
+    Some((lead, moved.format()))
+}
+
+/// The count and unit of a duration of whole calendar units: `P2D` → (2,
+/// day), `P10Y` → (10, year); None for clock units, vague or mixed ones.
+fn whole_duration(value: &str) -> Option<(u32, Unit)> {
+    let body = value.strip_prefix('P')?;
+    let split = body.find(|c: char| !c.is_ascii_digit())?;
+    let (digits, letter) = body.split_at(split);
+    let unit = match letter {
+        "D" => Unit::Day,
+        "W" => Unit::Week,
+        "M" => Unit::Month,
+        "Y" => Unit::Year,
+        _ => return None,
+    };
+    Some((digits.parse().ok()?, unit))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_durations_only() {
+        assert_eq!(whole_duration("P2D"), Some((2, Unit::Day)));
+        assert_eq!(whole_duration("P10Y"), Some((10, Unit::Year)));
+        assert_eq!(whole_duration("P3M"), Some((3, Unit::Month)));
+        for vague in ["PXD", "PT2H", "P1Y6M", "P1WE", "P", "2D"] {
+            assert_eq!(whole_duration(vague), None, "{vague}");
+        }
+    }
+}
