@@ -220,11 +220,7 @@ fn number_word(w: &str) -> Option<u32> {
 pub(crate) fn cardinal(toks: &[Tok], at: usize) -> Option<(u32, usize)> {
     let t = toks.get(at)?;
     if let Some(n) = t.number() {
-        let thousands = toks
-            .get(at + 1)
-            .is_some_and(|c| matches!(c.text, "," | ".") && !c.gap)
-            && toks.get(at + 2).is_some_and(|d| d.is_digits() && !d.gap);
-        return (!thousands).then_some((n, at + 1));
+        return grouped_number(toks, at, n);
     }
     match t.lower {
         "a" | "an" => {
@@ -367,6 +363,27 @@ pub(crate) fn ordinal_words() -> Vec<&'static str> {
 }
 
 /// Every word [`cardinal`] can start with (digits aside).
+/// A number in digits starting at token `at` (worth `head`), with its
+/// thousands groups: "1,500" is 1500. A decimal ("6.87") or an odd group
+/// ("1,50") is no count at all.
+fn grouped_number(toks: &[Tok], at: usize, head: u32) -> Option<(u32, usize)> {
+    let glued = |i: usize| toks.get(i).filter(|t| !t.gap);
+    let mut n = head;
+    let mut end = at + 1;
+    while let Some(sep) = glued(end).filter(|s| matches!(s.text, "," | ".")) {
+        let Some(group) = glued(end + 1).filter(|g| g.is_digits()) else {
+            break;
+        };
+        let thousands = sep.text == "," && group.text.len() == 3 && toks[at].text.len() <= 3;
+        if !thousands {
+            return None;
+        }
+        n = n.checked_mul(1000)?.checked_add(group.number()?)?;
+        end += 2;
+    }
+    Some((n, end))
+}
+
 pub(crate) fn cardinal_words() -> Vec<&'static str> {
     let mut words = vec!["a", "an", "dozen"];
     words.extend(SMALL.iter().chain(TENS).filter(|w| !w.is_empty()));

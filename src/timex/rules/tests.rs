@@ -972,3 +972,15 @@ fn vague_present_and_future_phrases() {
         ],
     );
 }
+
+#[test]
+fn counts_with_thousands_separators() {
+    assert_tags(
+        "2022-04-27",
+        "The siege lasted 1,500 days, after 10,000 years of history. The 1,50 days is a typo; 6.87 seconds is a race time.",
+        &[
+            ("1,500 days", Duration, "P1500D"),
+            ("10,000 years", Duration, "P10000Y"),
+        ],
+    );
+}
