@@ -925,6 +925,24 @@ pub(crate) const RULES: &[Rule] = &[
         anchors: true,
     },
     Rule {
+        name: "a later date",
+        pattern: &[
+            El::Lit(&["a", "an"]),
+            El::Lit(&["later", "earlier"]),
+            El::Lit(&["date", "stage"]),
+        ],
+        kind: TimexType::Date,
+        norm: n_later_date,
+        anchors: true,
+    },
+    Rule {
+        name: "in past years",
+        pattern: &[El::Lit(&["past", "future"]), PLURAL_UNIT],
+        kind: TimexType::Date,
+        norm: n_past_or_future_units,
+        anchors: true,
+    },
+    Rule {
         name: "these days",
         pattern: &[El::Lit(&["these"]), El::Lit(&["days"])],
         kind: TimexType::Date,

@@ -1122,6 +1122,24 @@ pub(super) fn n_vague_plural(m: &Match, _: &Ctx) -> Option<String> {
     Some(duration(None, unit))
 }
 
+/// "at a later date" is some time ahead, "an earlier stage" some time back.
+pub(super) fn n_later_date(m: &Match, _: &Ctx) -> Option<String> {
+    let later = m.words(1) == "later";
+    Some(constant(if later { "FUTURE_REF" } else { "PAST_REF" }))
+}
+
+/// "in past years", "in future quarters": unspecified times before or after
+/// now. With a determiner ("the past years") the words measure a stretch of
+/// time instead, which other rules read.
+pub(super) fn n_past_or_future_units(m: &Match, _: &Ctx) -> Option<String> {
+    let determiner = |w: &str| matches!(w, "the" | "these" | "those" | "its" | "their" | "our");
+    if m.before().is_some_and(|b| determiner(b.lower)) {
+        return None;
+    }
+    let past = m.words(0) == "past";
+    Some(constant(if past { "PAST_REF" } else { "FUTURE_REF" }))
+}
+
 /// "the weeks ahead": some weeks from now on.
 pub(super) fn n_units_ahead(m: &Match, _: &Ctx) -> Option<String> {
     Some(duration(None, unit_of(m, 1)?))

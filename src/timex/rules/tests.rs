@@ -984,3 +984,17 @@ fn counts_with_thousands_separators() {
         ],
     );
 }
+
+#[test]
+fn unspecified_past_and_future_times() {
+    assert_tags(
+        "1989-10-30",
+        "There were sell programs in past years. Losses will cut taxes in future quarters, \
+         and the rest will be raised at a later date.",
+        &[
+            ("past years", Date, "PAST_REF"),
+            ("future quarters", Date, "FUTURE_REF"),
+            ("a later date", Date, "FUTURE_REF"),
+        ],
+    );
+}
