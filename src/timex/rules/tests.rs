@@ -998,3 +998,38 @@ fn unspecified_past_and_future_times() {
         ],
     );
 }
+
+#[test]
+fn holidays_told_on_the_day_and_more_names() {
+    assert_tags(
+        "2022-12-25",
+        "On Christmas Eve, he celebrated Mass. The grid operator said on Christmas Day that power was back. \
+         Forecasters expect a wet Boxing Day.",
+        &[
+            ("Christmas Eve", Date, "2022-12-24"),
+            ("Christmas Day", Date, "2022-12-25"),
+            ("Boxing Day", Date, "2022-12-26"),
+        ],
+    );
+    assert_tags(
+        "2023-11-21",
+        "Shoppers spent $9.8 billion on Black Friday and $11.3 billion on Cyber Monday. \
+         Orthodox Easter was on April 16; May Day marches turned violent.",
+        &[
+            ("Black Friday", Date, "2022-11-25"),
+            ("Cyber Monday", Date, "2022-11-28"),
+            ("Orthodox Easter", Date, "2023-04-16"),
+            ("April 16", Date, "2023-04-16"),
+            ("May Day", Date, "2023-05-01"),
+        ],
+    );
+    assert_tags(
+        "2021-03-02",
+        "The pope will visit on Easter Monday, Palm Sunday and Ash Wednesday.",
+        &[
+            ("Easter Monday", Date, "2021-04-05"),
+            ("Palm Sunday", Date, "2021-03-28"),
+            ("Ash Wednesday", Date, "2022-03-02"),
+        ],
+    );
+}
