@@ -72,6 +72,44 @@ const FUTURE_BEFORE_TO: &[&str] = &[
     "hopes",
     "ready",
 ];
+/// Present-tense verbs of a schedule: in news, "the Games open on 5 August"
+/// and "talks resume on Saturday" are announcements of what is to come.
+const SCHEDULE_VERBS: &[&str] = &[
+    "opens",
+    "begins",
+    "starts",
+    "resumes",
+    "reopens",
+    "closes",
+    "ends",
+    "expires",
+    "meets",
+    "faces",
+    "hosts",
+    "visits",
+    "arrives",
+    "returns",
+    "launches",
+    "kicks",
+    "convenes",
+    "reconvenes",
+    "open",
+    "begin",
+    "start",
+    "resume",
+    "reopen",
+    "expire",
+    "meet",
+    "face",
+    "host",
+    "visit",
+    "arrive",
+    "convene",
+    "reconvene",
+];
+/// Modal verbs that point ahead unless "have" follows ("might have gone").
+/// Not "could" and "can": "could not stop" is as often past ability.
+const MODALS: &[&str] = &["might", "may", "should", "must"];
 /// Verbs that push something to a later day when "until" follows.
 const DEFERRALS: &[&str] = &[
     "postponed",
@@ -137,6 +175,7 @@ const PAST_CUES: &[&str] = &[
     "became",
     "sought",
     "since",
+    "set",
 ];
 /// Reporting verbs govern a whole clause, so they count less than a verb
 /// next to the expression ("said he will leave on Friday" is future).
@@ -200,10 +239,32 @@ fn cue(toks: &[Tok], i: usize) -> Option<(Tense, usize)> {
         && toks.get(i + 1).is_some_and(|n| n.lower == "as");
     // "postponed until Tuesday": a deferral points past the article's date.
     let deferred = DEFERRALS.contains(&w)
-        && (1..=3).any(|k| {
+        && (1..=4).any(|k| {
             toks.get(i + k)
-                .is_some_and(|n| matches!(n.lower, "until" | "till"))
+                .is_some_and(|n| matches!(n.lower, "until" | "till" | "through"))
         });
+    // "expected the 737 MAX to return": the expectation is about what is
+    // to come, whatever the tense of "expected".
+    let expects_to = matches!(w, "expected" | "expects" | "expect")
+        && (2..=5).any(|k| toks.get(i + k).is_some_and(|n| n.lower == "to"))
+        && toks[i + 1..]
+            .iter()
+            .take(4)
+            .all(|n| n.is_word() || n.is_digits());
+    // "markets open on Monday", not "the open market"; a capital is a name
+    // ("Open", "Start") or a sentence start without a subject.
+    // A bare form ("open") is a present verb only after a plural subject
+    // ("the Olympics open"); after "to", "let" or a modal it is an infinitive.
+    let plural_subject = prev.is_some_and(|p| {
+        (p.len() > 3 && p.ends_with('s') && !p.ends_with("ss")) || matches!(p, "they" | "we")
+    });
+    let scheduled = SCHEDULE_VERBS.contains(&w)
+        && !t.is_capitalised()
+        && (w.ends_with('s') || plural_subject)
+        && !prev.is_some_and(|p| NOUN_LEADS.contains(&p));
+    let modal = MODALS.contains(&w)
+        && !t.is_capitalised()
+        && !toks.get(i + 1).is_some_and(|n| n.lower == "have");
 
     // "had been due to expire Friday": a plan in the past perfect was for a
     // day already gone by.
@@ -216,8 +277,10 @@ fn cue(toks: &[Tok], i: usize) -> Option<(Tense, usize)> {
         && toks.get(i + 2).is_some_and(|n| n.lower == "to");
     if plan_follows {
         None
-    } else if FUTURE_CUES.contains(&w) || soon || deferred {
+    } else if FUTURE_CUES.contains(&w) || soon || deferred || expects_to {
         Some((Tense::Future, 0))
+    } else if scheduled || modal {
+        Some((Tense::Future, 1))
     } else if w == "effective" && toks.get(i + 1).is_some_and(|n| n.is_capitalised()) {
         // "effective Feb. 1": a change announced ahead of its date.
         Some((Tense::Future, 0))
@@ -353,7 +416,9 @@ pub(crate) fn month_day_date(ctx: &Ctx, month: u32, day: u32) -> Option<NaiveDat
     // after "the August 1988 cease-fire" is still this year's Aug. 2.
     if let Some(Point::Day(reference)) = ctx.reference {
         let candidate = NaiveDate::from_ymd_opt(reference.year(), month, day)?;
-        if (candidate - reference).num_days().abs() <= 60 {
+        // Unless the sentence looks ahead of the article and the day is past.
+        let contradicts = ctx.tense == Tense::Future && candidate < ctx.anchor;
+        if (candidate - reference).num_days().abs() <= 60 && !contradicts {
             return Some(candidate);
         }
     }

@@ -1033,3 +1033,56 @@ fn holidays_told_on_the_day_and_more_names() {
         ],
     );
 }
+
+#[test]
+fn schedules_in_the_present_and_expectations_look_ahead() {
+    assert_tags(
+        "2015-12-31",
+        "The Rio Olympics open on 5 August, and the tournament runs from 10 June.",
+        &[
+            ("5 August", Date, "2016-08-05"),
+            ("10 June", Date, "2016-06-10"),
+        ],
+    );
+    assert_tags(
+        "2024-02-29",
+        "The Six Nations resumes on Saturday. Storms may disrupt travel on Tuesday. Officials met on Tuesday.",
+        &[
+            ("Saturday", Date, "2024-03-02"),
+            ("Tuesday", Date, "2024-03-05"),
+            ("Tuesday", Date, "2024-02-27"),
+        ],
+    );
+    assert_tags(
+        "2019-07-15",
+        "Boeing said it expected the 737 MAX to return to service in the fourth quarter. \
+         American extended its cancellations through Nov. 2.",
+        &[
+            ("the fourth quarter", Date, "2019-Q4"),
+            ("Nov. 2", Date, "2019-11-02"),
+        ],
+    );
+    // Past ability and infinitives do not look ahead.
+    assert_tags(
+        "2000-01-06",
+        "His grandparents could not be located Wednesday. Bush let the offensive begin Saturday.",
+        &[
+            ("Wednesday", Date, "2000-01-05"),
+            ("Saturday", Date, "2000-01-01"),
+        ],
+    );
+}
+
+#[test]
+fn a_future_sentence_does_not_follow_a_past_reference_day() {
+    assert_tags(
+        "2023-11-21",
+        "Shoppers spent $11.3 billion on Cyber Monday last year. Sales between Nov. 1 and Dec. 31 are expected to grow.",
+        &[
+            ("Cyber Monday", Date, "2022-11-28"),
+            ("last year", Date, "2022"),
+            ("Nov. 1", Date, "2023-11-01"),
+            ("Dec. 31", Date, "2023-12-31"),
+        ],
+    );
+}
