@@ -264,7 +264,7 @@ fn cue(toks: &[Tok], i: usize) -> Option<(Tense, usize)> {
         && !prev.is_some_and(|p| NOUN_LEADS.contains(&p));
     let modal = MODALS.contains(&w)
         && !t.is_capitalised()
-        && !toks.get(i + 1).is_some_and(|n| n.lower == "have");
+        && toks.get(i + 1).is_none_or(|n| n.lower != "have");
 
     // "had been due to expire Friday": a plan in the past perfect was for a
     // day already gone by.
