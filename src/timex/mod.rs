@@ -7,8 +7,8 @@
 //! calendar arithmetic goes through chrono; nothing reads the clock, so the
 //! same code runs natively and in the browser.
 
+mod join;
 mod lexicon;
-mod offset;
 mod pattern;
 mod resolve;
 mod rules;
@@ -77,10 +77,19 @@ pub fn tag(text: &str, region: Span, anchor: NaiveDate) -> Vec<Timex> {
             Some((end, kind, value, anchors)) => {
                 let mut span = Span::new(toks[at].span.start, toks[end - 1].span.end);
                 let mut value = value;
+                let mut kind = kind;
                 if kind == TimexType::Date {
                     if let Some((start, moved)) = join_offset(&toks, at, &value, &mut out) {
                         span.start = start;
                         value = moved;
+                    }
+                    let clock = out
+                        .last()
+                        .and_then(|p| join::clock_on_day(&toks, at, &value, p));
+                    if let Some(timed) = clock {
+                        span.start = out.pop().map_or(span.start, |p| p.span.start);
+                        value = timed;
+                        kind = TimexType::Time;
                     }
                 }
                 if anchors {
@@ -109,10 +118,10 @@ fn join_offset(
     value: &str,
     out: &mut Vec<Timex>,
 ) -> Option<(usize, String)> {
-    let (lead, moved) = offset::offset_before(toks, at, value, out.last())?;
+    let (lead, moved) = join::offset_before(toks, at, value, out.last())?;
     let start = match lead {
-        offset::Lead::Previous => out.pop()?.span.start,
-        offset::Lead::Token(i) => {
+        join::Lead::Previous => out.pop()?.span.start,
+        join::Lead::Token(i) => {
             let start = toks[i].span.start;
             if out.last().is_some_and(|p| p.span.end > start) {
                 return None;

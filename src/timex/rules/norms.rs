@@ -1392,14 +1392,31 @@ pub(super) fn n_clock(m: &Match, ctx: &Ctx) -> Option<String> {
             None => weekday_date(ctx.anchor, lexicon::weekday(t)?, Rel::None, ctx.tense)?,
         },
         // A bare clock time is on the day the text is talking about: the
-        // last day it named ("killed Oct. 23 ... shot at 10 p.m."), else
-        // the publication day.
+        // last day it named ("killed Oct. 23 ... shot at 10 p.m."), unless
+        // the tense contradicts it ("called at 2:30 a.m." after a day still
+        // ahead), else the publication day.
         None => match ctx.reference {
-            Some(Point::Day(d)) => d,
+            Some(Point::Day(d)) if !contradicts_tense(d, ctx) => d,
             _ => ctx.anchor,
         },
     };
+    // "midnight Monday" ends Monday: TIMEX3 writes it T24:00 of that day.
+    let h = if m.part(0).first().is_some_and(|t| t.lower == "midnight") {
+        24
+    } else {
+        h
+    };
     Some(format!("{}T{h:02}:{min:02}", day_value(day)))
+}
+
+/// True if `day` lies on the other side of the article's date from where
+/// the sentence's tense looks.
+fn contradicts_tense(day: NaiveDate, ctx: &Ctx) -> bool {
+    match ctx.tense {
+        Tense::Past => day > ctx.anchor,
+        Tense::Future => day < ctx.anchor,
+        _ => false,
+    }
 }
 
 /// A duration of `whole` units and a half, TimeML style: `P2Y6M`,

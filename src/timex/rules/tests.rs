@@ -1086,3 +1086,33 @@ fn a_future_sentence_does_not_follow_a_past_reference_day() {
         ],
     );
 }
+
+#[test]
+fn a_clock_time_before_its_day_is_one_time() {
+    assert_tags(
+        "2024-02-29",
+        "Parliament rose on 10 March. Clocks go forward at 1am on 31 March; the walkout runs from 7am on 11 April \
+         to 7am on 15 April, and the vote is at 3 p.m. on New Year's Eve.",
+        &[
+            ("10 March", Date, "2024-03-10"),
+            ("1am on 31 March", Time, "2024-03-31T01:00"),
+            ("7am on 11 April", Time, "2024-04-11T07:00"),
+            ("7am on 15 April", Time, "2024-04-15T07:00"),
+            ("3 p.m. on New Year's Eve", Time, "2024-12-31T15:00"),
+        ],
+    );
+}
+
+#[test]
+fn bare_clock_times_keep_to_their_tense_and_midnight_ends_a_day() {
+    assert_tags(
+        "2016-11-09",
+        "Trump will be sworn in on Jan. 20, 2017. Clinton called Trump to concede at about 2:30 a.m. \
+         The last troops left shortly before midnight Monday.",
+        &[
+            ("Jan. 20, 2017", Date, "2017-01-20"),
+            ("2:30 a.m.", Time, "2016-11-09T02:30"),
+            ("midnight Monday", Time, "2016-11-07T24:00"),
+        ],
+    );
+}

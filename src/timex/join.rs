@@ -1,7 +1,8 @@
-//! Offsets from a named date: "two days after Christmas" and "the day before
-//! last Tuesday's hearing" are one date each (TimeML annotates them so), not a
-//! duration followed by a date. The rule table matches one expression at a
-//! time, so the tagger joins the two here once the date is resolved.
+//! Expressions the rule table finds apart but TimeML reads as one: an offset
+//! from a named date ("two days after Christmas", "the day before last
+//! Tuesday's hearing") is one date, and a clock time before its day ("at 1am
+//! on 31 March") one time. The table matches one expression at a time, so
+//! the tagger joins the two here once the second is resolved.
 
 use super::pattern::Tok;
 use super::value::{Point, Unit};
@@ -74,6 +75,32 @@ pub(crate) fn offset_before(
     let point = Point::parse(date)?;
     let moved = point.shift(direction * i32::try_from(count).ok()?, unit)?;
     Some((lead, moved.format()))
+}
+
+/// If `previous` is a clock time standing right before token `at` or
+/// separated from it by "on" ("at 1am on 31 March"), and `date` (the DATE
+/// found at `at`) is a day, the time's value moved to that day.
+pub(crate) fn clock_on_day(
+    toks: &[Tok],
+    at: usize,
+    date: &str,
+    previous: &Timex,
+) -> Option<String> {
+    if previous.kind != TimexType::Time {
+        return None;
+    }
+    let before = at.checked_sub(1)?;
+    let gap_end = if toks[before].lower == "on" {
+        toks.get(before.checked_sub(1)?)?.span.end
+    } else {
+        toks[before].span.end
+    };
+    let adjacent = previous.span.end == gap_end || previous.span.end == toks[at].span.start;
+    let Point::Day(day) = Point::parse(date)? else {
+        return None;
+    };
+    let (_, clock) = previous.value.split_once('T')?;
+    adjacent.then(|| format!("{}T{clock}", Point::Day(day).format()))
 }
 
 /// The count and unit of a duration of whole calendar units: `P2D` → (2,
