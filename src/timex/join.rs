@@ -99,8 +99,11 @@ pub(crate) fn clock_on_day(
     let Point::Day(day) = Point::parse(date)? else {
         return None;
     };
+    // A clock value ("2021-03-03T17:00"), not "PAST_REF" for "5 minutes ago".
     let (_, clock) = previous.value.split_once('T')?;
-    adjacent.then(|| format!("{}T{clock}", Point::Day(day).format()))
+    let is_clock =
+        Point::parse(&previous.value).is_some() && clock.starts_with(|c: char| c.is_ascii_digit());
+    (adjacent && is_clock).then(|| format!("{}T{clock}", Point::Day(day).format()))
 }
 
 /// The count and unit of a duration of whole calendar units: `P2D` → (2,
