@@ -96,10 +96,12 @@ const WEEKDAY_ABBREVIATIONS: &[(&str, Weekday)] = &[
 
 /// A weekday name, full ("Tuesday") only.
 pub(crate) fn weekday(t: &Tok) -> Option<Weekday> {
-    WEEKDAYS
-        .iter()
-        .find(|(w, _)| *w == t.lower)
-        .map(|&(_, d)| d)
+    weekday_word(t.lower)
+}
+
+/// The weekday a lower-case word names in full ("sunday").
+pub(crate) fn weekday_word(word: &str) -> Option<Weekday> {
+    WEEKDAYS.iter().find(|(w, _)| *w == word).map(|&(_, d)| d)
 }
 
 /// A capitalised weekday, full or abbreviated ("Wed"), for the head of a full date.

@@ -119,6 +119,23 @@ const SINGULAR_UNIT: El = led(lexicon::unit_words, false, &El::Is(is_singular_un
 
 const PLURAL_UNIT: El = led(lexicon::unit_words, false, &El::Is(is_plural_unit));
 
+const WEEKDAY_PLURAL: El = led(
+    || {
+        [
+            "mondays",
+            "tuesdays",
+            "wednesdays",
+            "thursdays",
+            "fridays",
+            "saturdays",
+            "sundays",
+        ]
+        .to_vec()
+    },
+    false,
+    &El::Is(is_weekday_plural),
+);
+
 const SEASON: El = led(lexicon::season_words, false, &El::Is(is_season));
 
 const PART_OF_DAY: El = led(lexicon::part_of_day_words, false, &El::Is(is_part_of_day));
@@ -838,6 +855,20 @@ pub(crate) const RULES: &[Rule] = &[
         anchors: true,
     },
     Rule {
+        name: "every five years",
+        pattern: &[El::Lit(&["every", "each"]), COUNT, PLURAL_UNIT],
+        kind: TimexType::Set,
+        norm: n_set_every_count,
+        anchors: true,
+    },
+    Rule {
+        name: "on Sundays",
+        pattern: &[WEEKDAY_PLURAL],
+        kind: TimexType::Set,
+        norm: n_set_weekday_plural,
+        anchors: true,
+    },
+    Rule {
         name: "every Thursday",
         pattern: &[El::Lit(&["every", "each"]), WEEKDAY],
         kind: TimexType::Set,
@@ -864,7 +895,14 @@ pub(crate) const RULES: &[Rule] = &[
     Rule {
         name: "daily",
         pattern: &[El::Lit(&[
-            "daily", "nightly", "weekly", "monthly", "annually", "yearly", "hourly",
+            "daily",
+            "nightly",
+            "weekly",
+            "monthly",
+            "quarterly",
+            "annually",
+            "yearly",
+            "hourly",
         ])],
         kind: TimexType::Set,
         norm: n_set_adverb,

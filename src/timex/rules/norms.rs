@@ -136,6 +136,32 @@ pub(super) const AMOUNT_WORDS: &[&str] = &[
     "times",
 ];
 
+/// Words after an adverb of frequency that show it ends its phrase ("paid
+/// quarterly and ...", "adjusted quarterly in 1990").
+const FUNCTION_WORDS: &[&str] = &[
+    "and",
+    "or",
+    "but",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "from",
+    "since",
+    "until",
+    "through",
+    "to",
+    "with",
+    "as",
+    "if",
+    "when",
+    "while",
+    "after",
+    "before",
+    "thereafter",
+];
+
 /// Words that place a clock time ("at 17:30", "until 5 p.m.").
 pub(super) const CLOCK_PREPOSITIONS: &[&str] = &[
     "at", "by", "until", "till", "from", "to", "around", "about", "before", "after", "since",
@@ -1162,6 +1188,24 @@ pub(super) fn n_set_every(m: &Match, _: &Ctx) -> Option<String> {
     Some(duration(Some(n), unit))
 }
 
+/// "every five years": a set with a period of five years.
+pub(super) fn n_set_every_count(m: &Match, _: &Ctx) -> Option<String> {
+    let count = count_of(m, 1)?;
+    Some(duration(Some(count), unit_of(m, 2)?))
+}
+
+/// "on Sundays", "most Fridays": each such weekday. Alone ("Sundays are
+/// quiet") the plural is still a rhythm; in a name ("Fridays For Future")
+/// it is not.
+pub(super) fn n_set_weekday_plural(m: &Match, _: &Ctx) -> Option<String> {
+    let t = m.tok(0)?;
+    if m.after().is_some_and(|a| a.is_word() && a.is_capitalised()) {
+        return None;
+    }
+    let day = weekday_plural(t)?;
+    Some(format!("XXXX-WXX-{}", day.number_from_monday()))
+}
+
 pub(super) fn n_set_weekday(m: &Match, _: &Ctx) -> Option<String> {
     Some(format!(
         "XXXX-WXX-{}",
@@ -1210,11 +1254,20 @@ pub(super) fn n_set_adverb(m: &Match, _: &Ctx) -> Option<String> {
     if capital && in_name || paper {
         return None;
     }
+    // "pays it quarterly" is a rhythm; "its quarterly dividend" a kind of
+    // dividend, which TimeBank leaves unmarked.
+    let adjective = m
+        .after()
+        .is_some_and(|a| a.is_word() && !FUNCTION_WORDS.contains(&a.lower));
+    if m.words(0) == "quarterly" && adjective {
+        return None;
+    }
     Some(
         match m.words(0).as_str() {
             "daily" | "nightly" => "P1D",
             "weekly" => "P1W",
             "monthly" => "P1M",
+            "quarterly" => "P3M",
             "annually" | "yearly" => "P1Y",
             "hourly" => "PT1H",
             _ => return None,

@@ -15,6 +15,17 @@ pub(super) fn is_weekday(t: &Tok) -> bool {
     t.is_capitalised() && lexicon::weekday(t).is_some()
 }
 
+/// "Sundays": a capitalised weekday in the plural.
+pub(super) fn is_weekday_plural(t: &Tok) -> bool {
+    t.is_capitalised() && weekday_plural(t).is_some()
+}
+
+/// The weekday a plural names ("Sundays" → Sunday).
+pub(super) fn weekday_plural(t: &Tok) -> Option<chrono::Weekday> {
+    let singular = t.lower.strip_suffix('s')?;
+    lexicon::weekday_word(singular)
+}
+
 pub(super) fn is_unit(t: &Tok) -> bool {
     lexicon::unit(t).is_some()
 }

@@ -1116,3 +1116,17 @@ fn bare_clock_times_keep_to_their_tense_and_midnight_ends_a_day() {
         ],
     );
 }
+
+#[test]
+fn sets_every_n_units_plural_weekdays_and_quarterly() {
+    assert_tags(
+        "2021-11-14",
+        "Countries must update their pledges every five years. Shops open on Sundays; the fund pays quarterly, \
+         not its quarterly dividend. Fridays For Future marched.",
+        &[
+            ("every five years", Set, "P5Y"),
+            ("Sundays", Set, "XXXX-WXX-7"),
+            ("quarterly", Set, "P3M"),
+        ],
+    );
+}
