@@ -320,6 +320,13 @@ pub(crate) const RULES: &[Rule] = &[
         anchors: true,
     },
     Rule {
+        name: "19 to 27 August",
+        pattern: &[DAY],
+        kind: TimexType::Date,
+        norm: n_day_before_conjoined,
+        anchors: true,
+    },
+    Rule {
         name: "day month",
         pattern: &[El::Opt(&WEEKDAY_HEAD), DAY, El::Opt(&OF), MONTH],
         kind: TimexType::Date,

@@ -304,12 +304,40 @@ pub(super) fn n_directed_month_day(m: &Match, ctx: &Ctx) -> Option<String> {
     Some(day_value(date))
 }
 
+/// Words joining two days of one month: "April 24 and 25", "from May 21
+/// to 23".
+const RANGE_LINKS: &[&str] = &["and", "or", "to", "through", "until", "till"];
+
+/// The "19" of "from 19 to 27 August" and the "11" of "on 11 and 18 June":
+/// a first day whose month is named only after the second.
+pub(super) fn n_day_before_conjoined(m: &Match, ctx: &Ctx) -> Option<String> {
+    let placed = m
+        .before()
+        .is_some_and(|b| matches!(b.lower, "on" | "from" | "between"));
+    let joined = m.after().is_some_and(|a| RANGE_LINKS.contains(&a.lower));
+    if !placed || !joined || number_continues(m) {
+        return None;
+    }
+    let second_at = m.end + 1;
+    let second = m.toks.get(second_at).and_then(lexicon::day_of_month)?;
+    let (month, after_month) = lexicon::month(m.toks, second_at + 1)?;
+    let first = day_of(m, 0)?;
+    if first >= second {
+        return None;
+    }
+    let year = match m.toks.get(after_month).and_then(lexicon::year) {
+        Some(y) => y,
+        None => month_day_date(ctx, month, second)?.year(),
+    };
+    Some(day_value(NaiveDate::from_ymd_opt(year, month, first)?))
+}
+
 /// The "25" of "April 24 and 25": a second day of the month just named.
 pub(super) fn n_conjoined_day(m: &Match, ctx: &Ctx) -> Option<String> {
     let Some(Point::Day(first)) = ctx.reference else {
         return None;
     };
-    let conjunction = m.before().is_some_and(|b| matches!(b.lower, "and" | "or"));
+    let conjunction = m.before().is_some_and(|b| RANGE_LINKS.contains(&b.lower));
     let previous_day = m
         .start
         .checked_sub(2)

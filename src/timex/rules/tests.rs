@@ -1130,3 +1130,21 @@ fn sets_every_n_units_plural_weekdays_and_quarterly() {
         ],
     );
 }
+
+#[test]
+fn both_days_of_a_range_in_one_month() {
+    assert_tags(
+        "2023-06-18",
+        "The championships run from 19 to 27 August. Voters went to the polls on 11 and 18 June. \
+         The conference is in Seattle from May 21 to 23. Between 10 and 14 people came on 3 May.",
+        &[
+            ("19", Date, "2023-08-19"),
+            ("27 August", Date, "2023-08-27"),
+            ("11", Date, "2023-06-11"),
+            ("18 June", Date, "2023-06-18"),
+            ("May 21", Date, "2023-05-21"),
+            ("23", Date, "2023-05-23"),
+            ("3 May", Date, "2023-05-03"),
+        ],
+    );
+}
