@@ -59,7 +59,8 @@ pub(crate) fn offset_before(
         }
         None => {
             let the = unit_at.checked_sub(1)?;
-            if toks[the].lower != "the" {
+            // "The Day After Tomorrow" with capitals is a film's title.
+            if toks[the].lower != "the" || toks[unit_at].is_capitalised() {
                 return None;
             }
             let unit = match toks[unit_at].lower {

@@ -136,6 +136,12 @@ const WEEKDAY_PLURAL: El = led(
     &El::Is(is_weekday_plural),
 );
 
+const WEEKDAY_ORDINAL: El = led(
+    || [lexicon::ordinal_words(), vec!["last"]].concat(),
+    true,
+    &El::Is(is_weekday_ordinal),
+);
+
 const SEASON: El = led(lexicon::season_words, false, &El::Is(is_season));
 
 const PART_OF_DAY: El = led(lexicon::part_of_day_words, false, &El::Is(is_part_of_day));
@@ -324,6 +330,20 @@ pub(crate) const RULES: &[Rule] = &[
         pattern: &[DAY],
         kind: TimexType::Date,
         norm: n_day_before_conjoined,
+        anchors: true,
+    },
+    Rule {
+        name: "the last Sunday in October",
+        pattern: &[
+            THE,
+            WEEKDAY_ORDINAL,
+            WEEKDAY,
+            El::Lit(&["of", "in"]),
+            MONTH,
+            El::Opt(&YEAR),
+        ],
+        kind: TimexType::Date,
+        norm: n_nth_weekday_of_month,
         anchors: true,
     },
     Rule {

@@ -824,6 +824,28 @@ pub(super) fn n_half(m: &Match, ctx: &Ctx) -> Option<String> {
     Some(fmt(Point::Half(year, h)))
 }
 
+/// "the fourth Thursday of November", "the last Sunday in October": that
+/// day in the year written, else in the year the tense points to.
+pub(super) fn n_nth_weekday_of_month(m: &Match, ctx: &Ctx) -> Option<String> {
+    let month = month_of(m, 4)?;
+    let day = weekday_of(m, 2)?;
+    let year = year_of(m, 5).unwrap_or_else(|| month_year(ctx.anchor, month, Rel::None, ctx.tense));
+    let date = match m.tok(1)?.lower {
+        "last" => {
+            let first_of_next = NaiveDate::from_ymd_opt(year, month, 1)?
+                .checked_add_months(chrono::Months::new(1))?;
+            let last = first_of_next.pred_opt()?;
+            let back = (last.weekday().num_days_from_monday() + 7 - day.num_days_from_monday()) % 7;
+            add_days(last, -i64::from(back))?
+        }
+        _ => {
+            let n = u8::try_from(lexicon::ordinal(m.tok(1)?)?).ok()?;
+            NaiveDate::from_weekday_of_month_opt(year, month, day, n)?
+        }
+    };
+    Some(day_value(date))
+}
+
 pub(super) fn weekday_of(m: &Match, k: usize) -> Option<chrono::Weekday> {
     m.tok(k).and_then(lexicon::weekday)
 }
@@ -841,6 +863,14 @@ pub(super) fn n_weekday(m: &Match, ctx: &Ctx) -> Option<String> {
     };
     let day = weekday_date(base, weekday_of(m, 2)?, direction_of(m, 1), tense)?;
     if next_is_name(m) && lexicon::month(m.toks, m.end).is_none() {
+        return None;
+    }
+    // "Christmas falls on a Monday this year": any Monday, no date (but "a
+    // Sunday night memorial" was on a particular Sunday).
+    let on_a = m.start >= 2
+        && m.before().is_some_and(|b| b.lower == "a")
+        && m.toks[m.start - 2].lower == "on";
+    if !m.has(0) && !m.has(1) && on_a {
         return None;
     }
     // TempEval-3 gold keeps "Wednesday night" at day precision (and often
@@ -867,7 +897,11 @@ pub(super) fn n_day_word(m: &Match, ctx: &Ctx) -> Option<String> {
                     .get(m.start)
                     .is_some_and(|t| t.sentence == b.sentence)
         });
-    if titled {
+    // "the Today programme": a capitalised day word after "the" names a show.
+    let name = m.tok(1).is_some_and(|t| t.is_capitalised())
+        && m.before().is_some_and(|b| b.lower == "the")
+        && !m.has(0);
+    if titled || name {
         return None;
     }
     Some(day_value(add_days(

@@ -50,6 +50,11 @@ pub(super) fn is_quarter_ordinal(t: &Tok) -> bool {
     lexicon::ordinal(t).is_some_and(|n| (1..=4).contains(&n))
 }
 
+/// "first" to "fifth" or "last": which of a month's Sundays.
+pub(super) fn is_weekday_ordinal(t: &Tok) -> bool {
+    t.lower == "last" || lexicon::ordinal(t).is_some_and(|n| (1..=5).contains(&n))
+}
+
 pub(super) fn is_half_ordinal(t: &Tok) -> bool {
     matches!(t.lower, "first" | "second" | "1st" | "2nd" | "last")
 }

@@ -1148,3 +1148,18 @@ fn both_days_of_a_range_in_one_month() {
         ],
     );
 }
+
+#[test]
+fn nth_weekday_of_a_month_and_generic_weekdays() {
+    assert_tags(
+        "2023-03-26",
+        "The clocks will go back on the last Sunday in October. Christmas falls on a Monday this year. \
+         He appeared on the Today programme. The parade is on the fourth Thursday of November 2024.",
+        &[
+            ("the last Sunday in October", Date, "2023-10-29"),
+            ("Christmas", Date, "2023-12-25"),
+            ("this year", Date, "2023"),
+            ("the fourth Thursday of November 2024", Date, "2024-11-28"),
+        ],
+    );
+}
