@@ -187,7 +187,7 @@ const WEEKDAY_DIRECTION: El = led(
 );
 
 const DAY_PART: El = led(
-    || vec!["last", "this", "today", "yesterday", "tomorrow"],
+    || vec!["last", "this", "that", "today", "yesterday", "tomorrow"],
     false,
     &El::Phrase(day_part),
 );
@@ -456,6 +456,13 @@ pub(crate) const RULES: &[Rule] = &[
         anchors: true,
     },
     Rule {
+        name: "the March quarter",
+        pattern: &[THE, MONTH, El::Lit(&["quarter"])],
+        kind: TimexType::Date,
+        norm: n_month_quarter,
+        anchors: true,
+    },
+    Rule {
         name: "ordinal quarter",
         pattern: &[
             El::Opt(&THE),
@@ -612,6 +619,17 @@ pub(crate) const RULES: &[Rule] = &[
         anchors: true,
     },
     Rule {
+        name: "the end of the month",
+        pattern: &[
+            EDGE,
+            THE,
+            El::Lit(&["week", "month", "quarter", "year", "decade", "century"]),
+        ],
+        kind: TimexType::Date,
+        norm: n_edge_of_unit,
+        anchors: true,
+    },
+    Rule {
         name: "the year",
         pattern: &[
             THE,
@@ -689,6 +707,17 @@ pub(crate) const RULES: &[Rule] = &[
         ],
         kind: TimexType::Date,
         norm: n_anaphoric,
+        anchors: false,
+    },
+    Rule {
+        name: "the day before",
+        pattern: &[
+            THE,
+            El::Lit(&["day", "week", "month", "year"]),
+            El::Lit(&["before", "after"]),
+        ],
+        kind: TimexType::Date,
+        norm: n_unit_beside,
         anchors: false,
     },
     Rule {

@@ -394,11 +394,10 @@ pub(super) fn n_numeric_date(m: &Match, _: &Ctx) -> Option<String> {
     let t = m.part(0);
     let number = |k: usize| t.get(k)?.text.parse::<u32>().ok();
     let (a, b, year) = (number(0)?, number(2)?, number(4)?);
-    let (month, day) = if t.get(1)?.text == "." || a > 12 {
-        (b, a)
-    } else {
-        (a, b)
-    };
+    // Dotted and hyphenated dates are European, day first, unless the
+    // second number cannot be a month.
+    let day_first = matches!(t.get(1)?.text, "." | "-") && b <= 12;
+    let (month, day) = if day_first || a > 12 { (b, a) } else { (a, b) };
     let d = NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)?;
     Some(day_value(d))
 }
@@ -675,7 +674,11 @@ pub(super) fn n_season(m: &Match, ctx: &Ctx) -> Option<String> {
             )
         });
         let the = m.words(1) == "the";
-        if !(m.has(0) || led || the && season != Season::Fall) {
+        // "in the spring and autumn", "the autumn or winter".
+        let coordinated = m.start >= 2
+            && m.before().is_some_and(|b| matches!(b.lower, "and" | "or"))
+            && is_season(&m.toks[m.start - 2]);
+        if !(m.has(0) || led || coordinated || the && season != Season::Fall) {
             return None;
         }
         if m.after().is_some_and(|a| a.lower == "of") {
@@ -910,11 +913,63 @@ pub(super) fn n_day_word(m: &Match, ctx: &Ctx) -> Option<String> {
     )?))
 }
 
+/// "by the end of the month", "the start of the decade": the unit the
+/// article is in, or in a past narrative the one the text last named ("in
+/// March ... by the end of the month").
+pub(super) fn n_edge_of_unit(m: &Match, ctx: &Ctx) -> Option<String> {
+    if !m.words(0).ends_with(" of") {
+        return None;
+    }
+    let unit = unit_of(m, 2)?;
+    let narrated = ctx.reference.filter(|p| {
+        ctx.tense == Tense::Past
+            && p.granularity() <= unit
+            && p.first_day().is_some_and(|d| d < ctx.anchor)
+    });
+    let day = narrated.and_then(Point::first_day).unwrap_or(ctx.anchor);
+    Some(fmt(Point::of(day, unit)?))
+}
+
+/// "the March quarter": the quarter that ends (or runs) in that month, in
+/// the year the tense points to.
+pub(super) fn n_month_quarter(m: &Match, ctx: &Ctx) -> Option<String> {
+    let month = month_of(m, 1)?;
+    let year = month_year(ctx.anchor, month, Rel::None, ctx.tense);
+    Some(fmt(Point::of(
+        NaiveDate::from_ymd_opt(year, month, 1)?,
+        Unit::Quarter,
+    )?))
+}
+
+/// "The day before, pubs had closed": a day (week, year) next to the one
+/// the text last named. Only at the end of a phrase: "the day before the
+/// vote" counts from an event, "the day after Christmas" is joined whole.
+pub(super) fn n_unit_beside(m: &Match, ctx: &Ctx) -> Option<String> {
+    let ends_phrase = m
+        .after()
+        .is_none_or(|a| matches!(a.text, "," | "." | ";" | ":" | ")") || a.lower == "and");
+    if !ends_phrase {
+        return None;
+    }
+    let unit = unit_of(m, 1)?;
+    let reference = ctx.reference.filter(|p| p.granularity() <= unit)?;
+    let n = if m.words(2) == "before" { -1 } else { 1 };
+    Some(fmt(Point::of(reference.first_day()?, unit)?.shift(n, unit)?))
+}
+
 pub(super) fn n_day_part(m: &Match, ctx: &Ctx) -> Option<String> {
     let words = m.words(0);
     let mut it = words.split(' ');
     let (first, second) = (it.next()?, it.next());
     let (offset, pod) = match (first, second) {
+        // "that evening": of the day the text last named.
+        ("that", Some(_)) => {
+            let Some(Point::Day(day)) = ctx.reference else {
+                return None;
+            };
+            let pod = lexicon::part_of_day(m.part(0).get(1)?)?;
+            return Some(format!("{}T{pod}", day_value(day)));
+        }
         ("last", Some("night")) => (-1, "NI"),
         ("this", Some(p)) => (
             0,
@@ -1441,7 +1496,7 @@ pub(super) fn clock_value(toks: &[Tok]) -> Option<(u32, u32)> {
         Some((h, _)) => h,
         None => first.number()?,
     };
-    let minute = if toks.get(1).is_some_and(|c| c.text == ":") {
+    let minute = if toks.get(1).is_some_and(|c| matches!(c.text, ":" | ".")) {
         let m = toks.get(2)?;
         match glued_meridiem(m) {
             Some((minute, _)) => minute,

@@ -265,12 +265,16 @@ pub(super) fn iso_date(toks: &[Tok], at: usize) -> Option<usize> {
 pub(super) fn numeric_date(toks: &[Tok], at: usize) -> Option<usize> {
     let first = toks.get(at)?;
     let sep = toks.get(at + 1)?.text;
-    // Dots only with two-digit parts ("24.02.2022"), so "version 1.2.2022"
-    // stays a version.
-    let width = if sep == "." { 2..=2 } else { 1..=2 };
+    // Dots and hyphens only with two-digit parts ("24.02.2022",
+    // "19-10-2021"), so "version 1.2.2022" stays a version.
+    let width = if matches!(sep, "." | "-") {
+        2..=2
+    } else {
+        1..=2
+    };
     let short = |t: &Tok| t.is_digits() && width.contains(&t.text.len());
     let ok = short(first)
-        && matches!(sep, "/" | ".")
+        && matches!(sep, "/" | "." | "-")
         && glued_sep(toks, at + 1, sep)
         && toks.get(at + 2).is_some_and(|t| !t.gap && short(t))
         && glued_sep(toks, at + 3, sep)
@@ -419,6 +423,16 @@ pub(super) fn clock(toks: &[Tok], at: usize) -> Option<usize> {
     }
     let hour = t.number().filter(|h| *h <= 24 && t.text.len() <= 2)?;
     let mut end = at + 1;
+    // "4.45pm", "9.30 a.m.": British times, a clock only with a meridiem.
+    let dot = toks.get(end).is_some_and(|c| c.text == "." && !c.gap);
+    if dot && hour <= 12 {
+        let minutes = toks.get(end + 1).filter(|m| !m.gap)?;
+        if let Some((m, _)) = glued_meridiem(minutes) {
+            return (m < 60 && minutes.text.len() == 4).then_some(end + 2);
+        }
+        (minutes.text.len() == 2 && minutes.number()? < 60).then_some(())?;
+        return meridiem(toks, end + 2);
+    }
     let colon = toks.get(end).is_some_and(|c| c.text == ":" && !c.gap);
     if colon {
         let minutes = toks.get(end + 1).filter(|m| !m.gap)?;
@@ -478,7 +492,7 @@ pub(super) fn day_part(toks: &[Tok], at: usize) -> Option<usize> {
     let w = |i: usize| toks.get(i).map(|t| t.lower);
     match w(at)? {
         "last" if w(at + 1) == Some("night") => Some(at + 2),
-        "this" | "today" | "yesterday" | "tomorrow"
+        "this" | "that" | "today" | "yesterday" | "tomorrow"
             if toks.get(at + 1).is_some_and(is_part_of_day) =>
         {
             Some(at + 2)

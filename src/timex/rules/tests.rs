@@ -1163,3 +1163,35 @@ fn nth_weekday_of_a_month_and_generic_weekdays() {
         ],
     );
 }
+
+#[test]
+fn british_times_european_dates_and_the_end_of_a_unit() {
+    assert_tags(
+        "2024-02-29",
+        "Shares closed at 4.30pm and trading resumed at 9.30 a.m.; rates rose 4.45 percent. \
+         The report was published on 19-10-2021. The firm aims to hire 500 people by the end of the month.",
+        &[
+            ("4.30pm", Time, "2024-02-29T16:30"),
+            ("9.30 a.m.", Time, "2024-02-29T09:30"),
+            ("19-10-2021", Date, "2021-10-19"),
+            ("the end of the month", Date, "2024-02"),
+        ],
+    );
+}
+
+#[test]
+fn anaphoric_parts_of_days_and_neighbouring_units() {
+    assert_tags(
+        "2022-12-25",
+        "Zelenskiy arrived in Washington on Dec. 21 and addressed Congress that evening. \
+         The day before, he had been in Bakhmut. Sales fell in the March quarter, in the spring and autumn.",
+        &[
+            ("Dec. 21", Date, "2022-12-21"),
+            ("that evening", Time, "2022-12-21TEV"),
+            ("The day before", Date, "2022-12-20"),
+            ("the March quarter", Date, "2022-Q1"),
+            ("the spring", Date, "2022-SP"),
+            ("autumn", Date, "2022-FA"),
+        ],
+    );
+}
