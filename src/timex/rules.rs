@@ -604,7 +604,7 @@ pub(crate) const RULES: &[Rule] = &[
         name: "the past decade",
         pattern: &[
             El::Opt(&THE),
-            El::Lit(&["past"]),
+            El::Lit(&["past", "next", "coming"]),
             El::Lit(&["decade", "century"]),
         ],
         kind: TimexType::Duration,

@@ -1070,8 +1070,14 @@ pub(super) fn n_the_year_duration(m: &Match, _: &Ctx) -> Option<String> {
 
 /// "over the past decade": the ten years up to the article, not the
 /// previous calendar decade ("the last decade of the century" is that).
+/// "the past decade", "the next decade": the ten years up to or from now,
+/// a stretch of time. Without "the", "next decade" is the decade itself
+/// (the relative rules' `203`).
 pub(super) fn n_past_decade(m: &Match, _: &Ctx) -> Option<String> {
     if m.after().is_some_and(|a| a.lower == "of") {
+        return None;
+    }
+    if m.words(1) != "past" && !m.has(0) {
         return None;
     }
     Some(duration(Some(1), unit_of(m, 2)?))
@@ -1108,6 +1114,10 @@ pub(super) fn n_ago_clock(_: &Match, _: &Ctx) -> Option<String> {
 }
 
 pub(super) fn n_later(m: &Match, ctx: &Ctx) -> Option<String> {
+    // "two decades later than most countries" compares; it dates nothing.
+    if m.after().is_some_and(|a| a.lower == "than") {
+        return None;
+    }
     let unit = unit_of(m, 2)?;
     let n = i32::try_from(count_of(m, 1)?).ok()?;
     let sign = if m.words(3) == "later" { 1 } else { -1 };

@@ -1195,3 +1195,18 @@ fn anaphoric_parts_of_days_and_neighbouring_units() {
         ],
     );
 }
+
+#[test]
+fn comparisons_and_the_next_decade() {
+    assert_tags(
+        "2021-11-14",
+        "India pledged net zero by 2070, two decades later than most developed countries. \
+         Beijing aims to double its stockpile over the next decade. Growth will pick up next decade.",
+        &[
+            ("2070", Date, "2070"),
+            ("two decades", Duration, "P20Y"),
+            ("the next decade", Duration, "P10Y"),
+            ("next decade", Date, "203"),
+        ],
+    );
+}
