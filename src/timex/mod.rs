@@ -64,6 +64,7 @@ pub fn tag(text: &str, region: Span, anchor: NaiveDate) -> Vec<Timex> {
     let mut out = Vec::new();
     let mut reference: Option<value::Point> = None;
     let mut topic_quarter: Option<value::Point> = None;
+    let mut quarter_seen_in: Option<usize> = None;
     let mut candidates = Vec::new();
     let mut at = 0;
     while at < toks.len() {
@@ -72,7 +73,9 @@ pub fn tag(text: &str, region: Span, anchor: NaiveDate) -> Vec<Timex> {
             at += 1;
             continue;
         }
-        let context = (reference, topic_quarter);
+        let sentence = toks[at].sentence;
+        let recent = quarter_seen_in.is_some_and(|s| sentence <= s + QUARTER_TOPIC_SENTENCES);
+        let context = (reference, topic_quarter.filter(|_| recent));
         match best_match(&toks, at, starting, anchor, context, &mut candidates) {
             Some((end, kind, value, anchors)) => {
                 let mut span = Span::new(toks[at].span.start, toks[end - 1].span.end);
@@ -99,6 +102,9 @@ pub fn tag(text: &str, region: Span, anchor: NaiveDate) -> Vec<Timex> {
                             topic_quarter = Some(point);
                         }
                     }
+                }
+                if matches!(value::Point::parse(&value), Some(value::Point::Quarter(..))) {
+                    quarter_seen_in = Some(sentence);
                 }
                 out.push(Timex { span, kind, value });
                 at = end;
@@ -131,6 +137,12 @@ fn join_offset(
     };
     Some((start, moved))
 }
+
+/// How many sentences after the last mention of a quarter "a year ago" and
+/// "the year-earlier period" still refer to the report's quarter: an aside
+/// ("Walmart, which reported third-quarter results ...") far up the article
+/// does not make every later "a year ago" a quarter.
+const QUARTER_TOPIC_SENTENCES: usize = 3;
 
 /// True for a quarter within a year of the article: the period an earnings
 /// report is about, unlike "the third quarter of 1984" in its history.

@@ -1210,3 +1210,26 @@ fn comparisons_and_the_next_decade() {
         ],
     );
 }
+
+#[test]
+fn a_quarter_named_in_an_aside_does_not_date_a_year_ago() {
+    assert_tags(
+        "2023-11-21",
+        "Walmart, which reported third-quarter results last Thursday, will stay closed. \
+         Shoppers are expected to travel. Airports are busy. Roads are jammed. \
+         Turkey prices have fallen 5.6% from a year ago.",
+        &[
+            ("third-quarter", Date, "2023-Q3"),
+            ("last Thursday", Date, "2023-11-16"),
+            ("a year ago", Date, "2022"),
+        ],
+    );
+    assert_tags(
+        "1989-10-26",
+        "Delta posted net income of $133 million for the third quarter. A year ago, it earned $100 million.",
+        &[
+            ("the third quarter", Date, "1989-Q3"),
+            ("A year ago", Date, "1988-Q3"),
+        ],
+    );
+}
