@@ -156,6 +156,8 @@ const UNITS: &[(&str, Unit)] = &[
     ("days", Unit::Day),
     ("week", Unit::Week),
     ("weeks", Unit::Week),
+    ("fortnight", Unit::Fortnight),
+    ("fortnights", Unit::Fortnight),
     ("weekend", Unit::Weekend),
     ("weekends", Unit::Weekend),
     ("month", Unit::Month),

@@ -619,6 +619,13 @@ pub(crate) const RULES: &[Rule] = &[
         anchors: true,
     },
     Rule {
+        name: "the next fortnight",
+        pattern: &[THE, DIRECTION, El::Lit(&["fortnight"])],
+        kind: TimexType::Duration,
+        norm: n_the_next_fortnight,
+        anchors: false,
+    },
+    Rule {
         name: "the end of the month",
         pattern: &[
             EDGE,

@@ -59,6 +59,8 @@ pub(crate) enum Unit {
     Hour,
     Day,
     Week,
+    /// Two weeks, in British news ("within a fortnight").
+    Fortnight,
     Weekend,
     Month,
     Quarter,
@@ -76,6 +78,7 @@ impl Unit {
             Unit::Hour => ("H", 1),
             Unit::Day => ("D", 1),
             Unit::Week => ("W", 1),
+            Unit::Fortnight => ("W", 2),
             Unit::Weekend => ("WE", 1),
             Unit::Month => ("M", 1),
             Unit::Quarter => ("Q", 1),
@@ -110,7 +113,7 @@ impl Point {
     pub(crate) fn of(date: NaiveDate, unit: Unit) -> Option<Point> {
         Some(match unit {
             Unit::Day => Point::Day(date),
-            Unit::Week | Unit::Weekend => {
+            Unit::Week | Unit::Fortnight | Unit::Weekend => {
                 let w = date.iso_week();
                 Point::Week(w.year(), w.week())
             }
@@ -153,9 +156,10 @@ impl Point {
             Unit::Century => self.shift_months(months(n, 1200)?),
             Unit::Quarter => self.shift_months(months(n, 3)?),
             Unit::Month => self.shift_months(n),
-            Unit::Week | Unit::Weekend => {
+            Unit::Week | Unit::Fortnight | Unit::Weekend => {
+                let days = if unit == Unit::Fortnight { 14 } else { 7 };
                 let day = self.first_day()?;
-                let moved = add_days(day, i64::from(n).checked_mul(7)?)?;
+                let moved = add_days(day, i64::from(n).checked_mul(days)?)?;
                 match self {
                     Point::Day(_) => Some(Point::Day(moved)),
                     _ => Point::of(moved, Unit::Week),

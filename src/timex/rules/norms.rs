@@ -1020,8 +1020,18 @@ pub(super) fn n_duration_range(m: &Match, _: &Ctx) -> Option<String> {
     Some(duration(None, unit))
 }
 
+/// "within the next fortnight", "over the past fortnight": two weeks.
+pub(super) fn n_the_next_fortnight(_: &Match, _: &Ctx) -> Option<String> {
+    Some(duration(Some(1), Unit::Fortnight))
+}
+
 pub(super) fn n_relative_unit(m: &Match, ctx: &Ctx) -> Option<String> {
     let unit = unit_of(m, 3)?;
+    // "the next fortnight" is a stretch of two weeks: no calendar names
+    // fortnights, so the duration rules read it.
+    if unit == Unit::Fortnight {
+        return None;
+    }
     let n = match direction_of(m, 2) {
         Rel::Last => -1,
         Rel::This => 0,

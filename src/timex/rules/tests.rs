@@ -1233,3 +1233,16 @@ fn a_quarter_named_in_an_aside_does_not_date_a_year_ago() {
         ],
     );
 }
+
+#[test]
+fn fortnights() {
+    assert_tags(
+        "2022-06-15",
+        "Talks will end within the next fortnight; a deal is due within a fortnight. The strike began a fortnight ago.",
+        &[
+            ("the next fortnight", Duration, "P2W"),
+            ("a fortnight", Duration, "P2W"),
+            ("a fortnight ago", Date, "2022-W22"),
+        ],
+    );
+}
