@@ -311,6 +311,9 @@ fn cue(toks: &[Tok], i: usize) -> Option<(Tense, usize)> {
     }
 }
 
+/// Extra distance for each comma between a tense cue and the expression.
+const CLAUSE_PENALTY: usize = 2;
+
 /// Extra distance for a tense cue to the right of the expression.
 const RIGHT_PENALTY: usize = 2;
 
@@ -332,6 +335,11 @@ pub(crate) fn tense_around(toks: &[Tok], start: usize, end: usize) -> Tense {
             // The verb an expression modifies usually comes before it; a
             // verb after it often belongs to a following clause.
             let penalty = penalty + if i >= end { RIGHT_PENALTY } else { 0 };
+            // A comma between the two usually closes the clause the
+            // expression is in ("approved in March, will enter into force").
+            let between = if i >= end { end..i } else { i + 1..start };
+            let commas = toks[between].iter().filter(|t| t.text == ",").count();
+            let penalty = penalty + CLAUSE_PENALTY * commas.min(2);
             // "detaining him on Friday and would not let his family see him":
             // a "would" after the expression opens another clause, often one
             // in the past ("would" as the past of "will").

@@ -344,7 +344,9 @@ pub(crate) const RULES: &[Rule] = &[
         ],
         kind: TimexType::Date,
         norm: n_nth_weekday_of_month,
-        anchors: true,
+        // Often a habit ("ends on the last Saturday of September"), so no
+        // narrative of days starts from it.
+        anchors: false,
     },
     Rule {
         name: "day month",

@@ -915,14 +915,19 @@ pub(super) fn n_day_word(m: &Match, ctx: &Ctx) -> Option<String> {
 
 /// "by the end of the month", "the start of the decade": the unit the
 /// article is in, or in a past narrative the one the text last named ("in
-/// March ... by the end of the month").
+/// 1975 ... he came to power at the end of the decade"). "By the end of"
+/// sets a target, which is reckoned from the article's date.
 pub(super) fn n_edge_of_unit(m: &Match, ctx: &Ctx) -> Option<String> {
     if !m.words(0).ends_with(" of") {
         return None;
     }
     let unit = unit_of(m, 2)?;
+    let target = m
+        .before()
+        .is_some_and(|b| matches!(b.lower, "by" | "before" | "until" | "till"));
     let narrated = ctx.reference.filter(|p| {
         ctx.tense == Tense::Past
+            && !target
             && p.granularity() <= unit
             && p.first_day().is_some_and(|d| d < ctx.anchor)
     });

@@ -1246,3 +1246,29 @@ fn fortnights() {
         ],
     );
 }
+
+#[test]
+fn clauses_and_targets_keep_their_own_time() {
+    assert_tags(
+        "2024-05-15",
+        "The AI Act, approved by lawmakers in March, will enter into force in June.",
+        &[("March", Date, "2024-03"), ("June", Date, "2024-06")],
+    );
+    assert_tags(
+        "2025-09-30",
+        "The Fed cut rates on Sept. 17, its first cut since December 2024, and signaled more cuts by the end of the year.",
+        &[
+            ("Sept. 17", Date, "2025-09-17"),
+            ("December 2024", Date, "2024-12"),
+            ("the end of the year", Date, "2025"),
+        ],
+    );
+    assert_tags(
+        "2021-03-02",
+        "He was elected in 1975 and came to power at the end of the decade.",
+        &[
+            ("1975", Date, "1975"),
+            ("the end of the decade", Date, "197"),
+        ],
+    );
+}
