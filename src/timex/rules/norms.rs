@@ -1418,9 +1418,34 @@ pub(super) fn n_set_adverb(m: &Match, _: &Ctx) -> Option<String> {
     )
 }
 
+/// "$20 billion a year", "£250m a month", "100,000 tests a day", "twice a
+/// week": a rate, so a set. "For a year" and "a year ago" are not rates.
 pub(super) fn n_set_rate(m: &Match, _: &Ctx) -> Option<String> {
     let b = m.before()?;
+    // "250m", "9.8bn": an amount with its scale glued on.
+    let amount = |t: &Tok| {
+        let digits = t.lower.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        !digits.is_empty()
+            && digits.bytes().all(|c| c.is_ascii_digit())
+            && matches!(
+                &t.lower[digits.len()..],
+                "m" | "bn" | "mn" | "b" | "k" | "tn"
+            )
+    };
+    // "115 flights a day": a count of things before the rate (but "million
+    // instructions per second" is a unit of speed).
+    let counted_things = m.words(0) != "per"
+        && b.is_word()
+        && b.lower.len() > 3
+        && b.lower.ends_with('s')
+        && m.start >= 2
+        && {
+            let n = &m.toks[m.start - 2];
+            n.is_digits() || amount(n) || matches!(n.lower, "million" | "billion" | "thousand")
+        };
     let rate = b.is_digits()
+        || amount(b)
+        || counted_things
         || matches!(
             b.lower,
             "million"

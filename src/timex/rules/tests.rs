@@ -1272,3 +1272,17 @@ fn clauses_and_targets_keep_their_own_time() {
         ],
     );
 }
+
+#[test]
+fn rates_are_sets() {
+    assert_tags(
+        "2022-12-25",
+        "The UK will give £250m a month; airlines cancelled 115 flights a day. He stayed for a day. \
+         The chip runs 15 million instructions per second.",
+        &[
+            ("a month", Set, "P1M"),
+            ("a day", Set, "P1D"),
+            ("a day", Duration, "P1D"),
+        ],
+    );
+}
