@@ -586,6 +586,29 @@ pub(crate) const RULES: &[Rule] = &[
         anchors: true,
     },
     Rule {
+        name: "Wednesday next week",
+        pattern: &[
+            WEEKDAY,
+            El::Lit(&["next", "last", "this"]),
+            El::Lit(&["week"]),
+        ],
+        kind: TimexType::Date,
+        norm: n_weekday_of_week,
+        anchors: true,
+    },
+    Rule {
+        name: "two weeks from today",
+        pattern: &[
+            COUNT,
+            CALENDAR_UNIT,
+            El::Lit(&["from"]),
+            El::Lit(&["today", "now", "tomorrow", "yesterday"]),
+        ],
+        kind: TimexType::Date,
+        norm: n_units_from_day,
+        anchors: true,
+    },
+    Rule {
         name: "today, yesterday, tomorrow",
         pattern: &[
             El::Opt(&El::Lit(&["early", "late", "earlier", "later"])),

@@ -881,6 +881,31 @@ pub(super) fn n_weekday(m: &Match, ctx: &Ctx) -> Option<String> {
     Some(day_value(day))
 }
 
+/// "Wednesday next week": that weekday in the week named.
+pub(super) fn n_weekday_of_week(m: &Match, ctx: &Ctx) -> Option<String> {
+    let n = match m.words(1).as_str() {
+        "next" => 1,
+        "last" => -1,
+        _ => 0,
+    };
+    let week = relative(ctx.anchor, n, Unit::Week)?;
+    let monday = week.first_day()?;
+    let offset = weekday_of(m, 0)?.num_days_from_monday();
+    Some(day_value(add_days(monday, i64::from(offset))?))
+}
+
+/// "two weeks from today": the day that many units after the day named.
+pub(super) fn n_units_from_day(m: &Match, ctx: &Ctx) -> Option<String> {
+    let n = i32::try_from(count_of(m, 0)?).ok()?;
+    let unit = unit_of(m, 1)?;
+    let from = match m.words(3).as_str() {
+        "now" => 0,
+        w => day_word_offset(w)?,
+    };
+    let day = Point::Day(add_days(ctx.anchor, from)?);
+    Some(fmt(day.shift(n, unit)?))
+}
+
 pub(super) fn day_word_offset(w: &str) -> Option<i64> {
     match w {
         "today" | "tonight" => Some(0),

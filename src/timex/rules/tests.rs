@@ -1286,3 +1286,15 @@ fn rates_are_sets() {
         ],
     );
 }
+
+#[test]
+fn a_weekday_of_a_named_week_and_units_from_today() {
+    assert_tags(
+        "2022-06-15",
+        "The bill will be debated on Wednesday next week. Polls open two weeks from today.",
+        &[
+            ("Wednesday next week", Date, "2022-06-22"),
+            ("two weeks from today", Date, "2022-06-29"),
+        ],
+    );
+}
