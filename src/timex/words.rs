@@ -135,6 +135,8 @@ fn time_of_day(time: &str) -> String {
         "EV" => "evening".to_string(),
         "NI" => "night".to_string(),
         "DT" => "daytime".to_string(),
+        "24:00" => "midnight, at the day's end".to_string(),
+        "00:00" => "midnight".to_string(),
         clock => clock.to_string(),
     }
 }
@@ -184,6 +186,10 @@ mod tests {
         assert_eq!(describe("2022-W16", Date), "the week of 18 April 2022");
         assert_eq!(describe("2021-03-03T17:00", Time), "3 March 2021, 17:00");
         assert_eq!(describe("2022-04-25TNI", Time), "25 April 2022, night");
+        assert_eq!(
+            describe("2021-08-30T24:00", Time),
+            "30 August 2021, midnight, at the day's end"
+        );
         assert_eq!(describe("2021-Q1", Date), "January–March 2021");
         assert_eq!(describe("199", Date), "the 1990s");
         assert_eq!(
