@@ -91,11 +91,17 @@ pub(crate) fn clock_on_day(
         return None;
     }
     let before = at.checked_sub(1)?;
-    let gap_end = if toks[before].lower == "on" {
-        toks.get(before.checked_sub(1)?)?.span.end
-    } else {
-        toks[before].span.end
-    };
+    let on = toks[before].lower == "on";
+    let mut gap_end_at = if on { before.checked_sub(1)? } else { before };
+    // "7pm BST (2pm ET) on June 26": step over the restatement in brackets
+    // (TimeBank keeps "10:35 a.m. (0735 GMT) Friday" as two).
+    if on && toks[gap_end_at].text == ")" {
+        let open = (gap_end_at.saturating_sub(8)..gap_end_at)
+            .rev()
+            .find(|&i| toks[i].text == "(")?;
+        gap_end_at = open.checked_sub(1)?;
+    }
+    let gap_end = toks[gap_end_at].span.end;
     let adjacent = previous.span.end == gap_end || previous.span.end == toks[at].span.start;
     let Point::Day(day) = Point::parse(date)? else {
         return None;

@@ -659,6 +659,8 @@ pub(super) fn season_year(ctx: &Ctx, season: Season, rel: Rel) -> Option<i32> {
         Rel::Next if started => y + 1,
         Rel::This | Rel::Next => y,
         Rel::None if ctx.tense == Tense::Past && !started => y - 1,
+        // "will go on trial in the spring" said in December: next spring.
+        Rel::None if ctx.tense == Tense::Future && end <= ctx.anchor => y + 1,
         Rel::None => y,
     })
 }
@@ -1216,6 +1218,14 @@ pub(super) fn n_that_unit(m: &Match, ctx: &Ctx) -> Option<String> {
 
 pub(super) fn n_duration(m: &Match, _: &Ctx) -> Option<String> {
     let unit = unit_of(m, 5)?;
+    // "the final two years ago", "the final a day earlier": a sports final
+    // before a date, which the rules for "two years ago" read.
+    if m.has(1)
+        && m.after()
+            .is_some_and(|a| matches!(a.lower, "ago" | "earlier" | "later"))
+    {
+        return None;
+    }
     if (m.has(0) || m.has(1)) && m.has(4) {
         // "the 30-day period": the determiner belongs to the noun.
         return None;
@@ -1630,7 +1640,23 @@ pub(super) fn n_clock(m: &Match, ctx: &Ctx) -> Option<String> {
     if bare && !placed && !after_date {
         return None;
     }
+    // "7pm BST (2pm ET)": the time in brackets restates the one before.
+    let restated = m.before().is_some_and(|b| b.text == "(") && m.start >= 2 && {
+        let t = &m.toks[m.start - 2];
+        TIME_ZONES.contains(&t.lower)
+            || matches!(t.lower, "time" | "pm" | "am" | "m" | ".")
+            || glued_meridiem(t).is_some()
+    };
+    if restated {
+        return None;
+    }
     let (h, min) = clock_value(m.part(0))?;
+    // "9:15 a.m. — About 1.4 million ...": a live blog's entry stamp is on
+    // the article's day, whatever day the entry before it named.
+    let stamp = m.start == 0 || m.toks[m.start - 1].sentence != m.toks[m.start].sentence;
+    let stamp = stamp
+        && m.after()
+            .is_some_and(|a| matches!(a.text, "—" | "–" | "-" | ":" | "|"));
     let day = match m.part(2).last() {
         Some(t) => match day_word_offset(t.lower) {
             Some(off) => add_days(ctx.anchor, off)?,
@@ -1641,7 +1667,7 @@ pub(super) fn n_clock(m: &Match, ctx: &Ctx) -> Option<String> {
         // the tense contradicts it ("called at 2:30 a.m." after a day still
         // ahead), else the publication day.
         None => match ctx.reference {
-            Some(Point::Day(d)) if !contradicts_tense(d, ctx) => d,
+            Some(Point::Day(d)) if !contradicts_tense(d, ctx) && !stamp => d,
             _ => ctx.anchor,
         },
     };

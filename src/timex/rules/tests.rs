@@ -1298,3 +1298,27 @@ fn a_weekday_of_a_named_week_and_units_from_today() {
         ],
     );
 }
+
+#[test]
+fn live_blog_stamps_restated_times_and_future_seasons() {
+    assert_tags(
+        "2022-10-01",
+        "The storm made landfall on Wednesday afternoon.\n\n9:15 a.m. — About 1.4 million people lack power. \
+         The stream begins at 7pm BST (2pm ET) on Oct. 26.",
+        &[
+            ("Wednesday afternoon", Date, "2022-09-28"),
+            ("9:15 a.m.", Time, "2022-10-01T09:15"),
+            ("7pm BST (2pm ET) on Oct. 26", Time, "2022-10-26T19:00"),
+        ],
+    );
+    assert_tags(
+        "2018-12-30",
+        "Serena Williams won the final a day earlier. Inter were beaten in the final two years ago. \
+         The officials will go on trial in the spring.",
+        &[
+            ("a day earlier", Date, "2018-12-29"),
+            ("two years ago", Date, "2016"),
+            ("the spring", Date, "2019-SP"),
+        ],
+    );
+}
