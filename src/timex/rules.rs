@@ -458,6 +458,19 @@ pub(crate) const RULES: &[Rule] = &[
         anchors: true,
     },
     Rule {
+        name: "the April-June quarter",
+        pattern: &[
+            El::Opt(&THE),
+            MONTH,
+            HYPHEN,
+            MONTH,
+            El::Lit(&["quarter", "period"]),
+        ],
+        kind: TimexType::Date,
+        norm: n_month_span_quarter,
+        anchors: true,
+    },
+    Rule {
         name: "the March quarter",
         pattern: &[THE, MONTH, El::Lit(&["quarter"])],
         kind: TimexType::Date,
@@ -779,7 +792,11 @@ pub(crate) const RULES: &[Rule] = &[
     },
     Rule {
         name: "a year (rate)",
-        pattern: &[El::Lit(&["a", "per", "an"]), SINGULAR_UNIT],
+        pattern: &[
+            El::Lit(&["a", "per", "an"]),
+            El::Opt(&HYPHEN),
+            SINGULAR_UNIT,
+        ],
         kind: TimexType::Set,
         norm: n_set_rate,
         anchors: true,
@@ -968,6 +985,20 @@ pub(crate) const RULES: &[Rule] = &[
         pattern: &[El::Lit(&["every", "each"]), MONTH],
         kind: TimexType::Set,
         norm: n_set_month,
+        anchors: false,
+    },
+    Rule {
+        name: "every morning",
+        pattern: &[El::Lit(&["every", "each"]), PART_OF_DAY],
+        kind: TimexType::Set,
+        norm: n_set_part_of_day,
+        anchors: false,
+    },
+    Rule {
+        name: "every spring",
+        pattern: &[El::Lit(&["every", "each"]), SEASON],
+        kind: TimexType::Set,
+        norm: n_set_season,
         anchors: false,
     },
     Rule {

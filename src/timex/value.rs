@@ -14,7 +14,8 @@ pub(crate) enum Season {
 }
 
 impl Season {
-    fn code(self) -> &'static str {
+    /// The TIMEX3 season code (`SP`, `SU`, `FA`, `WI`).
+    pub(crate) fn code(self) -> &'static str {
         match self {
             Season::Spring => "SP",
             Season::Summer => "SU",

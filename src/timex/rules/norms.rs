@@ -973,6 +973,20 @@ pub(super) fn n_month_quarter(m: &Match, ctx: &Ctx) -> Option<String> {
     )?))
 }
 
+/// "the April-June quarter", "the July-September period": a calendar
+/// quarter named by its first and last months.
+pub(super) fn n_month_span_quarter(m: &Match, ctx: &Ctx) -> Option<String> {
+    let (first, last) = (month_of(m, 1)?, month_of(m, 3)?);
+    if first % 3 != 1 || last != first + 2 {
+        return None;
+    }
+    let year = month_year(ctx.anchor, first, Rel::None, ctx.tense);
+    Some(fmt(Point::of(
+        NaiveDate::from_ymd_opt(year, first, 1)?,
+        Unit::Quarter,
+    )?))
+}
+
 /// "The day before, pubs had closed": a day (week, year) next to the one
 /// the text last named. Only at the end of a phrase: "the day before the
 /// vote" counts from an event, "the day after Christmas" is joined whole.
@@ -1394,6 +1408,18 @@ pub(super) fn n_set_month(m: &Match, _: &Ctx) -> Option<String> {
     Some(format!("XXXX-{:02}", month_of(m, 1)?))
 }
 
+/// "every morning": `XXXX-XX-XXTMO`.
+pub(super) fn n_set_part_of_day(m: &Match, _: &Ctx) -> Option<String> {
+    let part = lexicon::part_of_day(m.tok(1)?)?;
+    Some(format!("XXXX-XX-XXT{part}"))
+}
+
+/// "every spring": `XXXX-SP`.
+pub(super) fn n_set_season(m: &Match, _: &Ctx) -> Option<String> {
+    let season = lexicon::season(m.tok(1)?)?;
+    Some(format!("XXXX-{}", season.code()))
+}
+
 /// "Tuesday nights": every Tuesday, at night (`XXXX-WXX-2TNI`).
 pub(super) fn n_set_weekday_part(m: &Match, _: &Ctx) -> Option<String> {
     let day = weekday_of(m, 0)?.number_from_monday();
@@ -1478,7 +1504,11 @@ pub(super) fn n_set_rate(m: &Match, _: &Ctx) -> Option<String> {
             let n = &m.toks[m.start - 2];
             n.is_digits() || amount(n) || matches!(n.lower, "million" | "billion" | "thousand")
         };
+    // "a once-a-week injection".
+    let hyphenated =
+        b.text == "-" && m.start >= 2 && matches!(m.toks[m.start - 2].lower, "once" | "twice");
     let rate = b.is_digits()
+        || hyphenated
         || amount(b)
         || counted_things
         || matches!(
@@ -1498,7 +1528,7 @@ pub(super) fn n_set_rate(m: &Match, _: &Ctx) -> Option<String> {
     if !rate {
         return None;
     }
-    Some(duration(Some(1), unit_of(m, 1)?))
+    Some(duration(Some(1), unit_of(m, 2)?))
 }
 
 pub(super) fn constant(value: &'static str) -> String {

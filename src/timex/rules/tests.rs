@@ -1322,3 +1322,18 @@ fn live_blog_stamps_restated_times_and_future_seasons() {
         ],
     );
 }
+
+#[test]
+fn recurring_parts_of_days_seasons_and_month_span_quarters() {
+    assert_tags(
+        "2024-08-05",
+        "Profit for the April-June quarter rose. She arrived every morning; every spring the days lengthen. \
+         A once-a-week injection works.",
+        &[
+            ("the April-June quarter", Date, "2024-Q2"),
+            ("every morning", Set, "XXXX-XX-XXTMO"),
+            ("every spring", Set, "XXXX-SP"),
+            ("a-week", Set, "P1W"),
+        ],
+    );
+}
