@@ -65,6 +65,7 @@ pub fn tag(text: &str, region: Span, anchor: NaiveDate) -> Vec<Timex> {
     let mut reference: Option<value::Point> = None;
     let mut topic_quarter: Option<value::Point> = None;
     let mut quarter_seen_in: Option<usize> = None;
+    let mut year_said: Option<(usize, i32)> = None;
     let mut candidates = Vec::new();
     let mut at = 0;
     while at < toks.len() {
@@ -75,8 +76,16 @@ pub fn tag(text: &str, region: Span, anchor: NaiveDate) -> Vec<Timex> {
         }
         let sentence = toks[at].sentence;
         let recent = quarter_seen_in.is_some_and(|s| sentence <= s + QUARTER_TOPIC_SENTENCES);
-        let context = (reference, topic_quarter.filter(|_| recent));
-        match best_match(&toks, at, starting, anchor, context, &mut candidates) {
+        let said = resolve::Said {
+            reference,
+            topic_quarter: topic_quarter.filter(|_| recent),
+            sentence_year: year_said
+                .filter(|&(after, _)| {
+                    at <= after + YEAR_REACH && toks[after - 1].sentence == sentence
+                })
+                .map(|(_, y)| y),
+        };
+        match best_match(&toks, at, starting, anchor, said, &mut candidates) {
             Some((end, kind, value, anchors)) => {
                 let mut span = Span::new(toks[at].span.start, toks[end - 1].span.end);
                 let mut value = value;
@@ -103,8 +112,17 @@ pub fn tag(text: &str, region: Span, anchor: NaiveDate) -> Vec<Timex> {
                         }
                     }
                 }
-                if matches!(value::Point::parse(&value), Some(value::Point::Quarter(..))) {
+                let point = value::Point::parse(&value);
+                if matches!(point, Some(value::Point::Quarter(..))) {
                     quarter_seen_in = Some(sentence);
+                }
+                // Only a year the text spells out ("In 2012", "next year"),
+                // not one a bare month was resolved to.
+                let spelled = toks[at..end]
+                    .iter()
+                    .any(|t| t.lower == "year" || (t.text.len() == 4 && t.is_digits()));
+                if let Some(year) = point.and_then(value::Point::year_level).filter(|_| spelled) {
+                    year_said = Some((end, year));
                 }
                 out.push(Timex { span, kind, value });
                 at = end;
@@ -138,6 +156,12 @@ fn join_offset(
     Some((start, moved))
 }
 
+/// How many tokens after a spelled-out year a bare "June 5" still takes
+/// that year: "In 2012, the festival was held on June 5", but not across a
+/// long clause ("approved in 1987 that didn't specify an amount, had
+/// purchased shares through Sept. 29").
+const YEAR_REACH: usize = 12;
+
 /// How many sentences after the last mention of a quarter "a year ago" and
 /// "the year-earlier period" still refer to the report's quarter: an aside
 /// ("Walmart, which reported third-quarter results ...") far up the article
@@ -163,7 +187,7 @@ fn best_match<'t, 'a>(
     at: usize,
     starting: pattern::RuleSet,
     anchor: NaiveDate,
-    (reference, topic_quarter): (Option<value::Point>, Option<value::Point>),
+    said: resolve::Said,
     candidates: &mut Vec<(pattern::Match<'t, 'a>, &'static rules::Rule)>,
 ) -> Option<(usize, TimexType, String, bool)> {
     candidates.clear();
@@ -179,8 +203,9 @@ fn best_match<'t, 'a>(
         let ctx = resolve::Ctx {
             anchor,
             tense: resolve::tense_around(toks, m.start, m.end),
-            reference,
-            topic_quarter,
+            reference: said.reference,
+            topic_quarter: said.topic_quarter,
+            sentence_year: said.sentence_year,
         };
         (rule.norm)(m, &ctx).map(|v| (m.end, rule.kind, v, rule.anchors))
     })

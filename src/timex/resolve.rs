@@ -28,6 +28,20 @@ pub(crate) struct Ctx {
     /// about): "the quarter", "the year-ago period" and "a year ago" in such
     /// a report refer to it even after an aside about another quarter.
     pub topic_quarter: Option<Point>,
+    /// The year of a year, month or season named earlier in the same
+    /// sentence ("In 2012, the festival was held on June 5").
+    pub sentence_year: Option<i32>,
+}
+
+/// What the text has said before an expression that may anchor it.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Said {
+    /// See [`Ctx::reference`].
+    pub reference: Option<Point>,
+    /// See [`Ctx::topic_quarter`].
+    pub topic_quarter: Option<Point>,
+    /// See [`Ctx::sentence_year`].
+    pub sentence_year: Option<i32>,
 }
 
 /// An explicit direction word in front of a relative expression.
@@ -430,6 +444,9 @@ pub(crate) fn month_day_date(ctx: &Ctx, month: u32, day: u32) -> Option<NaiveDat
             return Some(candidate);
         }
     }
+    if let Some(year) = ctx.sentence_year.filter(|&y| !year_against_tense(y, ctx)) {
+        return NaiveDate::from_ymd_opt(year, month, day);
+    }
     let anchor = ctx.anchor;
     let same = NaiveDate::from_ymd_opt(anchor.year(), month, day)?;
     let gap = (same - anchor).num_days();
@@ -445,6 +462,27 @@ pub(crate) fn month_day_date(ctx: &Ctx, month: u32, day: u32) -> Option<NaiveDat
         _ => anchor.year(),
     };
     NaiveDate::from_ymd_opt(year, month, day)
+}
+
+/// True if the days `first..=last` lie wholly on the other side of the
+/// article's date from where the sentence looks: a day still ahead in a
+/// past-tense sentence, or 1997 in "invited in July 1997, will join on
+/// March 12".
+pub(crate) fn against_tense(first: NaiveDate, last: NaiveDate, ctx: &Ctx) -> bool {
+    match ctx.tense {
+        Tense::Past => first > ctx.anchor,
+        Tense::Future => last < ctx.anchor,
+        _ => false,
+    }
+}
+
+/// [`against_tense`] for a whole year.
+pub(crate) fn year_against_tense(year: i32, ctx: &Ctx) -> bool {
+    let first = NaiveDate::from_ymd_opt(year, 1, 1);
+    let last = NaiveDate::from_ymd_opt(year, 12, 31);
+    first
+        .zip(last)
+        .is_some_and(|(first, last)| against_tense(first, last, ctx))
 }
 
 /// `anchor`'s point at `unit` granularity moved by `n` units.

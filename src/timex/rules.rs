@@ -6,7 +6,10 @@
 
 use super::lexicon::{self, VAGUE_COUNTS};
 use super::pattern::{El, First, Index, Match, Tok};
-use super::resolve::{month_day_date, month_year, relative, weekday_date, Ctx, Rel, Tense};
+use super::resolve::{
+    against_tense, month_day_date, month_year, relative, weekday_date, year_against_tense, Ctx,
+    Rel, Tense,
+};
 use super::value::{add_days, duration, Point, Season, Unit};
 use super::TimexType;
 use chrono::{Datelike, NaiveDate};
@@ -1134,7 +1137,12 @@ pub(crate) const RULES: &[Rule] = &[
     },
     Rule {
         name: "holiday",
-        pattern: &[El::Opt(&DIRECTION), HOLIDAY, El::Opt(&El::Lit(&["week"]))],
+        pattern: &[
+            El::Opt(&DIRECTION),
+            HOLIDAY,
+            El::Opt(&El::Lit(&["week"])),
+            El::Opt(&YEAR),
+        ],
         kind: TimexType::Date,
         norm: n_holiday,
         anchors: true,

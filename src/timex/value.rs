@@ -200,6 +200,20 @@ impl Point {
         })
     }
 
+    /// The year of a point that names a year or a part of one coarser than
+    /// a week (a month, quarter, half or season): the year a later bare
+    /// "June 5" in the same sentence belongs to.
+    pub(crate) fn year_level(self) -> Option<i32> {
+        match self {
+            Point::Year(y)
+            | Point::Month(y, _)
+            | Point::Quarter(y, _)
+            | Point::Half(y, _)
+            | Point::Season(y, _) => Some(y),
+            _ => None,
+        }
+    }
+
     /// Start (inclusive) and end (exclusive) day of the point.
     pub(crate) fn interval(self) -> Option<(NaiveDate, NaiveDate)> {
         let ymd = NaiveDate::from_ymd_opt;

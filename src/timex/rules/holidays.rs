@@ -179,7 +179,11 @@ pub(super) fn n_holiday(m: &Match, ctx: &Ctx) -> Option<String> {
     // "as Easter week began" a week before Easter is this year's Easter week.
     let ahead = (this - ctx.anchor).num_days();
     let gone_by = if m.has(2) { ahead <= 14 } else { ahead <= 0 };
+    let written = year_of(m, 3);
+    let said = ctx.sentence_year.filter(|&y| !year_against_tense(y, ctx));
     let year = match direction_of(m, 0) {
+        _ if written.is_some() => written?,
+        Rel::None if said.is_some() => said?,
         Rel::Last if this >= ctx.anchor => y - 1,
         Rel::Next if this <= ctx.anchor => y + 1,
         Rel::None if ctx.tense == Tense::Past && !gone_by => y - 1,

@@ -538,7 +538,11 @@ pub(super) fn n_month(m: &Match, ctx: &Ctx) -> Option<String> {
         .before()
         .is_some_and(|b| matches!(b.lower, "through" | "until" | "till"));
     let tense = if until { Tense::Unknown } else { ctx.tense };
-    let year = month_year(ctx.anchor, month, direction_of(m, 0), tense);
+    let rel = direction_of(m, 0);
+    let said = ctx
+        .sentence_year
+        .filter(|&y| rel == Rel::None && !year_against_tense(y, ctx));
+    let year = said.unwrap_or_else(|| month_year(ctx.anchor, month, rel, tense));
     Some(fmt(Point::Month(year, month)))
 }
 
@@ -1697,7 +1701,7 @@ pub(super) fn n_clock(m: &Match, ctx: &Ctx) -> Option<String> {
         // the tense contradicts it ("called at 2:30 a.m." after a day still
         // ahead), else the publication day.
         None => match ctx.reference {
-            Some(Point::Day(d)) if !contradicts_tense(d, ctx) && !stamp => d,
+            Some(Point::Day(d)) if !against_tense(d, d, ctx) && !stamp => d,
             _ => ctx.anchor,
         },
     };
@@ -1708,16 +1712,6 @@ pub(super) fn n_clock(m: &Match, ctx: &Ctx) -> Option<String> {
         h
     };
     Some(format!("{}T{h:02}:{min:02}", day_value(day)))
-}
-
-/// True if `day` lies on the other side of the article's date from where
-/// the sentence's tense looks.
-fn contradicts_tense(day: NaiveDate, ctx: &Ctx) -> bool {
-    match ctx.tense {
-        Tense::Past => day > ctx.anchor,
-        Tense::Future => day < ctx.anchor,
-        _ => false,
-    }
 }
 
 /// A duration of `whole` units and a half, TimeML style: `P2Y6M`,

@@ -1337,3 +1337,30 @@ fn recurring_parts_of_days_seasons_and_month_span_quarters() {
         ],
     );
 }
+
+#[test]
+fn a_year_spelled_out_in_the_sentence_dates_what_follows() {
+    assert_tags(
+        "2016-07-10",
+        "In 2012, the festival was held on June 5. Next year's championships will be held from July 3. \
+         He was born in 1950 and married in May. The man was sentenced for his New Year's Eve 2013 robbery.",
+        &[
+            ("2012", Date, "2012"),
+            ("June 5", Date, "2012-06-05"),
+            ("Next year", Date, "2017"),
+            ("July 3", Date, "2017-07-03"),
+            ("1950", Date, "1950"),
+            ("May", Date, "1950-05"),
+            ("New Year's Eve 2013", Date, "2013-12-31"),
+        ],
+    );
+    // Not across a long clause, nor against the tense.
+    assert_tags(
+        "1999-02-27",
+        "Hungary, invited in July 1997, will join NATO on March 12.",
+        &[
+            ("July 1997", Date, "1997-07"),
+            ("March 12", Date, "1999-03-12"),
+        ],
+    );
+}
