@@ -202,7 +202,7 @@ fn best_match<'t, 'a>(
         }
         let ctx = resolve::Ctx {
             anchor,
-            tense: resolve::tense_around(toks, m.start, m.end),
+            tense: resolve::direction_of_expression(toks, m.start, m.end),
             reference: said.reference,
             topic_quarter: said.topic_quarter,
             sentence_year: said.sentence_year,

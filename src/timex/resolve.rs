@@ -331,6 +331,44 @@ const CLAUSE_PENALTY: usize = 2;
 /// Extra distance for a tense cue to the right of the expression.
 const RIGHT_PENALTY: usize = 2;
 
+/// The direction an expression at tokens `start..end` looks in: the tense
+/// around it, except that the end of a term ("remains in effect through
+/// Tuesday", "funded until Jan. 19") lies ahead unless a past perfect says
+/// the term is over ("had bought shares through Sept. 29", "Until
+/// Thursday, they had not called him a suspect").
+pub(crate) fn direction_of_expression(toks: &[Tok], start: usize, end: usize) -> Tense {
+    let tense = tense_around(toks, start, end);
+    // Over "at least", "well" and a clock time ("until 6am on 2 January").
+    let skippable = |w: &str| {
+        matches!(
+            w,
+            "at" | "least" | "well" | "on" | "am" | "pm" | "a" | "p" | "m" | "." | ":"
+        ) || w.starts_with(|c: char| c.is_ascii_digit())
+    };
+    let lead = (1..=7)
+        .filter_map(|k| start.checked_sub(k))
+        .map(|i| toks[i].lower)
+        .find(|w| !skippable(w))
+        .filter(|w| matches!(*w, "until" | "till" | "through" | "into"));
+    let Some(lead) = lead else {
+        return tense;
+    };
+    let sentence = toks[start].sentence;
+    let same = |t: &&Tok| t.sentence == sentence;
+    let past_perfect = toks[..start]
+        .iter()
+        .rev()
+        .take_while(same)
+        .chain(toks[start..].iter().take_while(same))
+        .any(|t| t.lower == "had");
+    // "demand lagged well into the summer": "into" follows the verb's time.
+    if tense == Tense::Past && (past_perfect || lead == "into") {
+        Tense::Past
+    } else {
+        Tense::Future
+    }
+}
+
 /// The tense of the verb nearest to tokens `start..end` in their sentence.
 pub(crate) fn tense_around(toks: &[Tok], start: usize, end: usize) -> Tense {
     let Some(sentence) = toks.get(start).map(|t| t.sentence) else {
@@ -345,6 +383,11 @@ pub(crate) fn tense_around(toks: &[Tok], start: usize, end: usize) -> Tense {
         .take_while(|&i| toks[i].sentence == sentence)
         .enumerate();
     for (distance, i) in left.chain(right) {
+        // "as February ends": a schedule verb after the expression has it
+        // for subject; it says nothing of when.
+        if i >= end && SCHEDULE_VERBS.contains(&toks[i].lower) {
+            continue;
+        }
         if let Some((tense, penalty)) = cue(toks, i) {
             // The verb an expression modifies usually comes before it; a
             // verb after it often belongs to a following clause.

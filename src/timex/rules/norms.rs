@@ -870,7 +870,29 @@ pub(super) fn n_weekday(m: &Match, ctx: &Ctx) -> Option<String> {
         Some(Point::Day(d)) if anaphoric => d,
         _ => ctx.anchor,
     };
-    let day = weekday_date(base, weekday_of(m, 2)?, direction_of(m, 1), tense)?;
+    let weekday = weekday_of(m, 2)?;
+    // "next Friday and Saturday", "from Tuesday to Monday": the second day
+    // follows the first.
+    let paired = m.start >= 2
+        && !m.has(0)
+        && !m.has(1)
+        && m.before().is_some_and(|b| RANGE_LINKS.contains(&b.lower))
+        && is_weekday(&m.toks[m.start - 2]);
+    // A list in the past ("statements made Friday and Thursday") is in no
+    // particular order; a range ("from Tuesday to Monday") or a plan is.
+    let listed = m.before().is_some_and(|b| matches!(b.lower, "and" | "or"));
+    let ordered = |first: NaiveDate| !listed || first > ctx.anchor || ctx.tense != Tense::Past;
+    let first = match ctx.reference {
+        Some(Point::Day(first)) if paired && ordered(first) => Some(first),
+        _ => None,
+    };
+    if let Some(first) = first {
+        let ahead =
+            (weekday.num_days_from_monday() + 7 - first.weekday().num_days_from_monday()) % 7;
+        let ahead = if ahead == 0 { 7 } else { ahead };
+        return Some(day_value(add_days(first, i64::from(ahead))?));
+    }
+    let day = weekday_date(base, weekday, direction_of(m, 1), tense)?;
     if next_is_name(m) && lexicon::month(m.toks, m.end).is_none() {
         return None;
     }

@@ -1364,3 +1364,35 @@ fn a_year_spelled_out_in_the_sentence_dates_what_follows() {
         ],
     );
 }
+
+#[test]
+fn ends_of_terms_and_paired_weekdays() {
+    assert_tags(
+        "2022-10-01",
+        "A curfew remains in effect through at least Tuesday. Roadworks were lifted until 6am on 2 January. \
+         Until Thursday, they had not called him a suspect.",
+        &[
+            ("Tuesday", Date, "2022-10-04"),
+            ("6am on 2 January", Time, "2023-01-02T06:00"),
+            ("Thursday", Date, "2022-09-29"),
+        ],
+    );
+    assert_tags(
+        "2023-11-21",
+        "The festival runs from Tuesday to Monday. Storms may disrupt travel on Tuesday and Wednesday. \
+         He made statements Friday and Thursday.",
+        &[
+            ("Tuesday", Date, "2023-11-21"),
+            ("Monday", Date, "2023-11-27"),
+            ("Tuesday", Date, "2023-11-21"),
+            ("Wednesday", Date, "2023-11-22"),
+            ("Friday", Date, "2023-11-17"),
+            ("Thursday", Date, "2023-11-16"),
+        ],
+    );
+    assert_tags(
+        "2015-03-01",
+        "Storm dumps record snow on Boston as February ends",
+        &[("February", Date, "2015-02")],
+    );
+}
