@@ -173,3 +173,132 @@ fn folding_and_edit_distance() {
     );
     assert_eq!(slug("!!!"), "entity");
 }
+
+#[test]
+fn dateline_agencies_are_not_acronyms_of_the_place_before_them() {
+    let a = "WASHINGTON (AP) — President Joe Biden met the Federal Aviation Administration (FAA). The FAA agreed.";
+    let b = "LUSAIL, Qatar (AP) — Lionel Messi won. AP reported it.";
+    let texts = [a, b];
+    let mut cands = find_all(
+        0,
+        a,
+        &[
+            ("WASHINGTON", Label::Gpe),
+            ("AP", Label::Org),
+            ("Joe Biden", Label::Person),
+            ("Federal Aviation Administration", Label::Org),
+            ("FAA", Label::Org),
+        ],
+    );
+    cands.extend(find_all(
+        1,
+        b,
+        &[
+            ("LUSAIL", Label::Gpe),
+            ("Qatar", Label::Gpe),
+            ("AP", Label::Org),
+            ("Lionel Messi", Label::Person),
+        ],
+    ));
+    let (entities, assigned) = link(&texts, &cands);
+    let ap = entity_of(&entities, &assigned, &cands, &texts, "AP");
+    assert_eq!((ap.id.as_str(), ap.mention_count), ("ap", 3));
+    assert_eq!(ap.articles, [0, 1]);
+    let faa = entity_of(&entities, &assigned, &cands, &texts, "FAA");
+    assert_eq!(faa.id, "federal-aviation-administration");
+    assert_eq!(faa.mention_count, 3);
+    let qatar = entity_of(&entities, &assigned, &cands, &texts, "Qatar");
+    assert_eq!((qatar.id.as_str(), qatar.mention_count), ("qatar", 1));
+}
+
+#[test]
+fn acronyms_must_fit_the_name_they_follow() {
+    assert!(acronym_fits(
+        "FAA",
+        "Federal Aviation Administration",
+        Label::Org
+    ));
+    assert!(acronym_fits(
+        "UNAMA",
+        "UN Assistance Mission in Afghanistan",
+        Label::Org
+    ));
+    assert!(acronym_fits("MoH", "Ministry of Health", Label::Org));
+    assert!(acronym_fits(
+        "CAATSA",
+        "Countering America's Adversaries Through Sanctions Act",
+        Label::Law
+    ));
+    assert!(acronym_fits(
+        "SSB",
+        "Presidency of Defence Industries",
+        Label::Org
+    ));
+    assert!(!acronym_fits("AP", "WASHINGTON", Label::Gpe));
+    assert!(!acronym_fits("AFP", "Paris France", Label::Gpe));
+    assert!(!acronym_fits("TTP", "Pakistan", Label::Gpe));
+    assert!(!acronym_fits("DMA", "Windsor Framework", Label::Law));
+}
+
+#[test]
+fn a_headline_surname_links_to_the_full_name_that_follows() {
+    let text =
+        "Biden hosts Zelenskyy\n\nPresident Joe Biden welcomed Volodymyr Zelenskyy. Biden said so.";
+    let texts = [text];
+    let cands = find_all(
+        0,
+        text,
+        &[
+            ("Joe Biden", Label::Person),
+            ("Volodymyr Zelenskyy", Label::Person),
+            ("Biden", Label::Person),
+            ("Zelenskyy", Label::Org),
+        ],
+    );
+    let (entities, assigned) = link(&texts, &cands);
+    assert_eq!(entities.len(), 2, "{entities:?}");
+    let biden = entity_of(&entities, &assigned, &cands, &texts, "Biden");
+    assert_eq!((biden.id.as_str(), biden.mention_count), ("joe-biden", 3));
+    let zel = entity_of(&entities, &assigned, &cands, &texts, "Zelenskyy");
+    assert_eq!(
+        (zel.id.as_str(), zel.mention_count),
+        ("volodymyr-zelenskyy", 2)
+    );
+}
+
+#[test]
+fn a_surname_shared_by_two_people_stays_apart_and_dropped_first_names_link() {
+    let a = "Joe Biden and Hunter Biden arrived. Biden spoke. Tayyip Erdogan called.";
+    let b = "President Recep Tayyip Erdoğan said. Boeing Co. and Boeing agreed.";
+    let texts = [a, b];
+    let mut cands = find_all(
+        0,
+        a,
+        &[
+            ("Joe Biden", Label::Person),
+            ("Hunter Biden", Label::Person),
+            ("Biden", Label::Person),
+            ("Tayyip Erdogan", Label::Person),
+        ],
+    );
+    cands.extend(find_all(
+        1,
+        b,
+        &[
+            ("Recep Tayyip Erdoğan", Label::Person),
+            ("Boeing Co.", Label::Org),
+            ("Boeing", Label::Org),
+        ],
+    ));
+    let (entities, assigned) = link(&texts, &cands);
+    let biden = entity_of(&entities, &assigned, &cands, &texts, "Biden");
+    assert_eq!((biden.id.as_str(), biden.mention_count), ("biden", 1));
+    let erdogan = entity_of(&entities, &assigned, &cands, &texts, "Tayyip Erdogan");
+    assert_eq!(erdogan.id, "recep-tayyip-erdogan");
+    assert_eq!(
+        (erdogan.mention_count, erdogan.articles.clone()),
+        (2, vec![0, 1])
+    );
+    let boeing = entity_of(&entities, &assigned, &cands, &texts, "Boeing");
+    assert_eq!(boeing.mention_count, 2);
+}
