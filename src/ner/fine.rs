@@ -14,6 +14,7 @@
 
 use super::features::{phrase_key, sentence_initial, Token};
 use super::gazetteer;
+use super::news;
 use super::{mention, RawMention};
 use crate::label::Label;
 
@@ -207,8 +208,9 @@ fn fine_type(toks: &[Token<'_>], coarse: usize) -> Label {
 pub(crate) fn refine(sent: &[Token<'_>], ents: &[(usize, usize, usize)]) -> Vec<RawMention> {
     let mut out: Vec<RawMention> = Vec::new();
     let mut rule: Vec<(usize, usize, Label)> = Vec::new();
-    rule_products(sent, &mut rule);
     rule_laws(sent, &mut rule);
+    news::rules(sent, &mut rule);
+    rule_products(sent, &mut rule);
     rule_events(sent, &mut rule);
     rule_orgs(sent, &mut rule);
     let covered = |s: usize, e: usize| rule.iter().any(|&(rs, re, _)| rs <= e && s <= re);
@@ -216,15 +218,27 @@ pub(crate) fn refine(sent: &[Token<'_>], ents: &[(usize, usize, usize)]) -> Vec<
         if e >= sent.len() {
             continue;
         }
-        if only_product_nouns(&sent[s..=e]) {
+        if only_product_nouns(&sent[s..=e]) || news::boilerplate(&sent[s..=e]) {
             continue;
         }
+        let s = if ty == 0 {
+            news::skip_honorific(sent, s, e)
+        } else {
+            s
+        };
         if !covered(s, e) {
-            out.push(mention(
-                sent[s].span,
-                sent[e].span,
-                fine_type(&sent[s..=e], ty),
-            ));
+            let mut label = fine_type(&sent[s..=e], ty);
+            let key = phrase_key(&lowers(&sent[s..=e]));
+            let known_place = gazetteer::place(key) || gazetteer::is_norp(key);
+            if matches!(
+                label,
+                Label::Person | Label::Gpe | Label::Loc | Label::Product
+            ) && !known_place
+                && news::company_context(sent, s, e)
+            {
+                label = Label::Org;
+            }
+            out.push(mention(sent[s].span, sent[e].span, label));
             continue;
         }
         // The tagger's span overlaps a rule mention: keep what lies outside
@@ -335,6 +349,9 @@ fn split_compounds(
 /// Designators anywhere; curated systems before a weapon noun.
 fn rule_products(sent: &[Token<'_>], out: &mut Vec<(usize, usize, Label)>) {
     for (i, t) in sent.iter().enumerate() {
+        if out.iter().any(|&(a, b, _)| a <= i && i <= b) {
+            continue;
+        }
         if gazetteer::is_designator(t.raw) {
             out.push((i, i, Label::Product));
             continue;

@@ -30,6 +30,7 @@ mod features;
 mod fine;
 mod gazetteer;
 mod model;
+mod news;
 mod perceptron;
 mod tokens;
 #[cfg(not(target_arch = "wasm32"))]
