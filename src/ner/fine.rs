@@ -18,6 +18,36 @@ use super::news;
 use super::{mention, RawMention};
 use crate::label::Label;
 
+/// Capitalised head words that end a law's or treaty's own name ("Windsor
+/// Framework", "Good Friday Agreement", "Black Sea Grain Initiative",
+/// "General Data Protection Regulation"), found by [`rule_laws`].
+const LAW_NAME_HEADS: &[&str] = &[
+    "act",
+    "treaty",
+    "convention",
+    "accord",
+    "accords",
+    "protocol",
+    "charter",
+    "agreement",
+    "agreements",
+    "framework",
+    "initiative",
+    "regulation",
+    "pact",
+];
+
+/// Words that number a part of a law ("Article 5", "Section 230",
+/// "Resolution 2231"): with the number they name it.
+const LAW_PARTS: &[&str] = &["article", "section", "resolution", "title"];
+
+/// Sentence-initial words that never open a law's name ("Under the ...").
+const NOT_OPENERS: &[&str] = &[
+    "the", "a", "an", "in", "on", "at", "under", "after", "before", "with", "by", "for", "from",
+    "as", "this", "that", "its", "his", "her", "their", "our", "and", "but", "if", "when", "while",
+    "since", "to", "of", "new",
+];
+
 /// Head words of laws and treaties.
 const LAW_HEADS: &[&str] = &[
     "act",
@@ -370,7 +400,20 @@ fn rule_products(sent: &[Token<'_>], out: &mut Vec<(usize, usize, Label)>) {
 /// possessives and small connectives before it, or "Treaty of X".
 fn rule_laws(sent: &[Token<'_>], out: &mut Vec<(usize, usize, Label)>) {
     for (i, t) in sent.iter().enumerate() {
-        if t.headline || !capitalised(t) || !LAW_HEADS[..7].contains(&t.lower.as_str()) {
+        if t.headline || !capitalised(t) {
+            continue;
+        }
+        // "Article 5", "Section 230", "Resolution 2231".
+        if LAW_PARTS.contains(&t.lower.as_str())
+            && !sentence_initial(sent, i)
+            && sent
+                .get(i + 1)
+                .is_some_and(|n| n.raw.len() <= 4 && n.raw.chars().all(|c| c.is_ascii_digit()))
+        {
+            out.push((i, i + 1, Label::Law));
+            continue;
+        }
+        if !LAW_NAME_HEADS.contains(&t.lower.as_str()) {
             continue;
         }
         // "North Atlantic Treaty Organisation": the head word is inside a
@@ -384,7 +427,8 @@ fn rule_laws(sent: &[Token<'_>], out: &mut Vec<(usize, usize, Label)>) {
         let mut s = i;
         while s > 0 {
             let p = &sent[s - 1];
-            let ok = (capitalised(p) && !sentence_initial(sent, s - 1))
+            let opener = !sentence_initial(sent, s - 1) || !NOT_OPENERS.contains(&p.lower.as_str());
+            let ok = (capitalised(p) && opener)
                 || p.lower == "'s"
                 || p.lower == "’s"
                 || (matches!(p.lower.as_str(), "of" | "and" | "on" | "for")
@@ -394,6 +438,15 @@ fn rule_laws(sent: &[Token<'_>], out: &mut Vec<(usize, usize, Label)>) {
                 break;
             }
             s -= 1;
+        }
+        // "last year's Inflation Reduction Act": the owner is not part of the name.
+        while s < i
+            && matches!(
+                sent[s].lower.as_str(),
+                "'s" | "’s" | "of" | "and" | "on" | "for"
+            )
+        {
+            s += 1;
         }
         let mut e = i;
         if s == i && sent.get(i + 1).is_some_and(|n| n.lower == "of") {

@@ -227,6 +227,23 @@ mod tests {
     }
 
     #[test]
+    fn laws_by_their_head_words_without_owners() {
+        let got = tag("The agreement, to be called the Windsor Framework, protects the Good Friday Agreement, unlike last year's Inflation Reduction Act. Russia may rejoin the Black Sea Grain Initiative, and NATO's Article 5 commitment stands. Under the Paris Agreement, emissions must fall.");
+        for (t, l) in [
+            ("Windsor Framework", "LAW"),
+            ("Good Friday Agreement", "LAW"),
+            ("Inflation Reduction Act", "LAW"),
+            ("Black Sea Grain Initiative", "LAW"),
+            ("Article 5", "LAW"),
+            ("Paris Agreement", "LAW"),
+            ("NATO", "ORG"),
+        ] {
+            assert!(has(&got, t, l), "{t} {l} in {got:?}");
+        }
+        assert!(!got.iter().any(|(t, _)| t.starts_with("'s")), "{got:?}");
+    }
+
+    #[test]
     fn seed_events_and_national_bodies() {
         let got = tag("According to the Belarusian Ministry of Defense, the joint military exercise \"Allied Resolve 2022\" will take place from February 10-20. The military units of the Russian Armed Forces from the Eastern Military District will in the exercise.");
         for (t, l) in [
