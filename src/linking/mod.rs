@@ -428,7 +428,7 @@ fn canonical_key(surface: &str, label: Label) -> String {
 }
 
 /// "(SSB)" right after a mention: an acronym the text defines for it.
-fn bracketed_acronym(after: &str) -> Option<&str> {
+pub(crate) fn bracketed_acronym(after: &str) -> Option<&str> {
     let inner = after.strip_prefix(" (")?;
     let close = inner.find(')')?;
     let acronym = &inner[..close];
@@ -447,7 +447,7 @@ fn bracketed_acronym(after: &str) -> Option<&str> {
 /// more words of an organisation may also carry an acronym of its own
 /// language ("Presidency of Defence Industries (SSB)", Turkish). A single
 /// word never defines one: "WASHINGTON (AP)" is a dateline and its agency.
-fn acronym_fits(acronym: &str, name: &str, label: Label) -> bool {
+pub(crate) fn acronym_fits(acronym: &str, name: &str, label: Label) -> bool {
     let words: Vec<Vec<char>> = name
         .split(|c: char| c.is_whitespace() || c == '-')
         .filter(|w| !w.is_empty() && !w.eq_ignore_ascii_case("the"))

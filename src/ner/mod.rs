@@ -26,6 +26,7 @@
 //! in place; retrain it with `cargo run --release --bin dateline -- train-ner ../shared/data/conll2003 -o assets/models/ner.bin`.
 
 mod consistency;
+mod document;
 mod features;
 mod fine;
 mod gazetteer;
@@ -134,6 +135,7 @@ impl Recognizer {
                 kept.push(m);
             }
         }
+        document::harmonise(text, &mut kept);
         kept
     }
 }
