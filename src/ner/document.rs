@@ -9,7 +9,15 @@
 //!   in the article ("Sunak", "MESSI" beside "Rishi Sunak", "Lionel Messi")
 //!   is that person, unless it is a known place or group.
 //!
-//! Only these two cues are used: relabelling every repeat to the article's
+//! * A name used with a product noun ("the KAAN fighter jet", "a Patriot
+//!   battery") is that product in the whole article ("the KAAN flew",
+//!   "operate the Patriot"), when it is a curated product or written in
+//!   capitals; a title-case name before "jet" may be its maker ("a Boeing
+//!   jet").
+//! * The state in a US legislator's party tag ("(R-Calif.)", "(D-N.Y.)")
+//!   is a place.
+//!
+//! Only these cues are used: relabelling every repeat to the article's
 //! majority type was measured in `consistency` and cost CoNLL F1.
 
 use super::features::phrase_key;
@@ -17,10 +25,84 @@ use super::gazetteer;
 use super::RawMention;
 use crate::label::Label;
 use crate::linking::{acronym_fits, bracketed_acronym};
+use crate::text::Span;
 use std::collections::HashMap;
 
-/// Relabels `mentions` (sorted, non-overlapping) of `text` in place.
-pub(crate) fn harmonise(text: &str, mentions: &mut [RawMention]) {
+/// Singular nouns after a name that make it a product's name.
+const PRODUCT_NOUNS: &[&str] = &[
+    "jet",
+    "drone",
+    "missile",
+    "system",
+    "battery",
+    "tank",
+    "helicopter",
+    "aircraft",
+    "interceptor",
+    "launcher",
+    "rifle",
+    "howitzer",
+    "submarine",
+    "frigate",
+    "destroyer",
+    "warship",
+    "satellite",
+    "rocket",
+    "app",
+    "browser",
+    "smartphone",
+    "phone",
+    "console",
+    "chatbot",
+    "assistant",
+];
+
+/// True when `after` (the text following a name) opens with a product noun,
+/// possibly after "fighter" ("the KAAN fighter jet").
+fn product_noun_follows(after: &str) -> bool {
+    let mut words = after
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    let Some(mut w) = words.next() else {
+        return false;
+    };
+    if !after.starts_with(' ') {
+        return false;
+    }
+    if w == "fighter" {
+        w = words.next().unwrap_or("");
+    }
+    PRODUCT_NOUNS.contains(&w)
+}
+
+/// Relabels `mentions` (sorted, non-overlapping) of `text` and adds the
+/// states of party tags, keeping them sorted and non-overlapping.
+pub(crate) fn harmonise(text: &str, mentions: &mut Vec<RawMention>) {
+    let mut products: Vec<&str> = Vec::new();
+    for m in mentions.iter() {
+        let surface = m.span.of(text);
+        let single = !surface.contains(' ') && surface.chars().any(char::is_alphabetic);
+        let lower = surface.to_lowercase();
+        let curated = gazetteer::is_product(phrase_key(&[lower.as_str()]));
+        let capitals = surface
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+        if single
+            && (curated || capitals)
+            && product_noun_follows(&text[m.span.end..])
+            && !gazetteer::place(phrase_key(&[lower.as_str()]))
+            && !gazetteer::is_demonym(&lower)
+        {
+            products.push(surface);
+        }
+    }
+    for m in mentions.iter_mut() {
+        if products.contains(&m.span.of(text)) {
+            m.label = Label::Product;
+        }
+    }
+    add_party_tag_states(text, mentions);
     let mut by_acronym: HashMap<String, Label> = HashMap::new();
     let mut surnames: HashMap<String, Option<usize>> = HashMap::new();
     for (k, m) in mentions.iter().enumerate() {
@@ -58,6 +140,44 @@ pub(crate) fn harmonise(text: &str, mentions: &mut [RawMention]) {
     }
 }
 
+/// "(R-Calif.)", "(D-N.Y.)", "(I-Vt.)": the state after a US legislator's
+/// party letter, as a place mention of its own (it replaces whatever the
+/// tagger made of the tag).
+fn add_party_tag_states(text: &str, mentions: &mut Vec<RawMention>) {
+    let mut found = Vec::new();
+    for (open, _) in text.match_indices('(') {
+        let rest = &text[open + 1..];
+        let Some(close) = rest.find(')') else {
+            continue;
+        };
+        let tag = &rest[..close];
+        let Some(state) = tag
+            .strip_prefix("R-")
+            .or_else(|| tag.strip_prefix("D-"))
+            .or_else(|| tag.strip_prefix("I-"))
+        else {
+            continue;
+        };
+        let shaped = (2..=14).contains(&state.len())
+            && state.starts_with(|c: char| c.is_ascii_uppercase())
+            && state
+                .chars()
+                .all(|c| c.is_ascii_alphabetic() || c == '.' || c == ' ');
+        if shaped {
+            let start = open + 3;
+            found.push(Span::new(start, start + state.len()));
+        }
+    }
+    for span in found {
+        mentions.retain(|m| !m.span.overlaps(span));
+        mentions.push(RawMention {
+            span,
+            label: Label::Gpe,
+        });
+    }
+    mentions.sort_by_key(|m| m.span.start);
+}
+
 #[cfg(test)]
 mod tests {
     use crate::ner::{Recognizer, Segment};
@@ -91,5 +211,38 @@ mod tests {
         assert_eq!(labels("DMA"), ["LAW", "LAW", "LAW"], "{got:?}");
         assert_eq!(labels("Sunak"), ["PERSON", "PERSON"], "{got:?}");
         assert_eq!(labels("Digital Markets Act"), ["LAW"], "{got:?}");
+    }
+
+    fn body(text: &str) -> Vec<(&str, &'static str)> {
+        let segs = [Segment {
+            span: Span::new(0, text.len()),
+            headline: false,
+        }];
+        Recognizer::bundled()
+            .recognize(text, &segs)
+            .iter()
+            .map(|m| (m.span.of(text), m.label.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn a_product_named_once_with_its_noun_is_that_product_throughout() {
+        let got = body("The KAAN fighter jet flew on Wednesday. The KAAN reached 8,000 feet. Putting a Patriot battery in Ukraine angered Moscow, which considered the Patriot a legitimate target.");
+        let labels: Vec<&str> = got
+            .iter()
+            .filter(|(t, _)| matches!(*t, "KAAN" | "Patriot"))
+            .map(|(_, l)| *l)
+            .collect();
+        assert_eq!(labels, ["PRODUCT"; 4], "{got:?}");
+    }
+
+    #[test]
+    fn party_tags_hold_a_state() {
+        let text = "Speaker Kevin McCarthy (R-Calif.) met Rep. Chip Roy (R-Texas) and Sen. Chuck Schumer (D-N.Y.).";
+        let got = body(text);
+        for state in ["Calif.", "Texas", "N.Y."] {
+            assert!(got.contains(&(state, "GPE")), "{state} in {got:?}");
+        }
+        assert!(got.contains(&("Kevin McCarthy", "PERSON")), "{got:?}");
     }
 }

@@ -246,6 +246,20 @@ mod tests {
     }
 
     #[test]
+    fn events_facilities_titles_and_dates() {
+        let got = tag("The planemaker hoped to show the jet at the Farnborough Airshow in July. Israeli tanks surrounded the Shifa Hospital. Taoiseach Leo Varadkar and Mr Sunak met at Windsor Castle later. Published On 22 Nov 2023.");
+        for (t, l) in [
+            ("Farnborough Airshow", "EVENT"),
+            ("Leo Varadkar", "PERSON"),
+            ("Sunak", "PERSON"),
+            ("Windsor Castle", "FAC"),
+        ] {
+            assert!(has(&got, t, l), "{t} {l} in {got:?}");
+        }
+        assert!(!got.iter().any(|(t, _)| t.contains("Nov")), "{got:?}");
+    }
+
+    #[test]
     fn seed_events_and_national_bodies() {
         let got = tag("According to the Belarusian Ministry of Defense, the joint military exercise \"Allied Resolve 2022\" will take place from February 10-20. The military units of the Russian Armed Forces from the Eastern Military District will in the exercise.");
         for (t, l) in [

@@ -330,7 +330,9 @@ fn product_at(sent: &[Token<'_>], i: usize) -> Option<usize> {
         })
     };
     let next = sent.get(i + 1);
+    // A maker opens a name: "General Electric F110" is a company and an engine.
     let maker = capitalised(t)
+        && (i == 0 || !capitalised(&sent[i - 1]) || sentence_initial(sent, i - 1))
         && t.raw.chars().any(char::is_lowercase)
         && !NOT_MAKERS.contains(&t.lower.as_str())
         && !gazetteer::is_designator(t.raw)
@@ -462,13 +464,51 @@ pub(crate) fn boilerplate(toks: &[Token<'_>]) -> bool {
             .all(|t| zone(t) || BOILERPLATE.contains(&t.lower.as_str()))
 }
 
-/// The first token of a person's span once a courtesy title is dropped.
-pub(crate) fn skip_honorific(sent: &[Token<'_>], s: usize, e: usize) -> usize {
-    if s < e && HONORIFICS.contains(&sent[s].lower.as_str()) {
-        s + 1
-    } else {
-        s
+/// Titles OntoNotes (and CoNLL) leave out of a person's span ("Taoiseach
+/// Leo Varadkar", "Prince Abdulaziz bin Salman", "Sen. Bernie Sanders").
+const TITLES: &[&str] = &[
+    "president",
+    "prince",
+    "princess",
+    "king",
+    "queen",
+    "sheikh",
+    "emir",
+    "taoiseach",
+    "chancellor",
+    "pope",
+    "senator",
+    "sen.",
+    "rep.",
+    "gov.",
+    "gen.",
+    "general",
+    "premier",
+    "ayatollah",
+    "speaker",
+];
+
+/// Where a name starting at `s` (and ending at `e`) begins once a courtesy
+/// title or, for a person (`person`), an office is dropped, and whether a
+/// courtesy title said it is a person ("Mr Sunak" typed ORG is still Mr
+/// Sunak).
+pub(crate) fn skip_title(
+    sent: &[Token<'_>],
+    mut s: usize,
+    e: usize,
+    person: bool,
+) -> (usize, bool) {
+    let mut courtesy = false;
+    while s < e {
+        let w = sent[s].lower.as_str();
+        if HONORIFICS.contains(&w) {
+            courtesy = true;
+        } else if !(person && TITLES.contains(&w)) {
+            break;
+        }
+        s += 1;
     }
+    (s, courtesy)
 }
 
 /// True when the words around tokens `s..=e` say the name is a company:
