@@ -14,6 +14,10 @@
 //!   "operate the Patriot"), when it is a curated product or written in
 //!   capitals; a title-case name before "jet" may be its maker ("a Boeing
 //!   jet").
+//! * A single word typed as an organisation somewhere in the article is one
+//!   wherever else it was typed a person, place or product, unless it is a
+//!   known place or the surname of someone named in full ("Google said" after
+//!   "Google's shares").
 //! * The state in a US legislator's party tag ("(R-Calif.)", "(D-N.Y.)")
 //!   is a place.
 //!
@@ -122,18 +126,34 @@ pub(crate) fn harmonise(text: &str, mentions: &mut Vec<RawMention>) {
             }
         }
     }
+    let orgs: Vec<String> = mentions
+        .iter()
+        .filter(|m| m.label == Label::Org)
+        .map(|m| m.span.of(text).to_string())
+        .collect();
     for m in mentions.iter_mut() {
         let surface = m.span.of(text);
         if let Some(&label) = by_acronym.get(surface) {
             m.label = label;
             continue;
         }
-        if surface.contains(' ') || m.label == Label::Person {
+        if surface.contains(' ') {
             continue;
         }
         let lower = surface.to_lowercase();
         let known =
             gazetteer::place(phrase_key(&[lower.as_str()])) || gazetteer::is_demonym(&lower);
+        if !known
+            && !surnames.contains_key(&lower)
+            && matches!(m.label, Label::Person | Label::Gpe | Label::Product)
+            && orgs.iter().any(|o| o == surface)
+        {
+            m.label = Label::Org;
+            continue;
+        }
+        if m.label == Label::Person {
+            continue;
+        }
         if !known && surnames.get(&lower).is_some_and(Option::is_some) {
             m.label = Label::Person;
         }
@@ -234,6 +254,18 @@ mod tests {
             .map(|(_, l)| *l)
             .collect();
         assert_eq!(labels, ["PRODUCT"; 4], "{got:?}");
+    }
+
+    #[test]
+    fn a_company_once_is_a_company_throughout() {
+        let got = body("Shares of Rosatom fell on Monday. The plant is being built by Rosatom, and Wichita-based Spirit AeroSystems supplies the fuselage.");
+        let rosatom: Vec<&str> = got
+            .iter()
+            .filter(|(t, _)| *t == "Rosatom")
+            .map(|(_, l)| *l)
+            .collect();
+        assert_eq!(rosatom, ["ORG", "ORG"], "{got:?}");
+        assert!(got.contains(&("Spirit AeroSystems", "ORG")), "{got:?}");
     }
 
     #[test]

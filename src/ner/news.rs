@@ -513,7 +513,7 @@ pub(crate) fn skip_title(
 
 /// True when the words around tokens `s..=e` say the name is a company:
 /// its last word is a company head ("Epic Games"), or a company noun comes
-/// just before it ("rival Airbus"), or "shares of/in" does, or shares or a
+/// just before it ("rival Airbus"), or "shares of/in" or "X-based" does, or shares or a
 /// chief executive come just after it ("Boeing shares", "Boeing Chief
 /// Executive Dave Calhoun", "Epic CEO").
 pub(crate) fn company_context(sent: &[Token<'_>], s: usize, e: usize) -> bool {
@@ -530,11 +530,15 @@ pub(crate) fn company_context(sent: &[Token<'_>], s: usize, e: usize) -> bool {
     let shares_of = s >= 2
         && lower_is(sent.get(s - 1), &["of", "in"])
         && lower_is(sent.get(s - 2), &["shares", "stake", "stock"]);
+    // "Wichita-based Spirit", "Copenhagen-based Maersk".
+    let based = s >= 2
+        && lower_is(sent.get(s - 1), &["based", "headquartered", "listed"])
+        && matches!(sent[s - 2].raw, "-" | "‐" | "‑");
     let after = e + 1 + usize::from(lower_is(sent.get(e + 1), &["'s", "’s"]));
     let shares_after = lower_is(sent.get(after), COMPANY_NEXT);
     let chief =
         lower_is(sent.get(after), &["chief"]) && lower_is(sent.get(after + 1), &["executive"]);
-    head || noun_before || shares_of || shares_after || chief
+    head || noun_before || shares_of || based || shares_after || chief
 }
 
 #[cfg(test)]
