@@ -7,7 +7,8 @@
 //!   headline included: "the DMA" is a law, not an organisation.
 //! * A single word that is the surname of exactly one person named in full
 //!   in the article ("Sunak", "MESSI" beside "Rishi Sunak", "Lionel Messi")
-//!   is that person, unless it is a known place or group.
+//!   is that person, unless it is a known place or group; a full name typed
+//!   PERSON at least as often as otherwise is a person everywhere.
 //!
 //! * A name used with a product noun ("the KAAN fighter jet", "a Patriot
 //!   battery") is that product in the whole article ("the KAAN flew",
@@ -82,6 +83,14 @@ fn product_noun_follows(after: &str) -> bool {
 /// Relabels `mentions` (sorted, non-overlapping) of `text` and adds the
 /// states of party tags, keeping them sorted and non-overlapping.
 pub(crate) fn harmonise(text: &str, mentions: &mut Vec<RawMention>) {
+    products_by_their_noun(text, mentions);
+    people_by_their_full_name(text, mentions);
+    add_party_tag_states(text, mentions);
+    short_forms(text, mentions);
+}
+
+/// "the KAAN fighter jet" makes every "KAAN" of the article a product.
+fn products_by_their_noun(text: &str, mentions: &mut [RawMention]) {
     let mut products: Vec<&str> = Vec::new();
     for m in mentions.iter() {
         let surface = m.span.of(text);
@@ -106,7 +115,37 @@ pub(crate) fn harmonise(text: &str, mentions: &mut Vec<RawMention>) {
             m.label = Label::Product;
         }
     }
-    add_party_tag_states(text, mentions);
+}
+
+/// A full name typed PERSON in the article at least as often as anything
+/// else is a person everywhere in it ("LUSAIL, Qatar (AP) — Lionel Messi",
+/// read ORG after the dateline).
+fn people_by_their_full_name(text: &str, mentions: &mut [RawMention]) {
+    let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
+    for m in mentions.iter() {
+        let surface = m.span.of(text);
+        if surface.contains(' ') {
+            let n = counts.entry(surface).or_default();
+            if m.label == Label::Person {
+                n.0 += 1;
+            } else {
+                n.1 += 1;
+            }
+        }
+    }
+    for m in mentions.iter_mut() {
+        if counts
+            .get(m.span.of(text))
+            .is_some_and(|&(person, other)| person > 0 && person >= other)
+        {
+            m.label = Label::Person;
+        }
+    }
+}
+
+/// Acronyms, surnames and one-word company names take the type of the
+/// form that says what they are.
+fn short_forms(text: &str, mentions: &mut [RawMention]) {
     let mut by_acronym: HashMap<String, Label> = HashMap::new();
     let mut surnames: HashMap<String, Option<usize>> = HashMap::new();
     for (k, m) in mentions.iter().enumerate() {
@@ -143,19 +182,18 @@ pub(crate) fn harmonise(text: &str, mentions: &mut Vec<RawMention>) {
         let lower = surface.to_lowercase();
         let known =
             gazetteer::place(phrase_key(&[lower.as_str()])) || gazetteer::is_demonym(&lower);
-        if !known
-            && !surnames.contains_key(&lower)
-            && matches!(m.label, Label::Person | Label::Gpe | Label::Product)
-            && orgs.iter().any(|o| o == surface)
-        {
-            m.label = Label::Org;
+        if known {
             continue;
         }
-        if m.label == Label::Person {
-            continue;
-        }
-        if !known && surnames.get(&lower).is_some_and(Option::is_some) {
-            m.label = Label::Person;
+        match surnames.get(&lower) {
+            Some(Some(_)) => m.label = Label::Person,
+            Some(None) => {}
+            None if matches!(m.label, Label::Person | Label::Gpe | Label::Product)
+                && orgs.iter().any(|o| o == surface) =>
+            {
+                m.label = Label::Org;
+            }
+            None => {}
         }
     }
 }
@@ -200,8 +238,8 @@ fn add_party_tag_states(text: &str, mentions: &mut Vec<RawMention>) {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
     use crate::ner::{Recognizer, Segment};
-    use crate::text::Span;
 
     #[test]
     fn acronyms_and_surnames_take_their_full_forms_type() {
@@ -266,6 +304,30 @@ mod tests {
             .collect();
         assert_eq!(rosatom, ["ORG", "ORG"], "{got:?}");
         assert!(got.contains(&("Spirit AeroSystems", "ORG")), "{got:?}");
+    }
+
+    #[test]
+    fn a_full_name_is_a_person_after_a_dateline_too() {
+        let text = "LUSAIL, Qatar (AP) — Lionel Messi finally has his title. Argentina captain Lionel Messi scored.";
+        let at = |needle: &str, from: usize| {
+            let start = from + text[from..].find(needle).unwrap();
+            Span::new(start, start + needle.len())
+        };
+        let first = at("Lionel Messi", 0);
+        let second = at("Lionel Messi", first.end);
+        let mut mentions = vec![
+            RawMention {
+                span: first,
+                label: Label::Org,
+            },
+            RawMention {
+                span: second,
+                label: Label::Person,
+            },
+        ];
+        harmonise(text, &mut mentions);
+        let labels: Vec<Label> = mentions.iter().map(|m| m.label).collect();
+        assert_eq!(labels, [Label::Person, Label::Person]);
     }
 
     #[test]

@@ -237,6 +237,11 @@ fn fine_type(toks: &[Token<'_>], coarse: usize) -> Label {
         if STRONG_FAC_HEADS.contains(&last) && coarse != 1 && !gazetteer::place(key) {
             return Label::Fac;
         }
+        // "Suez Canal" or "Cape of Good Hope" read as a person's name. (An
+        // organisation-typed "Green Bay" is a team.)
+        if coarse == 0 && (LOC_HEADS.contains(&last) || lw[0] == "cape") {
+            return Label::Loc;
+        }
     }
     match coarse {
         0 => Label::Person,
@@ -438,7 +443,16 @@ fn rule_products(sent: &[Token<'_>], out: &mut Vec<(usize, usize, Label)>) {
             out.push((i, i, Label::Product));
             continue;
         }
-        let next = sent.get(i + 1).map(|n| n.lower.as_str()).unwrap_or("");
+        // "Javelin anti-tank missiles": hyphenated modifiers may come between.
+        let mut k = i + 1;
+        while k + 2 < sent.len()
+            && matches!(sent[k + 1].raw, "-" | "‐" | "‑")
+            && !capitalised(&sent[k])
+            && !capitalised(&sent[k + 2])
+        {
+            k += 3;
+        }
+        let next = sent.get(k).map(|n| n.lower.as_str()).unwrap_or("");
         if capitalised(t)
             && PRODUCT_NOUNS.contains(&next)
             && gazetteer::is_product(phrase_key(&[t.lower.as_str()]))

@@ -263,9 +263,11 @@ fn version(t: &Token<'_>) -> bool {
 }
 
 /// An all-capitals model word of three or more letters ("MAX"), in running
-/// text (a headline may be all capitals).
-fn caps_word(t: &Token<'_>) -> bool {
-    t.raw.len() >= 3 && t.raw.chars().all(|c| c.is_ascii_uppercase()) && !t.headline
+/// text or in a headline that is not itself written in capitals.
+fn caps_word(sent: &[Token<'_>], t: &Token<'_>) -> bool {
+    t.raw.len() >= 3
+        && t.raw.chars().all(|c| c.is_ascii_uppercase())
+        && (!t.headline || sent.iter().any(|o| o.raw.chars().any(char::is_lowercase)))
 }
 
 /// A product line written "i" or "e" and a capital ("iOS", "iPhone",
@@ -306,10 +308,12 @@ pub(crate) fn rules(sent: &[Token<'_>], out: &mut Vec<(usize, usize, Label)>) {
             i = e + 1;
             continue;
         }
-        // "Reuters Ottawa Bureau" is a longer name; "AP Photo" is a credit.
-        let longer = sent
-            .get(i + 1)
-            .is_some_and(|n| capitalised(n) && !matches!(n.lower.as_str(), "photo" | "photos"));
+        // "Reuters Ottawa Bureau", "Anadolu Agency" are longer names; "AP
+        // Photo" is a credit and "AP World Cup coverage" an agency's.
+        let longer = t.raw.chars().any(char::is_lowercase)
+            && sent
+                .get(i + 1)
+                .is_some_and(|n| capitalised(n) && !matches!(n.lower.as_str(), "photo" | "photos"));
         if AGENCIES.contains(&t.raw) && !longer && free(out, i, i) {
             out.push((i, i, Label::Org));
         }
@@ -339,7 +343,7 @@ fn product_at(sent: &[Token<'_>], i: usize) -> Option<usize> {
         && next.is_some_and(|n| model_code(n, true) && !gazetteer::is_designator(n.raw))
         && (!next.is_some_and(|n| n.raw.starts_with(|c: char| c.is_ascii_digit()))
             || sent.get(i + 2).is_some_and(|m| {
-                caps_word(m) || MODEL_NOUNS.contains(&m.lower.as_str()) || known(i + 2)
+                caps_word(sent, m) || MODEL_NOUNS.contains(&m.lower.as_str()) || known(i + 2)
             }));
     let mut e = if maker
         || (known(i) && (known(i + 1) || next.is_some_and(|n| gazetteer::is_designator(n.raw))))
@@ -352,7 +356,7 @@ fn product_at(sent: &[Token<'_>], i: usize) -> Option<usize> {
         return Some(i);
     } else if model_code(t, true)
         && t.raw.starts_with(|c: char| c.is_ascii_digit())
-        && next.is_some_and(caps_word)
+        && next.is_some_and(|n| caps_word(sent, n))
         && (sent.get(i + 2).is_some_and(version)
             || lower_is(i.checked_sub(1).and_then(|p| sent.get(p)), DETERMINERS))
     {
@@ -361,7 +365,7 @@ fn product_at(sent: &[Token<'_>], i: usize) -> Option<usize> {
     } else if model_code(t, false) && !gazetteer::is_designator(t.raw) {
         // "A321neo".
         i
-    } else if caps_word(t)
+    } else if caps_word(sent, t)
         && next.is_some_and(version)
         && i > 0
         && lower_is(sent.get(i - 1), DETERMINERS)
@@ -380,7 +384,7 @@ fn product_at(sent: &[Token<'_>], i: usize) -> Option<usize> {
     };
     // Trailing variant parts: "MAX", "9", "Dreamliner".
     while let Some(n) = sent.get(e + 1) {
-        let grows = (caps_word(n) && n.raw.len() <= 4)
+        let grows = (caps_word(sent, n) && n.raw.len() <= 4)
             || (version(n) && sent[e].raw.chars().all(|c| c.is_ascii_uppercase()))
             || known(e + 1);
         if !grows {
@@ -395,9 +399,6 @@ fn product_at(sent: &[Token<'_>], i: usize) -> Option<usize> {
 /// Guardian", "COP28", "Battle of Saratoga".
 fn event_at(sent: &[Token<'_>], i: usize) -> Option<usize> {
     let t = &sent[i];
-    if t.headline {
-        return None;
-    }
     let caps_run = |from: usize| {
         let mut e = from;
         while sent.get(e).is_some_and(|t| capitalised(t) && !t.headline) {
@@ -406,6 +407,7 @@ fn event_at(sent: &[Token<'_>], i: usize) -> Option<usize> {
         (e > from).then(|| e - 1)
     };
     match t.raw {
+        _ if t.headline && !t.raw.starts_with("COP") => None,
         "Operation" => caps_run(i + 1),
         "Battle" | "Siege" if lower_is(sent.get(i + 1), &["of"]) => caps_run(i + 2),
         w if w.len() >= 4 && w.starts_with("COP") && w[3..].chars().all(|c| c.is_ascii_digit()) => {
@@ -581,6 +583,43 @@ mod tests {
             ],
         );
         assert!(!got.iter().any(|(t, _)| t.contains("Photo")), "{got:?}");
+    }
+
+    #[test]
+    fn model_numbers_and_conferences_in_a_mixed_case_headline() {
+        let text =
+            "FAA clears path for Boeing 737 MAX 9 jets as COP28 strikes deal\n\nThe FAA said so.";
+        let head = text.find('\n').unwrap();
+        let segs = [
+            Segment {
+                span: Span::new(0, head),
+                headline: true,
+            },
+            Segment {
+                span: Span::new(head + 2, text.len()),
+                headline: false,
+            },
+        ];
+        let got: Vec<(&str, &str)> = Recognizer::bundled()
+            .recognize(text, &segs)
+            .iter()
+            .map(|m| (m.span.of(text), m.label.as_str()))
+            .collect();
+        assert!(
+            got.contains(&("737 MAX 9", "PRODUCT"))
+                || got.contains(&("Boeing 737 MAX 9", "PRODUCT")),
+            "{got:?}"
+        );
+        assert!(got.contains(&("COP28", "EVENT")), "{got:?}");
+    }
+
+    #[test]
+    fn agency_acronyms_before_other_names_and_missiles_after_modifiers() {
+        let got = tag("AP World Cup coverage is online. Kyiv received Javelin anti-tank missiles and 20 F-35As.");
+        assert_has(
+            &got,
+            &[("AP", "ORG"), ("Javelin", "PRODUCT"), ("F-35As", "PRODUCT")],
+        );
     }
 
     #[test]
