@@ -294,10 +294,11 @@ pub(crate) fn refine(sent: &[Token<'_>], ents: &[(usize, usize, usize)]) -> Vec<
     rule_events(sent, &mut rule);
     rule_orgs(sent, &mut rule);
     let covered = |s: usize, e: usize| rule.iter().any(|&(rs, re, _)| rs <= e && s <= re);
-    for (s, e, ty) in split_compounds(sent, ents) {
-        if e >= sent.len() {
-            continue;
-        }
+    let pieces = split_compounds(sent, ents)
+        .into_iter()
+        .filter(|&(_, e, _)| e < sent.len())
+        .flat_map(|(s, e, ty)| news::reshape(sent, s, e, ty));
+    for (s, e, ty) in pieces {
         if only_product_nouns(&sent[s..=e])
             || news::boilerplate(&sent[s..=e])
             || date_words(&sent[s..=e])
