@@ -35,6 +35,7 @@ const LAW_NAME_HEADS: &[&str] = &[
     "initiative",
     "regulation",
     "pact",
+    "arrangement",
 ];
 
 /// Words that number a part of a law ("Article 5", "Section 230",
@@ -71,6 +72,7 @@ const EVENT_HEADS: &[&str] = &[
     "summit",
     "games",
     "olympics",
+    "paralympics",
     "olympiad",
     "cup",
     "championship",
@@ -97,6 +99,26 @@ const EVENT_HEADS: &[&str] = &[
     "trophy",
     "invasion",
     "offensive",
+];
+
+/// Last words of the names of bodies, which the tagger may still read as
+/// MISC because of a word inside ("Olympic", "Food").
+const BODY_HEADS: &[&str] = &[
+    "committee",
+    "council",
+    "programme",
+    "program",
+    "organisation",
+    "organization",
+    "agency",
+    "fund",
+    "association",
+    "federation",
+    "institute",
+    "commission",
+    "authority",
+    "ministry",
+    "party",
 ];
 
 /// Head words that make a name an event whatever the tagger thought it was.
@@ -274,6 +296,10 @@ fn fine_type(toks: &[Token<'_>], coarse: usize) -> Label {
                 Label::Event
             } else if toks.len() == 1 && demonym_shape(last) {
                 Label::Norp
+            } else if toks.len() >= 2 && BODY_HEADS.contains(&last) {
+                // "International Olympic Committee", "World Food Programme":
+                // a body, though an adjective in it read as MISC.
+                Label::Org
             } else if last == "day" {
                 // "Victory Day", "Armistice Day".
                 Label::Event
@@ -318,6 +344,25 @@ pub(crate) fn refine(sent: &[Token<'_>], ents: &[(usize, usize, usize)]) -> Vec<
                 && news::company_context(sent, s, e)
             {
                 label = Label::Org;
+            } else if s == e
+                && news::camel_case(&sent[s])
+                && matches!(label, Label::Person | Label::Gpe | Label::Loc | Label::Norp)
+            {
+                label = news::camel_case_label(sent, s);
+            } else if s == e
+                && !known_place
+                && sent.get(e + 1).is_some_and(|n| n.lower == "administration")
+            {
+                // "the Biden administration": a leader's surname.
+                label = Label::Person;
+            } else if s == e
+                && label == Label::Org
+                && sent[s].raw == "Games"
+                && s > 0
+                && sent[s - 1].lower == "the"
+            {
+                // "the Games": the Olympics named before.
+                label = Label::Event;
             }
             out.push(mention(sent[s].span, sent[e].span, label));
             continue;
@@ -342,6 +387,18 @@ pub(crate) fn refine(sent: &[Token<'_>], ents: &[(usize, usize, usize)]) -> Vec<
     }
     for (s, e, label) in rule {
         out.push(mention(sent[s].span, sent[e].span, label));
+    }
+    // Camel-case brands the tagger did not see ("OpenAI", "SharePlay").
+    for (i, t) in sent.iter().enumerate() {
+        let e = news::camel_case_end(sent, i);
+        let span = crate::text::Span::new(t.span.start, sent[e].span.end);
+        if news::camel_case(t) && !out.iter().any(|m| m.span.overlaps(span)) {
+            out.push(mention(
+                t.span,
+                sent[e].span,
+                news::camel_case_label(sent, i),
+            ));
+        }
     }
     out
 }
@@ -472,7 +529,6 @@ fn rule_laws(sent: &[Token<'_>], out: &mut Vec<(usize, usize, Label)>) {
         }
         // "Article 5", "Section 230", "Resolution 2231".
         if LAW_PARTS.contains(&t.lower.as_str())
-            && !sentence_initial(sent, i)
             && sent
                 .get(i + 1)
                 .is_some_and(|n| n.raw.len() <= 4 && n.raw.chars().all(|c| c.is_ascii_digit()))

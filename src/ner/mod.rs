@@ -243,6 +243,15 @@ mod tests {
             assert!(has(&got, t, l), "{t} {l} in {got:?}");
         }
         assert!(!got.iter().any(|(t, _)| t.starts_with("'s")), "{got:?}");
+        let got = tag("Resolution 2736 passed with 14 votes. The curbs build on the Wassenaar Arrangement. The World Food Programme warned of famine before the Paralympics.");
+        for (t, l) in [
+            ("Resolution 2736", "LAW"),
+            ("Wassenaar Arrangement", "LAW"),
+            ("World Food Programme", "ORG"),
+            ("Paralympics", "EVENT"),
+        ] {
+            assert!(has(&got, t, l), "{t} {l} in {got:?}");
+        }
     }
 
     #[test]

@@ -57,6 +57,7 @@ const SEATS: &[&[&str]] = &[
     &["capitol"],
     &["blue", "house"],
     &["zhongnanhai"],
+    &["number", "10"],
 ];
 
 /// Prepositions after which a seat of government is the building itself
@@ -148,7 +149,11 @@ fn model_code(t: &Token<'_>, after_maker: bool) -> bool {
         .take_while(char::is_ascii_digit)
         .count();
     let rest = &w[letters + digits..];
-    let suffix_ok = rest.chars().all(|c| c.is_ascii_lowercase()) && rest.len() <= 3;
+    let suffix_ok = (rest.chars().all(|c| c.is_ascii_lowercase()) && rest.len() <= 3)
+        || (after_maker
+            && digits >= 3
+            && rest.len() == 1
+            && rest.chars().all(|c| c.is_ascii_uppercase()));
     let coded = (1..=3).contains(&letters)
         && suffix_ok
         && (digits >= 3 || (after_maker && digits >= 1 && rest.is_empty() && w.len() >= 3));
@@ -156,11 +161,16 @@ fn model_code(t: &Token<'_>, after_maker: bool) -> bool {
         && letters == 0
         && digits == 3
         && (rest.is_empty()
+            || (rest.len() == 1 && rest.chars().all(|c| c.is_ascii_uppercase()))
             || rest
                 .strip_prefix('-')
                 .is_some_and(|v| !v.is_empty() && v.chars().all(|c| c.is_ascii_digit())));
     (coded || numbered) && w.len() <= 9
 }
+
+/// Edition words that end a product's name ("iPhone 15 Pro", "Galaxy S24
+/// Ultra", "MacBook Air").
+const VARIANTS: &[&str] = &["Pro", "Max", "Ultra", "Plus", "Mini", "Air", "Lite", "SE"];
 
 /// Words before a model name that say it is one ("the MAX 9", "Boeing's
 /// 737 MAX", "and MAX 10"), unlike a count ("121 RBI").
@@ -341,7 +351,8 @@ fn product_at(sent: &[Token<'_>], i: usize) -> Option<usize> {
         && !NOT_MAKERS.contains(&t.lower.as_str())
         && !gazetteer::is_designator(t.raw)
         && next.is_some_and(|n| model_code(n, true) && !gazetteer::is_designator(n.raw))
-        && (!next.is_some_and(|n| n.raw.starts_with(|c: char| c.is_ascii_digit()))
+        // A bare number may be a score ("Essex 532", "Kent 108-3").
+        && (!next.is_some_and(|n| n.raw.chars().all(|c| c.is_ascii_digit() || c == '-'))
             || sent.get(i + 2).is_some_and(|m| {
                 caps_word(sent, m) || MODEL_NOUNS.contains(&m.lower.as_str()) || known(i + 2)
             }));
@@ -382,10 +393,11 @@ fn product_at(sent: &[Token<'_>], i: usize) -> Option<usize> {
     } else {
         return None;
     };
-    // Trailing variant parts: "MAX", "9", "Dreamliner".
+    // Trailing variant parts: "MAX", "9", "Dreamliner", "Pro".
     while let Some(n) = sent.get(e + 1) {
         let grows = (caps_word(sent, n) && n.raw.len() <= 4)
             || (version(n) && sent[e].raw.chars().all(|c| c.is_ascii_uppercase()))
+            || (VARIANTS.contains(&n.raw) && !n.headline)
             || known(e + 1);
         if !grows {
             break;
@@ -425,10 +437,14 @@ fn seat_at(sent: &[Token<'_>], i: usize) -> Option<(usize, Label)> {
     if !capitalised(&sent[i]) {
         return None;
     }
+    if sent[i].raw == "Associated" && sent.get(i + 1).is_some_and(|n| n.raw == "Press") {
+        // The agency written out, which the seats share a shape with.
+        return Some((i + 1, Label::Org));
+    }
     let seat = SEATS.iter().find(|words| {
         words.iter().enumerate().all(|(k, w)| {
             sent.get(i + k)
-                .is_some_and(|t| t.lower == *w && capitalised(t))
+                .is_some_and(|t| t.lower == *w && (capitalised(t) || k > 0))
         })
     })?;
     let e = i + seat.len() - 1;
@@ -560,6 +576,73 @@ pub(crate) fn reshape(
     vec![(s, e, ty)]
 }
 
+/// Surname prefixes that give people's names inner capitals ("McCarthy",
+/// "DeSantis", "MacArthur", "LaGuardia", "DiMaggio", "VanderBilt").
+const NAME_PREFIXES: &[&str] = &[
+    "Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "Du",
+];
+
+/// A brand written in camel case ("OpenAI", "ChatGPT", "SharePlay",
+/// "LinkedIn", "YouTube"): a capital, then a lower-case letter, then
+/// another capital, and no surname prefix before that capital.
+pub(crate) fn camel_case(t: &Token<'_>) -> bool {
+    let w = t.raw;
+    if !w.chars().all(|c| c.is_ascii_alphanumeric()) || w.len() < 4 {
+        return false;
+    }
+    let mut chars = w.char_indices();
+    let starts = matches!(chars.next(), Some((_, c)) if c.is_ascii_uppercase());
+    let inner = w.char_indices().skip(2).find(|&(k, c)| {
+        c.is_ascii_uppercase()
+            && w[..k]
+                .chars()
+                .last()
+                .is_some_and(|p| p.is_ascii_lowercase())
+    });
+    match inner {
+        Some((k, _)) if starts => !NAME_PREFIXES.contains(&&w[..k]),
+        _ => false,
+    }
+}
+
+/// The last token of a camel-case brand's name starting at `i`: with the
+/// company or publisher words after it ("UrduPoint News", "BlackRock Inc").
+pub(crate) fn camel_case_end(sent: &[Token<'_>], i: usize) -> usize {
+    let mut e = i;
+    while sent.get(e + 1).is_some_and(|n| {
+        capitalised(n)
+            && (COMPANY_HEADS.contains(&n.lower.as_str())
+                || matches!(
+                    n.lower.as_str(),
+                    "news" | "media" | "tv" | "radio" | "times" | "post"
+                ))
+    }) {
+        e += 1;
+    }
+    e
+}
+
+/// The type of a camel-case brand: a product after an owner's possessive
+/// or before a product noun ("OpenAI's ChatGPT", "the SharePlay feature"),
+/// or when named for a GPT model; else a company ("OpenAI", "LinkedIn").
+pub(crate) fn camel_case_label(sent: &[Token<'_>], i: usize) -> Label {
+    let after_owner = i > 0 && matches!(sent[i - 1].lower.as_str(), "'s" | "’s");
+    let noun_after = lower_is(
+        sent.get(i + 1),
+        &[
+            "app", "apps", "service", "feature", "console", "chatbot", "platform", "browser",
+            "users",
+        ],
+    );
+    if camel_case_end(sent, i) > i {
+        Label::Org
+    } else if after_owner || noun_after || sent[i].raw.contains("GPT") {
+        Label::Product
+    } else {
+        Label::Org
+    }
+}
+
 /// True when the words around tokens `s..=e` say the name is a company:
 /// its last word is a company head ("Epic Games"), or a company noun comes
 /// just before it ("rival Airbus"), or "shares of/in" or "X-based" does, or shares or a
@@ -679,6 +762,37 @@ mod tests {
                 ("NBCUniversal", "ORG"),
                 ("Epic Games", "ORG"),
                 ("Tim Sweeney", "PERSON"),
+            ],
+        );
+    }
+
+    #[test]
+    fn camel_case_brands_editions_and_written_out_agencies() {
+        let got = tag("Apple Intelligence can hand requests to OpenAI's ChatGPT on the iPhone 15 Pro, and Huawei's Ascend 910B may fill the gap. Speaker Kevin McCarthy met LinkedIn staff. Associated Press writers contributed.");
+        assert_has(
+            &got,
+            &[
+                ("OpenAI", "ORG"),
+                ("ChatGPT", "PRODUCT"),
+                ("iPhone 15 Pro", "PRODUCT"),
+                ("Ascend 910B", "PRODUCT"),
+                ("Kevin McCarthy", "PERSON"),
+                ("LinkedIn", "ORG"),
+                ("Associated Press", "ORG"),
+            ],
+        );
+    }
+
+    #[test]
+    fn leaders_administrations_the_games_and_number_10() {
+        let got = tag("The Biden administration tightened the rules. Athletes praised the Games. Keir Starmer waved outside Number 10 on Friday.");
+        assert_has(
+            &got,
+            &[
+                ("Biden", "PERSON"),
+                ("Games", "EVENT"),
+                ("Keir Starmer", "PERSON"),
+                ("Number 10", "FAC"),
             ],
         );
     }
