@@ -462,19 +462,43 @@ pub(crate) fn acronym_fits(acronym: &str, name: &str, label: Label) -> bool {
         .filter(char::is_ascii_alphabetic)
         .collect();
     let foreign = label == Label::Org && words.len() >= 3;
-    foreign || (letters.first() == words[0].first() && letters_fit(&letters[1..], &words, 0, 1))
+    foreign || (letters.first() == words[0].first() && letters_fit(&letters[1..], &words))
 }
 
-/// True if `letters` can be read, in order, from `words` at or after
-/// position `at` of word `w`: each letter either later in the current word
-/// or as the initial of a later word (words may be skipped).
-fn letters_fit(letters: &[char], words: &[Vec<char>], w: usize, at: usize) -> bool {
-    let Some((&first, rest)) = letters.split_first() else {
-        return true;
-    };
-    let in_word =
-        (at..words[w].len()).any(|p| words[w][p] == first && letters_fit(rest, words, w, p + 1));
-    in_word || (w + 1..words.len()).any(|v| words[v][0] == first && letters_fit(rest, words, v, 1))
+/// True if `letters` can be read, in order, from `words` after the first
+/// word's initial: each letter either later in the current word or as the
+/// initial of a later word (words may be skipped). Tracks, per word, the
+/// earliest position reachable, so it stays linear however the letters
+/// repeat.
+fn letters_fit(letters: &[char], words: &[Vec<char>]) -> bool {
+    let mut at: Vec<Option<usize>> = vec![None; words.len()];
+    at[0] = Some(1);
+    for &c in letters {
+        let mut next: Vec<Option<usize>> = vec![None; words.len()];
+        let keep = |v: usize, p: usize, next: &mut Vec<Option<usize>>| {
+            if next[v].is_none_or(|q| p < q) {
+                next[v] = Some(p);
+            }
+        };
+        for w in 0..words.len() {
+            let Some(a) = at[w] else {
+                continue;
+            };
+            if let Some(p) = (a..words[w].len()).find(|&p| words[w][p] == c) {
+                keep(w, p + 1, &mut next);
+            }
+            for (v, word) in words.iter().enumerate().skip(w + 1) {
+                if word[0] == c {
+                    keep(v, 1, &mut next);
+                }
+            }
+        }
+        if next.iter().all(Option::is_none) {
+            return false;
+        }
+        at = next;
+    }
+    true
 }
 
 /// True if `a` becomes `b` by at most one insertion, deletion or substitution.

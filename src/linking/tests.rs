@@ -238,6 +238,8 @@ fn acronyms_must_fit_the_name_they_follow() {
     assert!(!acronym_fits("AFP", "Paris France", Label::Gpe));
     assert!(!acronym_fits("TTP", "Pakistan", Label::Gpe));
     assert!(!acronym_fits("DMA", "Windsor Framework", Label::Law));
+    let long = "Aaaa ".repeat(40);
+    assert!(!acronym_fits("AAAAAAAAAB", long.trim(), Label::Law));
 }
 
 #[test]
