@@ -276,7 +276,8 @@ fn fine_type(toks: &[Token<'_>], coarse: usize) -> Label {
             } else if LOC_HEADS.contains(&last) || lw.first().is_some_and(|f| LOC_HEADS.contains(f))
             {
                 Label::Loc
-            } else if FAC_HEADS.contains(&last) {
+            } else if FAC_HEADS.contains(&last) || (toks.len() >= 2 && lw[0] == "fort") {
+                // "Fort Sill" (a town named so, "Fort Worth", is in the gazetteer).
                 Label::Fac
             } else {
                 Label::Gpe

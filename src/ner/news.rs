@@ -67,8 +67,9 @@ const PLACE_PREPOSITIONS: &[&str] = &[
 ];
 
 /// Last words of company names ("Spirit AeroSystems", "Epic Games",
-/// "Alaska Airlines", "Boeing Co."): the name is an organisation whatever
-/// its first word looks like.
+/// "Alaska Airlines", "Boeing Co.", "Getty Images") and of armed groups
+/// ("Qassam Brigades"): the name is an organisation whatever its first
+/// word looks like.
 const COMPANY_HEADS: &[&str] = &[
     "inc",
     "inc.",
@@ -96,6 +97,11 @@ const COMPANY_HEADS: &[&str] = &[
     "aerospace",
     "petroleum",
     "bank",
+    "images",
+    "brigades",
+    "brigade",
+    "battalion",
+    "militia",
 ];
 
 /// Common nouns that, written just before a name, say it is a company
