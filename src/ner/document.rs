@@ -62,6 +62,29 @@ const PRODUCT_NOUNS: &[&str] = &[
     "assistant",
 ];
 
+/// Plural nouns after a name that make it a product line ("Android
+/// phones"); they count only for names the tagger did not call an
+/// organisation ("Hamas rockets" are the group's).
+const PRODUCT_PLURALS: &[&str] = &[
+    "phones",
+    "smartphones",
+    "apps",
+    "browsers",
+    "consoles",
+    "jets",
+    "drones",
+    "missiles",
+    "tanks",
+    "helicopters",
+];
+
+/// The first word of `after` (the text following a name) when it follows
+/// the name after one space.
+fn next_word(after: &str) -> Option<&str> {
+    let rest = after.strip_prefix(' ')?;
+    rest.split(|c: char| !c.is_alphanumeric()).next()
+}
+
 /// True when `after` (the text following a name) opens with a product noun,
 /// possibly after "fighter" ("the KAAN fighter jet").
 fn product_noun_follows(after: &str) -> bool {
@@ -101,9 +124,13 @@ fn products_by_their_noun(text: &str, mentions: &mut [RawMention]) {
             .chars()
             .filter(|c| c.is_alphabetic())
             .all(char::is_uppercase);
+        let after = &text[m.span.end..];
+        let typed_apart = matches!(m.label, Label::Person | Label::Gpe | Label::Loc);
+        let cued = product_noun_follows(after)
+            || (typed_apart && next_word(after).is_some_and(|w| PRODUCT_PLURALS.contains(&w)));
         if single
-            && (curated || capitals)
-            && product_noun_follows(&text[m.span.end..])
+            && (curated || capitals || typed_apart)
+            && cued
             && !gazetteer::place(phrase_key(&[lower.as_str()]))
             && !gazetteer::is_demonym(&lower)
         {
@@ -292,6 +319,8 @@ mod tests {
             .map(|(_, l)| *l)
             .collect();
         assert_eq!(labels, ["PRODUCT"; 4], "{got:?}");
+        let got = body("Google is building Gemini into Android phones. Android leads the market.");
+        assert!(got.contains(&("Android", "PRODUCT")), "{got:?}");
     }
 
     #[test]
