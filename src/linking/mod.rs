@@ -9,7 +9,10 @@
 //!    Industries (SSB)", "Federal Aviation Administration (FAA)"; never the
 //!    agency of a dateline, "WASHINGTON (AP)");
 //! 2. it is one word equal to the surname of exactly one person named in
-//!    full in the same article ("Demir" and "Ismail Demir");
+//!    full in the same article ("Demir" and "Ismail Demir"), or an acronym
+//!    in capitals made of the initials of exactly one organisation's or
+//!    law's name in the article, never bracketed there ("NTSB" and
+//!    "National Transportation Safety Board");
 //! 3. its folded form (case, accents, dots, possessive and designator plural
 //!    removed; curated variants mapped) equals an entity's key
 //!    ("Türkiye" = "Turkey", "S-400s" = "S-400", "U.S." = "US");
@@ -81,6 +84,9 @@ struct Linker {
     /// (article, surname key) → the group of the one person named in full
     /// with that surname, `None` when two people in the article share it.
     surnames: HashMap<(usize, String), Option<usize>>,
+    /// (article, initials) → the group of the one organisation or law
+    /// whose capitalised words have those initials, `None` when two do.
+    initials: HashMap<(usize, String), Option<usize>>,
     /// Key length in characters → groups with keys that long, so a new name
     /// is compared only with keys one edit could reach.
     by_chars: HashMap<usize, Vec<usize>>,
@@ -108,6 +114,13 @@ impl Linker {
                 _ if key.contains(' ') => None,
                 _ => self.surnames.get(&(c.article, key.clone())).copied()?,
             })
+            .or_else(|| {
+                let capitals =
+                    surface.len() >= 2 && surface.chars().all(|ch| ch.is_ascii_uppercase());
+                capitals
+                    .then(|| self.initials.get(&(c.article, key.clone())).copied())
+                    .flatten()?
+            })
             .or_else(|| self.by_key.get(&key).copied())
             .or_else(|| self.near_match(&key, c.label))
             .unwrap_or_else(|| self.new_group(&key));
@@ -127,6 +140,18 @@ impl Linker {
         if let Some(acronym) = bracketed_acronym(&text[c.span.end..]) {
             if acronym_fits(acronym, surface, c.label) {
                 self.acronyms.insert((c.article, fold(acronym)), group);
+            }
+        }
+        if matches!(c.label, Label::Org | Label::Law) {
+            if let Some(letters) = initials(surface) {
+                self.initials
+                    .entry((c.article, letters))
+                    .and_modify(|g| {
+                        if *g != Some(group) {
+                            *g = None;
+                        }
+                    })
+                    .or_insert(Some(group));
             }
         }
         group
@@ -203,9 +228,12 @@ impl Linker {
         index
     }
 
+    /// A group whose key is one edit from `key`. Never for keys with
+    /// digits: "737 MAX 8" and "737 MAX 9", "Airbus A320" and "Airbus
+    /// A321" are different models, not typos.
     fn near_match(&self, key: &str, label: Label) -> Option<usize> {
         const MIN_FUZZY_LEN: usize = 8;
-        if key.chars().count() < MIN_FUZZY_LEN {
+        if key.chars().count() < MIN_FUZZY_LEN || key.chars().any(|c| c.is_ascii_digit()) {
             return None;
         }
         let n = key.chars().count();
@@ -437,6 +465,24 @@ pub(crate) fn bracketed_acronym(after: &str) -> Option<&str> {
         && acronym.len() <= 10
         && acronym.chars().all(|c| c.is_alphanumeric() || c == '-'))
     .then_some(acronym)
+}
+
+/// The lower-case initials of the capitalised words of a name of three or
+/// more words ("National Transportation Safety Board" → "ntsb"; "Bank of
+/// England" → "be"); `None` for shorter names, whose two letters would
+/// match too much.
+fn initials(name: &str) -> Option<String> {
+    let words: Vec<&str> = name
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let letters: String = words
+        .iter()
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .flat_map(|c| fold_char(c).to_lowercase())
+        .collect();
+    (words.len() >= 3 && letters.chars().count() >= 3).then_some(letters)
 }
 
 /// True if a bracketed `acronym` can stand for the mention `name` before it:

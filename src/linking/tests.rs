@@ -162,6 +162,24 @@ fn spelling_variants_of_long_names_merge() {
 }
 
 #[test]
+fn model_numbers_one_digit_apart_stay_apart() {
+    let text = "Crashes of 737 MAX 8 jets preceded the 737 MAX 9 grounding; the Airbus A320 and Airbus A321 differ.";
+    let texts = [text];
+    let cands = find_all(
+        0,
+        text,
+        &[
+            ("737 MAX 8", Label::Product),
+            ("737 MAX 9", Label::Product),
+            ("Airbus A320", Label::Product),
+            ("Airbus A321", Label::Product),
+        ],
+    );
+    let (entities, _) = link(&texts, &cands);
+    assert_eq!(entities.len(), 4, "{entities:?}");
+}
+
+#[test]
 fn folding_and_edit_distance() {
     assert_eq!(fold("  Türkiye's  U.S. "), "turkiye's us");
     assert!(within_one_edit("defense industries", "defence industries"));
@@ -303,4 +321,29 @@ fn a_surname_shared_by_two_people_stays_apart_and_dropped_first_names_link() {
     );
     let boeing = entity_of(&entities, &assigned, &cands, &texts, "Boeing");
     assert_eq!(boeing.mention_count, 2);
+}
+
+#[test]
+fn capital_acronyms_link_to_the_one_name_of_their_initials() {
+    let text = "The NTSB is investigating. The National Transportation Safety Board said the FAA and the Federal Aviation Administration agreed. NATO met.";
+    let texts = [text];
+    let cands = find_all(
+        0,
+        text,
+        &[
+            ("NTSB", Label::Org),
+            ("National Transportation Safety Board", Label::Org),
+            ("FAA", Label::Org),
+            ("Federal Aviation Administration", Label::Org),
+            ("NATO", Label::Org),
+        ],
+    );
+    let (entities, assigned) = link(&texts, &cands);
+    let ntsb = entity_of(&entities, &assigned, &cands, &texts, "NTSB");
+    assert_eq!(ntsb.id, "national-transportation-safety-board");
+    assert_eq!(ntsb.mention_count, 2);
+    let faa = entity_of(&entities, &assigned, &cands, &texts, "FAA");
+    assert_eq!(faa.id, "federal-aviation-administration");
+    let nato = entity_of(&entities, &assigned, &cands, &texts, "NATO");
+    assert_eq!((nato.id.as_str(), nato.mention_count), ("nato", 1));
 }
