@@ -401,6 +401,7 @@ pub(crate) fn refine(sent: &[Token<'_>], ents: &[(usize, usize, usize)]) -> Vec<
             ));
         }
     }
+    news::join_name_particles(sent, &mut out);
     out
 }
 

@@ -10,6 +10,7 @@
 
 use super::features::{sentence_initial, Token};
 use super::gazetteer;
+use super::RawMention;
 use crate::label::Label;
 
 /// News agencies, as they sign datelines and photo credits ("WASHINGTON
@@ -654,6 +655,57 @@ pub(crate) fn camel_case_label(sent: &[Token<'_>], i: usize) -> Label {
     }
 }
 
+/// Lower-case particles inside people's names ("Ursula von der Leyen",
+/// "Tamim bin Hamad Al Thani", "Abdulaziz bin Salman").
+const PARTICLES: &[&str] = &[
+    "von", "van", "der", "den", "ter", "de", "la", "du", "bin", "ibn",
+];
+
+/// Particles that open a surname on their own ("Sunak and von der Leyen").
+const SURNAME_OPENERS: &[&str] = &["von", "van"];
+
+/// Joins a name split at its lower-case particles into one person: two
+/// mentions with only particles between them ("Tamim" + "bin" + "Hamad Al
+/// Thani"), or a mention after "von"/"van" particles ("von der Leyen").
+/// `mentions` are of one sentence's tokens `sent`.
+pub(crate) fn join_name_particles(sent: &[Token<'_>], mentions: &mut Vec<RawMention>) {
+    mentions.sort_by_key(|m| m.span.start);
+    let token_at = |byte: usize| sent.iter().position(|t| t.span.start == byte);
+    let mut k = 0;
+    while k < mentions.len() {
+        let Some(first) = token_at(mentions[k].span.start) else {
+            k += 1;
+            continue;
+        };
+        let mut p = first;
+        while p > 0 && PARTICLES.contains(&sent[p - 1].raw) {
+            p -= 1;
+        }
+        if p == first {
+            k += 1;
+            continue;
+        }
+        let before = k
+            .checked_sub(1)
+            .filter(|&j| p > 0 && mentions[j].span.end == sent[p - 1].span.end);
+        let place = gazetteer::place(super::features::phrase_key(&[sent[first].lower.as_str()]));
+        match before {
+            Some(j) if !place => {
+                mentions[j].span =
+                    crate::text::Span::new(mentions[j].span.start, mentions[k].span.end);
+                mentions[j].label = Label::Person;
+                mentions.remove(k);
+            }
+            None if SURNAME_OPENERS.contains(&sent[p].raw) && !place => {
+                mentions[k].span = crate::text::Span::new(sent[p].span.start, mentions[k].span.end);
+                mentions[k].label = Label::Person;
+                k += 1;
+            }
+            _ => k += 1,
+        }
+    }
+}
+
 /// True when the words around tokens `s..=e` say the name is a company:
 /// its last word is a company head ("Epic Games"), or a company noun comes
 /// just before it ("rival Airbus"), or "shares of/in" or "X-based" does, or shares or a
@@ -804,6 +856,19 @@ mod tests {
                 ("Games", "EVENT"),
                 ("Keir Starmer", "PERSON"),
                 ("Number 10", "FAC"),
+            ],
+        );
+    }
+
+    #[test]
+    fn names_with_particles_are_one_person() {
+        let got = tag("Rishi Sunak and Ursula von der Leyen met in Windsor. Sunak and von der Leyen smiled. President Joe Biden had spoken to the Emir of Qatar, Sheikh Tamim bin Hamad Al Thani.");
+        assert_has(
+            &got,
+            &[
+                ("Ursula von der Leyen", "PERSON"),
+                ("von der Leyen", "PERSON"),
+                ("Tamim bin Hamad Al Thani", "PERSON"),
             ],
         );
     }
