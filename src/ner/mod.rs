@@ -256,10 +256,11 @@ mod tests {
 
     #[test]
     fn events_facilities_titles_and_dates() {
-        let got = tag("The planemaker hoped to show the jet at the Farnborough Airshow in July. Israeli tanks surrounded the Shifa Hospital. Taoiseach Leo Varadkar and Mr Sunak met at Windsor Castle later. Troops train at Fort Sill, Oklahoma, and the Qassam Brigades released hostages. Published On 22 Nov 2023.");
+        let got = tag("The planemaker hoped to show the jet at the Farnborough Airshow in July. Israeli tanks surrounded the Shifa Hospital. Taoiseach Leo Varadkar and Mr Sunak met at Windsor Castle later. Sir Keir Starmer agreed. Troops train at Fort Sill, Oklahoma, and the Qassam Brigades released hostages. Published On 22 Nov 2023.");
         for (t, l) in [
             ("Farnborough Airshow", "EVENT"),
             ("Leo Varadkar", "PERSON"),
+            ("Keir Starmer", "PERSON"),
             ("Sunak", "PERSON"),
             ("Windsor Castle", "FAC"),
             ("Fort Sill", "FAC"),

@@ -495,7 +495,8 @@ pub(crate) fn boilerplate(toks: &[Token<'_>]) -> bool {
 }
 
 /// Titles OntoNotes (and CoNLL) leave out of a person's span ("Taoiseach
-/// Leo Varadkar", "Prince Abdulaziz bin Salman", "Sen. Bernie Sanders").
+/// Leo Varadkar", "Prince Abdulaziz bin Salman", "Sen. Bernie Sanders",
+/// "Sir Keir Starmer").
 const TITLES: &[&str] = &[
     "president",
     "prince",
@@ -516,6 +517,8 @@ const TITLES: &[&str] = &[
     "premier",
     "ayatollah",
     "speaker",
+    "sir",
+    "dame",
 ];
 
 /// Where a name starting at `s` (and ending at `e`) begins once a courtesy
