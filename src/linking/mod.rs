@@ -1,17 +1,28 @@
 //! Cross-article entity linking: one canonical entity per real-world thing.
 //!
-//! Mentions are linked in reading order, so a later short form can lean on an
-//! earlier full one. A mention joins an existing entity when, in order:
+//! Within each article, names of several words are linked first and short
+//! forms after them, so a headline's "Biden" finds the body's "President Joe
+//! Biden" although it comes first. A mention joins an existing entity when,
+//! in order:
 //! 1. it is an acronym the same article introduced in brackets right after a
-//!    mention ("Presidency of Defence Industries (SSB)");
-//! 2. it is a one-word person name equal to the surname of a person already
-//!    named in the same article ("Demir" after "Ismail Demir");
+//!    name of several words whose letters it fits ("Presidency of Defence
+//!    Industries (SSB)", "Federal Aviation Administration (FAA)"; never the
+//!    agency of a dateline, "WASHINGTON (AP)");
+//! 2. it is one word equal to the surname of exactly one person named in
+//!    full in the same article ("Demir" and "Ismail Demir"), or an acronym
+//!    in capitals made of the initials of exactly one organisation's or
+//!    law's name in the article, never bracketed there ("NTSB" and
+//!    "National Transportation Safety Board");
 //! 3. its folded form (case, accents, dots, possessive and designator plural
 //!    removed; curated variants mapped) equals an entity's key
 //!    ("Türkiye" = "Turkey", "S-400s" = "S-400", "U.S." = "US");
 //! 4. its folded form is one edit away from a long key of the same type
 //!    ("Defence Industries" = "Defense Industries"), which absorbs spelling
 //!    variants and typos without merging short names like Iran and Iraq.
+//!
+//! Last, a person's name of two or more words that ends exactly one longer
+//! person's name anywhere in the corpus joins it ("Tayyip Erdogan" and
+//! "Recep Tayyip Erdoğan": a dropped first name).
 
 mod aliases;
 
@@ -48,13 +59,20 @@ pub struct Entity {
 /// Returns the entities and, for each candidate, its entity's index.
 pub fn link(texts: &[&str], candidates: &[Candidate]) -> (Vec<Entity>, Vec<usize>) {
     let mut order: Vec<usize> = (0..candidates.len()).collect();
-    order.sort_by_key(|&i| (candidates[i].article, candidates[i].span.start));
+    let short = |c: &Candidate| !strip_possessive(c.span.of(texts[c.article])).contains(' ');
+    order.sort_by_key(|&i| {
+        let c = &candidates[i];
+        (c.article, short(c), c.span.start)
+    });
     let mut linker = Linker::default();
     let mut assigned = vec![0; candidates.len()];
     for i in order {
         assigned[i] = linker.add(texts, candidates[i]);
     }
-    (linker.finish(), assigned)
+    let root = linker.merge_dropped_first_names();
+    let (entities, index) = linker.finish(&root);
+    let assigned = assigned.into_iter().map(|g| index[root[g]]).collect();
+    (entities, assigned)
 }
 
 #[derive(Default)]
@@ -63,8 +81,12 @@ struct Linker {
     by_key: HashMap<String, usize>,
     /// (article, acronym key) → group, from "Long Name (ACRONYM)".
     acronyms: HashMap<(usize, String), usize>,
-    /// (article, surname key) → group of the person first named in full.
-    surnames: HashMap<(usize, String), usize>,
+    /// (article, surname key) → the group of the one person named in full
+    /// with that surname, `None` when two people in the article share it.
+    surnames: HashMap<(usize, String), Option<usize>>,
+    /// (article, initials) → the group of the one organisation or law
+    /// whose capitalised words have those initials, `None` when two do.
+    initials: HashMap<(usize, String), Option<usize>>,
     /// Key length in characters → groups with keys that long, so a new name
     /// is compared only with keys one edit could reach.
     by_chars: HashMap<usize, Vec<usize>>,
@@ -86,11 +108,19 @@ impl Linker {
         let group = self
             .acronyms
             .get(&(c.article, key.clone()))
-            .or_else(|| match c.label {
-                Label::Person if !key.contains(' ') => self.surnames.get(&(c.article, key.clone())),
-                _ => None,
-            })
             .copied()
+            .or_else(|| match c.label {
+                Label::Gpe | Label::Loc | Label::Norp | Label::Fac => None,
+                _ if key.contains(' ') => None,
+                _ => self.surnames.get(&(c.article, key.clone())).copied()?,
+            })
+            .or_else(|| {
+                let capitals =
+                    surface.len() >= 2 && surface.chars().all(|ch| ch.is_ascii_uppercase());
+                capitals
+                    .then(|| self.initials.get(&(c.article, key.clone())).copied())
+                    .flatten()?
+            })
             .or_else(|| self.by_key.get(&key).copied())
             .or_else(|| self.near_match(&key, c.label))
             .unwrap_or_else(|| self.new_group(&key));
@@ -99,13 +129,82 @@ impl Linker {
             if let Some(last) = key.rsplit(' ').next().filter(|_| key.contains(' ')) {
                 self.surnames
                     .entry((c.article, last.to_string()))
-                    .or_insert(group);
+                    .and_modify(|g| {
+                        if *g != Some(group) {
+                            *g = None;
+                        }
+                    })
+                    .or_insert(Some(group));
             }
         }
         if let Some(acronym) = bracketed_acronym(&text[c.span.end..]) {
-            self.acronyms.insert((c.article, fold(acronym)), group);
+            if acronym_fits(acronym, surface, c.label) {
+                self.acronyms.insert((c.article, fold(acronym)), group);
+            }
+        }
+        if matches!(c.label, Label::Org | Label::Law) {
+            if let Some(letters) = initials(surface) {
+                self.initials
+                    .entry((c.article, letters))
+                    .and_modify(|g| {
+                        if *g != Some(group) {
+                            *g = None;
+                        }
+                    })
+                    .or_insert(Some(group));
+            }
         }
         group
+    }
+
+    /// Merges each person whose name of two or more words ends exactly one
+    /// longer person's name into it, and returns every group's surviving
+    /// group. A dropped first name ("Tayyip Erdogan") is common, a shared
+    /// two-word tail between different people is not.
+    fn merge_dropped_first_names(&mut self) -> Vec<usize> {
+        let mut root: Vec<usize> = (0..self.groups.len()).collect();
+        let people: Vec<usize> = (0..self.groups.len())
+            .filter(|&g| self.groups[g].main_label() == Label::Person)
+            .collect();
+        for &g in &people {
+            let key = &self.groups[g].key;
+            if !key.contains(' ') {
+                continue;
+            }
+            let tail = format!(" {key}");
+            let longer: Vec<usize> = people
+                .iter()
+                .copied()
+                .filter(|&h| h != g && self.groups[h].key.ends_with(&tail))
+                .collect();
+            if let [into] = longer[..] {
+                root[g] = into;
+            }
+        }
+        for g in 0..root.len() {
+            let mut r = root[g];
+            while root[r] != r {
+                r = root[r];
+            }
+            root[g] = r;
+            if r != g {
+                let from = std::mem::take(&mut self.groups[g].surfaces);
+                let labels = std::mem::take(&mut self.groups[g].labels);
+                let articles = std::mem::take(&mut self.groups[g].articles);
+                let into = &mut self.groups[r];
+                for (s, n) in from {
+                    match into.surfaces.iter_mut().find(|(t, _)| *t == s) {
+                        Some((_, m)) => *m += n,
+                        None => into.surfaces.push((s, n)),
+                    }
+                }
+                for (l, n) in labels {
+                    *into.labels.entry(l).or_insert(0) += n;
+                }
+                into.articles.extend(articles);
+            }
+        }
+        root
     }
 
     fn new_group(&mut self, key: &str) -> usize {
@@ -129,9 +228,12 @@ impl Linker {
         index
     }
 
+    /// A group whose key is one edit from `key`. Never for keys with
+    /// digits: "737 MAX 8" and "737 MAX 9", "Airbus A320" and "Airbus
+    /// A321" are different models, not typos.
     fn near_match(&self, key: &str, label: Label) -> Option<usize> {
         const MIN_FUZZY_LEN: usize = 8;
-        if key.chars().count() < MIN_FUZZY_LEN {
+        if key.chars().count() < MIN_FUZZY_LEN || key.chars().any(|c| c.is_ascii_digit()) {
             return None;
         }
         let n = key.chars().count();
@@ -161,21 +263,29 @@ impl Linker {
         }
     }
 
-    fn finish(self) -> Vec<Entity> {
+    /// The entities of the groups that survived merging (`root[g] == g`),
+    /// and each group's entity index (valid for surviving groups).
+    fn finish(self, root: &[usize]) -> (Vec<Entity>, Vec<usize>) {
         let mut used_ids: HashMap<String, usize> = HashMap::new();
-        self.groups
+        let mut index = vec![0; self.groups.len()];
+        let mut next = 0;
+        for (g, &r) in root.iter().enumerate() {
+            if r == g {
+                index[g] = next;
+                next += 1;
+            }
+        }
+        let entities = self
+            .groups
             .into_iter()
-            .map(|g| {
+            .enumerate()
+            .filter(|&(g, _)| root[g] == g)
+            .map(|(_, g)| {
                 let name = g
                     .canonical
                     .map(str::to_string)
                     .unwrap_or_else(|| display_name(&g.key, &g.surfaces));
-                let label = g
-                    .labels
-                    .iter()
-                    .max_by_key(|&(label, n)| (*n, std::cmp::Reverse(*label)))
-                    .map(|(label, _)| *label)
-                    .unwrap_or(Label::Org);
+                let label = g.main_label();
                 let mut articles = g.articles;
                 articles.sort_unstable();
                 articles.dedup();
@@ -199,7 +309,19 @@ impl Linker {
                     articles,
                 }
             })
-            .collect()
+            .collect();
+        (entities, index)
+    }
+}
+
+impl Group {
+    /// The label most of its mentions carry (ties: the earlier label).
+    fn main_label(&self) -> Label {
+        self.labels
+            .iter()
+            .max_by_key(|&(label, n)| (*n, std::cmp::Reverse(*label)))
+            .map(|(label, _)| *label)
+            .unwrap_or(Label::Org)
     }
 }
 
@@ -302,10 +424,25 @@ fn variant_rows() -> &'static HashMap<String, usize> {
     })
 }
 
+/// Legal-form suffixes a company's name may carry or drop ("Boeing Co.").
+const COMPANY_SUFFIXES: &[&str] = &[" inc", " corp", " co", " ltd", " plc", " llc", " ag", " sa"];
+
 /// The key an entity is found by: folded, curated variants mapped to their
-/// canonical row, and the plural of a model designator dropped ("S-400s").
+/// canonical row, a company's legal form dropped ("Boeing Co." = "Boeing"),
+/// and the plural of a model designator dropped ("S-400s").
 fn canonical_key(surface: &str, label: Label) -> String {
-    let key = fold(surface);
+    let mut key = fold(surface);
+    if label == Label::Org {
+        let trimmed = key.trim_end_matches(',');
+        if let Some(base) = COMPANY_SUFFIXES
+            .iter()
+            .find_map(|s| trimmed.strip_suffix(s))
+            .map(|b| b.trim_end_matches(','))
+            .filter(|b| !b.is_empty())
+        {
+            key = base.to_string();
+        }
+    }
     if let Some(&row) = variant_rows().get(&key) {
         return fold(aliases::VARIANTS[row][0]);
     }
@@ -319,7 +456,7 @@ fn canonical_key(surface: &str, label: Label) -> String {
 }
 
 /// "(SSB)" right after a mention: an acronym the text defines for it.
-fn bracketed_acronym(after: &str) -> Option<&str> {
+pub(crate) fn bracketed_acronym(after: &str) -> Option<&str> {
     let inner = after.strip_prefix(" (")?;
     let close = inner.find(')')?;
     let acronym = &inner[..close];
@@ -328,6 +465,86 @@ fn bracketed_acronym(after: &str) -> Option<&str> {
         && acronym.len() <= 10
         && acronym.chars().all(|c| c.is_alphanumeric() || c == '-'))
     .then_some(acronym)
+}
+
+/// The lower-case initials of the capitalised words of a name of three or
+/// more words ("National Transportation Safety Board" → "ntsb"; "Bank of
+/// England" → "be"); `None` for shorter names, whose two letters would
+/// match too much.
+fn initials(name: &str) -> Option<String> {
+    let words: Vec<&str> = name
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let letters: String = words
+        .iter()
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .flat_map(|c| fold_char(c).to_lowercase())
+        .collect();
+    (words.len() >= 3 && letters.chars().count() >= 3).then_some(letters)
+}
+
+/// True if a bracketed `acronym` can stand for the mention `name` before it:
+/// the name has several words, and the acronym's letters are, in order, the
+/// initials or inner letters of its words, starting with its first word's
+/// initial ("Federal Aviation Administration (FAA)", "UN Assistance Mission
+/// in Afghanistan (UNAMA)", "Ministry of Health (MoH)"). A name of three or
+/// more words of an organisation may also carry an acronym of its own
+/// language ("Presidency of Defence Industries (SSB)", Turkish). A single
+/// word never defines one: "WASHINGTON (AP)" is a dateline and its agency.
+pub(crate) fn acronym_fits(acronym: &str, name: &str, label: Label) -> bool {
+    let words: Vec<Vec<char>> = name
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty() && !w.eq_ignore_ascii_case("the"))
+        .map(|w| fold(w).chars().filter(|c| c.is_alphanumeric()).collect())
+        .filter(|w: &Vec<char>| !w.is_empty())
+        .collect();
+    if words.len() < 2 {
+        return false;
+    }
+    let letters: Vec<char> = fold(acronym)
+        .chars()
+        .filter(char::is_ascii_alphabetic)
+        .collect();
+    let foreign = label == Label::Org && words.len() >= 3;
+    foreign || (letters.first() == words[0].first() && letters_fit(&letters[1..], &words))
+}
+
+/// True if `letters` can be read, in order, from `words` after the first
+/// word's initial: each letter either later in the current word or as the
+/// initial of a later word (words may be skipped). Tracks, per word, the
+/// earliest position reachable, so it stays linear however the letters
+/// repeat.
+fn letters_fit(letters: &[char], words: &[Vec<char>]) -> bool {
+    let mut at: Vec<Option<usize>> = vec![None; words.len()];
+    at[0] = Some(1);
+    for &c in letters {
+        let mut next: Vec<Option<usize>> = vec![None; words.len()];
+        let keep = |v: usize, p: usize, next: &mut Vec<Option<usize>>| {
+            if next[v].is_none_or(|q| p < q) {
+                next[v] = Some(p);
+            }
+        };
+        for w in 0..words.len() {
+            let Some(a) = at[w] else {
+                continue;
+            };
+            if let Some(p) = (a..words[w].len()).find(|&p| words[w][p] == c) {
+                keep(w, p + 1, &mut next);
+            }
+            for (v, word) in words.iter().enumerate().skip(w + 1) {
+                if word[0] == c {
+                    keep(v, 1, &mut next);
+                }
+            }
+        }
+        if next.iter().all(Option::is_none) {
+            return false;
+        }
+        at = next;
+    }
+    true
 }
 
 /// True if `a` becomes `b` by at most one insertion, deletion or substitution.

@@ -162,6 +162,24 @@ fn spelling_variants_of_long_names_merge() {
 }
 
 #[test]
+fn model_numbers_one_digit_apart_stay_apart() {
+    let text = "Crashes of 737 MAX 8 jets preceded the 737 MAX 9 grounding; the Airbus A320 and Airbus A321 differ.";
+    let texts = [text];
+    let cands = find_all(
+        0,
+        text,
+        &[
+            ("737 MAX 8", Label::Product),
+            ("737 MAX 9", Label::Product),
+            ("Airbus A320", Label::Product),
+            ("Airbus A321", Label::Product),
+        ],
+    );
+    let (entities, _) = link(&texts, &cands);
+    assert_eq!(entities.len(), 4, "{entities:?}");
+}
+
+#[test]
 fn folding_and_edit_distance() {
     assert_eq!(fold("  Türkiye's  U.S. "), "turkiye's us");
     assert!(within_one_edit("defense industries", "defence industries"));
@@ -172,4 +190,160 @@ fn folding_and_edit_distance() {
         "countering-america-s-adversaries-through-sanctions-act"
     );
     assert_eq!(slug("!!!"), "entity");
+}
+
+#[test]
+fn dateline_agencies_are_not_acronyms_of_the_place_before_them() {
+    let a = "WASHINGTON (AP) — President Joe Biden met the Federal Aviation Administration (FAA). The FAA agreed.";
+    let b = "LUSAIL, Qatar (AP) — Lionel Messi won. AP reported it.";
+    let texts = [a, b];
+    let mut cands = find_all(
+        0,
+        a,
+        &[
+            ("WASHINGTON", Label::Gpe),
+            ("AP", Label::Org),
+            ("Joe Biden", Label::Person),
+            ("Federal Aviation Administration", Label::Org),
+            ("FAA", Label::Org),
+        ],
+    );
+    cands.extend(find_all(
+        1,
+        b,
+        &[
+            ("LUSAIL", Label::Gpe),
+            ("Qatar", Label::Gpe),
+            ("AP", Label::Org),
+            ("Lionel Messi", Label::Person),
+        ],
+    ));
+    let (entities, assigned) = link(&texts, &cands);
+    let ap = entity_of(&entities, &assigned, &cands, &texts, "AP");
+    assert_eq!((ap.id.as_str(), ap.mention_count), ("ap", 3));
+    assert_eq!(ap.articles, [0, 1]);
+    let faa = entity_of(&entities, &assigned, &cands, &texts, "FAA");
+    assert_eq!(faa.id, "federal-aviation-administration");
+    assert_eq!(faa.mention_count, 3);
+    let qatar = entity_of(&entities, &assigned, &cands, &texts, "Qatar");
+    assert_eq!((qatar.id.as_str(), qatar.mention_count), ("qatar", 1));
+}
+
+#[test]
+fn acronyms_must_fit_the_name_they_follow() {
+    assert!(acronym_fits(
+        "FAA",
+        "Federal Aviation Administration",
+        Label::Org
+    ));
+    assert!(acronym_fits(
+        "UNAMA",
+        "UN Assistance Mission in Afghanistan",
+        Label::Org
+    ));
+    assert!(acronym_fits("MoH", "Ministry of Health", Label::Org));
+    assert!(acronym_fits(
+        "CAATSA",
+        "Countering America's Adversaries Through Sanctions Act",
+        Label::Law
+    ));
+    assert!(acronym_fits(
+        "SSB",
+        "Presidency of Defence Industries",
+        Label::Org
+    ));
+    assert!(!acronym_fits("AP", "WASHINGTON", Label::Gpe));
+    assert!(!acronym_fits("AFP", "Paris France", Label::Gpe));
+    assert!(!acronym_fits("TTP", "Pakistan", Label::Gpe));
+    assert!(!acronym_fits("DMA", "Windsor Framework", Label::Law));
+    let long = "Aaaa ".repeat(40);
+    assert!(!acronym_fits("AAAAAAAAAB", long.trim(), Label::Law));
+}
+
+#[test]
+fn a_headline_surname_links_to_the_full_name_that_follows() {
+    let text =
+        "Biden hosts Zelenskyy\n\nPresident Joe Biden welcomed Volodymyr Zelenskyy. Biden said so.";
+    let texts = [text];
+    let cands = find_all(
+        0,
+        text,
+        &[
+            ("Joe Biden", Label::Person),
+            ("Volodymyr Zelenskyy", Label::Person),
+            ("Biden", Label::Person),
+            ("Zelenskyy", Label::Org),
+        ],
+    );
+    let (entities, assigned) = link(&texts, &cands);
+    assert_eq!(entities.len(), 2, "{entities:?}");
+    let biden = entity_of(&entities, &assigned, &cands, &texts, "Biden");
+    assert_eq!((biden.id.as_str(), biden.mention_count), ("joe-biden", 3));
+    let zel = entity_of(&entities, &assigned, &cands, &texts, "Zelenskyy");
+    assert_eq!(
+        (zel.id.as_str(), zel.mention_count),
+        ("volodymyr-zelenskyy", 2)
+    );
+}
+
+#[test]
+fn a_surname_shared_by_two_people_stays_apart_and_dropped_first_names_link() {
+    let a = "Joe Biden and Hunter Biden arrived. Biden spoke. Tayyip Erdogan called.";
+    let b = "President Recep Tayyip Erdoğan said. Boeing Co. and Boeing agreed.";
+    let texts = [a, b];
+    let mut cands = find_all(
+        0,
+        a,
+        &[
+            ("Joe Biden", Label::Person),
+            ("Hunter Biden", Label::Person),
+            ("Biden", Label::Person),
+            ("Tayyip Erdogan", Label::Person),
+        ],
+    );
+    cands.extend(find_all(
+        1,
+        b,
+        &[
+            ("Recep Tayyip Erdoğan", Label::Person),
+            ("Boeing Co.", Label::Org),
+            ("Boeing", Label::Org),
+        ],
+    ));
+    let (entities, assigned) = link(&texts, &cands);
+    let biden = entity_of(&entities, &assigned, &cands, &texts, "Biden");
+    assert_eq!((biden.id.as_str(), biden.mention_count), ("biden", 1));
+    let erdogan = entity_of(&entities, &assigned, &cands, &texts, "Tayyip Erdogan");
+    assert_eq!(erdogan.id, "recep-tayyip-erdogan");
+    assert_eq!(
+        (erdogan.mention_count, erdogan.articles.clone()),
+        (2, vec![0, 1])
+    );
+    let boeing = entity_of(&entities, &assigned, &cands, &texts, "Boeing");
+    assert_eq!(boeing.mention_count, 2);
+}
+
+#[test]
+fn capital_acronyms_link_to_the_one_name_of_their_initials() {
+    let text = "The NTSB is investigating. The National Transportation Safety Board said the FAA and the Federal Aviation Administration agreed. NATO met.";
+    let texts = [text];
+    let cands = find_all(
+        0,
+        text,
+        &[
+            ("NTSB", Label::Org),
+            ("National Transportation Safety Board", Label::Org),
+            ("FAA", Label::Org),
+            ("Federal Aviation Administration", Label::Org),
+            ("NATO", Label::Org),
+        ],
+    );
+    let (entities, assigned) = link(&texts, &cands);
+    let ntsb = entity_of(&entities, &assigned, &cands, &texts, "NTSB");
+    assert_eq!(ntsb.id, "national-transportation-safety-board");
+    assert_eq!(ntsb.mention_count, 2);
+    let faa = entity_of(&entities, &assigned, &cands, &texts, "FAA");
+    assert_eq!(faa.id, "federal-aviation-administration");
+    let nato = entity_of(&entities, &assigned, &cands, &texts, "NATO");
+    assert_eq!((nato.id.as_str(), nato.mention_count), ("nato", 1));
 }

@@ -98,8 +98,9 @@ pub(crate) fn is_norp(key: u64) -> bool {
 }
 
 /// Weapon and model designators: one to three capitals, a hyphen, digits and
-/// an optional letter suffix or plural ("S-400", "F-35", "Su-57", "S-400s",
-/// "MiG-29K"), or a capitalised name with a one-letter suffix ("Pantsir-S").
+/// an optional letter suffix, plural or both ("S-400", "F-35", "Su-57",
+/// "S-400s", "MiG-29K", "F-35As"), or a capitalised name with a one-letter
+/// suffix ("Pantsir-S").
 pub(crate) fn is_designator(w: &str) -> bool {
     let Some((head, tail)) = w.split_once('-') else {
         return false;
@@ -109,9 +110,13 @@ pub(crate) fn is_designator(w: &str) -> bool {
         && head.chars().all(|c| c.is_ascii_alphabetic());
     let digits = tail.chars().take_while(char::is_ascii_digit).count();
     let rest: &str = &tail[digits..];
+    let letters = rest
+        .strip_suffix('s')
+        .filter(|l| !l.is_empty())
+        .unwrap_or(rest);
     let rest_ok = rest.is_empty()
         || rest == "s"
-        || (rest.len() <= 2 && rest.chars().all(|c| c.is_ascii_uppercase()));
+        || (letters.len() <= 2 && letters.chars().all(|c| c.is_ascii_uppercase()));
     if head_ok && (1..=4).contains(&digits) && rest_ok {
         return true;
     }
@@ -139,6 +144,7 @@ mod tests {
             "MiG-29K",
             "Pantsir-S",
             "Tor-M2",
+            "F-35As",
         ] {
             assert!(is_designator(w), "{w}");
         }
