@@ -12,6 +12,7 @@ mod lexicon;
 mod pattern;
 mod resolve;
 mod rules;
+mod tense;
 mod value;
 mod words;
 
@@ -66,6 +67,7 @@ pub fn tag(text: &str, region: Span, anchor: NaiveDate) -> Vec<Timex> {
     let mut topic_quarter: Option<value::Point> = None;
     let mut quarter_seen_in: Option<usize> = None;
     let mut year_said: Option<(usize, i32)> = None;
+    let cues = tense::TenseCues::new(&toks);
     let mut candidates = Vec::new();
     let mut at = 0;
     while at < toks.len() {
@@ -85,7 +87,7 @@ pub fn tag(text: &str, region: Span, anchor: NaiveDate) -> Vec<Timex> {
                 })
                 .map(|(_, y)| y),
         };
-        match best_match(&toks, at, starting, anchor, said, &mut candidates) {
+        match best_match(&toks, &cues, at, starting, anchor, said, &mut candidates) {
             Some((end, kind, value, anchors)) => {
                 let mut span = Span::new(toks[at].span.start, toks[end - 1].span.end);
                 let mut value = value;
@@ -184,6 +186,7 @@ fn is_current_quarter(point: value::Point, anchor: NaiveDate) -> bool {
 /// from it. `candidates` is scratch space, reused across tokens.
 fn best_match<'t, 'a>(
     toks: &'t [pattern::Tok<'a>],
+    cues: &tense::TenseCues,
     at: usize,
     starting: pattern::RuleSet,
     anchor: NaiveDate,
@@ -202,7 +205,7 @@ fn best_match<'t, 'a>(
         }
         let ctx = resolve::Ctx {
             anchor,
-            tense: resolve::direction_of_expression(toks, m.start, m.end),
+            tense: cues.direction(toks, m.start, m.end),
             reference: said.reference,
             topic_quarter: said.topic_quarter,
             sentence_year: said.sentence_year,

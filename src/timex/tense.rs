@@ -1,0 +1,454 @@
+//! Tense: whether an expression looks back or ahead, guessed from the verbs
+//! around it. Like HeidelTime for news, "Tuesday" in a past-tense sentence
+//! is the previous Tuesday and in a future one the next. Every token's cue
+//! is read once per text ([`TenseCues::new`]); each expression then only
+//! weighs the cues of its sentence by distance.
+
+use super::pattern::Tok;
+use std::cell::OnceCell;
+
+/// The direction a sentence looks in, guessed from its verbs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Tense {
+    Past,
+    Present,
+    Future,
+    Unknown,
+}
+
+/// Words that mark a future verb group ("will", "'ll", "is expected to").
+const FUTURE_CUES: &[&str] = &["will", "ll", "shall", "would", "tomorrow"];
+/// Verbs that point ahead when "to" follows ("plans to", "is set to").
+const FUTURE_BEFORE_TO: &[&str] = &[
+    "going",
+    "plans",
+    "plan",
+    "planned",
+    "planning",
+    "expected",
+    "expects",
+    "scheduled",
+    "due",
+    "set",
+    "supposed",
+    "intends",
+    "aims",
+    "hopes",
+    "ready",
+];
+/// Present-tense verbs of a schedule: in news, "the Games open on 5 August"
+/// and "talks resume on Saturday" are announcements of what is to come.
+const SCHEDULE_VERBS: &[&str] = &[
+    "opens",
+    "begins",
+    "starts",
+    "resumes",
+    "reopens",
+    "closes",
+    "ends",
+    "expires",
+    "meets",
+    "faces",
+    "hosts",
+    "visits",
+    "arrives",
+    "returns",
+    "launches",
+    "kicks",
+    "convenes",
+    "reconvenes",
+    "open",
+    "begin",
+    "start",
+    "resume",
+    "reopen",
+    "expire",
+    "meet",
+    "face",
+    "host",
+    "visit",
+    "arrive",
+    "convene",
+    "reconvene",
+];
+/// Modal verbs that point ahead unless "have" follows ("might have gone").
+/// Not "could" and "can": "could not stop" is as often past ability.
+const MODALS: &[&str] = &["might", "may", "should", "must"];
+/// Verbs that push something to a later day when "until" follows.
+const DEFERRALS: &[&str] = &[
+    "postponed",
+    "delayed",
+    "deferred",
+    "adjourned",
+    "extended",
+    "put",
+    "pushed",
+];
+const PAST_CUES: &[&str] = &[
+    "was",
+    "were",
+    "had",
+    "did",
+    "ago",
+    "came",
+    "went",
+    "began",
+    "took",
+    "made",
+    "gave",
+    "met",
+    "won",
+    "lost",
+    "fell",
+    "rose",
+    "left",
+    "held",
+    "yesterday",
+    "saw",
+    "brought",
+    "paid",
+    "sold",
+    "bought",
+    "built",
+    "caught",
+    "chose",
+    "drew",
+    "drove",
+    "fought",
+    "found",
+    "got",
+    "grew",
+    "heard",
+    "kept",
+    "knew",
+    "led",
+    "ran",
+    "sent",
+    "spent",
+    "stood",
+    "struck",
+    "thought",
+    "threw",
+    "wrote",
+    "became",
+    "broke",
+    "shot",
+    "fled",
+    "felt",
+    "spoke",
+    "became",
+    "sought",
+    "since",
+    "set",
+];
+/// Reporting verbs govern a whole clause, so they count less than a verb
+/// next to the expression ("said he will leave on Friday" is future).
+const REPORTING: &[&str] = &[
+    "said",
+    "told",
+    "announced",
+    "reported",
+    "added",
+    "says",
+    "say",
+];
+const PRESENT_CUES: &[&str] = &["is", "are", "am", "does", "do", "has", "have"];
+const NOT_PAST_ED: &[&str] = &[
+    "need",
+    "speed",
+    "indeed",
+    "hundred",
+    "proceed",
+    "succeed",
+    "exceed",
+    "red",
+    "bed",
+    "seed",
+    "feed",
+    "weed",
+    "shed",
+    "united",
+    "limited",
+    "expected",
+    "scheduled",
+    "planned",
+    "proposed",
+];
+
+/// Words before an "-ed" word or "plans" that make it an adjective or a
+/// noun ("a still unspecified date", "announced plans to"), not a verb.
+const NOUN_LEADS: &[&str] = &[
+    "a", "an", "the", "its", "his", "her", "their", "our", "my", "your", "still", "newly", "no",
+    "any", "new", "further",
+];
+
+/// A tense cue and how much it is discounted (added to its distance).
+fn cue(toks: &[Tok], i: usize) -> Option<(Tense, usize)> {
+    let t = toks.get(i)?;
+    let w = t.lower;
+    let prev = i.checked_sub(1).and_then(|p| toks.get(p)).map(|p| p.lower);
+    let to_follows = toks.get(i + 1).is_some_and(|n| n.lower == "to");
+    // A participle after a form of "be" or "to" ("will be paid", "is heard")
+    // is not a past verb; the "be" says the tense.
+    let participle = prev.is_some_and(|p| {
+        matches!(
+            p,
+            "be" | "been" | "being" | "to" | "is" | "are" | "was" | "were" | "am"
+        )
+    });
+    let noun_use = prev.is_some_and(|p| NOUN_LEADS.contains(&p) || p.ends_with("ed"));
+    // "as soon as Tuesday": the day is ahead.
+    let soon = w == "soon"
+        && i.checked_sub(1).is_some_and(|p| toks[p].lower == "as")
+        && toks.get(i + 1).is_some_and(|n| n.lower == "as");
+    // "postponed until Tuesday": a deferral points past the article's date.
+    let deferred = DEFERRALS.contains(&w)
+        && (1..=4).any(|k| {
+            toks.get(i + k)
+                .is_some_and(|n| matches!(n.lower, "until" | "till" | "through"))
+        });
+    // "expected the 737 MAX to return": the expectation is about what is
+    // to come, whatever the tense of "expected".
+    let expects_to = matches!(w, "expected" | "expects" | "expect")
+        && (2..=5).any(|k| toks.get(i + k).is_some_and(|n| n.lower == "to"))
+        && toks[i + 1..]
+            .iter()
+            .take(4)
+            .all(|n| n.is_word() || n.is_digits());
+    // "markets open on Monday", not "the open market"; a capital is a name
+    // ("Open", "Start") or a sentence start without a subject.
+    // A bare form ("open") is a present verb only after a plural subject
+    // ("the Olympics open"); after "to", "let" or a modal it is an infinitive.
+    let plural_subject = prev.is_some_and(|p| {
+        (p.len() > 3 && p.ends_with('s') && !p.ends_with("ss")) || matches!(p, "they" | "we")
+    });
+    let scheduled = SCHEDULE_VERBS.contains(&w)
+        && !t.is_capitalised()
+        && (w.ends_with('s') || plural_subject)
+        && !prev.is_some_and(|p| NOUN_LEADS.contains(&p));
+    let modal = MODALS.contains(&w)
+        && !t.is_capitalised()
+        && toks.get(i + 1).is_none_or(|n| n.lower != "have");
+
+    // "had been due to expire Friday": a plan in the past perfect was for a
+    // day already gone by.
+    let had = (1..=2).any(|k| i.checked_sub(k).is_some_and(|p| toks[p].lower == "had"));
+    // "were planning to drive": the plan, not the "were", says when.
+    let plan_follows = matches!(w, "was" | "were")
+        && toks
+            .get(i + 1)
+            .is_some_and(|n| FUTURE_BEFORE_TO.contains(&n.lower))
+        && toks.get(i + 2).is_some_and(|n| n.lower == "to");
+    if plan_follows {
+        None
+    } else if FUTURE_CUES.contains(&w) || soon || deferred || expects_to {
+        Some((Tense::Future, 0))
+    } else if scheduled || modal {
+        Some((Tense::Future, 1))
+    } else if w == "effective" && toks.get(i + 1).is_some_and(|n| n.is_capitalised()) {
+        // "effective Feb. 1": a change announced ahead of its date.
+        Some((Tense::Future, 0))
+    } else if to_follows && FUTURE_BEFORE_TO.contains(&w) && !(noun_use && w.starts_with("plan")) {
+        Some((if had { Tense::Past } else { Tense::Future }, 1))
+    } else if participle {
+        None
+    } else if REPORTING.contains(&w) {
+        let tense = if w.starts_with("say") {
+            Tense::Present
+        } else {
+            Tense::Past
+        };
+        Some((tense, 3))
+    } else if PAST_CUES.contains(&w) {
+        Some((Tense::Past, 0))
+    } else if PRESENT_CUES.contains(&w) {
+        Some((Tense::Present, 1))
+    } else if w.len() > 4
+        && w.ends_with("ed")
+        && !NOT_PAST_ED.contains(&w)
+        && !t.is_capitalised()
+        && !prev.is_some_and(|p| NOUN_LEADS.contains(&p))
+    {
+        Some((Tense::Past, 2))
+    } else {
+        None
+    }
+}
+
+/// Extra distance for each comma between a tense cue and the expression.
+const CLAUSE_PENALTY: usize = 2;
+
+/// Extra distance for a tense cue to the right of the expression.
+const RIGHT_PENALTY: usize = 2;
+
+/// A tense cue of one token, with what the weighing needs to know of it.
+#[derive(Debug, Clone, Copy)]
+struct TokenCue {
+    tense: Tense,
+    /// How much the cue is discounted (added to its distance).
+    penalty: usize,
+    /// A schedule verb ("opens"): ignored after the expression.
+    schedule: bool,
+    /// "would": after the expression it opens another clause.
+    would: bool,
+    /// A reporting verb ("said"): right next to the expression it wins.
+    reporting: bool,
+}
+
+/// The tense cues of a text's tokens, each read at most once, and only in
+/// sentences where some expression needs them.
+pub(crate) struct TenseCues {
+    cues: Vec<OnceCell<Option<TokenCue>>>,
+    /// Commas in the tokens before each index, to count the commas between
+    /// a cue and an expression in constant time.
+    commas_before: Vec<usize>,
+}
+
+impl TenseCues {
+    pub(crate) fn new(toks: &[Tok]) -> TenseCues {
+        let cues = (0..toks.len()).map(|_| OnceCell::new()).collect();
+        let mut commas_before = Vec::with_capacity(toks.len() + 1);
+        let mut n = 0;
+        commas_before.push(0);
+        for t in toks {
+            n += usize::from(t.text == ",");
+            commas_before.push(n);
+        }
+        TenseCues {
+            cues,
+            commas_before,
+        }
+    }
+
+    /// The direction an expression at tokens `start..end` looks in: the
+    /// tense around it, except that the end of a term ("remains in effect
+    /// through Tuesday", "funded until Jan. 19") lies ahead unless a past
+    /// perfect says the term is over ("had bought shares through Sept. 29",
+    /// "Until Thursday, they had not called him a suspect").
+    pub(crate) fn direction(&self, toks: &[Tok], start: usize, end: usize) -> Tense {
+        let tense = self.around(toks, start, end);
+        let Some(lead) = term_end_lead(toks, start) else {
+            return tense;
+        };
+        let sentence = toks[start].sentence;
+        let same = |t: &&Tok| t.sentence == sentence;
+        let past_perfect = toks[..start]
+            .iter()
+            .rev()
+            .take_while(same)
+            .chain(toks[start..].iter().take_while(same))
+            .any(|t| t.lower == "had");
+        // "demand lagged well into the summer": "into" follows the verb's time.
+        if tense == Tense::Past && (past_perfect || lead == "into") {
+            Tense::Past
+        } else {
+            Tense::Future
+        }
+    }
+
+    fn cue_at(&self, toks: &[Tok], i: usize) -> Option<TokenCue> {
+        *self.cues[i].get_or_init(|| {
+            let (tense, penalty) = cue(toks, i)?;
+            let w = toks[i].lower;
+            Some(TokenCue {
+                tense,
+                penalty,
+                schedule: SCHEDULE_VERBS.contains(&w),
+                would: w == "would",
+                reporting: REPORTING.contains(&w),
+            })
+        })
+    }
+
+    /// The tense of the verb nearest to tokens `start..end` in their sentence.
+    pub(crate) fn around(&self, toks: &[Tok], start: usize, end: usize) -> Tense {
+        let Some(sentence) = toks.get(start).map(|t| t.sentence) else {
+            return Tense::Unknown;
+        };
+        let mut best: Option<(usize, Tense)> = None;
+        let left = (0..start)
+            .rev()
+            .take_while(|&i| toks[i].sentence == sentence)
+            .enumerate();
+        let right = (end.min(toks.len())..toks.len())
+            .take_while(|&i| toks[i].sentence == sentence)
+            .enumerate();
+        for (distance, i) in left.chain(right) {
+            let Some(cue) = self.cue_at(toks, i) else {
+                continue;
+            };
+            let after = i >= end;
+            // "as February ends": a schedule verb after the expression has
+            // it for subject; it says nothing of when.
+            if after && cue.schedule {
+                continue;
+            }
+            // The verb an expression modifies usually comes before it; a
+            // verb after it often belongs to a following clause.
+            let mut penalty = cue.penalty + if after { RIGHT_PENALTY } else { 0 };
+            // A comma between the two usually closes the clause the
+            // expression is in ("approved in March, will enter into force").
+            let commas = if after {
+                self.commas_before[i] - self.commas_before[end]
+            } else {
+                self.commas_before[start] - self.commas_before[i + 1]
+            };
+            penalty += CLAUSE_PENALTY * commas.min(2);
+            // "detaining him on Friday and would not let his family see
+            // him": a "would" after the expression opens another clause,
+            // often one in the past ("would" as the past of "will").
+            if after && cue.would {
+                penalty += 3;
+            }
+            // "said Tuesday", "said on Tuesday": the reporting verb right
+            // next to the expression is the one it modifies.
+            let score = if distance <= 1 && cue.reporting {
+                0
+            } else {
+                distance + penalty
+            };
+            if best.is_none_or(|(d, _)| score < d) {
+                best = Some((score, cue.tense));
+            }
+        }
+        best.map_or(Tense::Unknown, |(_, t)| t)
+    }
+}
+
+/// "until", "till", "through" or "into" in front of an expression, over
+/// "at least", "well" and a clock time ("until 6am on 2 January").
+fn term_end_lead<'a>(toks: &[Tok<'a>], start: usize) -> Option<&'a str> {
+    let skippable = |w: &str| {
+        matches!(
+            w,
+            "at" | "least" | "well" | "on" | "am" | "pm" | "a" | "p" | "m" | "." | ":"
+        ) || w.starts_with(|c: char| c.is_ascii_digit())
+    };
+    (1..=7)
+        .filter_map(|k| start.checked_sub(k))
+        .map(|i| toks[i].lower)
+        .find(|w| !skippable(w))
+        .filter(|w| matches!(*w, "until" | "till" | "through" | "into"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn past_perfect_plans_look_back() {
+        let text = "The offer had been due to expire Friday. The offer is due to expire Friday.";
+        let mut buf = String::new();
+        let all = crate::text::Span::new(0, text.len());
+        let toks = super::super::pattern::tokenize(text, all, &mut buf);
+        let fridays: Vec<usize> = (0..toks.len())
+            .filter(|&i| toks[i].text == "Friday")
+            .collect();
+        let cues = TenseCues::new(&toks);
+        assert_eq!(cues.around(&toks, fridays[0], fridays[0] + 1), Tense::Past);
+        assert_eq!(
+            cues.around(&toks, fridays[1], fridays[1] + 1),
+            Tense::Future
+        );
+    }
+}
