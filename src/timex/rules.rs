@@ -1,7 +1,9 @@
 //! The pattern table. Each [`Rule`] is a token pattern, the TIMEX3 type it
 //! yields and a normaliser that turns the match into a value (or rejects it).
 //! To support a new form, add a rule here (its phrases in `phrases.rs`, its
-//! normaliser in `norms.rs`) and a sentence to `rules/tests.rs`.
+//! normaliser in `norms.rs`, or in `clock.rs`, `durations.rs`, `periods.rs`,
+//! `sets.rs` or `holidays.rs` for those families) and a sentence to
+//! `rules/tests.rs`.
 //! At each token the longest match wins; on a tie, the earlier rule.
 
 use super::lexicon::{self, VAGUE_COUNTS};
@@ -15,13 +17,21 @@ use super::TimexType;
 use chrono::{Datelike, NaiveDate};
 use std::sync::OnceLock;
 
+mod clock;
+mod durations;
 mod holidays;
 mod norms;
+mod periods;
 mod phrases;
+mod sets;
 
+use clock::*;
+use durations::*;
 use holidays::*;
 use norms::*;
+use periods::*;
 use phrases::*;
+use sets::*;
 
 pub(crate) use norms::is_quoted_title;
 
