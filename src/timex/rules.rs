@@ -246,9 +246,7 @@ const CLOCK: El = led(|| vec!["noon", "midnight"], true, &El::Phrase(clock));
 
 const FISCAL: El = El::Lit(&["fiscal"]);
 
-const TIME_ZONE: El = El::Lit(&[
-    "est", "edt", "cst", "cdt", "pst", "pdt", "gmt", "utc", "et", "bst", "cet",
-]);
+const TIME_ZONE: El = El::Is(is_time_zone);
 // ---- the table -------------------------------------------------------------
 
 /// The first-token dispatch table of [`RULES`], derived from the patterns
@@ -609,6 +607,18 @@ pub(crate) const RULES: &[Rule] = &[
         ],
         kind: TimexType::Date,
         norm: n_weekday,
+        anchors: true,
+    },
+    Rule {
+        name: "the Monday after that",
+        pattern: &[
+            THE,
+            WEEKDAY,
+            El::Lit(&["after", "before"]),
+            El::Lit(&["that", "this"]),
+        ],
+        kind: TimexType::Date,
+        norm: n_weekday_after_that,
         anchors: true,
     },
     Rule {

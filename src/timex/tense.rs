@@ -281,6 +281,10 @@ const CLAUSE_PENALTY: usize = 2;
 /// Extra distance for a tense cue to the right of the expression.
 const RIGHT_PENALTY: usize = 2;
 
+/// How many tokens may follow a reporting verb that closes its sentence
+/// (", the agency said in a statement.").
+const ATTRIBUTION_TAIL: usize = 6;
+
 /// A tense cue of one token, with what the weighing needs to know of it.
 #[derive(Debug, Clone, Copy)]
 struct TokenCue {
@@ -393,6 +397,17 @@ impl TenseCues {
             } else {
                 self.commas_before[start] - self.commas_before[i + 1]
             };
+            // "..., forecasters said.": an attribution closing the sentence
+            // after a comma frames it and dates none of it (unlike "On
+            // Wednesday, Alarcon, head of the assembly, said the boy ...").
+            let closes_sentence = toks[i + 1..]
+                .iter()
+                .take(ATTRIBUTION_TAIL)
+                .any(|t| t.sentence != sentence)
+                || toks.len() - i <= ATTRIBUTION_TAIL;
+            if after && cue.reporting && commas > 0 && closes_sentence {
+                continue;
+            }
             penalty += CLAUSE_PENALTY * commas.min(2);
             // "detaining him on Friday and would not let his family see
             // him": a "would" after the expression opens another clause,

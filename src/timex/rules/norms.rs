@@ -58,6 +58,11 @@ pub(super) fn next_is_name(m: &Match) -> bool {
 
 /// Words before a bare year that do not make it part of a name.
 pub(super) const YEAR_LEAD_WORDS: &[&str] = &[
+    "her",
+    "his",
+    "its",
+    "their",
+    "our",
     "in",
     "since",
     "on",
@@ -639,6 +644,29 @@ pub(super) fn n_weekday(m: &Match, ctx: &Ctx) -> Option<String> {
     // TempEval-3 gold keeps "Wednesday night" at day precision (and often
     // marks just "Wednesday"): adding `TNI` lost more matches than it won.
     Some(day_value(day))
+}
+
+/// "next Monday, and the Monday after that": the first such weekday after
+/// (or before) the day the text last named.
+pub(super) fn n_weekday_after_that(m: &Match, ctx: &Ctx) -> Option<String> {
+    let Some(Point::Day(base)) = ctx.reference else {
+        return None;
+    };
+    let day = weekday_of(m, 1)?;
+    let base_day = base.weekday().num_days_from_monday();
+    let to = day.num_days_from_monday();
+    let offset = if m.words(2) == "after" {
+        match (to + 7 - base_day) % 7 {
+            0 => 7,
+            n => i64::from(n),
+        }
+    } else {
+        match (base_day + 7 - to) % 7 {
+            0 => -7,
+            n => -i64::from(n),
+        }
+    };
+    Some(day_value(add_days(base, offset)?))
 }
 
 /// "Wednesday next week": that weekday in the week named.

@@ -15,6 +15,11 @@ pub(super) fn is_weekday(t: &Tok) -> bool {
     t.is_capitalised() && lexicon::weekday(t).is_some()
 }
 
+/// A time zone after a clock time: "GMT", "CEST", and "ET" (not "et al.").
+pub(super) fn is_time_zone(t: &Tok) -> bool {
+    TIME_ZONES.contains(&t.lower) || t.text == "ET"
+}
+
 /// "Sundays": a capitalised weekday in the plural.
 pub(super) fn is_weekday_plural(t: &Tok) -> bool {
     t.is_capitalised() && weekday_plural(t).is_some()

@@ -149,14 +149,11 @@ pub(super) fn n_set_rate(m: &Match, _: &Ctx) -> Option<String> {
                 "m" | "bn" | "mn" | "b" | "k" | "tn"
             )
     };
-    // "115 flights a day": a count of things before the rate (but "million
-    // instructions per second" is a unit of speed).
-    let counted_things = m.words(0) != "per"
-        && b.is_word()
-        && b.lower.len() > 3
-        && b.lower.ends_with('s')
-        && m.start >= 2
-        && {
+    // "115 flights a day", "300,000 people a year": a count of things
+    // before the rate (but "million instructions per second" is a unit of
+    // speed).
+    let counted_things =
+        m.words(0) != "per" && b.is_word() && b.lower.len() > 3 && m.start >= 2 && {
             let n = &m.toks[m.start - 2];
             n.is_digits() || amount(n) || matches!(n.lower, "million" | "billion" | "thousand")
         };

@@ -1396,3 +1396,30 @@ fn ends_of_terms_and_paired_weekdays() {
         &[("February", Date, "2015-02")],
     );
 }
+
+#[test]
+fn the_weekday_after_that() {
+    assert_tags(
+        "2025-01-01",
+        "Gyms fill up again next Monday, and the Monday after that.",
+        &[
+            ("next Monday", Date, "2025-01-06"),
+            ("the Monday after that", Date, "2025-01-13"),
+        ],
+    );
+}
+
+#[test]
+fn attribution_tails_zones_possessive_years_and_counted_rates() {
+    assert_tags(
+        "2024-01-01",
+        "The summit opens at 13:00 CEST. A storm is expected to dump snow on Tuesday, forecasters said. \
+         Her 1967 paper changed the field. About 300,000 people a year visit.",
+        &[
+            ("13:00 CEST", Time, "2024-01-01T13:00"),
+            ("Tuesday", Date, "2024-01-02"),
+            ("1967", Date, "1967"),
+            ("a year", Set, "P1Y"),
+        ],
+    );
+}
