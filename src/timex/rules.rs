@@ -666,7 +666,7 @@ pub(crate) const RULES: &[Rule] = &[
         pattern: &[
             El::Opt(&THE),
             El::Lit(&["past", "next", "coming"]),
-            El::Lit(&["decade", "century"]),
+            El::Lit(&["decade", "century", "hour"]),
         ],
         kind: TimexType::Duration,
         norm: n_past_decade,

@@ -24,8 +24,8 @@ pub(super) fn n_the_year_duration(m: &Match, _: &Ctx) -> Option<String> {
 
 /// "over the past decade": the ten years up to the article, not the
 /// previous calendar decade ("the last decade of the century" is that).
-/// "the past decade", "the next decade": the ten years up to or from now,
-/// a stretch of time. Without "the", "next decade" is the decade itself
+/// "the past decade", "the next decade", "the past hour": the unit up to or
+/// from now, a stretch of time. Without "the", "next decade" is the decade itself
 /// (the relative rules' `203`).
 pub(super) fn n_past_decade(m: &Match, _: &Ctx) -> Option<String> {
     if m.after().is_some_and(|a| a.lower == "of") {

@@ -1423,3 +1423,15 @@ fn attribution_tails_zones_possessive_years_and_counted_rates() {
         ],
     );
 }
+
+#[test]
+fn the_next_hour() {
+    assert_tags(
+        "2022-10-01",
+        "More updates will follow in the next hour; prices rose over the past hour.",
+        &[
+            ("the next hour", Duration, "PT1H"),
+            ("the past hour", Duration, "PT1H"),
+        ],
+    );
+}
