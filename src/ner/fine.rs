@@ -402,6 +402,7 @@ pub(crate) fn refine(sent: &[Token<'_>], ents: &[(usize, usize, usize)]) -> Vec<
         }
     }
     news::join_name_particles(sent, &mut out);
+    news::join_long_names(sent, &mut out);
     out
 }
 

@@ -351,4 +351,19 @@ mod tests {
                 .all(|m| m.span.end <= text.len() && text.is_char_boundary(m.span.start)));
         }
     }
+
+    #[test]
+    fn long_body_names_stay_whole_across_of_for_and() {
+        for (text, name, label) in [
+            ("The International Committee of the Red Cross said on Thursday that aid deliveries to northern Gaza had almost stopped.", "International Committee of the Red Cross", "ORG"),
+            ("The Organisation for Economic Co-operation and Development estimates that obesity will cut life expectancy across its member states.", "Organisation for Economic Co-operation and Development", "ORG"),
+            ("The Electoral Commission of South Africa declared the vote free and fair despite complaints from 20 parties.", "Electoral Commission of South Africa", "ORG"),
+            ("Britain's Competition and Markets Authority said it would decide by October whether Apple has strategic market status.", "Competition and Markets Authority", "ORG"),
+            ("The regulator has new powers under the Digital Markets, Competition and Consumers Act, which took effect this year.", "Digital Markets, Competition and Consumers Act", "LAW"),
+            ("The United Nations Framework Convention on Climate Change secretariat said the next summit would be held in Brazil.", "United Nations Framework Convention on Climate Change", "LAW"),
+        ] {
+            let got = tag(text);
+            assert!(has(&got, name, label), "{name} {label} in {got:?}");
+        }
+    }
 }
