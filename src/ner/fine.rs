@@ -243,6 +243,46 @@ fn hyphen_adjective(toks: &[Token<'_>]) -> bool {
             .is_some_and(char::is_lowercase)
 }
 
+/// Tails of a compound adjective that name who stands behind something
+/// ("Iran-backed", "Hamas-led", "Kremlin-linked"); "-based" stays whole (it
+/// marks a company's home, and CoNLL marks it so).
+const BACKER_TAILS: &[&str] = &[
+    "backed",
+    "led",
+    "allied",
+    "aligned",
+    "sponsored",
+    "linked",
+    "funded",
+    "supported",
+    "run",
+    "controlled",
+    "ruled",
+    "affiliated",
+];
+
+/// The label of the name in a compound adjective with a backer tail
+/// ("Iran-backed" GPE, "Saudi-led" NORP, "Hamas-led" ORG), or None.
+fn backer(toks: &[Token<'_>]) -> Option<Label> {
+    let n = toks.len();
+    if !hyphen_adjective(toks) || !BACKER_TAILS.contains(&toks[n - 1].lower.as_str()) {
+        return None;
+    }
+    let words = lowers(&toks[..n - 2]);
+    let key = phrase_key(&words);
+    // "U.S.-led" is cut into "U.S" "." before its hyphen: read it whole too.
+    let glued: String = words.concat();
+    Some(
+        if gazetteer::is_gpe(key) || gazetteer::is_gpe(phrase_key(&[glued.as_str()])) {
+            Label::Gpe
+        } else if gazetteer::is_norp(key) {
+            Label::Norp
+        } else {
+            Label::Org
+        },
+    )
+}
+
 /// The OntoNotes label of tokens `toks` tagged with CoNLL type `coarse`.
 fn fine_type(toks: &[Token<'_>], coarse: usize) -> Label {
     let lw = lowers(toks);
@@ -334,6 +374,13 @@ pub(crate) fn refine(sent: &[Token<'_>], ents: &[(usize, usize, usize)]) -> Vec<
         }
         let (s, courtesy) = news::skip_title(sent, s, e, ty == 0);
         let ty = if courtesy { 0 } else { ty };
+        if let Some(label) = backer(&sent[s..=e]) {
+            // "Iran-backed", "Hamas-led": only the name is an entity.
+            if !covered(s, e - 2) {
+                out.push(mention(sent[s].span, sent[e - 2].span, label));
+            }
+            continue;
+        }
         if !covered(s, e) {
             let mut label = fine_type(&sent[s..=e], ty);
             let key = phrase_key(&lowers(&sent[s..=e]));

@@ -366,4 +366,20 @@ mod tests {
             assert!(has(&got, name, label), "{name} {label} in {got:?}");
         }
     }
+
+    #[test]
+    fn backers_in_compound_adjectives_are_the_name_alone() {
+        let got = tag("The Iran-backed Hezbollah group has traded fire with Israel since Hamas-led fighters attacked southern Israel, and U.S.-led forces struck Moscow-backed militias.");
+        for (t, l) in [
+            ("Iran", "GPE"),
+            ("Hamas", "ORG"),
+            ("U.S.", "GPE"),
+            ("Moscow", "GPE"),
+        ] {
+            assert!(has(&got, t, l), "{t} {l} in {got:?}");
+        }
+        // "-based" stays whole: CoNLL marks it so, and it marks a company.
+        let got = tag("Shares of the Boston-based company fell 3 percent.");
+        assert!(has(&got, "Boston-based", "NORP"), "{got:?}");
+    }
 }
