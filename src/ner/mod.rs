@@ -382,4 +382,11 @@ mod tests {
         let got = tag("Shares of the Boston-based company fell 3 percent.");
         assert!(has(&got, "Boston-based", "NORP"), "{got:?}");
     }
+
+    #[test]
+    fn a_spelled_out_chief_executive_splits_company_from_person() {
+        let got = tag("Novo Nordisk Chief Executive Lars Fruergaard Jorgensen said the company would spend $6 billion on new plants.");
+        assert!(has(&got, "Lars Fruergaard Jorgensen", "PERSON"), "{got:?}");
+        assert!(!got.iter().any(|(t, _)| t.contains("Chief")), "{got:?}");
+    }
 }

@@ -588,6 +588,18 @@ pub(crate) fn reshape(
     if let Some(k) = (s + 1..e).find(|&k| INNER_TITLES.contains(&sent[k].lower.as_str())) {
         return vec![(s, k - 1, 1), (k + 1, e, 0)];
     }
+    // "Novo Chief Executive Lars Fruergaard Jorgensen".
+    if let Some(k) = (s + 1..e).find(|&k| {
+        sent[k].lower == "chief" && matches!(sent[k + 1].lower.as_str(), "executive" | "economist")
+    }) {
+        let mut p = k + 2;
+        while p < e && matches!(sent[p].lower.as_str(), "officer" | "executive") {
+            p += 1;
+        }
+        if p <= e {
+            return vec![(s, k - 1, 1), (p, e, 0)];
+        }
+    }
     vec![(s, e, ty)]
 }
 
