@@ -389,4 +389,15 @@ mod tests {
         assert!(has(&got, "Lars Fruergaard Jorgensen", "PERSON"), "{got:?}");
         assert!(!got.iter().any(|(t, _)| t.contains("Chief")), "{got:?}");
     }
+
+    #[test]
+    fn a_company_named_like_a_person_is_a_company_when_its_word_trades() {
+        let got = tag("Eli Lilly raised its forecast for Zepbound sales. Lilly shares rose 3% in premarket trading, while shares in Novo fell after Novo Nordisk cut its outlook.");
+        for t in ["Eli Lilly", "Lilly", "Novo", "Novo Nordisk"] {
+            assert!(has(&got, t, "ORG"), "{t} ORG in {got:?}");
+        }
+        // A person whose surname is no company stays a person.
+        let got = tag("Jennifer Rigby reported from London. Rigby said shares of Pfizer fell.");
+        assert!(has(&got, "Jennifer Rigby", "PERSON"), "{got:?}");
+    }
 }

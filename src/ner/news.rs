@@ -140,7 +140,7 @@ const COMPANY_NOUNS: &[&str] = &[
 
 /// Words just after a name that say it is a company ("Boeing shares rose",
 /// "Epic CEO Tim Sweeney", "Boeing Chief Executive Dave Calhoun").
-const COMPANY_NEXT: &[&str] = &["shares", "ceo", "executives", "shareholders"];
+pub(crate) const COMPANY_NEXT: &[&str] = &["shares", "ceo", "executives", "shareholders"];
 
 /// Courtesy titles OntoNotes leaves out of a person's span ("Mr Sunak").
 const HONORIFICS: &[&str] = &["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr."];
