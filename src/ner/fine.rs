@@ -23,6 +23,7 @@ use crate::label::Label;
 /// "General Data Protection Regulation"), found by [`rule_laws`].
 const LAW_NAME_HEADS: &[&str] = &[
     "act",
+    "statute",
     "treaty",
     "convention",
     "accord",
@@ -283,6 +284,28 @@ fn backer(toks: &[Token<'_>]) -> Option<Label> {
     )
 }
 
+/// The people of a place of several words ("South Africans", "North
+/// Koreans", "Sri Lankans"): the place's name plus "ns", or its demonym plus "s".
+fn people_of_a_place(lw: &[&str]) -> bool {
+    let n = lw.len();
+    if n < 2 {
+        return false;
+    }
+    let Some(single) = lw[n - 1].strip_suffix('s') else {
+        return false;
+    };
+    let mut words = lw.to_vec();
+    words[n - 1] = single;
+    if gazetteer::is_norp(phrase_key(&words)) {
+        return true;
+    }
+    let Some(place) = single.strip_suffix('n') else {
+        return false;
+    };
+    words[n - 1] = place;
+    gazetteer::is_gpe(phrase_key(&words))
+}
+
 /// The OntoNotes label of tokens `toks` tagged with CoNLL type `coarse`.
 fn fine_type(toks: &[Token<'_>], coarse: usize) -> Label {
     let lw = lowers(toks);
@@ -309,7 +332,9 @@ fn fine_type(toks: &[Token<'_>], coarse: usize) -> Label {
         0 => Label::Person,
         1 => Label::Org,
         2 => {
-            if gazetteer::is_loc(key) {
+            if people_of_a_place(&lw) {
+                Label::Norp
+            } else if gazetteer::is_loc(key) {
                 Label::Loc
             } else if gazetteer::is_gpe(key) {
                 Label::Gpe
@@ -335,7 +360,7 @@ fn fine_type(toks: &[Token<'_>], coarse: usize) -> Label {
                 Label::Law
             } else if EVENT_HEADS.contains(&last) || lw.iter().any(|w| is_year(w)) {
                 Label::Event
-            } else if toks.len() == 1 && demonym_shape(last) {
+            } else if (toks.len() == 1 && demonym_shape(last)) || people_of_a_place(&lw) {
                 Label::Norp
             } else if toks.len() >= 2 && BODY_HEADS.contains(&last) {
                 // "International Olympic Committee", "World Food Programme":

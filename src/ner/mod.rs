@@ -400,4 +400,12 @@ mod tests {
         let got = tag("Jennifer Rigby reported from London. Rigby said shares of Pfizer fell.");
         assert!(has(&got, "Jennifer Rigby", "PERSON"), "{got:?}");
     }
+
+    #[test]
+    fn statutes_and_the_people_of_places_of_several_words() {
+        let got = tag("EU foreign policy chief Josep Borrell said the warrants were binding on all states that are party to the Rome Statute. South Africans also voted in nine provincial elections, and North Koreans watched.");
+        assert!(has(&got, "Rome Statute", "LAW"), "{got:?}");
+        assert!(has(&got, "South Africans", "NORP"), "{got:?}");
+        assert!(has(&got, "North Koreans", "NORP"), "{got:?}");
+    }
 }
