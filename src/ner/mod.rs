@@ -408,4 +408,11 @@ mod tests {
         assert!(has(&got, "South Africans", "NORP"), "{got:?}");
         assert!(has(&got, "North Koreans", "NORP"), "{got:?}");
     }
+
+    #[test]
+    fn an_acronym_after_a_company_noun_is_a_company() {
+        let got = tag("Oil company BP and Azerbaijan's state energy firm SOCAR signed a deal on the sidelines to expand the gas field.");
+        assert!(has(&got, "BP", "ORG"), "{got:?}");
+        assert!(has(&got, "SOCAR", "ORG"), "{got:?}");
+    }
 }

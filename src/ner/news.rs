@@ -138,6 +138,18 @@ const COMPANY_NOUNS: &[&str] = &[
     "broadcaster",
 ];
 
+/// An acronym right after a lower-case company noun ("oil company BP",
+/// "state energy firm SOCAR", "rival AMD"): a company.
+fn acronym_company(sent: &[Token<'_>], i: usize) -> bool {
+    let t = &sent[i];
+    let letters = t.raw.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=6).contains(&letters)
+        && t.raw.chars().all(|c| c.is_ascii_uppercase() || c == '&')
+        && !t.headline
+        && i > 0
+        && COMPANY_NOUNS.contains(&sent[i - 1].raw)
+}
+
 /// Words just after a name that say it is a company ("Boeing shares rose",
 /// "Epic CEO Tim Sweeney", "Boeing Chief Executive Dave Calhoun").
 pub(crate) const COMPANY_NEXT: &[&str] = &["shares", "ceo", "executives", "shareholders"];
@@ -336,7 +348,7 @@ pub(crate) fn rules(sent: &[Token<'_>], out: &mut Vec<(usize, usize, Label)>) {
             && sent
                 .get(i + 1)
                 .is_some_and(|n| capitalised(n) && !matches!(n.lower.as_str(), "photo" | "photos"));
-        if AGENCIES.contains(&t.raw) && !longer && free(out, i, i) {
+        if ((AGENCIES.contains(&t.raw) && !longer) || acronym_company(sent, i)) && free(out, i, i) {
             out.push((i, i, Label::Org));
         }
         i += 1;
