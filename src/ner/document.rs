@@ -108,6 +108,7 @@ fn product_noun_follows(after: &str) -> bool {
 pub(crate) fn harmonise(text: &str, mentions: &mut Vec<RawMention>) {
     products_by_their_noun(text, mentions);
     people_by_their_full_name(text, mentions);
+    companies_named_like_people(text, mentions);
     add_party_tag_states(text, mentions);
     short_forms(text, mentions);
 }
@@ -169,6 +170,63 @@ fn people_by_their_full_name(text: &str, mentions: &mut [RawMention]) {
             .is_some_and(|&(person, other)| person > 0 && person >= other)
         {
             m.label = Label::Person;
+        }
+    }
+}
+
+/// True when the words around a one-word name at `span` of `text` say it
+/// is a company: shares or a chief executive after it ("Lilly shares",
+/// "Novo Chief Executive"), or "shares in/of" before it.
+fn company_cue(text: &str, span: crate::text::Span) -> bool {
+    let after = &text[span.end..];
+    let after = after
+        .strip_prefix("'s")
+        .or_else(|| after.strip_prefix("’s"))
+        .unwrap_or(after);
+    let next = next_word(after).map(str::to_lowercase);
+    let before = text[..span.start].trim_end().to_lowercase();
+    next.as_deref()
+        .is_some_and(|w| super::news::COMPANY_NEXT.contains(&w))
+        || after.starts_with(" Chief Executive")
+        || ["shares in", "shares of", "stake in"]
+            .iter()
+            .any(|p| before.ends_with(p))
+}
+
+/// A two-word name read as a person whose first or last word stands alone
+/// as a company elsewhere in the article ("Eli Lilly" … "Lilly shares",
+/// "Novo Nordisk" … "Shares in Novo") is that company, and so are its lone
+/// words.
+fn companies_named_like_people(text: &str, mentions: &mut [RawMention]) {
+    let cued: Vec<String> = mentions
+        .iter()
+        .filter(|m| !m.span.of(text).contains(' ') && company_cue(text, m.span))
+        .map(|m| m.span.of(text).to_string())
+        .filter(|w| !gazetteer::place(phrase_key(&[w.to_lowercase().as_str()])))
+        .collect();
+    if cued.is_empty() {
+        return;
+    }
+    let mut companies: Vec<String> = Vec::new();
+    for m in mentions.iter() {
+        let surface = m.span.of(text);
+        let words: Vec<&str> = surface.split(' ').collect();
+        if m.label == Label::Person
+            && words.len() == 2
+            && words.iter().any(|w| cued.iter().any(|c| c == w))
+        {
+            companies.push(surface.to_string());
+            companies.extend(
+                words
+                    .iter()
+                    .filter(|w| cued.iter().any(|c| c == *w))
+                    .map(|w| w.to_string()),
+            );
+        }
+    }
+    for m in mentions.iter_mut() {
+        if companies.iter().any(|c| c == m.span.of(text)) {
+            m.label = Label::Org;
         }
     }
 }

@@ -23,6 +23,7 @@ use crate::label::Label;
 /// "General Data Protection Regulation"), found by [`rule_laws`].
 const LAW_NAME_HEADS: &[&str] = &[
     "act",
+    "statute",
     "treaty",
     "convention",
     "accord",
@@ -243,6 +244,68 @@ fn hyphen_adjective(toks: &[Token<'_>]) -> bool {
             .is_some_and(char::is_lowercase)
 }
 
+/// Tails of a compound adjective that name who stands behind something
+/// ("Iran-backed", "Hamas-led", "Kremlin-linked"); "-based" stays whole (it
+/// marks a company's home, and CoNLL marks it so).
+const BACKER_TAILS: &[&str] = &[
+    "backed",
+    "led",
+    "allied",
+    "aligned",
+    "sponsored",
+    "linked",
+    "funded",
+    "supported",
+    "run",
+    "controlled",
+    "ruled",
+    "affiliated",
+];
+
+/// The label of the name in a compound adjective with a backer tail
+/// ("Iran-backed" GPE, "Saudi-led" NORP, "Hamas-led" ORG), or None.
+fn backer(toks: &[Token<'_>]) -> Option<Label> {
+    let n = toks.len();
+    if !hyphen_adjective(toks) || !BACKER_TAILS.contains(&toks[n - 1].lower.as_str()) {
+        return None;
+    }
+    let words = lowers(&toks[..n - 2]);
+    let key = phrase_key(&words);
+    // "U.S.-led" is cut into "U.S" "." before its hyphen: read it whole too.
+    let glued: String = words.concat();
+    Some(
+        if gazetteer::is_gpe(key) || gazetteer::is_gpe(phrase_key(&[glued.as_str()])) {
+            Label::Gpe
+        } else if gazetteer::is_norp(key) {
+            Label::Norp
+        } else {
+            Label::Org
+        },
+    )
+}
+
+/// The people of a place of several words ("South Africans", "North
+/// Koreans", "Sri Lankans"): the place's name plus "ns", or its demonym plus "s".
+fn people_of_a_place(lw: &[&str]) -> bool {
+    let n = lw.len();
+    if n < 2 {
+        return false;
+    }
+    let Some(single) = lw[n - 1].strip_suffix('s') else {
+        return false;
+    };
+    let mut words = lw.to_vec();
+    words[n - 1] = single;
+    if gazetteer::is_norp(phrase_key(&words)) {
+        return true;
+    }
+    let Some(place) = single.strip_suffix('n') else {
+        return false;
+    };
+    words[n - 1] = place;
+    gazetteer::is_gpe(phrase_key(&words))
+}
+
 /// The OntoNotes label of tokens `toks` tagged with CoNLL type `coarse`.
 fn fine_type(toks: &[Token<'_>], coarse: usize) -> Label {
     let lw = lowers(toks);
@@ -269,7 +332,9 @@ fn fine_type(toks: &[Token<'_>], coarse: usize) -> Label {
         0 => Label::Person,
         1 => Label::Org,
         2 => {
-            if gazetteer::is_loc(key) {
+            if people_of_a_place(&lw) {
+                Label::Norp
+            } else if gazetteer::is_loc(key) {
                 Label::Loc
             } else if gazetteer::is_gpe(key) {
                 Label::Gpe
@@ -295,7 +360,7 @@ fn fine_type(toks: &[Token<'_>], coarse: usize) -> Label {
                 Label::Law
             } else if EVENT_HEADS.contains(&last) || lw.iter().any(|w| is_year(w)) {
                 Label::Event
-            } else if toks.len() == 1 && demonym_shape(last) {
+            } else if (toks.len() == 1 && demonym_shape(last)) || people_of_a_place(&lw) {
                 Label::Norp
             } else if toks.len() >= 2 && BODY_HEADS.contains(&last) {
                 // "International Olympic Committee", "World Food Programme":
@@ -334,6 +399,13 @@ pub(crate) fn refine(sent: &[Token<'_>], ents: &[(usize, usize, usize)]) -> Vec<
         }
         let (s, courtesy) = news::skip_title(sent, s, e, ty == 0);
         let ty = if courtesy { 0 } else { ty };
+        if let Some(label) = backer(&sent[s..=e]) {
+            // "Iran-backed", "Hamas-led": only the name is an entity.
+            if !covered(s, e - 2) {
+                out.push(mention(sent[s].span, sent[e - 2].span, label));
+            }
+            continue;
+        }
         if !covered(s, e) {
             let mut label = fine_type(&sent[s..=e], ty);
             let key = phrase_key(&lowers(&sent[s..=e]));
@@ -402,6 +474,7 @@ pub(crate) fn refine(sent: &[Token<'_>], ents: &[(usize, usize, usize)]) -> Vec<
         }
     }
     news::join_name_particles(sent, &mut out);
+    news::join_long_names(sent, &mut out);
     out
 }
 

@@ -351,4 +351,68 @@ mod tests {
                 .all(|m| m.span.end <= text.len() && text.is_char_boundary(m.span.start)));
         }
     }
+
+    #[test]
+    fn long_body_names_stay_whole_across_of_for_and() {
+        for (text, name, label) in [
+            ("The International Committee of the Red Cross said on Thursday that aid deliveries to northern Gaza had almost stopped.", "International Committee of the Red Cross", "ORG"),
+            ("The Organisation for Economic Co-operation and Development estimates that obesity will cut life expectancy across its member states.", "Organisation for Economic Co-operation and Development", "ORG"),
+            ("The Electoral Commission of South Africa declared the vote free and fair despite complaints from 20 parties.", "Electoral Commission of South Africa", "ORG"),
+            ("Britain's Competition and Markets Authority said it would decide by October whether Apple has strategic market status.", "Competition and Markets Authority", "ORG"),
+            ("The regulator has new powers under the Digital Markets, Competition and Consumers Act, which took effect this year.", "Digital Markets, Competition and Consumers Act", "LAW"),
+            ("The United Nations Framework Convention on Climate Change secretariat said the next summit would be held in Brazil.", "United Nations Framework Convention on Climate Change", "LAW"),
+        ] {
+            let got = tag(text);
+            assert!(has(&got, name, label), "{name} {label} in {got:?}");
+        }
+    }
+
+    #[test]
+    fn backers_in_compound_adjectives_are_the_name_alone() {
+        let got = tag("The Iran-backed Hezbollah group has traded fire with Israel since Hamas-led fighters attacked southern Israel, and U.S.-led forces struck Moscow-backed militias.");
+        for (t, l) in [
+            ("Iran", "GPE"),
+            ("Hamas", "ORG"),
+            ("U.S.", "GPE"),
+            ("Moscow", "GPE"),
+        ] {
+            assert!(has(&got, t, l), "{t} {l} in {got:?}");
+        }
+        // "-based" stays whole: CoNLL marks it so, and it marks a company.
+        let got = tag("Shares of the Boston-based company fell 3 percent.");
+        assert!(has(&got, "Boston-based", "NORP"), "{got:?}");
+    }
+
+    #[test]
+    fn a_spelled_out_chief_executive_splits_company_from_person() {
+        let got = tag("Novo Nordisk Chief Executive Lars Fruergaard Jorgensen said the company would spend $6 billion on new plants.");
+        assert!(has(&got, "Lars Fruergaard Jorgensen", "PERSON"), "{got:?}");
+        assert!(!got.iter().any(|(t, _)| t.contains("Chief")), "{got:?}");
+    }
+
+    #[test]
+    fn a_company_named_like_a_person_is_a_company_when_its_word_trades() {
+        let got = tag("Eli Lilly raised its forecast for Zepbound sales. Lilly shares rose 3% in premarket trading, while shares in Novo fell after Novo Nordisk cut its outlook.");
+        for t in ["Eli Lilly", "Lilly", "Novo", "Novo Nordisk"] {
+            assert!(has(&got, t, "ORG"), "{t} ORG in {got:?}");
+        }
+        // A person whose surname is no company stays a person.
+        let got = tag("Jennifer Rigby reported from London. Rigby said shares of Pfizer fell.");
+        assert!(has(&got, "Jennifer Rigby", "PERSON"), "{got:?}");
+    }
+
+    #[test]
+    fn statutes_and_the_people_of_places_of_several_words() {
+        let got = tag("EU foreign policy chief Josep Borrell said the warrants were binding on all states that are party to the Rome Statute. South Africans also voted in nine provincial elections, and North Koreans watched.");
+        assert!(has(&got, "Rome Statute", "LAW"), "{got:?}");
+        assert!(has(&got, "South Africans", "NORP"), "{got:?}");
+        assert!(has(&got, "North Koreans", "NORP"), "{got:?}");
+    }
+
+    #[test]
+    fn an_acronym_after_a_company_noun_is_a_company() {
+        let got = tag("Oil company BP and Azerbaijan's state energy firm SOCAR signed a deal on the sidelines to expand the gas field.");
+        assert!(has(&got, "BP", "ORG"), "{got:?}");
+        assert!(has(&got, "SOCAR", "ORG"), "{got:?}");
+    }
 }
