@@ -851,6 +851,24 @@ pub(crate) fn join_long_names(sent: &[Token<'_>], mentions: &mut Vec<RawMention>
     let last_tok = |byte: usize| sent.iter().position(|t| t.span.end == byte);
     let starts_mention =
         |ms: &[RawMention], i: usize| ms.iter().any(|m| m.span.start == sent[i].span.start);
+    // Where a name running on from token `from` ends: over name words, and
+    // over "and" and one more word that is no name of its own ("...
+    // Co-operation and Development").
+    let run_on_end = |ms: &[RawMention], from: usize| {
+        let mut end = from;
+        while end + 1 < sent.len() && name_word(sent, end + 1) {
+            end += 1;
+        }
+        if end + 2 < sent.len()
+            && sent[end + 1].lower == "and"
+            && capitalised(&sent[end + 2])
+            && !starts_mention(ms, end + 2)
+            && sent.get(end + 3).is_none_or(|t| !capitalised(t))
+        {
+            end += 2;
+        }
+        end
+    };
     let mut k = 0;
     while k < mentions.len() {
         let m = mentions[k].clone();
@@ -874,21 +892,7 @@ pub(crate) fn join_long_names(sent: &[Token<'_>], mentions: &mut Vec<RawMention>
                 j += 1;
             }
             if ok && capitalised(&sent[j]) {
-                let mut end = j;
-                while end + 1 < sent.len() && name_word(sent, end + 1) {
-                    end += 1;
-                }
-                // "... Co-operation and Development": one more word, not a
-                // name of its own.
-                if end + 2 < sent.len()
-                    && sent[end + 1].lower == "and"
-                    && capitalised(&sent[end + 2])
-                    && !starts_mention(mentions, end + 2)
-                    && sent.get(end + 3).is_none_or(|t| !capitalised(t))
-                {
-                    end += 2;
-                }
-                ne = end;
+                ne = run_on_end(mentions, j);
             }
         }
         // Leftwards over "and" (and, for a law, a list before it).
@@ -932,19 +936,7 @@ pub(crate) fn join_long_names(sent: &[Token<'_>], mentions: &mut Vec<RawMention>
             && e + 2 < sent.len()
             && matches!(sent[e + 1].raw, "-" | "‐" | "‑")
         {
-            let mut end = e;
-            while end + 1 < sent.len() && name_word(sent, end + 1) {
-                end += 1;
-            }
-            if end + 2 < sent.len()
-                && sent[end + 1].lower == "and"
-                && capitalised(&sent[end + 2])
-                && !starts_mention(mentions, end + 2)
-                && sent.get(end + 3).is_none_or(|t| !capitalised(t))
-            {
-                end += 2;
-            }
-            ne = end;
+            ne = run_on_end(mentions, e);
         }
         if (ns, ne) == (s, e) {
             k += 1;
