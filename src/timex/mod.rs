@@ -63,10 +63,7 @@ pub fn tag(text: &str, region: Span, anchor: NaiveDate) -> Vec<Timex> {
     let toks = pattern::tokenize(text, region, &mut lowered);
     let index = rules::index();
     let mut out = Vec::new();
-    let mut reference: Option<value::Point> = None;
-    let mut topic_quarter: Option<value::Point> = None;
-    let mut quarter_seen_in: Option<usize> = None;
-    let mut year_said: Option<(usize, i32)> = None;
+    let mut memory = Memory::default();
     let cues = tense::TenseCues::new(&toks);
     let mut candidates = Vec::new();
     let mut at = 0;
@@ -76,17 +73,7 @@ pub fn tag(text: &str, region: Span, anchor: NaiveDate) -> Vec<Timex> {
             at += 1;
             continue;
         }
-        let sentence = toks[at].sentence;
-        let recent = quarter_seen_in.is_some_and(|s| sentence <= s + QUARTER_TOPIC_SENTENCES);
-        let said = resolve::Said {
-            reference,
-            topic_quarter: topic_quarter.filter(|_| recent),
-            sentence_year: year_said
-                .filter(|&(after, _)| {
-                    at <= after + YEAR_REACH && toks[after - 1].sentence == sentence
-                })
-                .map(|(_, y)| y),
-        };
+        let said = memory.said(&toks, at);
         match best_match(&toks, &cues, at, starting, anchor, said, &mut candidates) {
             Some((end, kind, value, anchors)) => {
                 let mut span = Span::new(toks[at].span.start, toks[end - 1].span.end);
@@ -106,26 +93,7 @@ pub fn tag(text: &str, region: Span, anchor: NaiveDate) -> Vec<Timex> {
                         kind = TimexType::Time;
                     }
                 }
-                if anchors {
-                    if let Some(point) = value::Point::parse(&value) {
-                        reference = Some(point);
-                        if topic_quarter.is_none() && is_current_quarter(point, anchor) {
-                            topic_quarter = Some(point);
-                        }
-                    }
-                }
-                let point = value::Point::parse(&value);
-                if matches!(point, Some(value::Point::Quarter(..))) {
-                    quarter_seen_in = Some(sentence);
-                }
-                // Only a year the text spells out ("In 2012", "next year"),
-                // not one a bare month was resolved to.
-                let spelled = toks[at..end]
-                    .iter()
-                    .any(|t| t.lower == "year" || (t.text.len() == 4 && t.is_digits()));
-                if let Some(year) = point.and_then(value::Point::year_level).filter(|_| spelled) {
-                    year_said = Some((end, year));
-                }
+                memory.record(&toks, at..end, &value, anchors, anchor);
                 out.push(Timex { span, kind, value });
                 at = end;
             }
@@ -133,6 +101,70 @@ pub fn tag(text: &str, region: Span, anchor: NaiveDate) -> Vec<Timex> {
         }
     }
     out
+}
+
+/// What the tagger remembers of the text so far, to anchor what follows.
+#[derive(Debug, Default)]
+struct Memory {
+    /// The last anchoring value ("five years later" counts from it).
+    reference: Option<value::Point>,
+    /// The first quarter near the article's date: an earnings report's own.
+    topic_quarter: Option<value::Point>,
+    /// The sentence that last named a quarter.
+    quarter_seen_in: Option<usize>,
+    /// The token after the last spelled-out year, and that year.
+    year_said: Option<(usize, i32)>,
+}
+
+impl Memory {
+    /// What an expression starting at token `at` may lean on.
+    fn said(&self, toks: &[pattern::Tok], at: usize) -> resolve::Said {
+        let sentence = toks[at].sentence;
+        let recent = self
+            .quarter_seen_in
+            .is_some_and(|s| sentence <= s + QUARTER_TOPIC_SENTENCES);
+        resolve::Said {
+            reference: self.reference,
+            topic_quarter: self.topic_quarter.filter(|_| recent),
+            sentence_year: self
+                .year_said
+                .filter(|&(after, _)| {
+                    at <= after + YEAR_REACH && toks[after - 1].sentence == sentence
+                })
+                .map(|(_, y)| y),
+        }
+    }
+
+    /// Remembers the expression found at tokens `found` with `value`.
+    fn record(
+        &mut self,
+        toks: &[pattern::Tok],
+        found: std::ops::Range<usize>,
+        value: &str,
+        anchors: bool,
+        anchor: NaiveDate,
+    ) {
+        let Some(point) = value::Point::parse(value) else {
+            return;
+        };
+        if anchors {
+            self.reference = Some(point);
+            if self.topic_quarter.is_none() && is_current_quarter(point, anchor) {
+                self.topic_quarter = Some(point);
+            }
+        }
+        if matches!(point, value::Point::Quarter(..)) {
+            self.quarter_seen_in = Some(toks[found.start].sentence);
+        }
+        // Only a year the text spells out ("In 2012", "next year"), not one
+        // a bare month was resolved to.
+        let spelled = toks[found.clone()]
+            .iter()
+            .any(|t| t.lower == "year" || (t.text.len() == 4 && t.is_digits()));
+        if let Some(year) = point.year_level().filter(|_| spelled) {
+            self.year_said = Some((found.end, year));
+        }
+    }
 }
 
 /// "two days after Christmas": when an offset stands before the date found
