@@ -15,6 +15,7 @@
 use super::features::{phrase_key, sentence_initial, Token};
 use super::gazetteer;
 use super::news;
+use super::split_names;
 use super::{mention, RawMention};
 use crate::label::Label;
 
@@ -473,8 +474,8 @@ pub(crate) fn refine(sent: &[Token<'_>], ents: &[(usize, usize, usize)]) -> Vec<
             ));
         }
     }
-    news::join_name_particles(sent, &mut out);
-    news::join_long_names(sent, &mut out);
+    split_names::join_name_particles(sent, &mut out);
+    split_names::join_long_names(sent, &mut out);
     out
 }
 

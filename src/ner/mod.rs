@@ -33,6 +33,7 @@ mod gazetteer;
 mod model;
 mod news;
 mod perceptron;
+mod split_names;
 mod tokens;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod train;
