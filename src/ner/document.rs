@@ -327,27 +327,12 @@ fn add_party_tag_states(text: &str, mentions: &mut Vec<RawMention>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ner::{Recognizer, Segment};
+    use crate::ner::test_support::{tag as body, tag_with_headline};
 
     #[test]
     fn acronyms_and_surnames_take_their_full_forms_type() {
         let text = "Sunak strikes deal under the DMA\n\nThe European Commission enforces the Digital Markets Act (DMA). Prime Minister Rishi Sunak said the DMA matters. Sunak left.";
-        let head = text.find('\n').unwrap();
-        let segs = [
-            Segment {
-                span: Span::new(0, head),
-                headline: true,
-            },
-            Segment {
-                span: Span::new(head + 2, text.len()),
-                headline: false,
-            },
-        ];
-        let got: Vec<(&str, &str)> = Recognizer::bundled()
-            .recognize(text, &segs)
-            .iter()
-            .map(|m| (m.span.of(text), m.label.as_str()))
-            .collect();
+        let got = tag_with_headline(text);
         let labels = |t: &str| -> Vec<&str> {
             got.iter()
                 .filter(|(s, _)| *s == t)
@@ -357,18 +342,6 @@ mod tests {
         assert_eq!(labels("DMA"), ["LAW", "LAW", "LAW"], "{got:?}");
         assert_eq!(labels("Sunak"), ["PERSON", "PERSON"], "{got:?}");
         assert_eq!(labels("Digital Markets Act"), ["LAW"], "{got:?}");
-    }
-
-    fn body(text: &str) -> Vec<(&str, &'static str)> {
-        let segs = [Segment {
-            span: Span::new(0, text.len()),
-            headline: false,
-        }];
-        Recognizer::bundled()
-            .recognize(text, &segs)
-            .iter()
-            .map(|m| (m.span.of(text), m.label.as_str()))
-            .collect()
     }
 
     #[test]

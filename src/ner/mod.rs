@@ -161,22 +161,60 @@ fn mention(start: Span, end: Span, label: Label) -> RawMention {
     }
 }
 
+/// Helpers the recognizer's test modules share: tag a text the way an
+/// article's blocks are tagged and list (mention text, label) pairs.
+#[cfg(test)]
+pub(crate) mod test_support {
+    use super::{Recognizer, Segment};
+    use crate::text::Span;
+
+    /// The mentions of `text` read as one body paragraph.
+    pub(crate) fn tag(text: &str) -> Vec<(&str, &'static str)> {
+        let body = Segment {
+            span: Span::new(0, text.len()),
+            headline: false,
+        };
+        tag_segments(text, &[body])
+    }
+
+    /// [`tag`] with owned mention texts, for tests that build on them.
+    pub(crate) fn tag_owned(text: &str) -> Vec<(String, &'static str)> {
+        tag(text)
+            .into_iter()
+            .map(|(t, l)| (t.to_string(), l))
+            .collect()
+    }
+
+    /// The mentions of `text` read as a headline, a blank line, then a body.
+    pub(crate) fn tag_with_headline(text: &str) -> Vec<(&str, &'static str)> {
+        let head = text.find('\n').unwrap_or(text.len());
+        let segs = [
+            Segment {
+                span: Span::new(0, head),
+                headline: true,
+            },
+            Segment {
+                span: Span::new((head + 2).min(text.len()), text.len()),
+                headline: false,
+            },
+        ];
+        tag_segments(text, &segs)
+    }
+
+    fn tag_segments<'t>(text: &'t str, segs: &[Segment]) -> Vec<(&'t str, &'static str)> {
+        Recognizer::bundled()
+            .recognize(text, segs)
+            .iter()
+            .map(|m| (m.span.of(text), m.label.as_str()))
+            .collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// Tags one body line of text and returns (mention text, label) pairs.
-    fn tag(text: &str) -> Vec<(String, &'static str)> {
-        let seg = [Segment {
-            span: Span::new(0, text.len()),
-            headline: false,
-        }];
-        Recognizer::bundled()
-            .recognize(text, &seg)
-            .into_iter()
-            .map(|m| (m.span.of(text).to_string(), m.label.as_str()))
-            .collect()
-    }
+    use test_support::tag_owned as tag;
 
     fn has(got: &[(String, &str)], text: &str, label: &str) -> bool {
         got.iter().any(|(t, l)| t == text && *l == label)

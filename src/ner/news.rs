@@ -714,20 +714,7 @@ pub(crate) fn company_context(sent: &[Token<'_>], s: usize, e: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::ner::{Recognizer, Segment};
-    use crate::text::Span;
-
-    fn tag(text: &str) -> Vec<(String, &'static str)> {
-        let seg = [Segment {
-            span: Span::new(0, text.len()),
-            headline: false,
-        }];
-        Recognizer::bundled()
-            .recognize(text, &seg)
-            .into_iter()
-            .map(|m| (m.span.of(text).to_string(), m.label.as_str()))
-            .collect()
-    }
+    use crate::ner::test_support::{tag_owned as tag, tag_with_headline};
 
     fn assert_has(got: &[(String, &str)], want: &[(&str, &str)]) {
         for (t, l) in want {
@@ -758,22 +745,7 @@ mod tests {
     fn model_numbers_and_conferences_in_a_mixed_case_headline() {
         let text =
             "FAA clears path for Boeing 737 MAX 9 jets as COP28 strikes deal\n\nThe FAA said so.";
-        let head = text.find('\n').unwrap();
-        let segs = [
-            Segment {
-                span: Span::new(0, head),
-                headline: true,
-            },
-            Segment {
-                span: Span::new(head + 2, text.len()),
-                headline: false,
-            },
-        ];
-        let got: Vec<(&str, &str)> = Recognizer::bundled()
-            .recognize(text, &segs)
-            .iter()
-            .map(|m| (m.span.of(text), m.label.as_str()))
-            .collect();
+        let got = tag_with_headline(text);
         assert!(
             got.contains(&("737 MAX 9", "PRODUCT"))
                 || got.contains(&("Boeing 737 MAX 9", "PRODUCT")),
