@@ -1,6 +1,6 @@
 // The wasm part of `scripts/bench-ner`: times the full analysis compiled to
-// WebAssembly (`examples/wasm_bench.rs`, release profile as the reader ships)
-// in headless Chromium, over the same articles as `benches/analysis.rs`.
+// WebAssembly (`crates/engine/examples/wasm_bench.rs`, release profile as the reader ships)
+// in headless Chromium, over the same articles as `crates/engine/benches/analysis.rs`.
 // The articles are read here at run time and handed to the page; the page
 // copies them into the module's memory, then times the model load and
 // BENCH_RUNS (default 10) passes after one warm-up pass with
@@ -28,7 +28,7 @@ if (texts.length === 0) {
   console.error(`bench-ner.mjs: no articles in ${dir}`);
   process.exit(1);
 }
-// Words after each header line, as benches/analysis.rs and the spaCy side count them.
+// Words after each header line, as crates/engine/benches/analysis.rs and the spaCy side count them.
 const words = texts.reduce((n, t) => {
   const nl = t.indexOf("\n");
   return n + (nl < 0 ? 0 : t.slice(nl + 1).split(/\s+/).filter(Boolean).length);

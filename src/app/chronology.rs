@@ -3,7 +3,7 @@
 //! main column shows before an article is opened.
 
 use super::Data;
-use dateline::text::Span;
+use dateline_engine::text::Span;
 use std::collections::HashSet;
 use std::rc::Rc;
 use yew::prelude::*;

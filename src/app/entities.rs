@@ -3,9 +3,9 @@
 
 use super::reader::plural;
 use super::Data;
-use dateline::corrections::{Correction, EntityKey};
-use dateline::label::Label;
-use dateline::linking::{fold, Entity};
+use dateline_engine::label::Label;
+use dateline_engine::linking::{fold, Entity};
+use dateline_reader::corrections::{Correction, EntityKey};
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;

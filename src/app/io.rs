@@ -4,9 +4,10 @@
 
 use super::library::{tag_added, Change, Library};
 use super::storage;
-use dateline::analysis::{Problem, Tagged};
-use dateline::article::{id_from_path, ParseError};
-use dateline::saved::{AddedArticle, SavedState};
+use dateline_engine::analysis::Tagged;
+use dateline_engine::article::{id_from_path, ParseError};
+use dateline_engine::corpus::Problem;
+use dateline_reader::saved::{AddedArticle, SavedState};
 use std::collections::HashSet;
 use std::time::Duration;
 use wasm_bindgen::{JsCast, JsValue};

@@ -2,9 +2,10 @@
 //! saved, and tagged once), their problems, and the corrections log. A plain
 //! reducer; the IO that feeds it (files, IndexedDB) lives in `io.rs`.
 
-use dateline::analysis::{self, Corpus, Problem, Tagged};
-use dateline::corrections::{self, Correction};
-use dateline::saved::{AddedArticle, SavedState};
+use dateline_engine::analysis::{self, Tagged};
+use dateline_engine::corpus::{Corpus, Problem};
+use dateline_reader::corrections::{self, Correction};
+use dateline_reader::saved::{AddedArticle, SavedState};
 use std::rc::Rc;
 use yew::Reducible;
 

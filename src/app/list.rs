@@ -2,8 +2,8 @@
 //! filters let through, as links that are also deep links.
 
 use super::Data;
-use dateline::article::Article;
-use dateline::search::{first_match, snippet};
+use dateline_engine::article::Article;
+use dateline_reader::search::{first_match, snippet};
 use std::rc::Rc;
 use yew::prelude::*;
 

@@ -14,10 +14,10 @@ mod timeline;
 mod tools;
 mod workspace;
 
-use dateline::analysis::Corpus;
-use dateline::corrections::Correction;
-use dateline::search::SearchIndex;
-use dateline::view::View;
+use dateline_engine::corpus::Corpus;
+use dateline_reader::corrections::Correction;
+use dateline_reader::search::SearchIndex;
+use dateline_reader::view::View;
 use gloo::events::{EventListener, EventListenerOptions};
 use state::{Action, ViewState};
 use std::collections::HashSet;

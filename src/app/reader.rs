@@ -2,12 +2,12 @@
 //! entity card on hover or focus. Article text only ever becomes text nodes.
 
 use super::Data;
-use dateline::analysis::AnalyzedArticle;
-use dateline::article::BlockKind;
-use dateline::highlight::{runs, Run};
-use dateline::label::Label;
-use dateline::text::Span;
-use dateline::timex;
+use dateline_engine::article::BlockKind;
+use dateline_engine::corpus::AnalyzedArticle;
+use dateline_engine::label::Label;
+use dateline_engine::text::Span;
+use dateline_engine::timex;
+use dateline_reader::highlight::{runs, Run};
 use std::collections::BTreeSet;
 use web_sys::HtmlElement;
 use yew::prelude::*;

@@ -1,9 +1,9 @@
 //! The reader's state transitions, as a Yew reducer over the engine's [`View`].
 
 use chrono::NaiveDate;
-use dateline::label::Label;
-use dateline::text::Span;
-use dateline::view::View;
+use dateline_engine::label::Label;
+use dateline_engine::text::Span;
+use dateline_reader::view::View;
 use std::rc::Rc;
 use yew::Reducible;
 

@@ -3,8 +3,8 @@
 //! record for the corrections log. Records are the engine's own JSON, read
 //! back through [`SavedState::from_json`] so old formats are migrated there.
 
-use dateline::corrections::Correction;
-use dateline::saved::{AddedArticle, SavedState, VERSION};
+use dateline_reader::corrections::Correction;
+use dateline_reader::saved::{AddedArticle, SavedState, VERSION};
 use idb::{Database, DatabaseEvent, Factory, ObjectStoreParams, Query, TransactionMode};
 use wasm_bindgen::JsValue;
 

@@ -7,9 +7,10 @@ use super::reader::Reader;
 use super::timeline::Timeline;
 use super::workspace::bundled;
 use super::Data;
-use dateline::analysis::{analyze, Input};
-use dateline::label::Label;
-use dateline::search::SearchIndex;
+use dateline_engine::analysis::analyze;
+use dateline_engine::corpus::Input;
+use dateline_engine::label::Label;
+use dateline_reader::search::SearchIndex;
 use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -21,7 +22,7 @@ use yew::prelude::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn data_of(corpus: dateline::analysis::Corpus) -> Data {
+fn data_of(corpus: dateline_engine::corpus::Corpus) -> Data {
     let index = SearchIndex::new(corpus.articles.iter().map(|a| a.article.text.as_str()));
     Data {
         corpus: Rc::new(corpus),
@@ -32,7 +33,7 @@ fn data_of(corpus: dateline::analysis::Corpus) -> Data {
 
 fn seeds() -> Data {
     let (tagged, problems) = bundled();
-    data_of(dateline::analysis::assemble(tagged, problems))
+    data_of(dateline_engine::analysis::assemble(tagged, problems))
 }
 
 /// Mounts `C` with `props` into a fresh element and lets Yew render.
@@ -343,10 +344,10 @@ async fn correcting_the_selected_entity_emits_corrections() {
     let got = corrections.borrow();
     assert_eq!(got.len(), 2);
     assert!(
-        matches!(&got[0], dateline::corrections::Correction::Rename { entity, name } if entity.id == "ismail-demir" && name == "İsmail Demir")
+        matches!(&got[0], dateline_reader::corrections::Correction::Rename { entity, name } if entity.id == "ismail-demir" && name == "İsmail Demir")
     );
     assert!(
-        matches!(&got[1], dateline::corrections::Correction::Hide { entity } if entity.id == "ismail-demir")
+        matches!(&got[1], dateline_reader::corrections::Correction::Hide { entity } if entity.id == "ismail-demir")
     );
     let undo = all(&root, ".history button");
     assert_eq!(undo[0].text_content().unwrap(), "Undo: hide MOSCOW");
@@ -476,10 +477,10 @@ async fn a_crowded_day_folds_into_a_more_button_that_lists_it() {
 #[wasm_bindgen_test]
 async fn long_entity_groups_show_the_top_rows_then_all_on_request() {
     let (tagged, problems) = bundled();
-    let mut corpus = dateline::analysis::assemble(tagged, problems);
+    let mut corpus = dateline_engine::analysis::assemble(tagged, problems);
     let span = corpus.articles[0].mentions[0].span;
     for n in 0..30 {
-        corpus.entities.push(dateline::linking::Entity {
+        corpus.entities.push(dateline_engine::linking::Entity {
             id: format!("place-{n}"),
             name: format!("Place {n}"),
             label: Label::Loc,
@@ -490,7 +491,7 @@ async fn long_entity_groups_show_the_top_rows_then_all_on_request() {
         let entity = corpus.entities.len() - 1;
         corpus.articles[0]
             .mentions
-            .push(dateline::analysis::Mention {
+            .push(dateline_engine::corpus::Mention {
                 span,
                 label: Label::Loc,
                 entity,

