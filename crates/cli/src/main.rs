@@ -1,18 +1,21 @@
 //! `dateline`: the engine on the command line, for scoring, benchmarks and
 //! scripted analysis of a corpus folder.
 
-use dateline_engine::analysis;
-use dateline_engine::corpus::{Corpus, Input};
-
-mod output;
-
+use dateline_engine::corpus::Corpus;
+use files::Source;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
+
+mod bundle;
+mod files;
+mod output;
 
 const USAGE: &str = "usage:
   dateline analyze PATH... [--json]   analyse article files or folders of .txt files
                                       (--json: one JSON object per article per line)
+  dateline bundle PATH... -o OUT      analyse the corpus on every core and write the
+                                      bundle the reader opens (boot.bin + chunk files) to OUT
   dateline train-ner CONLL_DIR -o OUT train the entity model on CONLL_DIR/eng.train
                                       (model selection on eng.testa) and write it to OUT";
 
@@ -20,6 +23,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("analyze") => analyze(&args[1..]),
+        Some("bundle") => bundle(&args[1..]),
         #[cfg(not(target_arch = "wasm32"))]
         Some("train-ner") => train_ner(&args[1..]),
         Some("-h" | "--help" | "help") => {
@@ -44,25 +48,24 @@ fn analyze(args: &[String]) -> ExitCode {
     if roots.is_empty() {
         return usage_error("analyze needs at least one file or folder");
     }
-    let mut files = Vec::new();
+    let mut found = Vec::new();
     let mut unreadable = 0;
     for root in roots {
-        if let Err(e) = collect_files(Path::new(root), &mut files) {
+        if let Err(e) = files::collect_files(Path::new(root), &mut found) {
             eprintln!("{root}: {e}");
             unreadable += 1;
         }
     }
-    let mut loaded = Vec::with_capacity(files.len());
-    for path in files {
-        match std::fs::read(&path) {
-            Ok(bytes) => loaded.push((path.to_string_lossy().into_owned(), bytes)),
-            Err(e) => {
-                eprintln!("{}: {e}", path.display());
-                unreadable += 1;
-            }
-        }
-    }
-    let corpus = analysis::analyze(loaded.iter().map(|(path, bytes)| Input { path, bytes }));
+    let sources: Vec<Source> = found
+        .into_iter()
+        .map(|file| Source {
+            name: file.to_string_lossy().into_owned(),
+            file,
+        })
+        .collect();
+    let loaded = files::analyze(&sources);
+    unreadable += loaded.unreadable;
+    let corpus = loaded.corpus;
     for problem in &corpus.problems {
         eprintln!("{problem}");
     }
@@ -84,6 +87,51 @@ fn analyze(args: &[String]) -> ExitCode {
         return ExitCode::FAILURE;
     }
     ExitCode::SUCCESS
+}
+
+fn bundle(args: &[String]) -> ExitCode {
+    let mut roots = Vec::new();
+    let mut out = None;
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            "-o" | "--output" => match rest.next() {
+                Some(dir) => out = Some(Path::new(dir)),
+                None => return usage_error("-o needs a folder"),
+            },
+            flag if flag.starts_with('-') => return usage_error(&format!("unknown option {flag}")),
+            root => roots.push(Path::new(root)),
+        }
+    }
+    let Some(out) = out else {
+        return usage_error("bundle needs -o OUT");
+    };
+    if roots.is_empty() {
+        return usage_error("bundle needs at least one file or folder");
+    }
+    match bundle::run(&roots, out) {
+        Ok(w) => {
+            eprintln!(
+                "wrote {}: {} articles ({} malformed, {} unreadable), boot part {} bytes, {} chunks, {} bytes in all",
+                out.display(),
+                w.articles,
+                w.problems,
+                w.unreadable,
+                w.boot_bytes,
+                w.chunk_files,
+                w.total_bytes
+            );
+            if w.articles == 0 {
+                eprintln!("dateline: no usable article");
+                return ExitCode::FAILURE;
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("dateline: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 /// The trainer is native-only: it reads the training data from disk.
@@ -112,27 +160,6 @@ fn train_ner(args: &[String]) -> ExitCode {
         started.elapsed().as_secs_f64()
     );
     ExitCode::SUCCESS
-}
-
-/// Files under `path`: the file itself, or every `.txt` in the folder tree, sorted.
-fn collect_files(path: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    if !path.is_dir() {
-        std::fs::metadata(path)?;
-        out.push(path.to_path_buf());
-        return Ok(());
-    }
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(path)?
-        .map(|e| e.map(|e| e.path()))
-        .collect::<Result<_, _>>()?;
-    entries.sort();
-    for entry in entries {
-        if entry.is_dir() {
-            collect_files(&entry, out)?;
-        } else if entry.extension().is_some_and(|e| e == "txt") {
-            out.push(entry);
-        }
-    }
-    Ok(())
 }
 
 /// A readable overview: one line per article, then the most mentioned entities.

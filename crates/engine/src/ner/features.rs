@@ -53,8 +53,8 @@ fn fhash(template: &str, value: &str) -> u64 {
     )
 }
 
-// Only the trainer (native) needs it.
-#[cfg(not(target_arch = "wasm32"))]
+// Only the trainer needs it.
+#[cfg(feature = "train")]
 /// Packs an entity-phrase distribution: majority coarse type (0..4) in the
 /// low bits, then how dominant it is, then whether it was seen often.
 pub(crate) fn entity_code(counts: [u32; 4]) -> Option<u8> {
@@ -74,8 +74,8 @@ pub(crate) fn entity_code(counts: [u32; 4]) -> Option<u8> {
     Some(best as u8 | conf << 2 | u8::from(total >= 5) << 4)
 }
 
-// Only the trainer (native) needs it.
-#[cfg(not(target_arch = "wasm32"))]
+// Only the trainer needs it.
+#[cfg(feature = "train")]
 /// Packs casing counts of a word: dominant form class (0 lower, 1 Title,
 /// 2 UPPER, 3 mixed) and the capitalised share in eighths.
 pub(crate) fn casing_code(counts: [u32; 4]) -> Option<u8> {
@@ -490,7 +490,7 @@ fn name_runs(sent: &[Token<'_>]) -> Vec<Option<(usize, usize)>> {
 
 /// Extracts the hashed features of every token of `sent`, one list per
 /// token (the trainer's view; see [`each_feature`]).
-#[cfg(any(test, not(target_arch = "wasm32")))]
+#[cfg(any(test, feature = "train"))]
 pub(crate) fn sentence_features(
     sent: &[Token<'_>],
     stats: &DocStats,

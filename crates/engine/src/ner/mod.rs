@@ -36,7 +36,6 @@ mod news;
 mod perceptron;
 mod split_names;
 mod tokens;
-#[cfg(not(target_arch = "wasm32"))]
 #[cfg(feature = "train")]
 pub mod train;
 

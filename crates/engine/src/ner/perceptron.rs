@@ -26,8 +26,8 @@ pub(crate) enum Pos {
     Unit,
 }
 
-// Only the trainer (native) and the tests need it.
-#[cfg(any(test, not(target_arch = "wasm32")))]
+// Only the trainer and the tests need it.
+#[cfg(any(test, feature = "train"))]
 /// Tag index for position `pos` of type `ty`.
 pub(crate) fn tag(pos: Pos, ty: usize) -> usize {
     1 + 4 * ty
@@ -160,8 +160,8 @@ pub(crate) fn spans(path: &[usize]) -> Vec<(usize, usize, usize)> {
     out
 }
 
-// Only the trainer (native) and the tests need it.
-#[cfg(any(test, not(target_arch = "wasm32")))]
+// Only the trainer and the tests need it.
+#[cfg(any(test, feature = "train"))]
 /// The BILOU tags of entity spans over `n` tokens.
 pub(crate) fn tags_of(n: usize, ents: &[(usize, usize, usize)]) -> Vec<usize> {
     let mut tags = vec![0; n];

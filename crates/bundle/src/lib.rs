@@ -1,0 +1,42 @@
+//! The corpus bundle: what `dateline bundle` writes at build time and the
+//! page reads instead of analysing anything.
+//!
+//! An analysed [`Corpus`](dateline_engine::corpus::Corpus) is split in two ([`split`]):
+//! - the **boot** part ([`Boot`]): what the first view needs (article
+//!   metadata in reading order, the entity table with aliases and counts,
+//!   the timeline's events, the unreadable files), small and loaded first;
+//! - **chunks** ([`Chunk`]): the text, blocks, mentions and dates of a run of
+//!   consecutive articles (reading order is date order, so a chunk covers a
+//!   stretch of time), about [`CHUNK_TEXT_BYTES`] of text each, loaded when
+//!   an article in them is opened.
+//!
+//! [`join`] puts them back together; `join(split(c)) == c` for every corpus.
+//! Each part is one file in the [`format`]: a header with a magic number,
+//! the format version, the part's kind and a CRC-32, then the payload,
+//! postcard-encoded and deflated. A file that is truncated, corrupt, of
+//! another kind or of another version is refused with a [`BundleError`]
+//! that says which, never a panic.
+//!
+//! ```
+//! use dateline_bundle::{join, split, Bundle, CHUNK_TEXT_BYTES};
+//! use dateline_engine::analysis::analyze;
+//! use dateline_engine::corpus::Input;
+//!
+//! let text = b" date 2021-03-03 Wire\nTurkey buys missiles\n\nAnkara said on Monday it would buy more.\n";
+//! let corpus = analyze([Input { path: "a.txt", bytes: text }]);
+//! let Bundle { boot, chunks } = split(&corpus, CHUNK_TEXT_BYTES);
+//! let boot = Bundle::decode_boot(&Bundle::encode_boot(&boot)).unwrap();
+//! let chunks: Vec<_> = chunks
+//!     .iter()
+//!     .map(|c| Bundle::decode_chunk(&Bundle::encode_chunk(c)).unwrap())
+//!     .collect();
+//! assert_eq!(join(boot, chunks).unwrap(), corpus);
+//! ```
+
+pub mod format;
+mod parts;
+
+pub use format::{BundleError, FORMAT_VERSION};
+pub use parts::{
+    join, split, ArticleBody, ArticleMeta, Boot, Bundle, Chunk, ChunkRef, CHUNK_TEXT_BYTES,
+};

@@ -1,0 +1,85 @@
+//! `dateline bundle CORPUS... -o OUT`: the corpus analysed once, at build
+//! time, and written as the bundle the page opens (see `dateline_bundle`).
+
+use crate::files::{self, Source};
+use dateline_bundle::{split, Bundle, CHUNK_TEXT_BYTES};
+use std::path::Path;
+use std::time::Instant;
+
+/// What was written, for the summary line.
+pub struct Written {
+    pub articles: usize,
+    pub problems: usize,
+    pub unreadable: usize,
+    pub boot_bytes: usize,
+    pub chunk_files: usize,
+    pub total_bytes: usize,
+}
+
+/// Analyses `roots` and writes the bundle into `out` (created if needed;
+/// bundle files of an earlier build there are replaced, others left alone).
+pub fn run(roots: &[&Path], out: &Path) -> Result<Written, String> {
+    let mut sources = Vec::new();
+    for root in roots {
+        let mut found = Vec::new();
+        files::collect_files(root, &mut found).map_err(|e| format!("{}: {e}", root.display()))?;
+        // Names relative to the root given, as the page shows them.
+        sources.extend(found.into_iter().map(|file| {
+            let name = file
+                .strip_prefix(root)
+                .ok()
+                .filter(|r| !r.as_os_str().is_empty())
+                .unwrap_or(&file)
+                .to_string_lossy()
+                .into_owned();
+            Source { file, name }
+        }));
+    }
+    let started = Instant::now();
+    let loaded = files::analyze(&sources);
+    for problem in &loaded.corpus.problems {
+        eprintln!("{problem}");
+    }
+    let bundle = split(&loaded.corpus, CHUNK_TEXT_BYTES);
+    write(&bundle, out)?;
+    let boot_bytes = Bundle::encode_boot(&bundle.boot).len();
+    let total_bytes = boot_bytes
+        + bundle
+            .chunks
+            .iter()
+            .map(|c| Bundle::encode_chunk(c).len())
+            .sum::<usize>();
+    eprintln!(
+        "bundled {} articles in {:.1} s",
+        loaded.corpus.articles.len(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(Written {
+        articles: loaded.corpus.articles.len(),
+        problems: loaded.corpus.problems.len(),
+        unreadable: loaded.unreadable,
+        boot_bytes,
+        chunk_files: bundle.chunks.len(),
+        total_bytes,
+    })
+}
+
+/// Writes `boot.bin` and the chunk files, after removing the bundle files
+/// of a previous build so no stale chunk lingers.
+fn write(bundle: &Bundle, out: &Path) -> Result<(), String> {
+    let fail = |e: std::io::Error| format!("{}: {e}", out.display());
+    std::fs::create_dir_all(out).map_err(fail)?;
+    for entry in std::fs::read_dir(out).map_err(fail)? {
+        let path = entry.map_err(fail)?.path();
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        if name.is_some_and(|n| n == "boot.bin" || (n.starts_with("chunk-") && n.ends_with(".bin")))
+        {
+            std::fs::remove_file(&path).map_err(fail)?;
+        }
+    }
+    for (chunk, r) in bundle.chunks.iter().zip(&bundle.boot.chunks) {
+        std::fs::write(out.join(&r.file), Bundle::encode_chunk(chunk)).map_err(fail)?;
+    }
+    // The boot part last: a bundle with a boot part is complete.
+    std::fs::write(out.join("boot.bin"), Bundle::encode_boot(&bundle.boot)).map_err(fail)
+}

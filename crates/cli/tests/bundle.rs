@@ -1,0 +1,85 @@
+//! `dateline bundle`, run as the Trunk build runs it: the bundle it writes
+//! decodes to exactly the corpus `analyze` finds, malformed files included,
+//! and a rebuild leaves no stale chunk behind.
+
+use dateline_bundle::{join, Bundle};
+use dateline_engine::analysis::analyze;
+use dateline_engine::corpus::{Corpus, Input};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn seeds() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/corpus")
+}
+
+fn bundle(args: &[&Path], out: &Path) -> std::process::Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_dateline"));
+    cmd.arg("bundle").args(args).arg("-o").arg(out);
+    cmd.output().expect("run dateline bundle")
+}
+
+fn read_bundle(dir: &Path) -> Corpus {
+    let boot = Bundle::decode_boot(&std::fs::read(dir.join("boot.bin")).unwrap()).unwrap();
+    let chunks = boot
+        .chunks
+        .iter()
+        .map(|c| Bundle::decode_chunk(&std::fs::read(dir.join(&c.file)).unwrap()).unwrap())
+        .collect();
+    join(boot, chunks).unwrap()
+}
+
+#[test]
+fn the_bundle_of_a_folder_is_its_analysis() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("bundle-corpus");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    for entry in std::fs::read_dir(seeds()).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        files.push((name, std::fs::read(&path).unwrap()));
+    }
+    files.push((
+        "zz-no-header.txt".into(),
+        b"An article without its header\n".to_vec(),
+    ));
+    for (name, bytes) in &files {
+        std::fs::write(dir.join(name), bytes).unwrap();
+    }
+    let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("bundle-out");
+    std::fs::create_dir_all(&out).unwrap();
+    std::fs::write(out.join("chunk-00042.bin"), b"stale").unwrap();
+    let run = bundle(&[&dir], &out);
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(run.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("zz-no-header.txt: line 1 should be"),
+        "{stderr}"
+    );
+    assert!(
+        !out.join("chunk-00042.bin").exists(),
+        "a stale chunk survived"
+    );
+
+    files.sort();
+    let expected = analyze(files.iter().map(|(path, bytes)| Input { path, bytes }));
+    let got = read_bundle(&out);
+    assert_eq!(got.problems.len(), 1);
+    assert_eq!(got, expected);
+    assert_eq!(got.articles[0].article.path, "000_fd1aee54e6a12c6a.txt");
+}
+
+#[test]
+fn bundle_needs_an_output_and_usable_articles() {
+    let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("bundle-empty");
+    let no_output = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args(["bundle", "x"])
+        .output()
+        .unwrap();
+    assert_eq!(no_output.status.code(), Some(2));
+    let empty = Path::new(env!("CARGO_TARGET_TMPDIR")).join("bundle-empty-in");
+    std::fs::create_dir_all(&empty).unwrap();
+    let run = bundle(&[&empty], &out);
+    assert!(!run.status.success());
+    assert!(String::from_utf8_lossy(&run.stderr).contains("no usable article"));
+}
