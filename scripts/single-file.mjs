@@ -15,15 +15,15 @@
 //     request at all.
 // Prints the file's size, raw and gzipped.
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, gzipSync } from "node:zlib";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const [gluePath, wasmPath, outPath] = process.argv.slice(2);
-if (!gluePath || !wasmPath || !outPath) {
-  console.error("usage: node scripts/single-file.mjs GLUE.js APP_bg.wasm OUT.html");
+const [gluePath, wasmPath, bundleDir, outPath] = process.argv.slice(2);
+if (!gluePath || !wasmPath || !bundleDir || !outPath) {
+  console.error("usage: node scripts/single-file.mjs GLUE.js APP_bg.wasm BUNDLE_DIR OUT.html");
   process.exit(2);
 }
 
@@ -98,6 +98,20 @@ const csp = [
 // Base64 in lines of 76 characters: easier on editors and diff tools.
 const b64 = wasm.toString("base64").replace(/.{1,76}/g, "$&\n");
 
+// The corpus bundle (`dateline bundle`): each file as base64 in a data-only
+// <script> the reader looks up by name (src/app/bundle.rs) instead of
+// fetching it. Base64 has no "<", so it cannot end its element early.
+const bundleNames = readdirSync(bundleDir).filter((n) => /^(boot|chunk-\d+)\.bin$/.test(n)).sort();
+if (!bundleNames.includes("boot.bin")) throw new Error(`${bundleDir} has no boot.bin: run scripts/bundle-corpus first`);
+let bundleBytes = 0;
+const bundleTags = bundleNames
+  .map((name) => {
+    const bytes = readFileSync(path.join(bundleDir, name));
+    bundleBytes += bytes.length;
+    return `    <script type="application/octet-stream" data-bundle-file="${name}">${bytes.toString("base64")}</script>`;
+  })
+  .join("\n");
+
 const html = `<!doctype html>
 <html lang="en">
   <head>
@@ -118,6 +132,7 @@ ${css}
     </style>
     <script type="application/octet-stream" id="dateline-wasm">
 ${b64}</script>
+${bundleTags}
     <script>${glue}</script>
     <script>${loader}</script>
   </head>
@@ -137,4 +152,4 @@ const raw = Buffer.byteLength(html);
 const gz = gzipSync(html, { level: 9 }).length;
 const br = brotliCompressSync(html).length;
 console.log(`${path.relative(process.cwd(), path.resolve(outPath))}: ${raw} bytes (${kib(raw)}), gzip ${gz} bytes (${kib(gz)}), brotli ${br} bytes (${kib(br)})`);
-console.log(`  of which wasm ${wasm.length} bytes (${kib(wasm.length)}) as base64, glue ${Buffer.byteLength(glue)} bytes`);
+console.log(`  of which wasm ${wasm.length} bytes (${kib(wasm.length)}) as base64, glue ${Buffer.byteLength(glue)} bytes, corpus bundle ${bundleBytes} bytes in ${bundleNames.length} files`);

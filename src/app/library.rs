@@ -36,14 +36,21 @@ pub enum Change {
 }
 
 impl Library {
-    /// The corpus the reader shows: bundled and added articles, linked
-    /// together, with the corrections applied.
-    pub fn corpus(&self, bundled: &[Tagged], bundled_problems: &[Problem]) -> Corpus {
-        let mut tagged = bundled.to_vec();
-        tagged.extend(self.tagged.iter().cloned());
-        let mut problems = bundled_problems.to_vec();
-        problems.extend(self.problems.iter().cloned());
-        let mut corpus = analysis::assemble(tagged, problems);
+    /// The corpus the reader shows: the bundled corpus as it was analysed
+    /// at build time, or, once the reader has added articles, linked again
+    /// with them (linking only: nothing bundled is tagged again); then the
+    /// corrections applied.
+    pub fn corpus(&self, bundled: &Corpus) -> Corpus {
+        let mut corpus = if self.tagged.is_empty() && self.problems.is_empty() {
+            bundled.clone()
+        } else {
+            let mut tagged: Vec<Tagged> =
+                bundled.articles.iter().map(Tagged::from_analyzed).collect();
+            tagged.extend(self.tagged.iter().cloned());
+            let mut problems = bundled.problems.clone();
+            problems.extend(self.problems.iter().cloned());
+            analysis::assemble(tagged, problems)
+        };
         corrections::apply(&mut corpus, &self.saved.corrections);
         corpus
     }

@@ -2,6 +2,7 @@
 //! the URL fragment, handles global keys, and hands each component only the
 //! data it renders and callbacks to report what the reader did.
 
+mod bundle;
 mod chronology;
 mod entities;
 mod io;
@@ -25,8 +26,6 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
-
-include!(concat!(env!("OUT_DIR"), "/corpus.rs"));
 
 /// Shared, read-only corpus data handed to components.
 #[derive(Clone)]
@@ -196,9 +195,13 @@ pub fn app() -> Html {
             })}>{ "Skip to the article" }</a>
             <header class="masthead">
                 <h1 class="brand">{ "Dateline" }</h1>
-                <p class="tagline">
-                    { format!("{} articles · {} entities · {} dated events",
-                        data.corpus.articles.len(), data.corpus.entities.len(), data.corpus.events.len()) }
+                <p class="tagline" aria-live="polite" aria-busy={ws.opening.to_string()}>
+                    { if ws.opening {
+                        "Opening the corpus…".to_string()
+                    } else {
+                        format!("{} articles · {} entities · {} dated events",
+                            data.corpus.articles.len(), data.corpus.entities.len(), data.corpus.events.len())
+                    } }
                 </p>
                 <div class="search" role="search">
                     <label for="search" class="visually-hidden">{ "Search" }</label>

@@ -5,7 +5,6 @@ use super::entities::EntityPanel;
 use super::list::ArticleList;
 use super::reader::Reader;
 use super::timeline::Timeline;
-use super::workspace::bundled;
 use super::Data;
 use dateline_engine::analysis::analyze;
 use dateline_engine::corpus::Input;
@@ -31,9 +30,23 @@ fn data_of(corpus: dateline_engine::corpus::Corpus) -> Data {
     }
 }
 
+/// The two seed articles, analysed as `dateline bundle` analyses them.
+fn seed_corpus() -> dateline_engine::corpus::Corpus {
+    let files: [(&str, &[u8]); 2] = [
+        (
+            "000_fd1aee54e6a12c6a.txt",
+            include_bytes!("../../assets/corpus/000_fd1aee54e6a12c6a.txt"),
+        ),
+        (
+            "003_113eacf95b61ac4f.txt",
+            include_bytes!("../../assets/corpus/003_113eacf95b61ac4f.txt"),
+        ),
+    ];
+    analyze(files.iter().map(|&(path, bytes)| Input { path, bytes }))
+}
+
 fn seeds() -> Data {
-    let (tagged, problems) = bundled();
-    data_of(dateline_engine::analysis::assemble(tagged, problems))
+    data_of(seed_corpus())
 }
 
 /// Mounts `C` with `props` into a fresh element and lets Yew render.
@@ -476,8 +489,7 @@ async fn a_crowded_day_folds_into_a_more_button_that_lists_it() {
 
 #[wasm_bindgen_test]
 async fn long_entity_groups_show_the_top_rows_then_all_on_request() {
-    let (tagged, problems) = bundled();
-    let mut corpus = dateline_engine::analysis::assemble(tagged, problems);
+    let mut corpus = seed_corpus();
     let span = corpus.articles[0].mentions[0].span;
     for n in 0..30 {
         corpus.entities.push(dateline_engine::linking::Entity {

@@ -2,14 +2,13 @@
 //! library, the notices and progress of background work, and the callbacks
 //! that start that work. The shell renders it; `io.rs` does the IO.
 
+use super::bundle;
 use super::io::{self, Notice, Progress, Reporter, Undated};
 use super::library::{Change, Library};
 use super::tools::ExportKind;
-use super::{Data, CORPUS};
+use super::Data;
 use chrono::NaiveDate;
-use dateline_engine::analysis::{self, Tagged};
-use dateline_engine::article;
-use dateline_engine::corpus::Problem;
+use dateline_engine::corpus::Corpus;
 use dateline_reader::corrections::Correction;
 use dateline_reader::export;
 use dateline_reader::search::SearchIndex;
@@ -17,20 +16,12 @@ use std::collections::HashSet;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// The bundled articles, tagged once at start-up.
-pub fn bundled() -> (Vec<Tagged>, Vec<Problem>) {
-    let mut tagged = Vec::new();
-    let mut problems = Vec::new();
-    for (path, bytes) in CORPUS {
-        match article::parse(path, bytes) {
-            Ok(a) => tagged.push(analysis::tag(a)),
-            Err(error) => problems.push(Problem {
-                path: path.to_string(),
-                error,
-            }),
-        }
-    }
-    (tagged, problems)
+/// The bundled corpus: opening, open, or not openable (and why).
+#[derive(Clone, PartialEq)]
+pub enum Bundled {
+    Opening,
+    Open(Rc<Corpus>),
+    Failed(String),
 }
 
 /// A list that background tasks append to without seeing stale state.
@@ -69,6 +60,8 @@ impl<T: Clone> Reducible for List<T> {
 /// Everything the shell needs about the corpus and the reader's own work.
 pub struct Workspace {
     pub data: Data,
+    /// True until the bundled corpus is open.
+    pub opening: bool,
     /// True until the reader's saved articles are loaded.
     pub loading: bool,
     pub added: usize,
@@ -92,7 +85,7 @@ pub struct Workspace {
 
 #[hook]
 pub fn use_workspace() -> Workspace {
-    let bundled = use_memo((), |_| bundled());
+    let bundled = use_state(|| Bundled::Opening);
     let library = use_reducer(Library::default);
     let loaded = use_state(|| false);
     let notices = use_reducer(List::<Notice>::default);
@@ -102,8 +95,13 @@ pub fn use_workspace() -> Workspace {
     let data = {
         let bundled = bundled.clone();
         let library = library.clone();
-        (*use_memo(library.revision, move |_| {
-            let corpus = library.corpus(&bundled.0, &bundled.1);
+        (*use_memo((library.revision, (*bundled).clone()), move |_| {
+            let empty = Corpus::default();
+            let base = match &*bundled {
+                Bundled::Open(corpus) => corpus,
+                _ => &empty,
+            };
+            let corpus = library.corpus(base);
             let index = SearchIndex::new(corpus.articles.iter().map(|a| a.article.text.as_str()));
             let added = corpus
                 .articles
@@ -132,6 +130,23 @@ pub fn use_workspace() -> Workspace {
         }
     };
 
+    {
+        let bundled = bundled.clone();
+        let notice = report.notice.clone();
+        use_effect_with((), move |_| {
+            yew::platform::spawn_local(async move {
+                match bundle::load().await {
+                    Ok(corpus) => bundled.set(Bundled::Open(Rc::new(corpus))),
+                    Err(e) => {
+                        notice.emit(Notice::Error(format!(
+                            "The corpus could not be opened: {e}"
+                        )));
+                        bundled.set(Bundled::Failed(e));
+                    }
+                }
+            });
+        });
+    }
     {
         let report = report.clone();
         let loaded = loaded.clone();
@@ -241,6 +256,7 @@ pub fn use_workspace() -> Workspace {
         Callback::from(move |c| library.dispatch(Change::Corrected(c)))
     };
     Workspace {
+        opening: *bundled == Bundled::Opening,
         loading: !*loaded,
         added: data.added.len(),
         data,

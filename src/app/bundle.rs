@@ -1,0 +1,80 @@
+//! Opening the corpus bundle `dateline bundle` wrote at build time: its
+//! files are fetched from `bundle/` next to the page, or, in the single-file
+//! build, read from `<script type="application/octet-stream"
+//! data-bundle-file="NAME">` elements holding them as base64. Nothing in it
+//! is analysed here: the page only decodes.
+
+use base64::Engine as _;
+use dateline_bundle::{join, Bundle};
+use dateline_engine::corpus::Corpus;
+use futures::future::try_join_all;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// Where the bundle lives, relative to the page.
+const FOLDER: &str = "bundle/";
+
+/// The boot part, then every chunk (fetched concurrently), joined.
+pub async fn load() -> Result<Corpus, String> {
+    let boot = Bundle::decode_boot(&file("boot.bin").await?)
+        .map_err(|e| format!("{FOLDER}boot.bin: {e}"))?;
+    let chunks = try_join_all(boot.chunks.iter().map(|c| async move {
+        let bytes = file(&c.file).await?;
+        Bundle::decode_chunk(&bytes).map_err(|e| format!("{FOLDER}{}: {e}", c.file))
+    }))
+    .await?;
+    join(boot, chunks).map_err(|e| format!("the corpus bundle: {e}"))
+}
+
+/// One bundle file's bytes, from the page itself or from the server.
+async fn file(name: &str) -> Result<Vec<u8>, String> {
+    match embedded(name)? {
+        Some(bytes) => Ok(bytes),
+        None => fetch(name).await,
+    }
+}
+
+/// The file as embedded in the single-file build, if this is one.
+fn embedded(name: &str) -> Result<Option<Vec<u8>>, String> {
+    let selector = format!("script[data-bundle-file=\"{name}\"]");
+    let Ok(Some(element)) = gloo::utils::document().query_selector(&selector) else {
+        return Ok(None);
+    };
+    let text: String = element
+        .text_content()
+        .unwrap_or_default()
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace())
+        .collect();
+    base64::engine::general_purpose::STANDARD
+        .decode(text)
+        .map(Some)
+        .map_err(|e| format!("{name} (embedded in the page): {e}"))
+}
+
+/// The file fetched from `bundle/` beside the page (same origin only).
+async fn fetch(name: &str) -> Result<Vec<u8>, String> {
+    let url = format!("{FOLDER}{name}");
+    let failed = |what: &str| format!("{url} could not be loaded ({what})");
+    let response = JsFuture::from(gloo::utils::window().fetch_with_str(&url))
+        .await
+        .map_err(|e| failed(&describe(&e)))?;
+    let response: web_sys::Response = response
+        .dyn_into()
+        .map_err(|_| failed("not an HTTP response"))?;
+    if !response.ok() {
+        return Err(failed(&format!("HTTP {}", response.status())));
+    }
+    let buffer = JsFuture::from(response.array_buffer().map_err(|e| failed(&describe(&e)))?)
+        .await
+        .map_err(|e| failed(&describe(&e)))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// A JavaScript error's message, for the notice.
+fn describe(error: &wasm_bindgen::JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .unwrap_or_else(|| format!("{error:?}"))
+}
