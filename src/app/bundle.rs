@@ -5,7 +5,7 @@
 //! is analysed here: the page only decodes.
 
 use base64::Engine as _;
-use dateline_bundle::{join, Bundle};
+use dateline_bundle::{join, Boot, Bundle};
 use dateline_engine::corpus::Corpus;
 use futures::future::try_join_all;
 use wasm_bindgen::JsCast;
@@ -14,10 +14,14 @@ use wasm_bindgen_futures::JsFuture;
 /// Where the bundle lives, relative to the page.
 const FOLDER: &str = "bundle/";
 
-/// The boot part, then every chunk (fetched concurrently), joined.
-pub async fn load() -> Result<Corpus, String> {
-    let boot = Bundle::decode_boot(&file("boot.bin").await?)
-        .map_err(|e| format!("{FOLDER}boot.bin: {e}"))?;
+/// The boot part: enough for the first view ([`dateline_bundle::skeleton`]).
+pub async fn load_boot() -> Result<Boot, String> {
+    Bundle::decode_boot(&file("boot.bin").await?).map_err(|e| format!("{FOLDER}boot.bin: {e}"))
+}
+
+/// Every chunk the boot part names (fetched concurrently), joined with it
+/// into the whole corpus.
+pub async fn load_corpus(boot: Boot) -> Result<Corpus, String> {
     let chunks = try_join_all(boot.chunks.iter().map(|c| async move {
         let bytes = file(&c.file).await?;
         Bundle::decode_chunk(&bytes).map_err(|e| format!("{FOLDER}{}: {e}", c.file))

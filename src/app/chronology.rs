@@ -40,10 +40,12 @@ pub fn chronology(props: &ChronologyProps) -> Html {
         <section class="chronology" aria-labelledby="chronology-title">
             <h2 id="chronology-title" class="panel-title">{ heading }
                 <span class="count">{ events.len() }</span></h2>
-            if events.is_empty() {
+            if !props.data.complete {
+                <p class="hint" aria-busy="true">{ "Loading the dated sentences…" }</p>
+            } else if events.is_empty() {
                 <p class="hint">{ "No dated event in the listed articles." }</p>
             }
-            <ol>
+            <ol hidden={!props.data.complete}>
                 { for events.iter().take(if *show_all { usize::MAX } else { FIRST_EVENTS }).map(|e| {
                     let sources = e.sources.iter().map(|s| {
                         let article = &corpus.articles[s.article].article;

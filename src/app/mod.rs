@@ -30,6 +30,9 @@ use yew::prelude::*;
 /// Shared, read-only corpus data handed to components.
 #[derive(Clone)]
 pub struct Data {
+    /// False while only the bundle's boot part is read: articles have their
+    /// titles but not yet their text, mentions and dates.
+    pub complete: bool,
     pub corpus: Rc<Corpus>,
     pub index: Rc<SearchIndex>,
     /// Ids of the articles the reader added (the rest are bundled).
@@ -196,7 +199,7 @@ pub fn app() -> Html {
             <header class="masthead">
                 <h1 class="brand">{ "Dateline" }</h1>
                 <p class="tagline" aria-live="polite" aria-busy={ws.opening.to_string()}>
-                    { if ws.opening {
+                    { if data.corpus.articles.is_empty() && ws.opening {
                         "Opening the corpus…".to_string()
                     } else {
                         format!("{} articles · {} entities · {} dated events",

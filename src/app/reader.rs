@@ -62,6 +62,17 @@ pub fn reader(props: &ReaderProps) -> Html {
     };
     let analyzed = &props.data.corpus.articles[index];
     let article = &analyzed.article;
+    if !props.data.complete {
+        return html! {
+            <article class="reader" aria-labelledby="reader-title" aria-busy="true">
+                <header class="reader-head">
+                    <p class="meta"><time datetime={article.date.to_string()}>{ article.date.to_string() }</time></p>
+                    <h2 id="reader-title">{ article.title() }</h2>
+                </header>
+                <p class="hint">{ "Loading the article…" }</p>
+            </article>
+        };
+    }
     let show_card = {
         let card = card.clone();
         Callback::from(move |(entity, el): (usize, HtmlElement)| {

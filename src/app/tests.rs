@@ -24,6 +24,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 fn data_of(corpus: dateline_engine::corpus::Corpus) -> Data {
     let index = SearchIndex::new(corpus.articles.iter().map(|a| a.article.text.as_str()));
     Data {
+        complete: true,
         corpus: Rc::new(corpus),
         index: Rc::new(index),
         added: Rc::new(["003_113eacf95b61ac4f".to_string()].into()),

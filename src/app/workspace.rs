@@ -16,10 +16,13 @@ use std::collections::HashSet;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// The bundled corpus: opening, open, or not openable (and why).
+/// The bundled corpus: opening; its boot part read (every article's
+/// metadata, entities and events, for the first view) while the article
+/// chunks load; open; or not openable (and why).
 #[derive(Clone, PartialEq)]
 pub enum Bundled {
     Opening,
+    Skeleton(Rc<Corpus>),
     Open(Rc<Corpus>),
     Failed(String),
 }
@@ -97,11 +100,18 @@ pub fn use_workspace() -> Workspace {
         let library = library.clone();
         (*use_memo((library.revision, (*bundled).clone()), move |_| {
             let empty = Corpus::default();
-            let base = match &*bundled {
-                Bundled::Open(corpus) => corpus,
-                _ => &empty,
+            let (base, complete) = match &*bundled {
+                Bundled::Open(corpus) => (&**corpus, true),
+                Bundled::Skeleton(corpus) => (&**corpus, false),
+                Bundled::Opening | Bundled::Failed(_) => (&empty, false),
             };
-            let corpus = library.corpus(base);
+            // Added articles are linked with the bundled ones once their
+            // texts are here; the skeleton is shown as it is.
+            let corpus = if complete {
+                library.corpus(base)
+            } else {
+                base.clone()
+            };
             let index = SearchIndex::new(corpus.articles.iter().map(|a| a.article.text.as_str()));
             let added = corpus
                 .articles
@@ -110,6 +120,7 @@ pub fn use_workspace() -> Workspace {
                 .map(|a| a.article.id.clone())
                 .collect::<HashSet<_>>();
             Data {
+                complete,
                 corpus: Rc::new(corpus),
                 index: Rc::new(index),
                 added: Rc::new(added),
@@ -135,7 +146,13 @@ pub fn use_workspace() -> Workspace {
         let notice = report.notice.clone();
         use_effect_with((), move |_| {
             yew::platform::spawn_local(async move {
-                match bundle::load().await {
+                let opened = async {
+                    let boot = bundle::load_boot().await?;
+                    let skeleton = dateline_bundle::skeleton(&boot).map_err(|e| e.to_string())?;
+                    bundled.set(Bundled::Skeleton(Rc::new(skeleton)));
+                    bundle::load_corpus(boot).await
+                };
+                match opened.await {
                     Ok(corpus) => bundled.set(Bundled::Open(Rc::new(corpus))),
                     Err(e) => {
                         notice.emit(Notice::Error(format!(
@@ -211,6 +228,12 @@ pub fn use_workspace() -> Workspace {
         let library = library.clone();
         let notice = report.notice.clone();
         Callback::from(move |kind| {
+            if !data.complete {
+                notice.emit(Notice::Info(
+                    "The corpus is still loading: export again in a moment.".to_string(),
+                ));
+                return;
+            }
             let (name, mime, content) = match kind {
                 ExportKind::Json => (
                     "dateline.json",
@@ -256,7 +279,7 @@ pub fn use_workspace() -> Workspace {
         Callback::from(move |c| library.dispatch(Change::Corrected(c)))
     };
     Workspace {
-        opening: *bundled == Bundled::Opening,
+        opening: matches!(*bundled, Bundled::Opening | Bundled::Skeleton(_)),
         loading: !*loaded,
         added: data.added.len(),
         data,

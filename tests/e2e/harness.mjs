@@ -92,8 +92,8 @@ export function startServer(dir) {
 }
 
 /** Debian's Chromium, headless; Playwright gives it a fresh temporary profile. */
-export function launchBrowser() {
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+export function launchBrowser({ args = [] } = {}) {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS, ...args] });
 }
 
 /**

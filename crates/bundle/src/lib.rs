@@ -38,5 +38,6 @@ mod parts;
 
 pub use format::{BundleError, FORMAT_VERSION};
 pub use parts::{
-    join, split, ArticleBody, ArticleMeta, Boot, Bundle, Chunk, ChunkRef, CHUNK_TEXT_BYTES,
+    join, skeleton, split, ArticleBody, ArticleMeta, Boot, Bundle, Chunk, ChunkRef,
+    CHUNK_TEXT_BYTES,
 };

@@ -2,9 +2,10 @@
 
 use crate::format::{self, BundleError, Kind};
 use chrono::NaiveDate;
-use dateline_engine::article::{Article, Block};
+use dateline_engine::article::{Article, Block, BlockKind};
 use dateline_engine::corpus::{AnalyzedArticle, Corpus, Event, Mention, Problem};
 use dateline_engine::linking::Entity;
+use dateline_engine::text::Span;
 use dateline_engine::timex::Timex;
 use serde::{Deserialize, Serialize};
 
@@ -175,8 +176,7 @@ pub fn split(corpus: &Corpus, chunk_text_bytes: usize) -> Bundle {
 
 /// The corpus a boot part and all its chunks (in any order) describe.
 pub fn join(boot: Boot, mut chunks: Vec<Chunk>) -> Result<Corpus, BundleError> {
-    let problems: Vec<Problem> = serde_json::from_str(&boot.problems_json)
-        .map_err(|e| BundleError::Corrupt(format!("the list of unreadable files: {e}")))?;
+    let problems = problems(&boot)?;
     chunks.sort_by_key(|c| c.first);
     if chunks.len() != boot.chunks.len() {
         return Err(BundleError::Mismatch(format!(
@@ -218,6 +218,45 @@ pub fn join(boot: Boot, mut chunks: Vec<Chunk>) -> Result<Corpus, BundleError> {
         events: boot.events,
         problems,
     })
+}
+
+/// The corpus as far as the boot part knows it, for the first view while
+/// the chunks load: every article with its title as its only text (so the
+/// list, titles search and the timeline work), no mentions or dates yet;
+/// entities, events and problems complete.
+pub fn skeleton(boot: &Boot) -> Result<Corpus, BundleError> {
+    let problems = problems(boot)?;
+    let articles = boot
+        .articles
+        .iter()
+        .map(|meta| AnalyzedArticle {
+            article: Article {
+                id: meta.id.clone(),
+                path: meta.path.clone(),
+                text: meta.title.clone(),
+                date: meta.date,
+                source: meta.source.clone(),
+                blocks: vec![Block {
+                    kind: BlockKind::Title,
+                    span: Span::new(0, meta.title.len()),
+                }],
+            },
+            mentions: Vec::new(),
+            timexes: Vec::new(),
+        })
+        .collect();
+    Ok(Corpus {
+        articles,
+        entities: boot.entities.clone(),
+        events: boot.events.clone(),
+        problems,
+    })
+}
+
+/// The unreadable files the boot part lists.
+fn problems(boot: &Boot) -> Result<Vec<Problem>, BundleError> {
+    serde_json::from_str(&boot.problems_json)
+        .map_err(|e| BundleError::Corrupt(format!("the list of unreadable files: {e}")))
 }
 
 /// A chunk belongs where the boot part says, and to the same build.
@@ -322,5 +361,22 @@ mod tests {
         foreign[0].corpus_id ^= 1;
         let err = join(bundle.boot, foreign).unwrap_err();
         assert!(err.to_string().contains("another build"), "{err}");
+    }
+
+    #[test]
+    fn the_skeleton_has_every_article_with_its_title_and_the_whole_entity_table() {
+        let corpus = corpus();
+        let bundle = split(&corpus, SMALL);
+        let skeleton = skeleton(&bundle.boot).unwrap();
+        assert_eq!(skeleton.articles.len(), corpus.articles.len());
+        for (s, c) in skeleton.articles.iter().zip(&corpus.articles) {
+            assert_eq!(s.article.id, c.article.id);
+            assert_eq!(s.article.date, c.article.date);
+            assert_eq!(s.article.title(), c.article.title());
+            assert!(s.mentions.is_empty() && s.timexes.is_empty());
+        }
+        assert_eq!(skeleton.entities, corpus.entities);
+        assert_eq!(skeleton.events, corpus.events);
+        assert_eq!(skeleton.problems, corpus.problems);
     }
 }

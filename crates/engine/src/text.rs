@@ -49,7 +49,9 @@ impl Span {
 
     /// The text this span covers.
     pub fn of(self, text: &str) -> &str {
-        &text[self.start..self.end]
+        // Never a panic: a span of another text (a reader showing an
+        // article whose body is still loading) reads as nothing.
+        text.get(self.start..self.end).unwrap_or("")
     }
 
     /// As a standard range, for slicing.
@@ -103,6 +105,13 @@ pub(crate) fn is_abbreviation(word_with_period: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_span_outside_its_text_reads_as_nothing() {
+        assert_eq!(Span::new(0, 6).of("Ankara said"), "Ankara");
+        assert_eq!(Span::new(20, 26).of("Ankara said"), "");
+        assert_eq!(Span::new(0, 1).of("Ürün"), "", "inside a character");
+    }
 
     fn all(text: &str) -> Span {
         Span::new(0, text.len())

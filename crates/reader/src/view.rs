@@ -85,7 +85,12 @@ impl View {
                 self.range
                     .is_none_or(|(from, to)| from <= a.article.date && a.article.date <= to)
             })
-            .filter(|(_, a)| entity.is_none_or(|e| a.mentions.iter().any(|m| m.entity == e)))
+            // The entity's own article list (ascending), not the articles'
+            // mentions: it is in the bundle's boot part, so following an
+            // entity works before any article text has loaded.
+            .filter(|(i, _)| {
+                entity.is_none_or(|e| corpus.entities[e].articles.binary_search(i).is_ok())
+            })
             .filter(|(i, _)| index.matches(*i, &self.query))
             .map(|(i, _)| i)
             .collect()
@@ -187,5 +192,37 @@ mod tests {
         assert_eq!(view.query, "a b%zz");
         assert_eq!(view.hidden, [Label::Law].into());
         assert_eq!(View::from_fragment(""), View::default());
+    }
+
+    #[test]
+    fn following_an_entity_lists_exactly_the_articles_that_mention_it() {
+        let mut corpus = crate::testing::seed_corpus();
+        let ankara = corpus.entity_index("ankara").expect("Ankara is linked");
+        let turkey = corpus.entity_index("turkey").expect("Turkey is linked");
+        let merge = crate::corrections::Correction::Merge {
+            from: crate::corrections::EntityKey::of(&corpus.entities[ankara]),
+            into: crate::corrections::EntityKey::of(&corpus.entities[turkey]),
+        };
+        for step in 0..2 {
+            if step == 1 {
+                crate::corrections::apply(&mut corpus, std::slice::from_ref(&merge));
+            }
+            let index = SearchIndex::new(corpus.articles.iter().map(|a| a.article.text.as_str()));
+            for (e, entity) in corpus.entities.iter().enumerate() {
+                let view = View {
+                    entity: Some(entity.id.clone()),
+                    ..View::default()
+                };
+                let mentioning: Vec<usize> = (0..corpus.articles.len())
+                    .filter(|&i| corpus.articles[i].mentions.iter().any(|m| m.entity == e))
+                    .collect();
+                assert_eq!(
+                    view.visible_articles(&corpus, &index),
+                    mentioning,
+                    "{}",
+                    entity.id
+                );
+            }
+        }
     }
 }

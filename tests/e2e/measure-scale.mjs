@@ -1,0 +1,195 @@
+// The browser half of scripts/bench-scale: one corpus size, hosted
+// (DATELINE_DIST, served on localhost) or the single file (SINGLE_FILE,
+// opened from file://). Prints one JSON line: sizes, first view cold and warm
+// (navigation start -> first timeline marker and first article-list entry in
+// the DOM, page clock; medians of RUNS loads), opening an article from the
+// list (click -> its title in the reader), and memory after load (JS heap
+// from performance.memory, wasm linear memory from the instance).
+// `node measure-scale.mjs --table results.jsonl` prints the README table.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import zlib from "node:zlib";
+import { guard, launchBrowser, startServer } from "./harness.mjs";
+
+const MARKER = 'section[aria-label="Timeline"] button';
+const LIST_ITEM = 'section[aria-label="Articles"] li a';
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length ? (s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2) : null;
+};
+const brotli = (buf) =>
+  zlib.brotliCompressSync(buf, {
+    params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buf.length },
+  }).length;
+
+if (process.argv[2] === "--table") {
+  printTable(readFileSync(process.argv[3], "utf8").trim().split("\n").map((l) => JSON.parse(l)));
+  process.exit(0);
+}
+
+const RUNS = Number(process.env.RUNS ?? 5);
+const single = process.env.SINGLE_FILE;
+const dist = process.env.DATELINE_DIST;
+
+/** Sizes of the files the first view needs, and of the bundle. */
+function sizes() {
+  if (single) {
+    const buf = readFileSync(single);
+    return { page: { raw: buf.length, brotli: brotli(buf) } };
+  }
+  const sum = (files) =>
+    files.reduce(
+      (a, f) => {
+        const buf = readFileSync(f);
+        return { raw: a.raw + buf.length, brotli: a.brotli + brotli(buf) };
+      },
+      { raw: 0, brotli: 0 },
+    );
+  const top = readdirSync(dist).filter((f) => statSync(path.join(dist, f)).isFile());
+  const app = top.filter((f) => /\.(html|js|css|wasm)$/.test(f) && f !== "sw.js").map((f) => path.join(dist, f));
+  const wasm = top.filter((f) => f.endsWith(".wasm")).map((f) => path.join(dist, f));
+  const bundle = readdirSync(path.join(dist, "bundle")).map((f) => path.join(dist, "bundle", f));
+  return {
+    app: sum(app),
+    wasm: sum(wasm),
+    boot: sum([path.join(dist, "bundle", "boot.bin")]),
+    bundle: sum(bundle),
+    chunks: bundle.length - 1,
+  };
+}
+
+function probe([marker, item]) {
+  window.__m = {};
+  addEventListener("TrunkApplicationStarted", (e) => {
+    window.__m.started = performance.now();
+    window.__wasm = e.detail && e.detail.wasm;
+  });
+  new MutationObserver((_, obs) => {
+    if (window.__m.marker === undefined && document.querySelector(marker)) window.__m.marker = performance.now();
+    if (window.__m.list === undefined && document.querySelector(item)) window.__m.list = performance.now();
+    if (window.__m.marker !== undefined && window.__m.list !== undefined) obs.disconnect();
+  }).observe(document, { childList: true, subtree: true });
+}
+
+async function load(page, url) {
+  await page.goto(url);
+  await page.waitForFunction(() => window.__m.marker !== undefined && window.__m.list !== undefined, null, {
+    timeout: 120_000,
+  });
+  return page.evaluate(() => ({ ...window.__m, firstView: Math.max(window.__m.marker, window.__m.list) }));
+}
+
+async function openArticle(page) {
+  const links = page.locator(LIST_ITEM);
+  const n = await links.count();
+  const link = links.nth(Math.floor(n / 2));
+  const title = (await link.locator(".item-title").textContent()).trim();
+  return page.evaluate(async (title) => {
+    const links = [...document.querySelectorAll('section[aria-label="Articles"] li a')];
+    const link = links[Math.floor(links.length / 2)];
+    const t0 = performance.now();
+    link.click();
+    await new Promise((resolve) => {
+      const done = () => {
+        const h = document.getElementById("reader-title");
+        return h && h.textContent.trim() === title;
+      };
+      if (done()) return resolve();
+      new MutationObserver((_, obs) => {
+        if (done()) {
+          obs.disconnect();
+          resolve();
+        }
+      }).observe(document.body, { childList: true, subtree: true, characterData: true });
+    });
+    await new Promise((r) => requestAnimationFrame(() => r()));
+    return performance.now() - t0;
+  }, title);
+}
+
+async function memory(page) {
+  return page.evaluate(() => ({
+    heap: performance.memory ? performance.memory.usedJSHeapSize : null,
+    wasm: window.__wasm && window.__wasm.memory ? window.__wasm.memory.buffer.byteLength : null,
+  }));
+}
+
+const server = single ? null : await startServer(dist);
+const url = single ? pathToFileURL(single).href : `${server.origin}/`;
+const browser = await launchBrowser({ args: ["--enable-precise-memory-info"] });
+const cold = [];
+const warm = [];
+const open = [];
+let mem = null;
+const problems = [];
+try {
+  for (let i = 0; i < RUNS + 1; i++) {
+    const context = await browser.newContext();
+    await context.addInitScript(probe, [MARKER, LIST_ITEM]);
+    const page = await context.newPage();
+    const g = server ? guard(page, server.origin) : null;
+    const m = await load(page, url);
+    if (i > 0) cold.push(m.firstView); // the first load warms up the browser process
+    if (i === 1) mem = await memory(page);
+    if (g) {
+      try {
+        g.assertClean();
+      } catch (e) {
+        problems.push(e.message.split("\n")[0]);
+      }
+    }
+    await context.close();
+  }
+  const context = await browser.newContext();
+  await context.addInitScript(probe, [MARKER, LIST_ITEM]);
+  const page = await context.newPage();
+  await load(page, url);
+  for (let i = 0; i < RUNS; i++) {
+    warm.push((await load(page, url)).firstView);
+    open.push(await openArticle(page));
+  }
+  await context.close();
+} finally {
+  await browser.close();
+  if (server) await server.close();
+}
+
+console.log(
+  JSON.stringify({
+    mode: single ? "single file" : "hosted",
+    articles: Number(process.env.ARTICLES),
+    bundleSecs: process.env.BUNDLE_SECS ? Number(process.env.BUNDLE_SECS) : null,
+    bundlePeakKb: process.env.BUNDLE_PEAK_KB ? Number(process.env.BUNDLE_PEAK_KB) : null,
+    sizes: sizes(),
+    runs: RUNS,
+    firstView: { cold: median(cold), warm: median(warm), coldMax: Math.max(...cold), warmMax: Math.max(...warm) },
+    openArticle: median(open),
+    memory: mem,
+    problems,
+  }),
+);
+
+function printTable(rows) {
+  const mb = (n) => (n == null ? "–" : `${(n / 1e6).toFixed(2)} MB`);
+  const ms = (n) => (n == null ? "–" : `${n.toFixed(0)} ms`);
+  console.log(
+    "| mode | articles | bundle build (s, peak RSS) | boot raw / brotli | bundle raw / brotli (chunks) | app (HTML+JS+CSS+wasm) brotli | first view cold / warm | open an article | JS heap + wasm memory |",
+  );
+  console.log("| --- | ---: | --- | --- | --- | --- | --- | --- | --- |");
+  for (const r of rows) {
+    const s = r.sizes;
+    const build = r.bundleSecs == null ? "–" : `${r.bundleSecs.toFixed(1)} s, ${(r.bundlePeakKb / 1024).toFixed(0)} MB`;
+    const boot = s.boot ? `${mb(s.boot.raw)} / ${mb(s.boot.brotli)}` : "–";
+    const bundle = s.bundle
+      ? `${mb(s.bundle.raw)} / ${mb(s.bundle.brotli)} (${s.chunks})`
+      : `whole page ${mb(s.page.raw)} / ${mb(s.page.brotli)}`;
+    const app = s.app ? mb(s.app.brotli) : "–";
+    const memory = r.memory ? `${mb(r.memory.heap)} + ${mb(r.memory.wasm)}` : "–";
+    console.log(
+      `| ${r.mode} | ${r.articles.toLocaleString("en")} | ${build} | ${boot} | ${bundle} | ${app} | ${ms(r.firstView.cold)} / ${ms(r.firstView.warm)} | ${ms(r.openArticle)} | ${memory} |`,
+    );
+    if (r.problems.length) console.log(`  (guard: ${r.problems.join("; ")})`);
+  }
+}

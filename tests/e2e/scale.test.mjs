@@ -1,0 +1,141 @@
+// Dateline at 10,000 articles (issue #10): the real-news corpus of
+// ../shared/bench/make_corpus.py is bundled with `dateline bundle` into a copy
+// of dist/ (the app files are the same for any corpus: no Rust is rebuilt)
+// and into a single file, and both are opened in Chromium: the first view
+// (timeline and list), opening an article, a deep link, and no request that
+// is not the page's own. The reader's wasm holds none of the corpus text.
+// Needs dist/ (trunk build), target/single/ (scripts/single-file), the
+// release CLI and ../shared; scripts/test builds them all before this runs.
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { after, before, describe, test } from "node:test";
+import { pathToFileURL } from "node:url";
+import { DIST, ROOT, guard, launchBrowser, requireDist, startServer } from "./harness.mjs";
+
+const N = Number(process.env.SCALE_ARTICLES ?? 10000);
+const WORK = path.join(ROOT, "target", "e2e-scale");
+const CORPUS = path.join(WORK, `corpus-${N}`);
+const SCALE_DIST = path.join(WORK, "dist");
+const SINGLE = path.join(WORK, "dateline.html");
+const CLI = path.join(ROOT, "target", "release", "dateline");
+const MARKER = 'section[aria-label="Timeline"] button';
+const LIST_ITEM = 'section[aria-label="Articles"] li a';
+
+/** The corpus, its bundle in a copy of dist/, and the single file. */
+function build() {
+  requireDist();
+  if (!existsSync(path.join(CORPUS, ".complete"))) {
+    rmSync(CORPUS, { recursive: true, force: true });
+    execFileSync("python3", [path.join(ROOT, "../shared/bench/make_corpus.py"), String(N), CORPUS], { stdio: "ignore" });
+    writeFileSync(path.join(CORPUS, ".complete"), "");
+  }
+  rmSync(SCALE_DIST, { recursive: true, force: true });
+  cpSync(DIST, SCALE_DIST, { recursive: true });
+  rmSync(path.join(SCALE_DIST, "bundle"), { recursive: true, force: true });
+  execFileSync(CLI, ["bundle", CORPUS, "-o", path.join(SCALE_DIST, "bundle")], { stdio: "ignore" });
+  execFileSync("node", [path.join(ROOT, "scripts/sw-precache.mjs"), SCALE_DIST], { stdio: "ignore" });
+  const single = path.join(ROOT, "target", "single");
+  execFileSync(
+    "node",
+    [
+      path.join(ROOT, "scripts/single-file.mjs"),
+      path.join(single, "dateline-web.js"),
+      path.join(single, "dateline-web_bg.opt.wasm"),
+      path.join(SCALE_DIST, "bundle"),
+      SINGLE,
+    ],
+    { stdio: "ignore" },
+  );
+}
+
+/** The list's count line, e.g. "10000 of 10000". */
+async function countLine(page) {
+  return (await page.locator('section[aria-label="Articles"] .count').textContent()).trim();
+}
+
+async function firstView(page) {
+  await page.waitForSelector(MARKER, { timeout: 120_000 });
+  await page.waitForSelector(LIST_ITEM, { timeout: 120_000 });
+  assert.equal(await countLine(page), `${N} of ${N}`);
+  assert.match(await page.locator(".tagline").textContent(), new RegExp(`^${N} articles · \\d+ entities · \\d+ dated events$`));
+}
+
+/** Opens the 5,000th listed article by click and checks the reader shows it. */
+async function openFromList(page) {
+  const link = page.locator(LIST_ITEM).nth(Math.floor(N / 2));
+  const title = (await link.locator(".item-title").textContent()).trim();
+  await link.click();
+  await page.waitForFunction((t) => document.getElementById("reader-title")?.textContent.trim() === t, title);
+  assert.match(page.url(), /#article=/);
+  // Its entities are highlighted: the annotations came with the bundle.
+  assert.ok((await page.locator("article.reader mark.entity").count()) > 0, "no entity highlighted in the opened article");
+  return page.url();
+}
+
+describe(`${N} real news articles`, () => {
+  let browser;
+  before(async () => {
+    build();
+    browser = await launchBrowser();
+  });
+  after(async () => browser?.close());
+
+  test("the reader's wasm holds none of the corpus", () => {
+    const wasm = readdirSync(DIST).find((f) => f.endsWith(".wasm"));
+    const bytes = readFileSync(path.join(DIST, wasm));
+    const titles = readdirSync(CORPUS)
+      .filter((f) => f.endsWith(".txt"))
+      .slice(0, 50)
+      .map((f) => readFileSync(path.join(CORPUS, f), "utf8").split(/\r?\n/)[1].trim())
+      .filter((t) => t.length > 24);
+    assert.ok(titles.length > 10);
+    for (const t of titles) assert.equal(bytes.indexOf(Buffer.from(t)), -1, `the wasm contains "${t}"`);
+  });
+
+  test("hosted: first view, an article from the list, and its deep link", async () => {
+    const server = await startServer(SCALE_DIST);
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      const g = guard(page, server.origin);
+      await page.goto(`${server.origin}/`);
+      await firstView(page);
+      const link = await openFromList(page);
+      const title = (await page.locator("#reader-title").textContent()).trim();
+      const fresh = await context.newPage();
+      await fresh.goto(link);
+      await fresh.waitForFunction((t) => document.getElementById("reader-title")?.textContent.trim() === t, title, {
+        timeout: 120_000,
+      });
+      g.assertClean();
+    } finally {
+      await context.close();
+      await server.close();
+    }
+  });
+
+  test("single file from file://: first view, an article, a deep link, no request", async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      const requests = [];
+      page.on("request", (r) => {
+        if (!r.url().startsWith("file:") && !r.url().startsWith("data:")) requests.push(r.url());
+      });
+      await page.goto(pathToFileURL(SINGLE).href);
+      await firstView(page);
+      const link = await openFromList(page);
+      const title = (await page.locator("#reader-title").textContent()).trim();
+      const fresh = await context.newPage();
+      await fresh.goto(link);
+      await fresh.waitForFunction((t) => document.getElementById("reader-title")?.textContent.trim() === t, title, {
+        timeout: 120_000,
+      });
+      assert.deepEqual(requests, []);
+    } finally {
+      await context.close();
+    }
+  });
+});
