@@ -198,8 +198,8 @@ pub fn app() -> Html {
             })}>{ "Skip to the article" }</a>
             <header class="masthead">
                 <h1 class="brand">{ "Dateline" }</h1>
-                <p class="tagline" aria-live="polite" aria-busy={ws.opening.to_string()}>
-                    { if data.corpus.articles.is_empty() && ws.opening {
+                <p class="tagline" aria-live="polite" aria-busy={ws.opening.to_string()} data-corpus={ws.state}>
+                    { if ws.state == "opening" {
                         "Opening the corpus…".to_string()
                     } else {
                         format!("{} articles · {} entities · {} dated events",
@@ -215,9 +215,15 @@ pub fn app() -> Html {
             </header>
             <Problems problems={data.corpus.problems.iter().map(ToString::to_string).collect::<Vec<_>>()} />
             <DropZone on_files={ws.on_files.clone()} />
-            <timeline::Timeline data={data.clone()} visible={visible.clone()} open={open}
-                entity={selected_entity} range={view.view.range} on_open={on_open.clone()}
-                on_event={on_event.clone()} on_range={on_range} />
+            if ws.state == "opening" {
+                <section class="timeline" aria-label="Timeline" aria-busy="true">
+                    <p class="hint" role="status">{ "Opening the corpus…" }</p>
+                </section>
+            } else {
+                <timeline::Timeline data={data.clone()} visible={visible.clone()} open={open}
+                    entity={selected_entity} range={view.view.range} on_open={on_open.clone()}
+                    on_event={on_event.clone()} on_range={on_range} />
+            }
             <div class="columns">
                 <div class="left-column">
                     <list::ArticleList data={data.clone()} visible={visible.clone()} open={open}

@@ -65,6 +65,10 @@ pub struct Workspace {
     pub data: Data,
     /// True until the bundled corpus is open.
     pub opening: bool,
+    /// Where opening the bundle stands: "opening" (before its boot part is
+    /// read), "skeleton" (articles listed, their text loading), "open" or
+    /// "failed". Also on the page as `data-corpus`, for scripts and tests.
+    pub state: &'static str,
     /// True until the reader's saved articles are loaded.
     pub loading: bool,
     pub added: usize,
@@ -280,6 +284,12 @@ pub fn use_workspace() -> Workspace {
     };
     Workspace {
         opening: matches!(*bundled, Bundled::Opening | Bundled::Skeleton(_)),
+        state: match *bundled {
+            Bundled::Opening => "opening",
+            Bundled::Skeleton(_) => "skeleton",
+            Bundled::Open(_) => "open",
+            Bundled::Failed(_) => "failed",
+        },
         loading: !*loaded,
         added: data.added.len(),
         data,

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, test } from "node:test";
-import { ROOT, servedDist } from "./harness.mjs";
+import { ROOT, corpusOpen, servedDist } from "./harness.mjs";
 
 const AXE = readFileSync(path.join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8");
 let env;
@@ -16,6 +16,7 @@ async function violations(url, options = {}) {
   try {
     await page.goto(url);
     await page.locator('section[aria-label="Timeline"] button').first().waitFor();
+    await corpusOpen(page);
     await page.locator('section[aria-label="Your articles"][aria-busy="false"]').waitFor();
     // Evaluated through the debugger protocol, so the page's CSP need not allow it.
     await page.evaluate(AXE);

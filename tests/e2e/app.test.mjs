@@ -9,7 +9,7 @@ import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } fro
 import os from "node:os";
 import path from "node:path";
 import { describe, test } from "node:test";
-import { DIST, ROOT, guard, servedDist, startServer, watchStart } from "./harness.mjs";
+import { DIST, ROOT, corpusOpen, guard, servedDist, startServer, watchStart } from "./harness.mjs";
 
 // The two seed articles (assets/corpus/<id>.txt).
 const SEEDS = [
@@ -90,6 +90,7 @@ async function open(url, { viewport } = {}) {
   const g = guard(page, new URL(url).origin);
   await page.goto(url);
   await timeline(page).getByRole("button").first().waitFor({ state: "visible", timeout: RENDER_TIMEOUT });
+  await corpusOpen(page, RENDER_TIMEOUT);
   return { context, page, g };
 }
 

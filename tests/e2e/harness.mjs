@@ -126,6 +126,14 @@ export function guard(page, origin) {
   return g;
 }
 
+/**
+ * Waits until the corpus bundle is open: every article's text loaded, not
+ * only the boot part (the tagline's data-corpus, see src/app/workspace.rs).
+ */
+export async function corpusOpen(page, timeout = 60_000) {
+  await page.locator('.tagline[data-corpus="open"]').waitFor({ timeout });
+}
+
 /** Marks window.__datelineStarted when web/boot.js reports the wasm started. */
 export async function watchStart(context) {
   await context.addInitScript(() => {

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
-import { guard, servedDist, watchStart } from "./harness.mjs";
+import { corpusOpen, guard, servedDist, watchStart } from "./harness.mjs";
 
 const FILES = {
   "wire.txt": " date 2022-05-10 Wire\nNATO weighs Turkiye S-400 talks\n\nNATO officials in Brussels said on Monday that Turkiye and Russia held talks on a second S-400 batch. Ismail Demir declined to comment.\n",
@@ -32,6 +32,7 @@ async function fresh(url) {
   const g = guard(page, env.server.origin);
   await page.goto(url);
   await page.getByRole("region", { name: "Timeline", exact: true }).getByRole("button").first().waitFor();
+  await corpusOpen(page);
   await settled(page);
   return { context, page, g };
 }
@@ -44,6 +45,7 @@ async function settled(page) {
 async function reload(page) {
   await page.reload();
   await page.getByRole("region", { name: "Timeline", exact: true }).getByRole("button").first().waitFor();
+  await corpusOpen(page);
   await settled(page);
 }
 

@@ -25,7 +25,7 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { after, before, describe, test } from "node:test";
-import { DIST, ROOT, guard, launchBrowser, requireDist, startServer, watchStart } from "./harness.mjs";
+import { DIST, ROOT, corpusOpen, guard, launchBrowser, requireDist, startServer, watchStart } from "./harness.mjs";
 
 const SINGLE = path.resolve(process.env.DATELINE_SINGLE ?? path.join(ROOT, "dist-single/dateline.html"));
 const SEEDS = [
@@ -40,6 +40,7 @@ const demir = (page) => reader(page).locator('mark[data-label="PERSON"]', { hasT
 
 async function rendered(page) {
   await timelineButtons(page).first().waitFor({ state: "visible", timeout: RENDER_TIMEOUT });
+  await corpusOpen(page, RENDER_TIMEOUT);
 }
 
 /** Both seeds are in the timeline; opening the first shows its highlighted entities. */

@@ -12,7 +12,7 @@ import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } 
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { pathToFileURL } from "node:url";
-import { DIST, ROOT, guard, launchBrowser, requireDist, startServer } from "./harness.mjs";
+import { DIST, ROOT, corpusOpen, guard, launchBrowser, requireDist, startServer } from "./harness.mjs";
 
 const N = Number(process.env.SCALE_ARTICLES ?? 10000);
 const WORK = path.join(ROOT, "target", "e2e-scale");
@@ -69,6 +69,7 @@ async function openFromList(page) {
   await link.click();
   await page.waitForFunction((t) => document.getElementById("reader-title")?.textContent.trim() === t, title);
   assert.match(page.url(), /#article=/);
+  await corpusOpen(page, 120_000);
   // Its entities are highlighted: the annotations came with the bundle.
   assert.ok((await page.locator("article.reader mark.entity").count()) > 0, "no entity highlighted in the opened article");
   return page.url();

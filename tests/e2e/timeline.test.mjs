@@ -4,7 +4,7 @@
 // lower lane opens its article at the sentence that dates it.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { guard, servedDist, watchStart } from "./harness.mjs";
+import { corpusOpen, guard, servedDist, watchStart } from "./harness.mjs";
 
 let env;
 
@@ -24,6 +24,7 @@ describe("timeline interactions", { timeout: 120_000 }, () => {
     try {
       await page.goto(`${env.server.origin}/`);
       await timeline(page).getByRole("button").first().waitFor();
+      await corpusOpen(page);
       const plot = timeline(page).locator(".timeline-plot");
       const initial = await rangeLabel(page);
       assert.match(initial, /2000|2001/, "the fitted view reaches back to the 2002 history");
