@@ -45,7 +45,8 @@ pub fn chronology(props: &ChronologyProps) -> Html {
             } else if events.is_empty() {
                 <p class="hint">{ "No dated event in the listed articles." }</p>
             }
-            <ol hidden={!props.data.complete}>
+            if props.data.complete {
+            <ol>
                 { for events.iter().take(if *show_all { usize::MAX } else { FIRST_EVENTS }).map(|e| {
                     let sources = e.sources.iter().map(|s| {
                         let article = &corpus.articles[s.article].article;
@@ -68,6 +69,7 @@ pub fn chronology(props: &ChronologyProps) -> Html {
                     }
                 }) }
             </ol>
+            }
             if events.len() > FIRST_EVENTS && !*show_all {
                 <button type="button" class="show-all" onclick={{
                     let show_all = show_all.clone();

@@ -55,6 +55,12 @@ impl Library {
         corpus
     }
 
+    /// True while the reader has added nothing and corrected nothing: the
+    /// corpus shown is then the bundled one as it is.
+    pub fn is_pristine(&self) -> bool {
+        self.tagged.is_empty() && self.problems.is_empty() && self.saved.corrections.is_empty()
+    }
+
     /// True if `id` is an article the reader added.
     pub fn is_added(&self, id: &str) -> bool {
         self.tagged.iter().any(|t| t.article.id == id)

@@ -4,6 +4,7 @@
 use super::Data;
 use dateline_engine::article::Article;
 use dateline_reader::search::{first_match, snippet};
+use dateline_reader::view::{rows_to_render, LIST_PAGE};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -22,7 +23,12 @@ pub struct ArticleListProps {
 #[function_component(ArticleList)]
 pub fn article_list(props: &ArticleListProps) -> Html {
     let total = props.data.corpus.articles.len();
-    let items = props.visible.iter().enumerate().map(|(n, &i)| {
+    let pages = use_state(|| 1_usize);
+    let open_at = props
+        .open
+        .and_then(|i| props.visible.iter().position(|&v| v == i));
+    let rendered = rows_to_render(props.visible.len(), *pages, open_at);
+    let items = props.visible.iter().take(rendered).enumerate().map(|(n, &i)| {
         let a = &props.data.corpus.articles[i].article;
         let id = a.id.clone();
         let onclick = props.on_open.reform(move |e: MouseEvent| {
@@ -67,6 +73,13 @@ pub fn article_list(props: &ArticleListProps) -> Html {
                 <p class="hint">{ "No article matches. Press Esc to clear the selection, or change the search." }</p>
             }
             <ol>{ for items }</ol>
+            if rendered < props.visible.len() {
+                <button type="button" class="show-all" onclick={{
+                    let pages = pages.clone();
+                    let next = rendered / LIST_PAGE + 1;
+                    Callback::from(move |_: MouseEvent| pages.set(next))
+                }}>{ format!("Show {} more of {}", LIST_PAGE.min(props.visible.len() - rendered), props.visible.len() - rendered) }</button>
+            }
         </section>
     }
 }

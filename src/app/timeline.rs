@@ -7,7 +7,7 @@
 use super::Data;
 use chrono::NaiveDate;
 use dateline_engine::text::Span;
-use dateline_reader::timeline::{date_of, day_number, stack_rows, Viewport};
+use dateline_reader::timeline::{date_of, day_number, fold_overflow, stack_rows, Viewport};
 use gloo::events::{EventListener, EventListenerOptions};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -277,15 +277,14 @@ pub fn timeline(props: &TimelineProps) -> Html {
         })
         .collect();
     let marker_rows = stack_rows(&marker_spans, 2.0);
-    let mut overflow: std::collections::BTreeMap<NaiveDate, (usize, f64)> = Default::default();
-    for (k, &i) in shown_articles.iter().enumerate() {
-        if marker_rows[k] >= MAX_MARKER_ROWS {
-            let entry = overflow
-                .entry(corpus.articles[i].article.date)
-                .or_insert((0, marker_spans[k].0));
-            entry.0 += 1;
-        }
-    }
+    let overflow = fold_overflow(
+        shown_articles
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| marker_rows[*k] >= MAX_MARKER_ROWS)
+            .map(|(k, &i)| (marker_spans[k].0, corpus.articles[i].article.date)),
+        MARKER_WIDTH,
+    );
     let used_rows = marker_rows
         .iter()
         .max()
@@ -305,9 +304,15 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 aria-label={label.clone()} title={label} aria-current={current.then_some("true")} {onclick}></button>
         }
     });
-    let more_markers = overflow.iter().map(|(&date, &(count, left))| {
-        let onclick = props.on_range.reform(move |_: MouseEvent| Some((date, date)));
-        let label = format!("{count} more article{} on {date}: list them", if count == 1 { "" } else { "s" });
+    let more_markers = overflow.iter().map(|o| {
+        let (count, left, from, to) = (o.count, o.left, o.from, o.to);
+        let onclick = props.on_range.reform(move |_: MouseEvent| Some((from, to)));
+        let plural = if count == 1 { "" } else { "s" };
+        let label = if from == to {
+            format!("{count} more article{plural} on {from}: list them")
+        } else {
+            format!("{count} more article{plural} from {from} to {to}: list them")
+        };
         html! {
             <button type="button" class="marker-more" {onclick} aria-label={label.clone()} title={label}
                 style={format!("left:{left:.1}px;top:{:.0}px", MAX_MARKER_ROWS as f64 * ROW_HEIGHT)}>

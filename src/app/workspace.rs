@@ -19,12 +19,27 @@ use yew::prelude::*;
 /// The bundled corpus: opening; its boot part read (every article's
 /// metadata, entities and events, for the first view) while the article
 /// chunks load; open; or not openable (and why).
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
 pub enum Bundled {
     Opening,
     Skeleton(Rc<Corpus>),
     Open(Rc<Corpus>),
     Failed(String),
+}
+
+/// The same corpus, not merely an equal one: a pointer comparison, so the
+/// memo of the reader's data never compares two corpora text by text.
+impl PartialEq for Bundled {
+    fn eq(&self, other: &Bundled) -> bool {
+        match (self, other) {
+            (Bundled::Opening, Bundled::Opening) => true,
+            (Bundled::Skeleton(a), Bundled::Skeleton(b)) | (Bundled::Open(a), Bundled::Open(b)) => {
+                Rc::ptr_eq(a, b)
+            }
+            (Bundled::Failed(a), Bundled::Failed(b)) => a == b,
+            _ => false,
+        }
+    }
 }
 
 /// A list that background tasks append to without seeing stale state.
@@ -103,18 +118,14 @@ pub fn use_workspace() -> Workspace {
         let bundled = bundled.clone();
         let library = library.clone();
         (*use_memo((library.revision, (*bundled).clone()), move |_| {
-            let empty = Corpus::default();
-            let (base, complete) = match &*bundled {
-                Bundled::Open(corpus) => (&**corpus, true),
-                Bundled::Skeleton(corpus) => (&**corpus, false),
-                Bundled::Opening | Bundled::Failed(_) => (&empty, false),
-            };
-            // Added articles are linked with the bundled ones once their
-            // texts are here; the skeleton is shown as it is.
-            let corpus = if complete {
-                library.corpus(base)
-            } else {
-                base.clone()
+            // The bundled corpus itself (shared, never copied) unless the
+            // reader added articles or corrected entities; added articles
+            // are linked with the bundled ones once their texts are here.
+            let (corpus, complete) = match &*bundled {
+                Bundled::Open(corpus) if library.is_pristine() => (corpus.clone(), true),
+                Bundled::Open(corpus) => (Rc::new(library.corpus(corpus)), true),
+                Bundled::Skeleton(corpus) => (corpus.clone(), false),
+                Bundled::Opening | Bundled::Failed(_) => (Rc::new(Corpus::default()), false),
             };
             let index = SearchIndex::new(corpus.articles.iter().map(|a| a.article.text.as_str()));
             let added = corpus
@@ -125,7 +136,7 @@ pub fn use_workspace() -> Workspace {
                 .collect::<HashSet<_>>();
             Data {
                 complete,
-                corpus: Rc::new(corpus),
+                corpus,
                 index: Rc::new(index),
                 added: Rc::new(added),
             }

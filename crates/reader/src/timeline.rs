@@ -218,26 +218,96 @@ impl Unit {
 }
 
 /// Rows for horizontal spans (`[start, end)` in pixels) so that no two spans
-/// in one row come closer than `gap` pixels: greedy first fit in start order,
-/// which is optimal for interval graphs.
+/// in one row come closer than `gap` pixels: greedy first fit in start order
+/// (each span takes the lowest row free at its start), which is optimal for
+/// interval graphs. Busy rows wait in a heap by end and free rows in a
+/// second heap by index, so a crowded view of thousands of overlapping spans
+/// costs O(n log n), not one scan of every row per span.
 pub fn stack_rows(spans: &[(f64, f64)], gap: f64) -> Vec<usize> {
+    use std::cmp::Reverse;
+    use std::collections::BinaryHeap;
+
+    /// A row's end, ordered as `f64::total_cmp` orders it.
+    #[derive(PartialEq)]
+    struct End(f64);
+    impl Eq for End {}
+    impl PartialOrd for End {
+        fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+            Some(self.cmp(other))
+        }
+    }
+    impl Ord for End {
+        fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+            self.0.total_cmp(&other.0)
+        }
+    }
+
     let mut order: Vec<usize> = (0..spans.len()).collect();
     order.sort_by(|&a, &b| spans[a].0.total_cmp(&spans[b].0));
-    let mut row_ends: Vec<f64> = Vec::new();
+    let mut busy: BinaryHeap<Reverse<(End, usize)>> = BinaryHeap::new();
+    let mut free: BinaryHeap<Reverse<usize>> = BinaryHeap::new();
+    let mut row_count = 0;
     let mut rows = vec![0; spans.len()];
     for i in order {
         let (start, end) = spans[i];
-        let row = match row_ends.iter().position(|&e| e + gap <= start) {
-            Some(r) => r,
+        while let Some(Reverse((End(e), row))) = busy.peek() {
+            if *e + gap > start {
+                break;
+            }
+            free.push(Reverse(*row));
+            busy.pop();
+        }
+        let row = match free.pop() {
+            Some(Reverse(r)) => r,
             None => {
-                row_ends.push(f64::NEG_INFINITY);
-                row_ends.len() - 1
+                row_count += 1;
+                row_count - 1
             }
         };
-        row_ends[row] = end.max(start);
+        busy.push(Reverse((End(end.max(start)), row)));
         rows[i] = row;
     }
     rows
+}
+
+/// Markers that did not fit in the lanes, gathered into one "+N" per
+/// `column` pixels: at most one button per column however many articles
+/// crowd a stretch of time.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Overflow {
+    pub count: usize,
+    /// Left edge of the first marker folded into it, in pixels.
+    pub left: f64,
+    /// The first and last publication dates it holds.
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+}
+
+/// Folds markers (`left` pixel, date) into [`Overflow`]s, one per column of
+/// `column` pixels, in left-to-right order.
+pub fn fold_overflow(
+    markers: impl IntoIterator<Item = (f64, NaiveDate)>,
+    column: f64,
+) -> Vec<Overflow> {
+    let mut by_column: std::collections::BTreeMap<i64, Overflow> = Default::default();
+    for (left, date) in markers {
+        let key = (left / column).floor() as i64;
+        by_column
+            .entry(key)
+            .and_modify(|o| {
+                o.count += 1;
+                o.left = o.left.min(left);
+                o.from = o.from.min(date);
+                o.to = o.to.max(date);
+            })
+            .or_insert(Overflow {
+                count: 1,
+                left,
+                from: date,
+                to: date,
+            });
+    }
+    by_column.into_values().collect()
 }
 
 #[cfg(test)]
@@ -332,5 +402,96 @@ mod tests {
             "{labels:?}"
         );
         assert!(labels.contains(&"2020"), "{labels:?}");
+    }
+
+    /// The first-fit definition, one scan of every row per span.
+    fn stack_rows_by_scan(spans: &[(f64, f64)], gap: f64) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..spans.len()).collect();
+        order.sort_by(|&a, &b| spans[a].0.total_cmp(&spans[b].0));
+        let mut row_ends: Vec<f64> = Vec::new();
+        let mut rows = vec![0; spans.len()];
+        for i in order {
+            let (start, end) = spans[i];
+            let row = match row_ends.iter().position(|&e| e + gap <= start) {
+                Some(r) => r,
+                None => {
+                    row_ends.push(f64::NEG_INFINITY);
+                    row_ends.len() - 1
+                }
+            };
+            row_ends[row] = end.max(start);
+            rows[i] = row;
+        }
+        rows
+    }
+
+    #[test]
+    fn stacking_by_heaps_is_first_fit() {
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = move |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        for round in 0..200 {
+            let n = next(300) as usize;
+            let spans: Vec<(f64, f64)> = (0..n)
+                .map(|_| {
+                    let a = next(1_000) as f64 / 2.0;
+                    (a, a + next(60) as f64)
+                })
+                .collect();
+            let gap = [0.0, 2.0, 3.0][round % 3];
+            assert_eq!(
+                stack_rows(&spans, gap),
+                stack_rows_by_scan(&spans, gap),
+                "round {round}"
+            );
+        }
+    }
+
+    #[test]
+    fn overflowing_markers_fold_into_one_button_per_column() {
+        let day = |d: u32| NaiveDate::from_ymd_opt(2021, 3, d).unwrap();
+        let folded = fold_overflow(
+            [
+                (3.0, day(2)),
+                (10.0, day(1)),
+                (15.0, day(4)),
+                (1000.0, day(9)),
+                (13.9, day(3)),
+            ],
+            14.0,
+        );
+        assert_eq!(
+            folded,
+            [
+                Overflow {
+                    count: 3,
+                    left: 3.0,
+                    from: day(1),
+                    to: day(3)
+                },
+                Overflow {
+                    count: 1,
+                    left: 15.0,
+                    from: day(4),
+                    to: day(4)
+                },
+                Overflow {
+                    count: 1,
+                    left: 1000.0,
+                    from: day(9),
+                    to: day(9)
+                },
+            ]
+        );
+        let many = fold_overflow(
+            (0..10_000).map(|i| (f64::from(i) * 0.1, day(1 + i % 28))),
+            14.0,
+        );
+        assert_eq!(many.len(), 72, "1,000 pixels in 14-pixel columns");
+        assert_eq!(many.iter().map(|o| o.count).sum::<usize>(), 10_000);
     }
 }

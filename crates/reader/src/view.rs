@@ -117,6 +117,20 @@ impl View {
 }
 
 /// Percent-encodes everything but unreserved characters.
+/// Articles the list renders before "Show more": enough to read and to
+/// step through, and a list of 100,000 still renders in a frame.
+pub const LIST_PAGE: usize = 200;
+
+/// How many of `total` listed articles to put in the page: the pages of
+/// [`LIST_PAGE`] the reader asked for, and always past the open article
+/// (at `open_at` in the list) so it is there to be seen, with a page after
+/// it for `j` to step into.
+pub fn rows_to_render(total: usize, pages: usize, open_at: Option<usize>) -> usize {
+    let asked = pages.max(1).saturating_mul(LIST_PAGE);
+    let around_open = open_at.map_or(0, |at| at + 1 + LIST_PAGE);
+    asked.max(around_open).min(total)
+}
+
 fn encode(s: &str) -> String {
     let mut out = String::new();
     for b in s.bytes() {
@@ -224,5 +238,15 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn the_list_renders_a_page_and_always_reaches_past_the_open_article() {
+        assert_eq!(rows_to_render(2, 1, None), 2);
+        assert_eq!(rows_to_render(10_000, 1, None), LIST_PAGE);
+        assert_eq!(rows_to_render(10_000, 3, None), 3 * LIST_PAGE);
+        assert_eq!(rows_to_render(10_000, 1, Some(5_000)), 5_001 + LIST_PAGE);
+        assert_eq!(rows_to_render(10_000, 1, Some(9_990)), 10_000);
+        assert_eq!(rows_to_render(0, 0, None), 0);
     }
 }
