@@ -125,7 +125,22 @@ pub fn app() -> Html {
         });
     }
 
-    let visible = Rc::new(view.view.visible_articles(&data.corpus, &data.index));
+    // The filter only changes with the filters or the data: opening an
+    // article keeps the same list (the same Rc), so the list, timeline and
+    // panels see equal props and a large corpus is not filtered again.
+    let visible = {
+        let v = &view.view;
+        let filters = (v.entity.clone(), v.range, v.query.clone(), data.clone());
+        use_memo(filters, |(entity, range, query, data)| {
+            let filter = View {
+                entity: entity.clone(),
+                range: *range,
+                query: query.clone(),
+                ..View::default()
+            };
+            filter.visible_articles(&data.corpus, &data.index)
+        })
+    };
     let open = view
         .view
         .article
