@@ -458,7 +458,10 @@ fn canonical_key(surface: &str, label: Label) -> String {
 /// "(SSB)" right after a mention: an acronym the text defines for it.
 pub(crate) fn bracketed_acronym(after: &str) -> Option<&str> {
     let inner = after.strip_prefix(" (")?;
-    let close = inner.find(')')?;
+    // An acronym has at most 10 bytes, so its ")" is within 11: looking
+    // further (to the end of the article when none follows) made every
+    // "Name (" of a long text cost the rest of the text.
+    let close = inner.bytes().take(11).position(|b| b == b')')?;
     let acronym = &inner[..close];
     let letters = acronym.chars().filter(|c| c.is_uppercase()).count();
     (letters >= 2

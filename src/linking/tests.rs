@@ -347,3 +347,14 @@ fn capital_acronyms_link_to_the_one_name_of_their_initials() {
     let nato = entity_of(&entities, &assigned, &cands, &texts, "NATO");
     assert_eq!((nato.id.as_str(), nato.mention_count), ("nato", 1));
 }
+
+#[test]
+fn a_bracketed_acronym_is_short_and_closed_nearby() {
+    assert_eq!(bracketed_acronym(" (SSB) said"), Some("SSB"));
+    assert_eq!(bracketed_acronym(" (NATO-EU)"), Some("NATO-EU"));
+    assert_eq!(bracketed_acronym(" (ABCDEFGHIJK)"), None);
+    // No ")" for a long way: not an acronym, and not read to the end.
+    let open = format!(" ({}", "AB ".repeat(100_000));
+    assert_eq!(bracketed_acronym(&open), None);
+    assert_eq!(bracketed_acronym(&format!("{open})")), None);
+}
