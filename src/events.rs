@@ -141,6 +141,9 @@ struct Events {
     events: Vec<Event>,
     /// Each event's entities, as a set while sources are added.
     entities: Vec<BTreeSet<usize>>,
+    /// Each event's entities as bits (`1 << entity % 64`): two sets without
+    /// a common bit share no entity, so they are not compared.
+    masks: Vec<u64>,
     /// Period → its events, in the order they were found.
     by_period: HashMap<(NaiveDate, NaiveDate), Vec<usize>>,
     /// (period, article, sentence) → the earliest event of that period the
@@ -169,11 +172,13 @@ impl Events {
         // this sentence or shares enough entities: an earlier one than the
         // one telling it can only match by its entities.
         let window = &same_period[same_period.len().saturating_sub(SAME_PERIOD_WINDOW)..];
+        let mask = mask_of(&entities);
         let by_entities = || {
             window
                 .iter()
                 .copied()
                 .take_while(|&e| told.is_none_or(|t| e < t))
+                .filter(|&e| self.masks[e] & mask != 0)
                 .find(|&e| overlap(&self.entities[e], &entities) >= SAME_EVENT_OVERLAP)
         };
         let same = if entities.is_empty() {
@@ -189,6 +194,7 @@ impl Events {
                     self.events[e].sources.push(source);
                 }
                 self.told.insert(key, e);
+                self.masks[e] |= mask;
                 self.entities[e].extend(entities);
             }
             None => {
@@ -203,6 +209,7 @@ impl Events {
                     entities: Vec::new(),
                 });
                 self.entities.push(entities);
+                self.masks.push(mask);
             }
         }
     }
@@ -218,6 +225,11 @@ impl Events {
             })
             .collect()
     }
+}
+
+/// The bits of a set of entities, one per entity modulo 64.
+fn mask_of(entities: &BTreeSet<usize>) -> u64 {
+    entities.iter().fold(0, |m, &e| m | 1 << (e % 64))
 }
 
 /// Jaccard overlap of two entity sets; two empty sets count as unrelated.
