@@ -9,13 +9,20 @@ use crate::linking::{self, Candidate};
 use crate::ner::{self, RawMention, Recognizer};
 use crate::timex::{self, Timex};
 
-/// Parses, tags, links and dates every input. Malformed files become
-/// [`Problem`]s; the rest are analysed as usual.
+/// Parses, tags, links and dates every input. Malformed files, and files
+/// over [`article::MAX_ARTICLE_BYTES`], become [`Problem`]s; the rest are
+/// analysed as usual.
 pub fn analyze<'a>(inputs: impl IntoIterator<Item = Input<'a>>) -> Corpus {
+    analyze_with_limit(inputs, article::MAX_ARTICLE_BYTES)
+}
+
+/// [`analyze`] with another per-article size limit in bytes (the scaling
+/// benchmark measures articles beyond the usual one).
+pub fn analyze_with_limit<'a>(inputs: impl IntoIterator<Item = Input<'a>>, limit: usize) -> Corpus {
     let mut problems = Vec::new();
     let mut tagged = Vec::new();
     for input in inputs {
-        match article::parse(input.path, input.bytes) {
+        match article::parse_limited(input.path, input.bytes, limit) {
             Ok(a) => tagged.push(tag(a)),
             Err(error) => problems.push(Problem {
                 path: input.path.to_string(),
@@ -186,5 +193,45 @@ mod tests {
         let agency =
             tagged(" date 2021-03-03 W\nTitle\n\nBy Anadolu Agency 5 minutes ago\n\nBody.\n");
         assert_ne!(label_of(&agency, "Anadolu Agency"), Some(Label::Person));
+    }
+
+    #[test]
+    fn an_article_over_the_size_limit_is_a_problem_and_the_others_are_analysed() {
+        let mut big = b" date 2021-03-03 Wire\nTitle\n\n".to_vec();
+        big.resize(article::MAX_ARTICLE_BYTES + 1, b'a');
+        let small = b" date 2021-03-03 Wire\nTitle\n\nTurkey said on Wednesday.\n";
+        let corpus = analyze([
+            Input {
+                path: "big.txt",
+                bytes: &big,
+            },
+            Input {
+                path: "small.txt",
+                bytes: small,
+            },
+        ]);
+        assert_eq!(corpus.articles.len(), 1);
+        assert_eq!(corpus.articles[0].article.id, "small");
+        assert_eq!(
+            corpus.problems,
+            [Problem {
+                path: "big.txt".into(),
+                error: article::ParseError::TooLarge {
+                    bytes: article::MAX_ARTICLE_BYTES + 1,
+                    limit: article::MAX_ARTICLE_BYTES,
+                },
+            }]
+        );
+        assert!(corpus.problems[0]
+            .to_string()
+            .starts_with("big.txt: the file is 10485761 bytes"));
+        let raised = analyze_with_limit(
+            [Input {
+                path: "small.txt",
+                bytes: small,
+            }],
+            small.len(),
+        );
+        assert_eq!(raised.articles.len(), 1);
     }
 }

@@ -49,6 +49,19 @@ mod tests {
     }
 
     #[test]
+    fn a_file_over_the_size_limit_is_refused_before_it_is_searched_for_a_date() {
+        let mut big = b"Turkey said on March 3, 2021 that ".to_vec();
+        big.resize(article::MAX_ARTICLE_BYTES + 1, b'a');
+        assert_eq!(
+            read("big.txt", &big, None),
+            Err(ParseError::TooLarge {
+                bytes: article::MAX_ARTICLE_BYTES + 1,
+                limit: article::MAX_ARTICLE_BYTES,
+            })
+        );
+    }
+
+    #[test]
     fn seed_format_files_import_as_they_are() {
         let a = read(
             "x.txt",

@@ -78,6 +78,14 @@ impl Article {
     }
 }
 
+/// The largest article file analysed, in bytes (10 MiB). Analysis is
+/// linear in the size of an article (see `benches/scaling.rs`), but one
+/// file bigger than this is almost surely not a news article (a database
+/// dump, a whole book) and would hold the page for seconds; it is reported
+/// as [`ParseError::TooLarge`] instead, by name, and the other files still
+/// import.
+pub const MAX_ARTICLE_BYTES: usize = 10 * 1024 * 1024;
+
 /// Why a file could not be read as an article.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -95,6 +103,11 @@ pub enum ParseError {
     MissingTitle,
     /// Plain text without the header line or any written date (added files).
     NoDate,
+    /// More than the per-article limit ([`MAX_ARTICLE_BYTES`]); not analysed.
+    TooLarge {
+        bytes: usize,
+        limit: usize,
+    },
 }
 
 impl fmt::Display for ParseError {
@@ -115,6 +128,12 @@ impl fmt::Display for ParseError {
             ParseError::NoDate => f.write_str(
                 "no ` date YYYY-MM-DD SOURCE` header and no date in the text: give its date",
             ),
+            ParseError::TooLarge { bytes, limit } => write!(
+                f,
+                "the file is {bytes} bytes ({:.1} MB), over the limit of {limit} bytes ({:.0} MB) for one article: split it into smaller files",
+                *bytes as f64 / 1_048_576.0,
+                *limit as f64 / 1_048_576.0
+            ),
         }
     }
 }
@@ -122,7 +141,15 @@ impl fmt::Display for ParseError {
 impl std::error::Error for ParseError {}
 
 /// Parses one article file. `path` names it in errors and yields its id.
+/// A file over [`MAX_ARTICLE_BYTES`] is refused with [`ParseError::TooLarge`].
 pub fn parse(path: &str, bytes: &[u8]) -> Result<Article, ParseError> {
+    parse_limited(path, bytes, MAX_ARTICLE_BYTES)
+}
+
+/// [`parse`] with another size limit (in bytes): the scaling benchmark uses
+/// it to measure the analysis beyond [`MAX_ARTICLE_BYTES`].
+pub fn parse_limited(path: &str, bytes: &[u8], limit: usize) -> Result<Article, ParseError> {
+    within_limit(bytes, limit)?;
     let text = non_empty_text(bytes)?;
     let header = Header::parse(text)?;
     build(path, text, header.end, header.date, header.source)
@@ -137,6 +164,7 @@ pub fn parse_headerless(
     date: NaiveDate,
     source: &str,
 ) -> Result<Article, ParseError> {
+    within_limit(bytes, MAX_ARTICLE_BYTES)?;
     let text = non_empty_text(bytes)?;
     let start = if text.starts_with('\u{feff}') {
         '\u{feff}'.len_utf8()
@@ -144,6 +172,17 @@ pub fn parse_headerless(
         0
     };
     build(path, text, start, date, source.to_string())
+}
+
+/// Refuses a file of more than `limit` bytes with [`ParseError::TooLarge`].
+pub fn within_limit(bytes: &[u8], limit: usize) -> Result<(), ParseError> {
+    if bytes.len() > limit {
+        return Err(ParseError::TooLarge {
+            bytes: bytes.len(),
+            limit,
+        });
+    }
+    Ok(())
 }
 
 /// The file as text, refusing invalid UTF-8 and files with nothing in them.

@@ -177,3 +177,51 @@ fn garbage_never_panics() {
         let _ = parse("x.txt", bytes);
     }
 }
+
+/// A file of `bytes` bytes: a valid header and title, then one long paragraph.
+fn article_of_size(bytes: usize) -> Vec<u8> {
+    let mut text = b" date 2021-03-03 Wire\nTitle\n\n".to_vec();
+    while text.len() < bytes {
+        text.extend_from_slice(b"Turkey said. ");
+    }
+    text.truncate(bytes);
+    text
+}
+
+#[test]
+fn an_article_over_the_size_limit_is_refused_with_its_size() {
+    let at_limit = article_of_size(MAX_ARTICLE_BYTES);
+    assert!(within_limit(&at_limit, MAX_ARTICLE_BYTES).is_ok());
+    let over = article_of_size(MAX_ARTICLE_BYTES + 1);
+    let want = ParseError::TooLarge {
+        bytes: MAX_ARTICLE_BYTES + 1,
+        limit: MAX_ARTICLE_BYTES,
+    };
+    assert_eq!(parse("big.txt", &over), Err(want.clone()));
+    let day = NaiveDate::from_ymd_opt(2021, 3, 3).unwrap();
+    assert_eq!(
+        parse_headerless("big.txt", &over, day, "W"),
+        Err(want.clone())
+    );
+    // Refused before anything else is looked at: even invalid UTF-8.
+    let mut garbage = over.clone();
+    garbage[40] = 0xff;
+    assert_eq!(parse("big.txt", &garbage), Err(want.clone()));
+    assert_eq!(
+        want.to_string(),
+        "the file is 10485761 bytes (10.0 MB), over the limit of 10485760 bytes (10 MB) for one article: split it into smaller files"
+    );
+}
+
+#[test]
+fn the_size_limit_can_be_raised_or_lowered() {
+    let small = article_of_size(100);
+    assert!(parse_limited("x.txt", &small, 100).is_ok());
+    assert_eq!(
+        parse_limited("x.txt", &small, 99),
+        Err(ParseError::TooLarge {
+            bytes: 100,
+            limit: 99
+        })
+    );
+}

@@ -87,9 +87,39 @@ struct Linker {
     /// (article, initials) → the group of the one organisation or law
     /// whose capitalised words have those initials, `None` when two do.
     initials: HashMap<(usize, String), Option<usize>>,
-    /// Key length in characters → groups with keys that long, so a new name
-    /// is compared only with keys one edit could reach.
-    by_chars: HashMap<usize, Vec<usize>>,
+    /// (key length in characters, which part, hash of that part) → the
+    /// groups with keys of at least [`MIN_FUZZY_LEN`] characters, by three
+    /// parts of their keys (see [`parts`]): a key one edit from another
+    /// shares one of them, so a new name is compared only with the keys
+    /// sharing one. (Comparing it with every key of its length made an
+    /// article of many different names quadratic.)
+    by_part: HashMap<(usize, usize, u64), Vec<usize>>,
+}
+
+/// Keys shorter than this are never matched one edit apart.
+const MIN_FUZZY_LEN: usize = 8;
+
+/// Hashes of three parts of `key` measured for keys of `len` characters
+/// (a third, `t = len / 3`, at each end): all but its last `t`, all but
+/// its first `t`, and its first and last `t` together. One edit lies in the
+/// first, middle or last third of the longer key, so the other two thirds
+/// stay (aligned on the start before the edit and on the end after it): a
+/// key within one edit of a `len`-character key, itself of `len - 1`,
+/// `len` or `len + 1` characters, has the same hash for at least one part.
+fn parts(key: &str, len: usize) -> [u64; 3] {
+    use std::hash::{Hash, Hasher};
+    let count = key.chars().count();
+    let third = len / 3;
+    let at = |k: usize| key.char_indices().nth(k).map_or(key.len(), |(i, _)| i);
+    let hash = |pieces: &[&str]| {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        pieces.hash(&mut h);
+        h.finish()
+    };
+    let head = &key[..at((len - third).min(count))];
+    let tail = &key[at(count.saturating_sub(len - third))..];
+    let ends = [&key[..at(third)], &key[at(count.saturating_sub(third))..]];
+    [hash(&[head]), hash(&[tail]), hash(&ends)]
 }
 
 struct Group {
@@ -166,17 +196,25 @@ impl Linker {
         let people: Vec<usize> = (0..self.groups.len())
             .filter(|&g| self.groups[g].main_label() == Label::Person)
             .collect();
+        // What follows each space of each person's key ("tayyip erdogan"
+        // and "erdogan" for "recep tayyip erdogan") → those people: the
+        // longer names a key ends, without comparing every pair of people.
+        let mut by_tail: HashMap<&str, Vec<usize>> = HashMap::new();
+        for &h in &people {
+            let key = &self.groups[h].key;
+            for (space, _) in key.match_indices(' ') {
+                by_tail.entry(&key[space + 1..]).or_default().push(h);
+            }
+        }
         for &g in &people {
             let key = &self.groups[g].key;
             if !key.contains(' ') {
                 continue;
             }
-            let tail = format!(" {key}");
-            let longer: Vec<usize> = people
-                .iter()
-                .copied()
-                .filter(|&h| h != g && self.groups[h].key.ends_with(&tail))
-                .collect();
+            let longer: Vec<usize> = by_tail
+                .get(key.as_str())
+                .map(|hs| hs.iter().copied().filter(|&h| h != g).collect())
+                .unwrap_or_default();
             if let [into] = longer[..] {
                 root[g] = into;
             }
@@ -221,10 +259,12 @@ impl Linker {
         });
         let index = self.groups.len() - 1;
         self.by_key.insert(key.to_string(), index);
-        self.by_chars
-            .entry(key.chars().count())
-            .or_default()
-            .push(index);
+        let len = key.chars().count();
+        if len >= MIN_FUZZY_LEN {
+            for (part, h) in parts(key, len).into_iter().enumerate() {
+                self.by_part.entry((len, part, h)).or_default().push(index);
+            }
+        }
         index
     }
 
@@ -232,7 +272,6 @@ impl Linker {
     /// digits: "737 MAX 8" and "737 MAX 9", "Airbus A320" and "Airbus
     /// A321" are different models, not typos.
     fn near_match(&self, key: &str, label: Label) -> Option<usize> {
-        const MIN_FUZZY_LEN: usize = 8;
         if key.chars().count() < MIN_FUZZY_LEN || key.chars().any(|c| c.is_ascii_digit()) {
             return None;
         }
@@ -240,7 +279,11 @@ impl Linker {
         // The first group (in creation order) within one edit.
         [n - 1, n, n + 1]
             .iter()
-            .filter_map(|len| self.by_chars.get(len))
+            .flat_map(|&len| {
+                let hashes = parts(key, len);
+                (0..3).map(move |part| (len, part, hashes[part]))
+            })
+            .filter_map(|k| self.by_part.get(&k))
             .flat_map(|groups| groups.iter().copied())
             .filter(|&i| {
                 let g = &self.groups[i];
@@ -458,7 +501,10 @@ fn canonical_key(surface: &str, label: Label) -> String {
 /// "(SSB)" right after a mention: an acronym the text defines for it.
 pub(crate) fn bracketed_acronym(after: &str) -> Option<&str> {
     let inner = after.strip_prefix(" (")?;
-    let close = inner.find(')')?;
+    // An acronym has at most 10 bytes, so its ")" is within 11: looking
+    // further (to the end of the article when none follows) made every
+    // "Name (" of a long text cost the rest of the text.
+    let close = inner.bytes().take(11).position(|b| b == b')')?;
     let acronym = &inner[..close];
     let letters = acronym.chars().filter(|c| c.is_uppercase()).count();
     (letters >= 2

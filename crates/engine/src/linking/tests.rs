@@ -347,3 +347,104 @@ fn capital_acronyms_link_to_the_one_name_of_their_initials() {
     let nato = entity_of(&entities, &assigned, &cands, &texts, "NATO");
     assert_eq!((nato.id.as_str(), nato.mention_count), ("nato", 1));
 }
+
+#[test]
+fn a_bracketed_acronym_is_short_and_closed_nearby() {
+    assert_eq!(bracketed_acronym(" (SSB) said"), Some("SSB"));
+    assert_eq!(bracketed_acronym(" (NATO-EU)"), Some("NATO-EU"));
+    assert_eq!(bracketed_acronym(" (ABCDEFGHIJK)"), None);
+    // No ")" for a long way: not an acronym, and not read to the end.
+    let open = format!(" ({}", "AB ".repeat(100_000));
+    assert_eq!(bracketed_acronym(&open), None);
+    assert_eq!(bracketed_acronym(&format!("{open})")), None);
+}
+
+/// Every key one edit from `key` (deletions, substitutions and insertions
+/// of a few letters), for checking the near-match index.
+fn one_edit_variants(key: &str) -> Vec<String> {
+    let chars: Vec<char> = key.chars().collect();
+    let mut out = Vec::new();
+    for i in 0..=chars.len() {
+        for c in ['a', 'e', 'z', 'ö', ' '] {
+            let mut inserted = chars.clone();
+            inserted.insert(i, c);
+            out.push(inserted.into_iter().collect());
+            if i < chars.len() {
+                let mut changed = chars.clone();
+                changed[i] = c;
+                out.push(changed.into_iter().collect());
+            }
+        }
+        if i < chars.len() {
+            let mut deleted = chars.clone();
+            deleted.remove(i);
+            out.push(deleted.into_iter().collect());
+        }
+    }
+    out
+}
+
+#[test]
+fn a_key_one_edit_away_shares_an_indexed_part() {
+    for key in [
+        "defense industries",
+        "ismail demir",
+        "tayyip erdoğan",
+        "abcdefgh",
+        "abcdefghi",
+        "presidency of defence industries",
+    ] {
+        for variant in one_edit_variants(key) {
+            assert!(within_one_edit(key, &variant));
+            let len = key.chars().count();
+            let mine = parts(key, len);
+            let theirs = parts(&variant, len);
+            assert!(
+                mine.iter().zip(&theirs).any(|(a, b)| a == b),
+                "{key:?} and {variant:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn among_many_different_names_spelling_variants_and_dropped_first_names_still_link() {
+    // Hundreds of different people and organisations (each once), then the
+    // variants: the indexes must find the one matching name among them all.
+    let syllables = ["ka", "ro", "mi", "ta", "lu", "ven", "dor", "sa"];
+    let mut text = String::new();
+    let mut needles: Vec<(String, Label)> = Vec::new();
+    for i in 0..400 {
+        let word = |k: usize| {
+            let w: String = (0..3).map(|j| syllables[(k >> (3 * j)) % 8]).collect();
+            let mut c = w.chars();
+            c.next()
+                .unwrap()
+                .to_uppercase()
+                .chain(c)
+                .collect::<String>()
+        };
+        let person = format!("{} {}", word(i), word(i + 400));
+        let org = format!("{} Industries", word(i + 800));
+        text.push_str(&format!("{person} met the {org}. "));
+        needles.push((person, Label::Person));
+        needles.push((org, Label::Org));
+    }
+    text.push_str("Recep Tayyip Erdogan met the Defence Industries. Tayyip Erdogan met the Defense Industries.");
+    needles.push(("Recep Tayyip Erdogan".into(), Label::Person));
+    needles.push(("Tayyip Erdogan".into(), Label::Person));
+    needles.push(("Defence Industries".into(), Label::Org));
+    needles.push(("Defense Industries".into(), Label::Org));
+    let needles: Vec<(&str, Label)> = needles.iter().map(|(n, l)| (n.as_str(), *l)).collect();
+    let texts = [text.as_str()];
+    let cands = find_all(0, &text, &needles);
+    let (entities, assigned) = link(&texts, &cands);
+    let erdogan = entity_of(&entities, &assigned, &cands, &texts, "Tayyip Erdogan");
+    assert_eq!(
+        (erdogan.id.as_str(), erdogan.mention_count),
+        ("recep-tayyip-erdogan", 2)
+    );
+    let ssb = entity_of(&entities, &assigned, &cands, &texts, "Defense Industries");
+    assert_eq!(ssb.mention_count, 2);
+    assert!(entities.len() > 400, "{}", entities.len());
+}

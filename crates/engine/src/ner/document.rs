@@ -31,7 +31,7 @@ use super::RawMention;
 use crate::label::Label;
 use crate::linking::{acronym_fits, bracketed_acronym};
 use crate::text::Span;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Singular nouns after a name that make it a product's name.
 const PRODUCT_NOUNS: &[&str] = &[
@@ -115,7 +115,7 @@ pub(crate) fn harmonise(text: &str, mentions: &mut Vec<RawMention>) {
 
 /// "the KAAN fighter jet" makes every "KAAN" of the article a product.
 fn products_by_their_noun(text: &str, mentions: &mut [RawMention]) {
-    let mut products: Vec<&str> = Vec::new();
+    let mut products: HashSet<&str> = HashSet::new();
     for m in mentions.iter() {
         let surface = m.span.of(text);
         let single = !surface.contains(' ') && surface.chars().any(char::is_alphabetic);
@@ -138,11 +138,11 @@ fn products_by_their_noun(text: &str, mentions: &mut [RawMention]) {
             && !gazetteer::place(phrase_key(&[lower.as_str()]))
             && !gazetteer::is_demonym(&lower)
         {
-            products.push(surface);
+            products.insert(surface);
         }
     }
     for m in mentions.iter_mut() {
-        if products.contains(&m.span.of(text)) {
+        if products.contains(m.span.of(text)) {
             m.label = Label::Product;
         }
     }
@@ -184,7 +184,7 @@ fn company_cue(text: &str, span: crate::text::Span) -> bool {
         .or_else(|| after.strip_prefix("’s"))
         .unwrap_or(after);
     let next = next_word(after).map(str::to_lowercase);
-    let before = text[..span.start].trim_end().to_lowercase();
+    let before = lower_tail(text[..span.start].trim_end(), 16);
     next.as_deref()
         .is_some_and(|w| super::news::COMPANY_NEXT.contains(&w))
         || after.starts_with(" Chief Executive")
@@ -193,12 +193,23 @@ fn company_cue(text: &str, span: crate::text::Span) -> bool {
             .any(|p| before.ends_with(p))
 }
 
+/// The last `chars` characters of `s`, lower-cased: enough to test what
+/// `s.to_lowercase()` ends with for a suffix of at most `chars` bytes, in
+/// time independent of the length of `s` (every character lowers to at
+/// least one byte, and only the final sigma depends on its neighbours,
+/// which lowers to a non-ASCII letter either way). Lowering all the text
+/// before each name made the analysis quadratic in the article's length.
+fn lower_tail(s: &str, chars: usize) -> String {
+    let start = s.char_indices().rev().nth(chars - 1).map_or(0, |(i, _)| i);
+    s[start..].to_lowercase()
+}
+
 /// A two-word name read as a person whose first or last word stands alone
 /// as a company elsewhere in the article ("Eli Lilly" … "Lilly shares",
 /// "Novo Nordisk" … "Shares in Novo") is that company, and so are its lone
 /// words.
 fn companies_named_like_people(text: &str, mentions: &mut [RawMention]) {
-    let cued: Vec<String> = mentions
+    let cued: HashSet<String> = mentions
         .iter()
         .filter(|m| !m.span.of(text).contains(' ') && company_cue(text, m.span))
         .map(|m| m.span.of(text).to_string())
@@ -207,25 +218,17 @@ fn companies_named_like_people(text: &str, mentions: &mut [RawMention]) {
     if cued.is_empty() {
         return;
     }
-    let mut companies: Vec<String> = Vec::new();
+    let mut companies: HashSet<&str> = HashSet::new();
     for m in mentions.iter() {
         let surface = m.span.of(text);
         let words: Vec<&str> = surface.split(' ').collect();
-        if m.label == Label::Person
-            && words.len() == 2
-            && words.iter().any(|w| cued.iter().any(|c| c == w))
-        {
-            companies.push(surface.to_string());
-            companies.extend(
-                words
-                    .iter()
-                    .filter(|w| cued.iter().any(|c| c == *w))
-                    .map(|w| w.to_string()),
-            );
+        if m.label == Label::Person && words.len() == 2 && words.iter().any(|w| cued.contains(*w)) {
+            companies.insert(surface);
+            companies.extend(words.iter().filter(|w| cued.contains(**w)));
         }
     }
     for m in mentions.iter_mut() {
-        if companies.iter().any(|c| c == m.span.of(text)) {
+        if companies.contains(m.span.of(text)) {
             m.label = Label::Org;
         }
     }
@@ -253,10 +256,10 @@ fn short_forms(text: &str, mentions: &mut [RawMention]) {
             }
         }
     }
-    let orgs: Vec<String> = mentions
+    let orgs: HashSet<&str> = mentions
         .iter()
         .filter(|m| m.label == Label::Org)
-        .map(|m| m.span.of(text).to_string())
+        .map(|m| m.span.of(text))
         .collect();
     for m in mentions.iter_mut() {
         let surface = m.span.of(text);
@@ -277,7 +280,7 @@ fn short_forms(text: &str, mentions: &mut [RawMention]) {
             Some(Some(_)) => m.label = Label::Person,
             Some(None) => {}
             None if matches!(m.label, Label::Person | Label::Gpe | Label::Product)
-                && orgs.iter().any(|o| o == surface) =>
+                && orgs.contains(surface) =>
             {
                 m.label = Label::Org;
             }
@@ -290,10 +293,14 @@ fn short_forms(text: &str, mentions: &mut [RawMention]) {
 /// party letter, as a place mention of its own (it replaces whatever the
 /// tagger made of the tag).
 fn add_party_tag_states(text: &str, mentions: &mut Vec<RawMention>) {
+    // A tag is at most "X-" and 14 bytes of state: its ")" is within the
+    // first 17 bytes after "(" (looking further made a text with many "("
+    // and no ")" quadratic).
+    const TAG_REACH: usize = 17;
     let mut found = Vec::new();
     for (open, _) in text.match_indices('(') {
         let rest = &text[open + 1..];
-        let Some(close) = rest.find(')') else {
+        let Some(close) = rest.bytes().take(TAG_REACH).position(|b| b == b')') else {
             continue;
         };
         let tag = &rest[..close];
@@ -314,13 +321,16 @@ fn add_party_tag_states(text: &str, mentions: &mut Vec<RawMention>) {
             found.push(Span::new(start, start + state.len()));
         }
     }
-    for span in found {
-        mentions.retain(|m| !m.span.overlaps(span));
-        mentions.push(RawMention {
-            span,
-            label: Label::Gpe,
-        });
-    }
+    // `found` is sorted and its spans are disjoint: the first one ending
+    // after a mention's start is the only one it can overlap.
+    mentions.retain(|m| {
+        let k = found.partition_point(|f: &Span| f.end <= m.span.start);
+        !found.get(k).is_some_and(|f| f.overlaps(m.span))
+    });
+    mentions.extend(found.into_iter().map(|span| RawMention {
+        span,
+        label: Label::Gpe,
+    }));
     mentions.sort_by_key(|m| m.span.start);
 }
 
@@ -406,5 +416,71 @@ mod tests {
             assert!(got.contains(&(state, "GPE")), "{state} in {got:?}");
         }
         assert!(got.contains(&("Kevin McCarthy", "PERSON")), "{got:?}");
+    }
+
+    #[test]
+    fn the_lowered_tail_ends_as_the_lowered_text_does() {
+        for text in [
+            "",
+            "x",
+            "Shares OF",
+            "  a stake in",
+            "The STAKE IN",
+            "ΟΔΟΣ shares in",
+            "shares İn",
+            "a \u{212A}elvin stake in",
+            "ΣΑΣ",
+            "über ŞHARES OF",
+        ] {
+            for chars in [1, 2, 9, 16, 40] {
+                let whole = text.to_lowercase();
+                let tail = lower_tail(text, chars);
+                for p in ["shares in", "shares of", "stake in", "in", "s"] {
+                    if p.len() <= chars {
+                        assert_eq!(
+                            tail.ends_with(p),
+                            whole.ends_with(p),
+                            "{text:?} {chars} {p}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_long_article_keeps_its_document_cues() {
+        // Many unclosed brackets and bracketed names, then the cues at the
+        // end: each is still found (reading to the end of the text for
+        // every "(" or every name made this quadratic).
+        let mut text = "Talks (and more talks ".repeat(3000);
+        text.push_str("Shares of Rosatom fell. Rosatom said so. ");
+        text.push_str("Sen. Chuck Schumer (D-N.Y.) met Kevin McCarthy (R-Calif.).");
+        let got = body(&text);
+        let rosatom: Vec<&str> = got
+            .iter()
+            .filter(|(t, _)| *t == "Rosatom")
+            .map(|(_, l)| *l)
+            .collect();
+        assert_eq!(rosatom, ["ORG", "ORG"], "{got:?}");
+        assert!(got.contains(&("N.Y.", "GPE")), "{got:?}");
+        assert!(got.contains(&("Calif.", "GPE")), "{got:?}");
+    }
+
+    #[test]
+    fn many_repeats_of_a_name_all_take_its_type() {
+        let mut text = String::from("The Digital Markets Act (DMA) took effect. ");
+        for _ in 0..2000 {
+            text.push_str("Shares of Rosatom fell and the DMA applied. Rosatom grew. ");
+        }
+        let got = body(&text);
+        let of = |name: &str| -> Vec<&str> {
+            got.iter()
+                .filter(|(t, _)| *t == name)
+                .map(|(_, l)| *l)
+                .collect()
+        };
+        assert_eq!(of("Rosatom"), vec!["ORG"; 4000]);
+        assert_eq!(of("DMA"), vec!["LAW"; 2001]);
     }
 }

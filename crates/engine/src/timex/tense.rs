@@ -1,8 +1,11 @@
 //! Tense: whether an expression looks back or ahead, guessed from the verbs
 //! around it. Like HeidelTime for news, "Tuesday" in a past-tense sentence
 //! is the previous Tuesday and in a future one the next. Every token's cue
-//! is read once per text ([`TenseCues::new`]); each expression then only
-//! weighs the cues of its sentence by distance.
+//! is read once per text, and only in sentences where some expression needs
+//! them ([`TenseCues`]); each expression then weighs the cues of its sentence
+//! by distance, nearest first, and stops as soon as no farther cue can win,
+//! so a sentence of thousands of dates costs no more than thousands of
+//! sentences.
 
 use super::pattern::Tok;
 use std::cell::OnceCell;
@@ -182,6 +185,19 @@ const NOUN_LEADS: &[&str] = &[
     "any", "new", "further",
 ];
 
+/// The cue of token `i`, with what the weighing needs to know of it.
+fn token_cue(toks: &[Tok], i: usize) -> Option<TokenCue> {
+    let (tense, penalty) = cue(toks, i)?;
+    let w = toks[i].lower;
+    Some(TokenCue {
+        tense,
+        penalty,
+        schedule: SCHEDULE_VERBS.contains(&w),
+        would: w == "would",
+        reporting: REPORTING.contains(&w),
+    })
+}
+
 /// A tense cue and how much it is discounted (added to its distance).
 fn cue(toks: &[Tok], i: usize) -> Option<(Tense, usize)> {
     let t = toks.get(i)?;
@@ -299,10 +315,24 @@ struct TokenCue {
     reporting: bool,
 }
 
+/// The tense cues of one sentence, read when an expression in it first
+/// needs them.
+struct SentenceCues {
+    /// Every cue of the sentence, in text order: (token index, cue).
+    cues: Vec<(usize, TokenCue)>,
+    /// The same without schedule verbs, which say nothing after an
+    /// expression ("as February ends"): the cues an expression weighs on
+    /// its right.
+    later: Vec<(usize, TokenCue)>,
+    /// Some token of the sentence is "had".
+    had: bool,
+}
+
 /// The tense cues of a text's tokens, each read at most once, and only in
 /// sentences where some expression needs them.
 pub(crate) struct TenseCues {
-    cues: Vec<OnceCell<Option<TokenCue>>>,
+    /// By sentence number, filled on first use.
+    sentences: Vec<OnceCell<SentenceCues>>,
     /// Commas in the tokens before each index, to count the commas between
     /// a cue and an expression in constant time.
     commas_before: Vec<usize>,
@@ -310,7 +340,8 @@ pub(crate) struct TenseCues {
 
 impl TenseCues {
     pub(crate) fn new(toks: &[Tok]) -> TenseCues {
-        let cues = (0..toks.len()).map(|_| OnceCell::new()).collect();
+        let count = toks.last().map_or(0, |t| t.sentence + 1);
+        let sentences = (0..count).map(|_| OnceCell::new()).collect();
         let mut commas_before = Vec::with_capacity(toks.len() + 1);
         let mut n = 0;
         commas_before.push(0);
@@ -319,9 +350,34 @@ impl TenseCues {
             commas_before.push(n);
         }
         TenseCues {
-            cues,
+            sentences,
             commas_before,
         }
+    }
+
+    /// The cues of the sentence of token `at` (its tokens are contiguous:
+    /// sentence numbers never decrease along the text).
+    fn sentence_of(&self, toks: &[Tok], at: usize) -> &SentenceCues {
+        let sentence = toks[at].sentence;
+        self.sentences[sentence].get_or_init(|| {
+            let mut first = at;
+            while first > 0 && toks[first - 1].sentence == sentence {
+                first -= 1;
+            }
+            let mut end = at;
+            while end < toks.len() && toks[end].sentence == sentence {
+                end += 1;
+            }
+            let cues: Vec<(usize, TokenCue)> = (first..end)
+                .filter_map(|i| token_cue(toks, i).map(|c| (i, c)))
+                .collect();
+            let later = cues.iter().copied().filter(|(_, c)| !c.schedule).collect();
+            SentenceCues {
+                cues,
+                later,
+                had: toks[first..end].iter().any(|t| t.lower == "had"),
+            }
+        })
     }
 
     /// The direction an expression at tokens `start..end` looks in: the
@@ -334,14 +390,7 @@ impl TenseCues {
         let Some(lead) = term_end_lead(toks, start) else {
             return tense;
         };
-        let sentence = toks[start].sentence;
-        let same = |t: &&Tok| t.sentence == sentence;
-        let past_perfect = toks[..start]
-            .iter()
-            .rev()
-            .take_while(same)
-            .chain(toks[start..].iter().take_while(same))
-            .any(|t| t.lower == "had");
+        let past_perfect = self.sentence_of(toks, start).had;
         // "demand lagged well into the summer": "into" follows the verb's time.
         if tense == Tense::Past && (past_perfect || lead == "into") {
             Tense::Past
@@ -350,80 +399,75 @@ impl TenseCues {
         }
     }
 
-    fn cue_at(&self, toks: &[Tok], i: usize) -> Option<TokenCue> {
-        *self.cues[i].get_or_init(|| {
-            let (tense, penalty) = cue(toks, i)?;
-            let w = toks[i].lower;
-            Some(TokenCue {
-                tense,
-                penalty,
-                schedule: SCHEDULE_VERBS.contains(&w),
-                would: w == "would",
-                reporting: REPORTING.contains(&w),
-            })
-        })
-    }
-
     /// The tense of the verb nearest to tokens `start..end` in their sentence.
     pub(crate) fn around(&self, toks: &[Tok], start: usize, end: usize) -> Tense {
         let Some(sentence) = toks.get(start).map(|t| t.sentence) else {
             return Tense::Unknown;
         };
-        let mut best: Option<(usize, Tense)> = None;
-        let left = (0..start)
+        let cues = self.sentence_of(toks, start);
+        // The cues on the left, nearest first, then those on the right,
+        // nearest first: the order of the distances, so the first of equal
+        // scores wins as before. A cue scores at least its distance (but
+        // for a reporting verb right next to the expression), so once the
+        // distance reaches the best score no farther cue on that side can
+        // beat it.
+        let split = cues.cues.partition_point(|&(i, _)| i < start);
+        let mut left = cues.cues[..split]
+            .iter()
             .rev()
-            .take_while(|&i| toks[i].sentence == sentence)
-            .enumerate();
-        let right = (end.min(toks.len())..toks.len())
-            .take_while(|&i| toks[i].sentence == sentence)
-            .enumerate();
-        for (distance, i) in left.chain(right) {
-            let Some(cue) = self.cue_at(toks, i) else {
-                continue;
-            };
-            let after = i >= end;
-            // "as February ends": a schedule verb after the expression has
-            // it for subject; it says nothing of when.
-            if after && cue.schedule {
-                continue;
-            }
-            // The verb an expression modifies usually comes before it; a
-            // verb after it often belongs to a following clause.
-            let mut penalty = cue.penalty + if after { RIGHT_PENALTY } else { 0 };
-            // A comma between the two usually closes the clause the
-            // expression is in ("approved in March, will enter into force").
-            let commas = if after {
-                self.commas_before[i] - self.commas_before[end]
-            } else {
-                self.commas_before[start] - self.commas_before[i + 1]
-            };
-            // "..., forecasters said.": an attribution closing the sentence
-            // after a comma frames it and dates none of it (unlike "On
-            // Wednesday, Alarcon, head of the assembly, said the boy ...").
-            let closes_sentence = toks[i + 1..]
-                .iter()
-                .take(ATTRIBUTION_TAIL)
-                .any(|t| t.sentence != sentence)
-                || toks.len() - i <= ATTRIBUTION_TAIL;
-            if after && cue.reporting && commas > 0 && closes_sentence {
-                continue;
-            }
-            penalty += CLAUSE_PENALTY * commas.min(2);
-            // "detaining him on Friday and would not let his family see
-            // him": a "would" after the expression opens another clause,
-            // often one in the past ("would" as the past of "will").
-            if after && cue.would {
-                penalty += 3;
-            }
-            // "said Tuesday", "said on Tuesday": the reporting verb right
-            // next to the expression is the one it modifies.
-            let score = if distance <= 1 && cue.reporting {
-                0
-            } else {
-                distance + penalty
-            };
-            if best.is_none_or(|(d, _)| score < d) {
-                best = Some((score, cue.tense));
+            .map(|&(i, c)| (start - 1 - i, i, c));
+        let from = cues.later.partition_point(|&(i, _)| i < end);
+        let mut right = cues.later[from..].iter().map(|&(i, c)| (i - end, i, c));
+        let mut best: Option<(usize, Tense)> = None;
+        for side in [&mut left as &mut dyn Iterator<Item = _>, &mut right] {
+            for (distance, i, cue) in side {
+                if best.is_some_and(|(b, _)| distance >= b.max(2)) {
+                    break;
+                }
+                let after = i >= end;
+                // "as February ends": a schedule verb after the expression has
+                // it for subject; it says nothing of when.
+                if after && cue.schedule {
+                    continue;
+                }
+                // The verb an expression modifies usually comes before it; a
+                // verb after it often belongs to a following clause.
+                let mut penalty = cue.penalty + if after { RIGHT_PENALTY } else { 0 };
+                // A comma between the two usually closes the clause the
+                // expression is in ("approved in March, will enter into force").
+                let commas = if after {
+                    self.commas_before[i] - self.commas_before[end]
+                } else {
+                    self.commas_before[start] - self.commas_before[i + 1]
+                };
+                // "..., forecasters said.": an attribution closing the sentence
+                // after a comma frames it and dates none of it (unlike "On
+                // Wednesday, Alarcon, head of the assembly, said the boy ...").
+                let closes_sentence = toks[i + 1..]
+                    .iter()
+                    .take(ATTRIBUTION_TAIL)
+                    .any(|t| t.sentence != sentence)
+                    || toks.len() - i <= ATTRIBUTION_TAIL;
+                if after && cue.reporting && commas > 0 && closes_sentence {
+                    continue;
+                }
+                penalty += CLAUSE_PENALTY * commas.min(2);
+                // "detaining him on Friday and would not let his family see
+                // him": a "would" after the expression opens another clause,
+                // often one in the past ("would" as the past of "will").
+                if after && cue.would {
+                    penalty += 3;
+                }
+                // "said Tuesday", "said on Tuesday": the reporting verb right
+                // next to the expression is the one it modifies.
+                let score = if distance <= 1 && cue.reporting {
+                    0
+                } else {
+                    distance + penalty
+                };
+                if best.is_none_or(|(d, _)| score < d) {
+                    best = Some((score, cue.tense));
+                }
             }
         }
         best.map_or(Tense::Unknown, |(_, t)| t)
@@ -465,5 +509,117 @@ mod tests {
             cues.around(&toks, fridays[1], fridays[1] + 1),
             Tense::Future
         );
+    }
+
+    /// The weighing as first written: every token of the sentence, both
+    /// ways, to its ends. The indexed version must agree with it.
+    fn around_by_scanning(cues: &TenseCues, toks: &[Tok], start: usize, end: usize) -> Tense {
+        let Some(sentence) = toks.get(start).map(|t| t.sentence) else {
+            return Tense::Unknown;
+        };
+        let mut best: Option<(usize, Tense)> = None;
+        let left = (0..start)
+            .rev()
+            .take_while(|&i| toks[i].sentence == sentence)
+            .enumerate();
+        let right = (end.min(toks.len())..toks.len())
+            .take_while(|&i| toks[i].sentence == sentence)
+            .enumerate();
+        for (distance, i) in left.chain(right) {
+            let Some(cue) = token_cue(toks, i) else {
+                continue;
+            };
+            let after = i >= end;
+            if after && cue.schedule {
+                continue;
+            }
+            let mut penalty = cue.penalty + if after { RIGHT_PENALTY } else { 0 };
+            let commas = if after {
+                cues.commas_before[i] - cues.commas_before[end]
+            } else {
+                cues.commas_before[start] - cues.commas_before[i + 1]
+            };
+            let closes_sentence = toks[i + 1..]
+                .iter()
+                .take(ATTRIBUTION_TAIL)
+                .any(|t| t.sentence != sentence)
+                || toks.len() - i <= ATTRIBUTION_TAIL;
+            if after && cue.reporting && commas > 0 && closes_sentence {
+                continue;
+            }
+            penalty += CLAUSE_PENALTY * commas.min(2);
+            if after && cue.would {
+                penalty += 3;
+            }
+            let score = if distance <= 1 && cue.reporting {
+                0
+            } else {
+                distance + penalty
+            };
+            if best.is_none_or(|(d, _)| score < d) {
+                best = Some((score, cue.tense));
+            }
+        }
+        best.map_or(Tense::Unknown, |(_, t)| t)
+    }
+
+    #[test]
+    fn the_nearest_cues_decide_as_a_full_scan_of_the_sentence_would() {
+        let mut texts: Vec<String> = [
+            include_str!("../../../../assets/corpus/000_fd1aee54e6a12c6a.txt"),
+            include_str!("../../../../assets/corpus/003_113eacf95b61ac4f.txt"),
+            "The offer had been due to expire Friday, he said. Talks resume on Saturday, officials said, and would end Monday. \
+             Markets open on Monday as February ends, the agency said in a statement. \
+             It was postponed until Tuesday, but they will meet, said Demir, on Friday.",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        // One long sentence: cues far from most of its dates, on both sides,
+        // with commas, schedule verbs and reporting verbs in between.
+        let mut long = String::from("Hearings were held");
+        for k in 0..300 {
+            long.push_str(match k % 7 {
+                0 => " on Tuesday,",
+                1 => " and said Friday",
+                2 => " on March 3, 2021 as talks open",
+                3 => " in May, would",
+                4 => " next week",
+                5 => " and will resume Sunday,",
+                _ => " on 4 June",
+            });
+        }
+        long.push_str(" and nothing more, the court said.");
+        texts.push(long);
+        for text in &texts {
+            let mut buf = String::new();
+            let all = crate::text::Span::new(0, text.len());
+            let toks = super::super::pattern::tokenize(text, all, &mut buf);
+            let cues = TenseCues::new(&toks);
+            for start in 0..toks.len() {
+                for end in start + 1..(start + 4).min(toks.len() + 1) {
+                    assert_eq!(
+                        cues.around(&toks, start, end),
+                        around_by_scanning(&cues, &toks, start, end),
+                        "{:?} at token {start}..{end}",
+                        &text[toks[start].span.start..toks[end - 1].span.end]
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_past_perfect_anywhere_in_a_long_sentence_ends_a_term() {
+        let mut text = String::from("The shares had been held");
+        for _ in 0..500 {
+            text.push_str(" through Tuesday, and");
+        }
+        let mut buf = String::new();
+        let all = crate::text::Span::new(0, text.len());
+        let toks = super::super::pattern::tokenize(&text, all, &mut buf);
+        let cues = TenseCues::new(&toks);
+        let last = toks.iter().rposition(|t| t.text == "Tuesday").unwrap();
+        assert_eq!(cues.direction(&toks, last, last + 1), Tense::Past);
     }
 }
