@@ -5,6 +5,18 @@
 
 use dateline_bundle::{join, skeleton, Bundle};
 use std::path::PathBuf;
+
+/// Postcard size of any part of the boot part.
+mod erased {
+    pub trait Encode {
+        fn len(&self) -> usize;
+    }
+    impl<T: serde::Serialize> Encode for T {
+        fn len(&self) -> usize {
+            postcard::to_allocvec(self).map_or(0, |v| v.len())
+        }
+    }
+}
 use std::time::Instant;
 
 fn main() {
@@ -44,6 +56,18 @@ fn main() {
         join_ms.push(t.elapsed().as_secs_f64() * 1e3);
         assert!(!corpus.articles.is_empty());
     }
+    // What the boot part is made of (postcard bytes before deflate): where
+    // to look when it has to shrink.
+    let boot = Bundle::decode_boot(&boot_bytes).expect("boot part");
+    let kib = |n: usize| n as f64 / 1024.0;
+    let size = |v: &dyn erased::Encode| v.len();
+    println!(
+        "boot part {:.0} KiB deflated: articles {:.0} KiB, entities {:.0} KiB, events {:.0} KiB (postcard, before deflate)",
+        kib(boot_bytes.len()),
+        kib(size(&boot.articles)),
+        kib(size(&boot.entities)),
+        kib(size(&boot.events)),
+    );
     let median = |v: &mut Vec<f64>| {
         v.sort_by(f64::total_cmp);
         v[v.len() / 2]
