@@ -36,12 +36,23 @@ use yew::prelude::*;
 const LOADER: &str = "dateline-import_loader.js";
 const GLUE: &str = "dateline-import.js";
 const WASM: &str = "dateline-import_bg.wasm";
-/// The global the hosted glue defines (wasm-bindgen's `--target no-modules`).
-const HOSTED_GLOBAL: &str = "wasm_bindgen";
-/// The single-file build's embedded glue and wasm, and the glue's global.
+/// The single-file build's embedded glue and wasm (by element id).
 const EMBEDDED_GLUE: &str = "dateline-import-js";
 const EMBEDDED_WASM: &str = "dateline-import-wasm";
-const EMBEDDED_GLOBAL: &str = "dateline_import";
+
+#[wasm_bindgen]
+extern "C" {
+    /// The worker glue's init function, once its script ran in the page:
+    /// wasm-bindgen's `--target no-modules` declares it with a top-level
+    /// `let` (not a property of `globalThis`), so it is read by name.
+    /// Hosted: Trunk's default name. Read only after the script loaded.
+    #[wasm_bindgen(thread_local_v2, js_name = wasm_bindgen)]
+    static HOSTED_INIT: Option<JsValue>;
+    /// The single file's, renamed (`--no-modules-global dateline_import`)
+    /// so it does not shadow the page's own `wasm_bindgen`.
+    #[wasm_bindgen(thread_local_v2, js_name = dateline_import)]
+    static EMBEDDED_INIT: Option<JsValue>;
+}
 
 /// Appended to the embedded glue to make the Blob worker: the first message
 /// is the wasm's bytes; the worker's `main` then answers requests and says
@@ -433,18 +444,17 @@ async fn page_module() -> Result<js_sys::Function, String> {
 
 async fn load_page_module() -> Result<js_sys::Function, String> {
     let js = |e: JsValue| describe(&e);
-    let (global, wasm): (&str, JsValue) = if element(EMBEDDED_GLUE).is_some() {
+    let (init, wasm) = if element(EMBEDDED_GLUE).is_some() {
         // The single file ran the glue already (allowed by its hash).
-        (EMBEDDED_GLOBAL, embedded_wasm()?.into())
+        (EMBEDDED_INIT.with(Clone::clone), embedded_wasm()?.into())
     } else {
         load_script(GLUE).await?;
-        (HOSTED_GLOBAL, JsValue::from_str(WASM))
+        (HOSTED_INIT.with(Clone::clone), JsValue::from_str(WASM))
     };
-    let init: js_sys::Function =
-        js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str(global))
-            .map_err(js)?
-            .dyn_into()
-            .map_err(|_| format!("{global} is not the analyser"))?;
+    let init: js_sys::Function = init
+        .ok_or("its script defines no analyser")?
+        .dyn_into()
+        .map_err(|_| "its script defines no analyser".to_string())?;
     let options = js_sys::Object::new();
     js_sys::Reflect::set(&options, &JsValue::from_str("module_or_path"), &wasm).map_err(js)?;
     let started: js_sys::Promise = init

@@ -45,6 +45,8 @@ function build() {
       path.join(single, "dateline-web_bg.opt.wasm"),
       path.join(SCALE_DIST, "bundle"),
       SINGLE,
+      path.join(single, "dateline-import.js"),
+      path.join(single, "dateline-import_bg.opt.wasm"),
     ],
     { stdio: "ignore" },
   );
