@@ -3,7 +3,8 @@
 // Worker, hosted (Trunk's dateline-import_loader.js) and in the single file
 // (a Blob worker); the page's main thread stays responsive during an import
 // of 200 CoNLL-2003 articles; the page's wasm holds no entity model; and
-// when no worker can start, the page analyses the import itself.
+// when no worker can start (hosted or single file), the page analyses the
+// import itself.
 // Run: node --test tests/e2e/worker.test.mjs
 import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -173,6 +174,33 @@ describe("the import worker", { timeout: 300_000 }, () => {
       assert.match((await worker).url(), /^blob:/);
       await tools(page).getByText("Added 1 article.").waitFor({ timeout: 60_000 });
       assert.deepEqual(warned.filter((w) => UNAVAILABLE.test(w)), [], "no fallback to the page");
+      assert.deepEqual(g.pageErrors, [], "uncaught page errors");
+      assert.deepEqual(g.consoleErrors, [], "console errors");
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("single file: without workers, the page analyses the import itself", async () => {
+    assert.ok(existsSync(SINGLE), `${SINGLE} is missing: run scripts/single-file first (scripts/test does)`);
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    context.setDefaultTimeout(10_000);
+    // As a browser without (or refusing) workers for file:// pages.
+    await context.addInitScript(() => {
+      window.Worker = function Worker() {
+        throw new DOMException("Workers are not allowed here.", "SecurityError");
+      };
+    });
+    const page = await context.newPage();
+    const g = guard(page, "null");
+    const warned = warnings(page);
+    try {
+      await page.goto(pathToFileURL(SINGLE).href);
+      await opened(page);
+      await page.getByLabel("Add article files").setInputFiles([path.join(CONLL, "conll2003-testa-0001.txt")]);
+      await tools(page).getByText("Added 1 article.").waitFor({ timeout: 60_000 });
+      await list(page).getByText("CRICKET - LEICESTERSHIRE TAKE OVER AT TOP AFTER INNINGS VICTORY.").waitFor();
+      assert.ok(warned.some((w) => UNAVAILABLE.test(w)), `a console warning says so: ${JSON.stringify(warned)}`);
       assert.deepEqual(g.pageErrors, [], "uncaught page errors");
       assert.deepEqual(g.consoleErrors, [], "console errors");
     } finally {
