@@ -86,7 +86,7 @@ describe(`${N} real news articles`, () => {
   after(async () => browser?.close());
 
   test("the reader's wasm holds none of the corpus", () => {
-    const wasm = readdirSync(DIST).find((f) => f.endsWith(".wasm"));
+    const wasm = readdirSync(DIST).find((f) => /^dateline-web.*_bg\.wasm$/.test(f));
     const bytes = readFileSync(path.join(DIST, wasm));
     const titles = readdirSync(CORPUS)
       .filter((f) => f.endsWith(".txt"))
