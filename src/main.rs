@@ -2,6 +2,8 @@
 
 #[cfg(target_arch = "wasm32")]
 mod app;
+/// Messages to and from the import worker (`src/bin/import_worker.rs`).
+mod import_protocol;
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

@@ -2,14 +2,14 @@
 //! IndexedDB, downloads. Each flow ends by dispatching a [`Change`], so the
 //! components stay pure renderers of state.
 
-use super::library::{tag_added, Change, Library};
+use super::library::{Change, Library};
 use super::storage;
+use super::tagger::tag_all;
 use dateline_engine::analysis::Tagged;
 use dateline_engine::article::{id_from_path, ParseError};
 use dateline_engine::corpus::Problem;
 use dateline_reader::saved::{AddedArticle, SavedState};
-use std::collections::HashSet;
-use std::time::Duration;
+use std::collections::{HashMap, HashSet};
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
@@ -43,47 +43,11 @@ pub struct Reporter {
     pub undated: Callback<Vec<Undated>>,
 }
 
-/// Lets the page paint between chunks of work.
-async fn yield_to_browser() {
-    yew::platform::time::sleep(Duration::from_millis(0)).await;
-}
-
-/// How long to work before yielding, so the page stays responsive.
-const SLICE: f64 = 30.0;
-
-fn now_ms() -> f64 {
-    js_sys::Date::now()
-}
-
-/// Tags `added` articles in time slices, reporting progress.
-async fn tag_all(
-    added: Vec<AddedArticle>,
-    progress: &Callback<Option<Progress>>,
-) -> Vec<(AddedArticle, Result<Tagged, Problem>)> {
-    let total = added.len();
-    let mut out = Vec::with_capacity(total);
-    let mut slice_start = now_ms();
-    for (done, a) in added.into_iter().enumerate() {
-        let result = tag_added(&a);
-        out.push((a, result));
-        if now_ms() - slice_start > SLICE {
-            progress.emit(Some(Progress {
-                done: done + 1,
-                total,
-            }));
-            yield_to_browser().await;
-            slice_start = now_ms();
-        }
-    }
-    progress.emit(None);
-    out
-}
-
 /// Loads what the reader saved in earlier visits.
 pub async fn load(report: Reporter) {
     match storage::load().await {
         Ok(state) => {
-            let batch = tag_all(state.added.clone(), &report.progress).await;
+            let batch = tag_all(state.added.clone(), &report.progress, &report.notice).await;
             report.library.dispatch(Change::Replaced(state, batch));
         }
         Err(e) => report.notice.emit(Notice::Error(format!(
@@ -127,11 +91,14 @@ fn file_name(file: &web_sys::File) -> String {
 /// Reads, tags and stores picked or dropped files. Malformed files are named
 /// with their reason, undated ones are handed to the reader, the rest are
 /// added; a storage failure is reported and loses nothing stored before.
+/// The import worker reads and tags them (`tagger.rs`); the page only
+/// checks they are text.
 pub async fn import_files(files: Vec<web_sys::File>, mut existing: Existing, report: Reporter) {
     let total = files.len();
     let mut readable = Vec::new();
-    let mut failed = Vec::new();
-    let mut undated = Vec::new();
+    // Unreadable files, by their place among the files, so they are named
+    // in the order they were given whichever step refused them.
+    let mut failed: Vec<(usize, Problem)> = Vec::new();
     for (done, file) in files.into_iter().enumerate() {
         let name = file_name(&file);
         report.progress.emit(Some(Progress { done, total }));
@@ -150,30 +117,44 @@ pub async fn import_files(files: Vec<web_sys::File>, mut existing: Existing, rep
                 let error = ParseError::NotUtf8 {
                     byte: e.utf8_error().valid_up_to(),
                 };
-                failed.push(Problem { path: name, error });
+                failed.push((done, Problem { path: name, error }));
                 continue;
             }
         };
         let path = unique_path(name, &mut existing);
-        let added = AddedArticle {
-            path,
-            text,
-            date: None,
-        };
-        match added.read() {
-            Err(ParseError::NoDate) => undated.push(Undated {
+        readable.push((
+            done,
+            AddedArticle {
+                path,
+                text,
+                date: None,
+            },
+        ));
+    }
+    let places: HashMap<String, usize> = readable
+        .iter()
+        .map(|(place, a)| (a.path.clone(), *place))
+        .collect();
+    let readable = readable.into_iter().map(|(_, a)| a).collect();
+    let tagged = tag_all(readable, &report.progress, &report.notice).await;
+    let mut batch = Vec::new();
+    let mut undated = Vec::new();
+    for (added, outcome) in tagged {
+        let place = places.get(&added.path).copied().unwrap_or(usize::MAX);
+        match outcome {
+            Err(Problem {
+                error: ParseError::NoDate,
+                ..
+            }) => undated.push(Undated {
                 path: added.path,
                 text: added.text,
             }),
-            Err(error) => failed.push(Problem {
-                path: added.path,
-                error,
-            }),
-            Ok(_) => readable.push(added),
+            Err(problem) => failed.push((place, problem)),
+            Ok(tagged) => batch.push((added, Ok(tagged))),
         }
     }
-    let batch = tag_all(readable, &report.progress).await;
-    for p in &failed {
+    failed.sort_by_key(|(place, _)| *place);
+    for (_, p) in &failed {
         report.notice.emit(Notice::Error(p.to_string()));
     }
     if !undated.is_empty() {
@@ -189,8 +170,8 @@ pub async fn add_dated(file: Undated, date: chrono::NaiveDate, report: Reporter)
         text: file.text,
         date: Some(date),
     };
-    let result = tag_added(&added);
-    store_and_add(vec![(added, result)], report).await;
+    let batch = tag_all(vec![added], &report.progress, &report.notice).await;
+    store_and_add(batch, report).await;
 }
 
 async fn store_and_add(batch: Vec<(AddedArticle, Result<Tagged, Problem>)>, report: Reporter) {
@@ -256,7 +237,7 @@ pub async fn import_state(file: web_sys::File, report: Reporter) {
             .notice
             .emit(Notice::Error(format!("{name} was not imported: {e}")));
     }
-    let batch = tag_all(state.added.clone(), &report.progress).await;
+    let batch = tag_all(state.added.clone(), &report.progress, &report.notice).await;
     let count = batch.len();
     report.library.dispatch(Change::Replaced(state, batch));
     report.notice.emit(Notice::Info(format!(

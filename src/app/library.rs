@@ -124,11 +124,3 @@ impl Reducible for Library {
         Rc::new(next)
     }
 }
-
-/// Reads and tags one added article; a failure names the file and the reason.
-pub fn tag_added(added: &AddedArticle) -> Result<Tagged, Problem> {
-    added.read().map(analysis::tag).map_err(|error| Problem {
-        path: added.path.clone(),
-        error,
-    })
-}

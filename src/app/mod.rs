@@ -11,6 +11,7 @@ mod list;
 mod reader;
 mod state;
 mod storage;
+mod tagger;
 mod timeline;
 mod tools;
 mod workspace;

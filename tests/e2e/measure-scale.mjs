@@ -47,7 +47,9 @@ function sizes() {
       },
       { raw: 0, brotli: 0 },
     );
-  const top = readdirSync(dist).filter((f) => statSync(path.join(dist, f)).isFile());
+  // What the first view downloads: not the import worker (dateline-import*,
+  // loaded on the first import only).
+  const top = readdirSync(dist).filter((f) => statSync(path.join(dist, f)).isFile() && !f.startsWith("dateline-import"));
   const app = top.filter((f) => /\.(html|js|css|wasm)$/.test(f) && f !== "sw.js").map((f) => path.join(dist, f));
   const wasm = top.filter((f) => f.endsWith(".wasm")).map((f) => path.join(dist, f));
   const bundle = readdirSync(path.join(dist, "bundle")).map((f) => path.join(dist, "bundle", f));

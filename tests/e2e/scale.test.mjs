@@ -45,6 +45,8 @@ function build() {
       path.join(single, "dateline-web_bg.opt.wasm"),
       path.join(SCALE_DIST, "bundle"),
       SINGLE,
+      path.join(single, "dateline-import.js"),
+      path.join(single, "dateline-import_bg.opt.wasm"),
     ],
     { stdio: "ignore" },
   );
@@ -84,7 +86,7 @@ describe(`${N} real news articles`, () => {
   after(async () => browser?.close());
 
   test("the reader's wasm holds none of the corpus", () => {
-    const wasm = readdirSync(DIST).find((f) => f.endsWith(".wasm"));
+    const wasm = readdirSync(DIST).find((f) => /^dateline-web.*_bg\.wasm$/.test(f));
     const bytes = readFileSync(path.join(DIST, wasm));
     const titles = readdirSync(CORPUS)
       .filter((f) => f.endsWith(".txt"))

@@ -8,6 +8,7 @@ use crate::label::Label;
 use crate::linking::{self, Candidate};
 use crate::ner::{self, RawMention, Recognizer};
 use crate::timex::{self, Timex};
+use serde::{Deserialize, Serialize};
 
 /// Parses, tags, links and dates every input. Malformed files, and files
 /// over [`article::MAX_ARTICLE_BYTES`], become [`Problem`]s; the rest are
@@ -35,8 +36,9 @@ pub fn analyze_with_limit<'a>(inputs: impl IntoIterator<Item = Input<'a>>, limit
 
 /// One article with its own mentions and dates found, not yet linked to the
 /// rest of the corpus: the expensive, per-article half of the analysis, so
-/// the reader can do it in chunks while importing.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// the reader can do it in its import worker (serialisable, to cross from
+/// the worker to the page).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tagged {
     pub article: Article,
     pub mentions: Vec<RawMention>,

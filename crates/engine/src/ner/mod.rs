@@ -73,7 +73,7 @@ pub fn segments(article: &crate::article::Article) -> Vec<Segment> {
 }
 
 /// One recognised mention, before cross-article linking.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct RawMention {
     pub span: crate::text::Span,
     pub label: crate::label::Label,
