@@ -77,6 +77,18 @@ async function openFromList(page) {
   return page.url();
 }
 
+/** The first view, an article opened from the list, then its deep link in a fresh page. */
+async function journey(context, page) {
+  await firstView(page);
+  const link = await openFromList(page);
+  const title = (await page.locator("#reader-title").textContent()).trim();
+  const fresh = await context.newPage();
+  await fresh.goto(link);
+  await fresh.waitForFunction((t) => document.getElementById("reader-title")?.textContent.trim() === t, title, {
+    timeout: 120_000,
+  });
+}
+
 describe(`${N} real news articles`, () => {
   let browser;
   before(async () => {
@@ -104,14 +116,7 @@ describe(`${N} real news articles`, () => {
       const page = await context.newPage();
       const g = guard(page, server.origin);
       await page.goto(`${server.origin}/`);
-      await firstView(page);
-      const link = await openFromList(page);
-      const title = (await page.locator("#reader-title").textContent()).trim();
-      const fresh = await context.newPage();
-      await fresh.goto(link);
-      await fresh.waitForFunction((t) => document.getElementById("reader-title")?.textContent.trim() === t, title, {
-        timeout: 120_000,
-      });
+      await journey(context, page);
       g.assertClean();
     } finally {
       await context.close();
@@ -128,14 +133,7 @@ describe(`${N} real news articles`, () => {
         if (!r.url().startsWith("file:") && !r.url().startsWith("data:")) requests.push(r.url());
       });
       await page.goto(pathToFileURL(SINGLE).href);
-      await firstView(page);
-      const link = await openFromList(page);
-      const title = (await page.locator("#reader-title").textContent()).trim();
-      const fresh = await context.newPage();
-      await fresh.goto(link);
-      await fresh.waitForFunction((t) => document.getElementById("reader-title")?.textContent.trim() === t, title, {
-        timeout: 120_000,
-      });
+      await journey(context, page);
       assert.deepEqual(requests, []);
     } finally {
       await context.close();
