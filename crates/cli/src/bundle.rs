@@ -41,14 +41,7 @@ pub fn run(roots: &[&Path], out: &Path) -> Result<Written, String> {
         eprintln!("{problem}");
     }
     let bundle = split(&loaded.corpus, CHUNK_TEXT_BYTES);
-    write(&bundle, out)?;
-    let boot_bytes = Bundle::encode_boot(&bundle.boot).len();
-    let total_bytes = boot_bytes
-        + bundle
-            .chunks
-            .iter()
-            .map(|c| Bundle::encode_chunk(c).len())
-            .sum::<usize>();
+    let (boot_bytes, total_bytes) = write(&bundle, out)?;
     eprintln!(
         "bundled {} articles in {:.1} s",
         loaded.corpus.articles.len(),
@@ -65,8 +58,9 @@ pub fn run(roots: &[&Path], out: &Path) -> Result<Written, String> {
 }
 
 /// Writes `boot.bin` and the chunk files, after removing the bundle files
-/// of a previous build so no stale chunk lingers.
-fn write(bundle: &Bundle, out: &Path) -> Result<(), String> {
+/// of a previous build so no stale chunk lingers. Returns the size of the
+/// boot part and of the whole bundle, in bytes.
+fn write(bundle: &Bundle, out: &Path) -> Result<(usize, usize), String> {
     let fail = |e: std::io::Error| format!("{}: {e}", out.display());
     std::fs::create_dir_all(out).map_err(fail)?;
     for entry in std::fs::read_dir(out).map_err(fail)? {
@@ -77,9 +71,14 @@ fn write(bundle: &Bundle, out: &Path) -> Result<(), String> {
             std::fs::remove_file(&path).map_err(fail)?;
         }
     }
+    let mut total = 0;
     for (chunk, r) in bundle.chunks.iter().zip(&bundle.boot.chunks) {
-        std::fs::write(out.join(&r.file), Bundle::encode_chunk(chunk)).map_err(fail)?;
+        let bytes = Bundle::encode_chunk(chunk);
+        total += bytes.len();
+        std::fs::write(out.join(&r.file), bytes).map_err(fail)?;
     }
     // The boot part last: a bundle with a boot part is complete.
-    std::fs::write(out.join("boot.bin"), Bundle::encode_boot(&bundle.boot)).map_err(fail)
+    let boot = Bundle::encode_boot(&bundle.boot);
+    std::fs::write(out.join("boot.bin"), &boot).map_err(fail)?;
+    Ok((boot.len(), total + boot.len()))
 }
