@@ -429,15 +429,21 @@ pub fn fold_each(s: &str, out: &mut String, mut kept: impl FnMut(usize, usize)) 
                     out.push(' ');
                 }
             }
-            c if c.is_ascii() => {
-                kept(i, out.len());
-                out.push(c.to_ascii_lowercase());
-            }
             c => {
                 kept(i, out.len());
-                out.extend(fold_char(c).to_lowercase());
+                push_folded(out, c);
             }
         }
+    }
+}
+
+/// Appends `c` folded as [`fold`] folds it: lowercase, Latin diacritics
+/// removed. Search terms use it so a word folds exactly as a name does.
+pub fn push_folded(out: &mut String, c: char) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+    } else {
+        out.extend(fold_char(c).to_lowercase());
     }
 }
 
