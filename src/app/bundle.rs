@@ -5,8 +5,10 @@
 //! is analysed here: the page only decodes.
 
 use base64::Engine as _;
+use dateline_bundle::search::{add_search_shard, open_search, SearchFiles, Stamp};
 use dateline_bundle::{join, Boot, Bundle};
 use dateline_engine::corpus::Corpus;
+use dateline_search::SearchIndex;
 use futures::future::try_join_all;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -28,6 +30,24 @@ pub async fn load_corpus(boot: Boot) -> Result<Corpus, String> {
     }))
     .await?;
     join(boot, chunks).map_err(|e| format!("the corpus bundle: {e}"))
+}
+
+/// The prebuilt search index: its head, then its shards (fetched
+/// concurrently). Nothing is indexed in the page.
+pub async fn load_search(files: SearchFiles, boot: Stamp) -> Result<SearchIndex, String> {
+    let files = &files;
+    let head = Bundle::decode_search_head(&file(&files.head).await?)
+        .map_err(|e| format!("{FOLDER}{}: {e}", files.head))?;
+    let mut index = open_search(boot, head).map_err(|e| format!("{FOLDER}{}: {e}", files.head))?;
+    let shards = try_join_all(files.shards.iter().map(|name| async move {
+        let bytes = file(name).await?;
+        Bundle::decode_search_shard(&bytes).map_err(|e| format!("{FOLDER}{name}: {e}"))
+    }))
+    .await?;
+    for (shard, name) in shards.into_iter().zip(&files.shards) {
+        add_search_shard(boot, &mut index, shard).map_err(|e| format!("{FOLDER}{name}: {e}"))?;
+    }
+    Ok(index)
 }
 
 /// One bundle file's bytes, from the page itself or from the server.

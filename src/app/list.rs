@@ -3,8 +3,9 @@
 
 use super::Data;
 use dateline_engine::article::Article;
-use dateline_reader::search::{first_match, snippet};
+use dateline_reader::search::Found;
 use dateline_reader::view::{rows_to_render, LIST_PAGE};
+use dateline_search::snippet::snippet;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -14,8 +15,11 @@ pub struct ArticleListProps {
     pub visible: Rc<Vec<usize>>,
     pub open: Option<usize>,
     pub on_open: Callback<String>,
-    /// The search query, for a snippet of where each article matches it.
-    pub query: String,
+    /// What the search query found (`None`: no query), for a snippet of
+    /// where each article matches and for "did you mean".
+    pub found: Rc<Option<Found>>,
+    /// Replaces the query (a suggestion was taken).
+    pub on_query: Callback<String>,
     /// Removes an article the reader added, by id.
     pub on_remove: Callback<String>,
 }
@@ -51,7 +55,9 @@ pub fn article_list(props: &ArticleListProps) -> Html {
                     </span>
                     <span class="item-title">{ a.title() }</span>
                     if n < MAX_SNIPPETS {
-                        { match_snippet(a, &props.query) }
+                        if let Some(found) = props.found.as_ref() {
+                            { match_snippet(a, found) }
+                        }
                     }
                     if added {
                         <span class="badge">{ "added" }</span>
@@ -69,8 +75,18 @@ pub fn article_list(props: &ArticleListProps) -> Html {
             <h2 class="panel-title">{ "Articles " }
                 <span class="count" aria-live="polite">{ format!("{} of {}", props.visible.len(), total) }</span>
             </h2>
+            if let Some(found) = props.found.as_ref().as_ref().filter(|f| f.incomplete) {
+                <p class="hint" role="status">{ format!("The search index is loading: {} matches so far.", found.ranked.len()) }</p>
+            }
             if props.visible.is_empty() {
                 <p class="hint">{ "No article matches. Press Esc to clear the selection, or change the search." }</p>
+            }
+            if let Some(suggestion) = props.found.as_ref().as_ref().and_then(|f| f.suggestion.clone()) {
+                <p class="hint suggestion">{ "Did you mean " }
+                    <button type="button" class="link" onclick={props.on_query.reform(move |_: MouseEvent| suggestion.clone())}>
+                        { props.found.as_ref().as_ref().and_then(|f| f.suggestion.clone()).unwrap_or_default() }
+                    </button>{ "?" }
+                </p>
             }
             <ol>{ for items }</ol>
             if rendered < props.visible.len() {
@@ -88,19 +104,26 @@ pub fn article_list(props: &ArticleListProps) -> Html {
 /// typing stays instant on a large corpus.
 const MAX_SNIPPETS: usize = 100;
 
-/// The words around the first match of `query` in the body, match in bold.
-fn match_snippet(a: &Article, query: &str) -> Html {
-    if query.trim().is_empty() {
-        return html! {};
-    }
+/// The stretch of the body where most of the query's words meet, each
+/// marked (as text nodes inside `<mark>`: article text is never HTML).
+fn match_snippet(a: &Article, found: &Found) -> Html {
     let body = a.body_span();
-    let Some(hit) = first_match(body.of(&a.text), query).map(|h| h.shifted(body.start)) else {
+    let Some(cut) = snippet(body.of(&a.text), |t| found.is_match(t), SNIPPET_BYTES) else {
         return html! {};
     };
-    let (before, after) = snippet(&a.text, hit, 60);
+    let text = body.of(&a.text);
+    let mut parts = Vec::new();
+    let mut at = cut.window.start;
+    for mark in &cut.marks {
+        parts.push(html! { { &text[at..mark.start] } });
+        parts.push(html! { <mark class="hit">{ mark.of(text) }</mark> });
+        at = mark.end;
+    }
+    parts.push(html! { { &text[at..cut.window.end] } });
     html! {
-        <span class="snippet">
-            { "…" }{ before.of(&a.text) }<strong class="hit">{ hit.of(&a.text) }</strong>{ after.of(&a.text) }{ "…" }
-        </span>
+        <span class="snippet">{ "…" }{ for parts }{ "…" }</span>
     }
 }
+
+/// About two lines of the list's column.
+const SNIPPET_BYTES: usize = 140;

@@ -18,7 +18,7 @@ mod workspace;
 
 use dateline_engine::corpus::Corpus;
 use dateline_reader::corrections::Correction;
-use dateline_reader::search::SearchIndex;
+use dateline_reader::search::{CorpusSearch, Found};
 use dateline_reader::view::View;
 use gloo::events::{EventListener, EventListenerOptions};
 use state::{Action, ViewState};
@@ -35,9 +35,16 @@ pub struct Data {
     /// titles but not yet their text, mentions and dates.
     pub complete: bool,
     pub corpus: Rc<Corpus>,
-    pub index: Rc<SearchIndex>,
+    pub search: Rc<CorpusSearch>,
     /// Ids of the articles the reader added (the rest are bundled).
     pub added: Rc<HashSet<String>>,
+}
+
+impl Data {
+    /// What `query` finds; `None` when there is no query.
+    pub fn find(&self, query: &str) -> Option<Found> {
+        self.search.find(query, &self.corpus, self.complete)
+    }
 }
 
 /// The same analysis, not merely an equal one: a pointer comparison, so
@@ -129,17 +136,19 @@ pub fn app() -> Html {
     // The filter only changes with the filters or the data: opening an
     // article keeps the same list (the same Rc), so the list, timeline and
     // panels see equal props and a large corpus is not filtered again.
+    let found = use_memo((view.view.query.clone(), data.clone()), |(query, data)| {
+        data.find(query)
+    });
     let visible = {
         let v = &view.view;
-        let filters = (v.entity.clone(), v.range, v.query.clone(), data.clone());
-        use_memo(filters, |(entity, range, query, data)| {
+        let filters = (v.entity.clone(), v.range, found.clone(), data.clone());
+        use_memo(filters, |(entity, range, found, data)| {
             let filter = View {
                 entity: entity.clone(),
                 range: *range,
-                query: query.clone(),
                 ..View::default()
             };
-            filter.visible_articles(&data.corpus, &data.index)
+            filter.visible_articles(&data.corpus, found.as_ref().as_ref())
         })
     };
     let open = view
@@ -169,6 +178,10 @@ pub fn app() -> Html {
     let on_label = {
         let view = view.clone();
         Callback::from(move |label| view.dispatch(Action::ToggleLabel(label)))
+    };
+    let on_suggestion = {
+        let view = view.clone();
+        Callback::from(move |query: String| view.dispatch(Action::Query(query)))
     };
     let on_query = {
         let view = view.clone();
@@ -243,7 +256,8 @@ pub fn app() -> Html {
             <div class="columns">
                 <div class="left-column">
                     <list::ArticleList data={data.clone()} visible={visible.clone()} open={open}
-                        on_open={on_open} query={view.view.query.clone()} on_remove={ws.on_remove.clone()} />
+                        on_open={on_open} found={found.clone()} on_query={on_suggestion}
+                        on_remove={ws.on_remove.clone()} />
                     <tools::Tools loading={ws.loading} added={ws.added} progress={ws.progress} undated={ws.undated.clone()}
                         notices={ws.notices.clone()} on_files={ws.on_files.clone()}
                         on_state_file={ws.on_state_file.clone()} on_date={ws.on_date.clone()}
@@ -297,7 +311,8 @@ fn global_key(
             }
         }
         key @ ("j" | "k") if !typing => {
-            let visible = view.view.visible_articles(&data.corpus, &data.index);
+            let found = data.find(&view.view.query);
+            let visible = view.view.visible_articles(&data.corpus, found.as_ref());
             let step = if key == "j" { 1 } else { -1 };
             if let Some(id) = view.view.step_article(&data.corpus, &visible, step) {
                 view.dispatch(Action::Open(id));

@@ -9,7 +9,7 @@ use super::Data;
 use dateline_engine::analysis::analyze;
 use dateline_engine::corpus::Input;
 use dateline_engine::label::Label;
-use dateline_reader::search::SearchIndex;
+use dateline_reader::search::{CorpusSearch, Prebuilt};
 use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -22,11 +22,11 @@ use yew::prelude::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn data_of(corpus: dateline_engine::corpus::Corpus) -> Data {
-    let index = SearchIndex::new(corpus.articles.iter().map(|a| a.article.text.as_str()));
+    let search = CorpusSearch::new(&corpus, Prebuilt::None);
     Data {
         complete: true,
         corpus: Rc::new(corpus),
-        index: Rc::new(index),
+        search: Rc::new(search),
         added: Rc::new(["003_113eacf95b61ac4f".to_string()].into()),
     }
 }
@@ -200,12 +200,15 @@ async fn list_links_only_the_visible_articles() {
     let data = seeds();
     let (on_open, opened) = recorder();
     let (on_remove, removed) = recorder();
+    let found = data.find("belarusian armed");
+    let (on_query, _) = recorder();
     let root = mount::<ArticleList>(super::list::ArticleListProps {
         data,
         visible: Rc::new(vec![1]),
         open: Some(1),
         on_open,
-        query: "belarusian armed".into(),
+        found: Rc::new(found),
+        on_query,
         on_remove,
     })
     .await;
@@ -224,14 +227,16 @@ async fn list_links_only_the_visible_articles() {
         .query_selector(".snippet")
         .unwrap()
         .expect("a snippet of the match");
-    assert_eq!(
-        snippet
-            .query_selector(".hit")
-            .unwrap()
-            .unwrap()
-            .text_content()
-            .unwrap(),
-        "Belarusian"
+    let marked: Vec<String> = all(&snippet, ".hit")
+        .iter()
+        .map(|m| m.text_content().unwrap())
+        .collect();
+    assert!(marked.contains(&"Belarusian".to_string()), "{marked:?}");
+    assert!(
+        marked
+            .iter()
+            .all(|m| ["Belarusian", "armed"].contains(&m.as_str())),
+        "{marked:?}"
     );
     links[0].dyn_ref::<HtmlElement>().unwrap().click();
     assert_eq!(*opened.borrow(), ["003_113eacf95b61ac4f"]);

@@ -11,7 +11,8 @@ use chrono::NaiveDate;
 use dateline_engine::corpus::Corpus;
 use dateline_reader::corrections::Correction;
 use dateline_reader::export;
-use dateline_reader::search::SearchIndex;
+use dateline_reader::search::{CorpusSearch, Prebuilt};
+use dateline_search::SearchIndex;
 use std::collections::HashSet;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -37,6 +38,27 @@ impl PartialEq for Bundled {
                 Rc::ptr_eq(a, b)
             }
             (Bundled::Failed(a), Bundled::Failed(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+/// The bundle's search index: loading (with the ids of the articles it
+/// will cover, in its order), ready, or not loadable (search then indexes
+/// in the page, slowly but correctly).
+#[derive(Clone)]
+pub enum BundledSearch {
+    Loading(Rc<Vec<String>>),
+    Ready(Rc<SearchIndex>, Rc<Vec<String>>),
+    Failed,
+}
+
+impl PartialEq for BundledSearch {
+    fn eq(&self, other: &BundledSearch) -> bool {
+        match (self, other) {
+            (BundledSearch::Loading(a), BundledSearch::Loading(b)) => Rc::ptr_eq(a, b),
+            (BundledSearch::Ready(a, _), BundledSearch::Ready(b, _)) => Rc::ptr_eq(a, b),
+            (BundledSearch::Failed, BundledSearch::Failed) => true,
             _ => false,
         }
     }
@@ -105,9 +127,30 @@ pub struct Workspace {
     pub on_redo: Callback<()>,
 }
 
+/// Loads the bundle's search index into `search`; if it cannot, says so and
+/// lets search index in the page instead.
+async fn load_search(
+    files: dateline_bundle::search::SearchFiles,
+    stamp: dateline_bundle::search::Stamp,
+    ids: Rc<Vec<String>>,
+    search: UseStateHandle<BundledSearch>,
+    notice: Callback<Notice>,
+) {
+    match bundle::load_search(files, stamp).await {
+        Ok(index) => search.set(BundledSearch::Ready(Rc::new(index), ids)),
+        Err(e) => {
+            notice.emit(Notice::Error(format!(
+                "The search index could not be loaded ({e}); searching the articles directly."
+            )));
+            search.set(BundledSearch::Failed);
+        }
+    }
+}
+
 #[hook]
 pub fn use_workspace() -> Workspace {
     let bundled = use_state(|| Bundled::Opening);
+    let search = use_state(|| BundledSearch::Failed);
     let library = use_reducer(Library::default);
     let loaded = use_state(|| false);
     let notices = use_reducer(List::<Notice>::default);
@@ -117,7 +160,9 @@ pub fn use_workspace() -> Workspace {
     let data = {
         let bundled = bundled.clone();
         let library = library.clone();
-        (*use_memo((library.revision, (*bundled).clone()), move |_| {
+        let search = search.clone();
+        let key = (library.revision, (*bundled).clone(), (*search).clone());
+        (*use_memo(key, move |_| {
             // The bundled corpus itself (shared, never copied) unless the
             // reader added articles or corrected entities; added articles
             // are linked with the bundled ones once their texts are here.
@@ -127,7 +172,12 @@ pub fn use_workspace() -> Workspace {
                 Bundled::Skeleton(corpus) => (corpus.clone(), false),
                 Bundled::Opening | Bundled::Failed(_) => (Rc::new(Corpus::default()), false),
             };
-            let index = SearchIndex::new(corpus.articles.iter().map(|a| a.article.text.as_str()));
+            let prebuilt = match &*search {
+                BundledSearch::Loading(ids) => Prebuilt::Loading(ids),
+                BundledSearch::Ready(index, ids) => Prebuilt::Ready(index.clone(), ids),
+                BundledSearch::Failed => Prebuilt::None,
+            };
+            let search = CorpusSearch::new(&corpus, prebuilt);
             let added = corpus
                 .articles
                 .iter()
@@ -137,7 +187,7 @@ pub fn use_workspace() -> Workspace {
             Data {
                 complete,
                 corpus,
-                index: Rc::new(index),
+                search: Rc::new(search),
                 added: Rc::new(added),
             }
         }))
@@ -158,14 +208,27 @@ pub fn use_workspace() -> Workspace {
 
     {
         let bundled = bundled.clone();
+        let search = search.clone();
         let notice = report.notice.clone();
         use_effect_with((), move |_| {
             yew::platform::spawn_local(async move {
                 let opened = async {
                     let boot = bundle::load_boot().await?;
                     let skeleton = dateline_bundle::skeleton(&boot).map_err(|e| e.to_string())?;
+                    let ids: Rc<Vec<String>> =
+                        Rc::new(boot.articles.iter().map(|a| a.id.clone()).collect());
+                    search.set(BundledSearch::Loading(ids.clone()));
                     bundled.set(Bundled::Skeleton(Rc::new(skeleton)));
-                    bundle::load_corpus(boot).await
+                    // The search index and the article texts load side by side.
+                    let index = load_search(
+                        boot.search.clone(),
+                        boot.stamp(),
+                        ids,
+                        search,
+                        notice.clone(),
+                    );
+                    let (corpus, ()) = futures::join!(bundle::load_corpus(boot), index);
+                    corpus
                 };
                 match opened.await {
                     Ok(corpus) => bundled.set(Bundled::Open(Rc::new(corpus))),

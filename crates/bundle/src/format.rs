@@ -23,7 +23,7 @@ use std::fmt;
 
 /// Raised whenever the layout of a part changes, so an old page never
 /// misreads a new bundle (or the reverse): it says which version it found.
-pub const FORMAT_VERSION: u16 = 1;
+pub const FORMAT_VERSION: u16 = 2;
 
 const MAGIC: &[u8; 8] = b"DATELINE";
 const HEADER_LEN: usize = 20;
@@ -39,6 +39,8 @@ const MAX_DECODED_BYTES: usize = 1 << 30;
 pub enum Kind {
     Boot = 0,
     Chunk = 1,
+    SearchHead = 2,
+    SearchShard = 3,
 }
 
 impl fmt::Display for Kind {
@@ -46,6 +48,8 @@ impl fmt::Display for Kind {
         f.write_str(match self {
             Kind::Boot => "boot part",
             Kind::Chunk => "article chunk",
+            Kind::SearchHead => "search index",
+            Kind::SearchShard => "search index shard",
         })
     }
 }

@@ -8,7 +8,9 @@
 //! - **chunks** ([`Chunk`]): the text, blocks, mentions and dates of a run of
 //!   consecutive articles (reading order is date order, so a chunk covers a
 //!   stretch of time), about [`CHUNK_TEXT_BYTES`] of text each, loaded when
-//!   an article in them is opened.
+//!   an article in them is opened;
+//! - the **search index** ([`search`]): a head (term dictionary and
+//!   statistics) and posting shards, built here so the page never indexes.
 //!
 //! [`join`] puts them back together; `join(split(c)) == c` for every corpus.
 //! Each part is one file in the [`format`]: a header with a magic number,
@@ -24,7 +26,7 @@
 //!
 //! let text = b" date 2021-03-03 Wire\nTurkey buys missiles\n\nAnkara said on Monday it would buy more.\n";
 //! let corpus = analyze([Input { path: "a.txt", bytes: text }]);
-//! let Bundle { boot, chunks } = split(&corpus, CHUNK_TEXT_BYTES);
+//! let Bundle { boot, chunks, .. } = split(&corpus, CHUNK_TEXT_BYTES);
 //! let boot = Bundle::decode_boot(&Bundle::encode_boot(&boot)).unwrap();
 //! let chunks: Vec<_> = chunks
 //!     .iter()
@@ -35,6 +37,7 @@
 
 pub mod format;
 mod parts;
+pub mod search;
 
 pub use format::{BundleError, FORMAT_VERSION};
 pub use parts::{

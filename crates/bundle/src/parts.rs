@@ -1,6 +1,7 @@
 //! The boot part and the article chunks, and how a corpus splits into them.
 
 use crate::format::{self, BundleError, Kind};
+use crate::search::{search_parts, SearchFiles, SearchHead, SearchShard};
 use chrono::NaiveDate;
 use dateline_engine::article::{Article, Block, BlockKind};
 use dateline_engine::corpus::{AnalyzedArticle, Corpus, Event, Mention, Problem};
@@ -49,6 +50,7 @@ pub struct Boot {
     /// which postcard, lacking self-description, cannot decode.
     pub problems_json: String,
     pub chunks: Vec<ChunkRef>,
+    pub search: SearchFiles,
 }
 
 /// The text and annotations of one article.
@@ -74,6 +76,8 @@ pub struct Chunk {
 pub struct Bundle {
     pub boot: Boot,
     pub chunks: Vec<Chunk>,
+    pub search_head: SearchHead,
+    pub search_shards: Vec<SearchShard>,
 }
 
 impl Bundle {
@@ -122,6 +126,7 @@ fn corpus_id(corpus: &Corpus) -> u64 {
 /// Splits an analysed corpus into its boot part and chunks that each close
 /// once they hold `chunk_text_bytes` of text ([`CHUNK_TEXT_BYTES`] unless a
 /// test wants many small chunks).
+/// The search index is built here too (see [`crate::search`]).
 pub fn split(corpus: &Corpus, chunk_text_bytes: usize) -> Bundle {
     let corpus_id = corpus_id(corpus);
     let mut chunks: Vec<Chunk> = Vec::new();
@@ -153,6 +158,7 @@ pub fn split(corpus: &Corpus, chunk_text_bytes: usize) -> Bundle {
             count: c.articles.len(),
         })
         .collect();
+    let (search, search_head, search_shards) = search_parts(corpus, corpus_id);
     let boot = Boot {
         corpus_id,
         articles: corpus
@@ -170,8 +176,14 @@ pub fn split(corpus: &Corpus, chunk_text_bytes: usize) -> Bundle {
         events: corpus.events.clone(),
         problems_json: serde_json::to_string(&corpus.problems).expect("problems serialise to JSON"),
         chunks: refs,
+        search,
     };
-    Bundle { boot, chunks }
+    Bundle {
+        boot,
+        chunks,
+        search_head,
+        search_shards,
+    }
 }
 
 /// The corpus a boot part and all its chunks (in any order) describe.

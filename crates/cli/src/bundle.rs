@@ -57,7 +57,7 @@ pub fn run(roots: &[&Path], out: &Path) -> Result<Written, String> {
     })
 }
 
-/// Writes `boot.bin` and the chunk files, after removing the bundle files
+/// Writes `boot.bin`, the chunk files and the search index's files, after removing the bundle files
 /// of a previous build so no stale chunk lingers. Returns the size of the
 /// boot part and of the whole bundle, in bytes.
 fn write(bundle: &Bundle, out: &Path) -> Result<(usize, usize), String> {
@@ -66,8 +66,11 @@ fn write(bundle: &Bundle, out: &Path) -> Result<(usize, usize), String> {
     for entry in std::fs::read_dir(out).map_err(fail)? {
         let path = entry.map_err(fail)?.path();
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-        if name.is_some_and(|n| n == "boot.bin" || (n.starts_with("chunk-") && n.ends_with(".bin")))
-        {
+        let ours = |n: &str| {
+            let numbered = |prefix| n.starts_with(prefix) && n.ends_with(".bin");
+            n == "boot.bin" || n == "search.bin" || numbered("chunk-") || numbered("search-")
+        };
+        if name.is_some_and(|n| ours(&n)) {
             std::fs::remove_file(&path).map_err(fail)?;
         }
     }
@@ -77,6 +80,15 @@ fn write(bundle: &Bundle, out: &Path) -> Result<(usize, usize), String> {
         total += bytes.len();
         std::fs::write(out.join(&r.file), bytes).map_err(fail)?;
     }
+    let files = &bundle.boot.search;
+    for (shard, file) in bundle.search_shards.iter().zip(&files.shards) {
+        let bytes = Bundle::encode_search_shard(shard);
+        total += bytes.len();
+        std::fs::write(out.join(file), bytes).map_err(fail)?;
+    }
+    let head = Bundle::encode_search_head(&bundle.search_head);
+    total += head.len();
+    std::fs::write(out.join(&files.head), head).map_err(fail)?;
     // The boot part last: a bundle with a boot part is complete.
     let boot = Bundle::encode_boot(&bundle.boot);
     std::fs::write(out.join("boot.bin"), &boot).map_err(fail)?;

@@ -2,9 +2,14 @@
 //! decodes to exactly the corpus `analyze` finds, malformed files included,
 //! and a rebuild leaves no stale chunk behind.
 
+use dateline_bundle::search::{add_search_shard, open_search};
 use dateline_bundle::{join, Bundle};
 use dateline_engine::analysis::analyze;
 use dateline_engine::corpus::{Corpus, Input};
+use dateline_search::builder::SHARD_BYTES;
+use dateline_search::corpus::index_corpus;
+use dateline_search::query::Query;
+use dateline_search::ranking::{rank, search};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -67,6 +72,26 @@ fn the_bundle_of_a_folder_is_its_analysis() {
     assert_eq!(got.problems.len(), 1);
     assert_eq!(got, expected);
     assert_eq!(got.articles[0].article.path, "000_fd1aee54e6a12c6a.txt");
+
+    // The search index it wrote is the corpus's own, whole, and it searches.
+    let read = |name: &str| std::fs::read(out.join(name)).unwrap();
+    let boot = Bundle::decode_boot(&read("boot.bin")).unwrap();
+    let head = Bundle::decode_search_head(&read(&boot.search.head)).unwrap();
+    let mut index = open_search(boot.stamp(), head).unwrap();
+    for file in &boot.search.shards {
+        let shard = Bundle::decode_search_shard(&read(file)).unwrap();
+        add_search_shard(boot.stamp(), &mut index, shard).unwrap();
+    }
+    let built = index_corpus(&expected, SHARD_BYTES);
+    assert_eq!(index.to_parts(), built.to_parts());
+    let mut hits = search(&index, &Query::parse("turkiye pantsir"));
+    rank(&mut hits.scored, 10);
+    let found: Vec<&str> = hits
+        .scored
+        .iter()
+        .map(|s| got.articles[s.doc as usize].article.id.as_str())
+        .collect();
+    assert_eq!(found, ["003_113eacf95b61ac4f"]);
 }
 
 #[test]

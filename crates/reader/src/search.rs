@@ -1,105 +1,250 @@
-//! Instant search over titles and text. Corpora a person reads are at most a
-//! few thousand articles, so a folded copy of each text scanned per keystroke
-//! answers well under a frame; every query term must appear (AND).
+//! Search over the reader's corpus, whatever it holds: the bundle's
+//! prebuilt index answers for the bundled articles (nothing is indexed in
+//! the page for them), and a small index built here covers the articles
+//! the reader added. Results come ranked, best first.
 
-use dateline_engine::linking::{fold, fold_each};
-use dateline_engine::text::Span;
+use dateline_engine::corpus::Corpus;
+use dateline_search::builder::SHARD_BYTES;
+use dateline_search::corpus::index_articles;
+use dateline_search::query::{contains_phrase, Query};
+use dateline_search::ranking::{rank, search, Scored};
+use dateline_search::SearchIndex;
+use std::collections::HashMap;
+use std::rc::Rc;
 
-/// Folded (lowercase, accent-free) title and body of every article.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct SearchIndex {
-    docs: Vec<String>,
+/// An index and, for each of its documents, the article it is in the
+/// corpus (`None`: no longer there, e.g. a removed article).
+struct Part {
+    index: Rc<SearchIndex>,
+    articles: Vec<Option<usize>>,
 }
 
-impl SearchIndex {
-    /// Indexes the given texts, one per article, in corpus order.
-    pub fn new<'a>(texts: impl IntoIterator<Item = &'a str>) -> SearchIndex {
-        SearchIndex {
-            docs: texts.into_iter().map(fold).collect(),
-        }
-    }
+/// Search over one corpus.
+pub struct CorpusSearch {
+    parts: Vec<Part>,
+    /// Some articles are not searchable yet (their index is loading).
+    incomplete: bool,
+}
 
-    /// True if article `doc` contains every term of `query` (an empty query matches all).
-    pub fn matches(&self, doc: usize, query: &str) -> bool {
-        let folded = fold(query);
-        let Some(text) = self.docs.get(doc) else {
-            return false;
+/// The bundle's prebuilt index, as far as it has arrived. Its articles are
+/// named by id, in its document order.
+pub enum Prebuilt<'a> {
+    /// No bundle index: every article is indexed here.
+    None,
+    /// The index is on its way: its articles are not searched meanwhile
+    /// (indexing them here would cost more than waiting for it).
+    Loading(&'a [String]),
+    Ready(Rc<SearchIndex>, &'a [String]),
+}
+
+/// What a query found, in the corpus's terms.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Found {
+    /// Corpus indices of the matching articles, best first.
+    pub ranked: Vec<usize>,
+    /// The indexed terms the query matched, for marking snippets.
+    pub matched: Vec<String>,
+    /// When nothing matched: a query that would (see `ranking::Hits`).
+    pub suggestion: Option<String>,
+    /// The bundled articles were not searched: their index is loading.
+    pub incomplete: bool,
+}
+
+impl Found {
+    /// True if `term` (a folded term, see `dateline_search::terms`) is one
+    /// the query matched.
+    pub fn is_match(&self, term: &str) -> bool {
+        self.matched
+            .binary_search_by(|m| m.as_str().cmp(term))
+            .is_ok()
+    }
+}
+
+impl CorpusSearch {
+    /// Search over `corpus`: the `prebuilt` index answers for its articles,
+    /// and every other article of `corpus` is indexed here (the reader's
+    /// added articles: a few, quickly).
+    pub fn new(corpus: &Corpus, prebuilt: Prebuilt<'_>) -> CorpusSearch {
+        let mut parts = Vec::new();
+        let mut covered = vec![false; corpus.articles.len()];
+        let mut incomplete = false;
+        let mut cover = |ids: &[String]| {
+            let articles = locate(corpus, ids);
+            for &i in articles.iter().flatten() {
+                covered[i] = true;
+            }
+            articles
         };
-        folded
-            .split(' ')
-            .filter(|t| !t.is_empty())
-            .all(|term| text.contains(term))
+        match prebuilt {
+            Prebuilt::None => {}
+            Prebuilt::Loading(ids) => {
+                cover(ids);
+                incomplete = true;
+            }
+            Prebuilt::Ready(index, ids) => {
+                let articles = cover(ids);
+                parts.push(Part { index, articles });
+            }
+        }
+        let rest: Vec<usize> = (0..corpus.articles.len())
+            .filter(|&i| !covered[i])
+            .collect();
+        if !rest.is_empty() {
+            let index = index_articles(corpus, &rest, SHARD_BYTES);
+            let articles = rest.into_iter().map(Some).collect();
+            parts.push(Part {
+                index: Rc::new(index),
+                articles,
+            });
+        }
+        CorpusSearch { parts, incomplete }
+    }
+
+    /// The articles matching `query`, ranked; `None` for an empty query.
+    /// Phrases are checked against the text when `texts` is true (the
+    /// article texts are loaded); otherwise their words must all match.
+    pub fn find(&self, query: &str, corpus: &Corpus, texts: bool) -> Option<Found> {
+        let query = Query::parse(query);
+        if query.is_empty() {
+            return None;
+        }
+        let mut scored: Vec<Scored> = Vec::new();
+        let mut found = Found {
+            incomplete: self.incomplete,
+            ..Found::default()
+        };
+        for part in &self.parts {
+            let hits = search(&part.index, &query);
+            scored.extend(hits.scored.iter().filter_map(|s| {
+                let article = (*part.articles.get(s.doc as usize)?)?;
+                Some(Scored {
+                    doc: article as u32,
+                    score: s.score,
+                })
+            }));
+            found.matched.extend(hits.matched);
+            found.suggestion = found.suggestion.or(hits.suggestion);
+        }
+        if texts && !query.phrases.is_empty() {
+            scored.retain(|s| {
+                let text = &corpus.articles[s.doc as usize].article.text;
+                query.phrases.iter().all(|p| contains_phrase(text, p))
+            });
+        }
+        let all = scored.len();
+        rank(&mut scored, all);
+        found.ranked = scored.iter().map(|s| s.doc as usize).collect();
+        found.matched.sort();
+        found.matched.dedup();
+        if !found.ranked.is_empty() {
+            found.suggestion = None;
+        }
+        Some(found)
     }
 }
 
-/// Where the first term of `query` occurs in `text` (original bytes), found
-/// the way [`SearchIndex::matches`] finds it: for a snippet in the list.
-pub fn first_match(text: &str, query: &str) -> Option<Span> {
-    let folded_query = fold(query);
-    let term = folded_query.split(' ').find(|t| !t.is_empty())?;
-    let mut folded = String::with_capacity(text.len());
-    let mut starts: Vec<(usize, usize)> = Vec::new();
-    fold_each(text, &mut folded, |original, at| {
-        starts.push((at, original))
-    });
-    let at = folded.find(term)?;
-    let original_at = |folded_pos: usize| {
-        let i = starts
-            .partition_point(|&(f, _)| f <= folded_pos)
-            .saturating_sub(1);
-        starts[i].1
-    };
-    let start = original_at(at);
-    let last = original_at(at + term.len() - 1);
-    let end = last + text[last..].chars().next().map_or(0, char::len_utf8);
-    Some(Span::new(start, end))
-}
-
-/// About `width` bytes of context on each side of `hit`, cut at spaces.
-pub fn snippet(text: &str, hit: Span, width: usize) -> (Span, Span) {
-    let mut from = hit.start.saturating_sub(width);
-    while !text.is_char_boundary(from) {
-        from += 1;
+/// Where each id is in `corpus`: the identity when the corpus is the one
+/// the index was built for (the common case, checked in one pass).
+fn locate(corpus: &Corpus, ids: &[String]) -> Vec<Option<usize>> {
+    let same = ids.len() == corpus.articles.len()
+        && ids
+            .iter()
+            .zip(&corpus.articles)
+            .all(|(id, a)| *id == a.article.id);
+    if same {
+        return (0..ids.len()).map(Some).collect();
     }
-    if from > 0 {
-        from = text[from..hit.start]
-            .find(' ')
-            .map_or(from, |i| from + i + 1);
-    }
-    let mut to = (hit.end + width).min(text.len());
-    while !text.is_char_boundary(to) {
-        to -= 1;
-    }
-    if to < text.len() {
-        to = text[hit.end..to].rfind(' ').map_or(to, |i| hit.end + i);
-    }
-    (Span::new(from, hit.start), Span::new(hit.end, to))
+    let at: HashMap<&str, usize> = corpus
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.article.id.as_str(), i))
+        .collect();
+    ids.iter().map(|id| at.get(id.as_str()).copied()).collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use dateline_search::corpus::index_corpus;
 
-    #[test]
-    fn all_terms_must_match_ignoring_case_and_accents() {
-        let index = SearchIndex::new(["Türkiye could buy S-400", "Turkey and the U.S. sanctions"]);
-        assert!(index.matches(0, "turkiye s-400"));
-        assert!(index.matches(1, "US SANCTIONS"));
-        assert!(!index.matches(1, "turkiye"));
-        assert!(index.matches(1, "  "));
-        assert!(!index.matches(7, ""));
+    fn first_id(corpus: &Corpus) -> [String; 1] {
+        [corpus.articles[0].article.id.clone()]
+    }
+
+    fn ids(corpus: &Corpus) -> Vec<String> {
+        corpus
+            .articles
+            .iter()
+            .map(|a| a.article.id.clone())
+            .collect()
     }
 
     #[test]
-    fn first_match_maps_back_to_the_original_text() {
-        let text = "Ankara said the U.S. and Türkiye's S-400 deal stands.";
-        let hit = first_match(text, "TURKIYE").unwrap();
-        assert_eq!(hit.of(text), "Türkiye");
-        assert_eq!(first_match(text, "us deal").unwrap().of(text), "U.S");
-        assert_eq!(first_match(text, "nothing"), None);
-        assert_eq!(first_match(text, "  "), None);
-        let (before, after) = snippet(text, hit, 12);
-        assert_eq!(before.of(text), "U.S. and ");
-        assert_eq!(after.of(text), "'s S-400");
+    fn the_bundled_index_and_added_articles_answer_together() {
+        let corpus = crate::testing::seed_corpus();
+        let alone = CorpusSearch::new(&corpus, Prebuilt::None);
+        // The 2022 seed writes Turkiye; the 2021 one only Turkey, which
+        // entity linking knows under both names.
+        let turkiye = alone.find("Türkiye ", &corpus, true).unwrap();
+        assert_eq!(turkiye.ranked, [1, 0]);
+        assert!(!corpus.articles[0].article.text.contains("Turkiye"));
+        assert!(turkiye.is_match("turkiye"));
+        assert_eq!(alone.find("  ", &corpus, true), None);
+
+        // While the bundle's index loads, only the added article is searched.
+        let waiting = CorpusSearch::new(&corpus, Prebuilt::Loading(&first_id(&corpus)));
+        let found = waiting.find("s-400", &corpus, true).unwrap();
+        assert_eq!((found.ranked, found.incomplete), (vec![1], true));
+
+        // The bundle indexed only the first seed; the second was "added".
+        let bundled = index_articles(&corpus, &[0], SHARD_BYTES);
+        let first = first_id(&corpus);
+        let mixed = CorpusSearch::new(&corpus, Prebuilt::Ready(Rc::new(bundled), &first));
+        for query in ["s-400", "turkey", "pantsir", "negotiating"] {
+            assert_eq!(
+                mixed.find(query, &corpus, true).unwrap().ranked,
+                alone.find(query, &corpus, true).unwrap().ranked,
+                "{query}"
+            );
+        }
+    }
+
+    #[test]
+    fn phrases_are_checked_on_the_text_once_it_is_here() {
+        let corpus = crate::testing::seed_corpus();
+        let index = Rc::new(index_corpus(&corpus, SHARD_BYTES));
+        let search = CorpusSearch::new(&corpus, Prebuilt::Ready(index, &ids(&corpus)));
+        let words = search.find("second batch", &corpus, true).unwrap();
+        let phrase = search.find("\"second batch\"", &corpus, true).unwrap();
+        assert!(!phrase.ranked.is_empty());
+        for &i in &words.ranked {
+            let text = corpus.articles[i].article.text.to_lowercase();
+            assert_eq!(phrase.ranked.contains(&i), text.contains("second batch"));
+        }
+        assert_eq!(
+            search
+                .find("\"batch second\"", &corpus, true)
+                .unwrap()
+                .ranked,
+            Vec::<usize>::new()
+        );
+        assert_eq!(
+            search
+                .find("\"batch second\"", &corpus, false)
+                .unwrap()
+                .ranked,
+            words.ranked
+        );
+    }
+
+    #[test]
+    fn a_misspelt_query_that_finds_nothing_gets_a_suggestion() {
+        let corpus = crate::testing::seed_corpus();
+        let search = CorpusSearch::new(&corpus, Prebuilt::None);
+        // Two swaps in a 7-letter word: past the one typo search allows.
+        let found = search.find("pnatsri ", &corpus, true).unwrap();
+        assert!(found.ranked.is_empty());
+        assert_eq!(found.suggestion.as_deref(), Some("pantsir"));
     }
 }

@@ -3,7 +3,7 @@
 //! It round-trips through the URL fragment, so every view is a deep link that
 //! works on static hosting, and it decides which articles the list shows.
 
-use crate::search::SearchIndex;
+use crate::search::Found;
 use chrono::NaiveDate;
 use dateline_engine::corpus::Corpus;
 use dateline_engine::label::Label;
@@ -71,29 +71,26 @@ impl View {
     }
 
     /// Indices of the articles the list shows: inside the range, mentioning
-    /// the selected entity, and matching the query.
-    pub fn visible_articles(&self, corpus: &Corpus, index: &SearchIndex) -> Vec<usize> {
+    /// the selected entity and, when there is a query, among what it
+    /// `found`, in its ranking order (corpus order otherwise).
+    pub fn visible_articles(&self, corpus: &Corpus, found: Option<&Found>) -> Vec<usize> {
         let entity = self
             .entity
             .as_deref()
             .and_then(|id| corpus.entity_index(id));
-        corpus
-            .articles
-            .iter()
-            .enumerate()
-            .filter(|(_, a)| {
-                self.range
-                    .is_none_or(|(from, to)| from <= a.article.date && a.article.date <= to)
-            })
-            // The entity's own article list (ascending), not the articles'
-            // mentions: it is in the bundle's boot part, so following an
-            // entity works before any article text has loaded.
-            .filter(|(i, _)| {
-                entity.is_none_or(|e| corpus.entities[e].articles.binary_search(i).is_ok())
-            })
-            .filter(|(i, _)| index.matches(*i, &self.query))
-            .map(|(i, _)| i)
-            .collect()
+        let keep = |i: usize| {
+            let date = corpus.articles[i].article.date;
+            self.range
+                .is_none_or(|(from, to)| from <= date && date <= to)
+                // The entity's own article list (ascending), not the
+                // articles' mentions: it is in the bundle's boot part, so
+                // following an entity works before any article text loads.
+                && entity.is_none_or(|e| corpus.entities[e].articles.binary_search(&i).is_ok())
+        };
+        match found {
+            Some(found) => found.ranked.iter().copied().filter(|&i| keep(i)).collect(),
+            None => (0..corpus.articles.len()).filter(|&i| keep(i)).collect(),
+        }
     }
 
     /// The article `step` places after (or before, if negative) the open one
@@ -221,7 +218,6 @@ mod tests {
             if step == 1 {
                 crate::corrections::apply(&mut corpus, std::slice::from_ref(&merge));
             }
-            let index = SearchIndex::new(corpus.articles.iter().map(|a| a.article.text.as_str()));
             for (e, entity) in corpus.entities.iter().enumerate() {
                 let view = View {
                     entity: Some(entity.id.clone()),
@@ -231,7 +227,7 @@ mod tests {
                     .filter(|&i| corpus.articles[i].mentions.iter().any(|m| m.entity == e))
                     .collect();
                 assert_eq!(
-                    view.visible_articles(&corpus, &index),
+                    view.visible_articles(&corpus, None),
                     mentioning,
                     "{}",
                     entity.id

@@ -4,7 +4,8 @@
 //!
 //! - [`terms`]: how text is cut into folded terms (index, query and
 //!   snippet agree on it);
-//! - [`builder`]: articles in, [`SearchIndex`] out;
+//! - [`builder`]: articles in, [`SearchIndex`] out; [`corpus`]: which
+//!   parts of an analysed article are searchable;
 //! - [`index`]: the `fst` dictionary, field statistics and posting shards,
 //!   and the parts they are stored as;
 //! - [`query`]: words, the prefix being typed, phrases, exclusions;
@@ -30,6 +31,7 @@
 //! ```
 
 pub mod builder;
+pub mod corpus;
 pub mod expand;
 pub mod index;
 pub mod postings;
