@@ -32,22 +32,37 @@ pub async fn load_corpus(boot: Boot) -> Result<Corpus, String> {
     join(boot, chunks).map_err(|e| format!("the corpus bundle: {e}"))
 }
 
-/// The prebuilt search index: its head, then its shards (fetched
-/// concurrently). Nothing is indexed in the page.
-pub async fn load_search(files: SearchFiles, boot: Stamp) -> Result<SearchIndex, String> {
-    let files = &files;
+/// The prebuilt search index's head: the dictionary and statistics. Its
+/// posting shards come with [`load_search_shards`], as queries need them.
+/// Nothing is indexed in the page.
+pub async fn load_search(files: &SearchFiles, boot: Stamp) -> Result<SearchIndex, String> {
     let head = Bundle::decode_search_head(&file(&files.head).await?)
         .map_err(|e| format!("{FOLDER}{}: {e}", files.head))?;
-    let mut index = open_search(boot, head).map_err(|e| format!("{FOLDER}{}: {e}", files.head))?;
-    let shards = try_join_all(files.shards.iter().map(|name| async move {
+    open_search(boot, head).map_err(|e| format!("{FOLDER}{}: {e}", files.head))
+}
+
+/// Fetches the posting shards `numbers` (concurrently) into `index`.
+pub async fn load_search_shards(
+    files: &SearchFiles,
+    boot: Stamp,
+    index: &SearchIndex,
+    numbers: &[u32],
+) -> Result<(), String> {
+    let shards = try_join_all(numbers.iter().map(|&n| async move {
+        let name = files
+            .shards
+            .get(n as usize)
+            .ok_or_else(|| format!("the search index has no shard {n}"))?;
         let bytes = file(name).await?;
-        Bundle::decode_search_shard(&bytes).map_err(|e| format!("{FOLDER}{name}: {e}"))
+        let shard =
+            Bundle::decode_search_shard(&bytes).map_err(|e| format!("{FOLDER}{name}: {e}"))?;
+        Ok::<_, String>((name, shard))
     }))
     .await?;
-    for (shard, name) in shards.into_iter().zip(&files.shards) {
-        add_search_shard(boot, &mut index, shard).map_err(|e| format!("{FOLDER}{name}: {e}"))?;
+    for (name, shard) in shards {
+        add_search_shard(boot, index, shard).map_err(|e| format!("{FOLDER}{name}: {e}"))?;
     }
-    Ok(index)
+    Ok(())
 }
 
 /// One bundle file's bytes, from the page itself or from the server.

@@ -20,6 +20,10 @@ pub struct ArticleListProps {
     pub found: Rc<Option<Found>>,
     /// Replaces the query (a suggestion was taken).
     pub on_query: Callback<String>,
+    /// The source facet: sources under the other filters, with counts.
+    pub sources: Rc<Vec<(String, usize)>>,
+    pub source: Option<String>,
+    pub on_source: Callback<Option<String>>,
     /// Removes an article the reader added, by id.
     pub on_remove: Callback<String>,
 }
@@ -88,6 +92,8 @@ pub fn article_list(props: &ArticleListProps) -> Html {
                     </button>{ "?" }
                 </p>
             }
+            <SourceFacet sources={props.sources.clone()} source={props.source.clone()}
+                on_source={props.on_source.clone()} />
             <ol>{ for items }</ol>
             if rendered < props.visible.len() {
                 <button type="button" class="show-all" onclick={{
@@ -127,3 +133,62 @@ fn match_snippet(a: &Article, found: &Found) -> Html {
 
 /// About two lines of the list's column.
 const SNIPPET_BYTES: usize = 140;
+
+#[derive(Properties, PartialEq)]
+struct SourceFacetProps {
+    sources: Rc<Vec<(String, usize)>>,
+    source: Option<String>,
+    on_source: Callback<Option<String>>,
+}
+
+/// A choice of source, each with the number of articles it has under the
+/// current search and filters (the chosen one stays listed even at 0).
+#[function_component(SourceFacet)]
+fn source_facet(props: &SourceFacetProps) -> Html {
+    if props.sources.is_empty() && props.source.is_none() {
+        return html! {};
+    }
+    let total: usize = props.sources.iter().map(|(_, n)| n).sum();
+    let chosen_missing = props
+        .source
+        .as_ref()
+        .filter(|s| !props.sources.iter().any(|(name, _)| name == *s));
+    let onchange = {
+        let sources = props.sources.clone();
+        let chosen = props.source.clone();
+        props.on_source.reform(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            let value = select.value();
+            // Option values are indices: sources are free text.
+            value.parse::<usize>().ok().and_then(|i| {
+                sources
+                    .get(i)
+                    .map(|(s, _)| s.clone())
+                    .or_else(|| chosen.clone())
+            })
+        })
+    };
+    let name = |s: &str| {
+        if s.is_empty() {
+            "Unknown source".to_string()
+        } else {
+            s.to_string()
+        }
+    };
+    html! {
+        <div class="facet">
+            <label for="source-facet">{ "Source" }</label>
+            <select id="source-facet" {onchange}>
+                <option value="all" selected={props.source.is_none()}>{ format!("All sources ({total})") }</option>
+                { for props.sources.iter().enumerate().map(|(i, (s, n))| html! {
+                    <option value={i.to_string()} selected={props.source.as_deref() == Some(s.as_str())}>
+                        { format!("{} ({n})", name(s)) }
+                    </option>
+                }) }
+                if let Some(s) = chosen_missing {
+                    <option value={props.sources.len().to_string()} selected=true>{ format!("{} (0)", name(s)) }</option>
+                }
+            </select>
+        </div>
+    }
+}

@@ -9,6 +9,7 @@ mod io;
 mod library;
 mod list;
 mod reader;
+mod search_box;
 mod state;
 mod storage;
 mod tagger;
@@ -18,6 +19,7 @@ mod workspace;
 
 use dateline_engine::corpus::Corpus;
 use dateline_reader::corrections::Correction;
+use dateline_reader::names::EntityNames;
 use dateline_reader::search::{CorpusSearch, Found};
 use dateline_reader::view::View;
 use gloo::events::{EventListener, EventListenerOptions};
@@ -136,20 +138,59 @@ pub fn app() -> Html {
     // The filter only changes with the filters or the data: opening an
     // article keeps the same list (the same Rc), so the list, timeline and
     // panels see equal props and a large corpus is not filtered again.
-    let found = use_memo((view.view.query.clone(), data.clone()), |(query, data)| {
-        data.find(query)
+    // Entity names are indexed when the reader first types, once per corpus.
+    let typing = !view.view.query.trim().is_empty();
+    let names = use_memo((data.clone(), typing), |(data, typing)| {
+        if *typing {
+            EntityNames::new(&data.corpus)
+        } else {
+            EntityNames::default()
+        }
     });
-    let visible = {
+    let offers = use_memo(
+        (view.view.query.clone(), names.clone()),
+        |(query, names)| offers(&data.corpus, names, query),
+    );
+    let found = use_memo(
+        (view.view.query.clone(), data.clone(), ws.search_revision),
+        |(query, data, _)| data.find(query),
+    );
+    {
+        // The query needs parts of the search index not loaded yet: load
+        // them (what it found is worked out again when they are here).
+        let missing = found
+            .as_ref()
+            .as_ref()
+            .map(|f| f.missing_shards.clone())
+            .unwrap_or_default();
+        let on_need_shards = ws.on_need_shards.clone();
+        use_effect_with(missing, move |missing| {
+            if !missing.is_empty() {
+                on_need_shards.emit(missing.clone());
+            }
+        });
+    }
+    let (visible, sources) = {
         let v = &view.view;
-        let filters = (v.entity.clone(), v.range, found.clone(), data.clone());
-        use_memo(filters, |(entity, range, found, data)| {
+        let filters = (
+            v.entity.clone(),
+            v.range,
+            v.source.clone(),
+            found.clone(),
+            data.clone(),
+        );
+        let memo = use_memo(filters, |(entity, range, source, found, data)| {
             let filter = View {
                 entity: entity.clone(),
                 range: *range,
+                source: source.clone(),
                 ..View::default()
             };
-            filter.visible_articles(&data.corpus, found.as_ref().as_ref())
-        })
+            let found = found.as_ref().as_ref();
+            let visible = Rc::new(filter.visible_articles(&data.corpus, found));
+            (visible, Rc::new(filter.source_counts(&data.corpus, found)))
+        });
+        (memo.0.clone(), memo.1.clone())
     };
     let open = view
         .view
@@ -179,16 +220,21 @@ pub fn app() -> Html {
         let view = view.clone();
         Callback::from(move |label| view.dispatch(Action::ToggleLabel(label)))
     };
+    let on_source = {
+        let view = view.clone();
+        Callback::from(move |source| view.dispatch(Action::Source(source)))
+    };
     let on_suggestion = {
         let view = view.clone();
         Callback::from(move |query: String| view.dispatch(Action::Query(query)))
     };
     let on_query = {
         let view = view.clone();
-        Callback::from(move |e: InputEvent| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            view.dispatch(Action::Query(input.value()));
-        })
+        Callback::from(move |query| view.dispatch(Action::Query(query)))
+    };
+    let on_search_entity = {
+        let view = view.clone();
+        Callback::from(move |id| view.dispatch(Action::SearchEntity(id)))
     };
     // A correction that merges or hides the followed entity moves the
     // selection with it, so the view never points at an entity that is gone.
@@ -235,12 +281,8 @@ pub fn app() -> Html {
                             data.corpus.articles.len(), data.corpus.entities.len(), data.corpus.events.len())
                     } }
                 </p>
-                <div class="search" role="search">
-                    <label for="search" class="visually-hidden">{ "Search" }</label>
-                    <input id="search" ref={search_ref} type="search" aria-label="Search"
-                        placeholder="Search titles and text  ( / )" autocomplete="off"
-                        value={view.view.query.clone()} oninput={on_query} />
-                </div>
+                <search_box::SearchBox query={view.view.query.clone()} input_ref={search_ref}
+                    offers={offers} on_query={on_query} on_entity={on_search_entity} />
             </header>
             <Problems problems={data.corpus.problems.iter().map(ToString::to_string).collect::<Vec<_>>()} />
             <DropZone on_files={ws.on_files.clone()} />
@@ -257,6 +299,7 @@ pub fn app() -> Html {
                 <div class="left-column">
                     <list::ArticleList data={data.clone()} visible={visible.clone()} open={open}
                         on_open={on_open} found={found.clone()} on_query={on_suggestion}
+                        sources={sources} source={view.view.source.clone()} {on_source}
                         on_remove={ws.on_remove.clone()} />
                     <tools::Tools loading={ws.loading} added={ws.added} progress={ws.progress} undated={ws.undated.clone()}
                         notices={ws.notices.clone()} on_files={ws.on_files.clone()}
@@ -320,6 +363,27 @@ fn global_key(
         }
         _ => {}
     }
+}
+
+/// Entities offered in the search box for `query`, with the number of
+/// articles each is in.
+fn offers(corpus: &Corpus, names: &EntityNames, query: &str) -> Vec<search_box::Offer> {
+    /// Enough to choose from without hiding the list below.
+    const OFFERS: usize = 6;
+    names
+        .matching(corpus, query, OFFERS)
+        .into_iter()
+        .map(|m| {
+            let entity = &corpus.entities[m.entity];
+            search_box::Offer {
+                id: entity.id.clone(),
+                name: entity.name.clone(),
+                kind: entity.label.description(),
+                alias: m.alias,
+                articles: entity.articles.len(),
+            }
+        })
+        .collect()
 }
 
 fn focus_by_id(id: &str) {

@@ -16,7 +16,11 @@ pub enum Action {
     /// Follow this entity, or none (after a correction removed the followed one).
     Follow(Option<String>),
     Range(Option<(NaiveDate, NaiveDate)>),
+    /// Only articles from this source, or from all.
+    Source(Option<String>),
     Query(String),
+    /// Follow an entity chosen in the search box: the query gives way to it.
+    SearchEntity(String),
     ToggleLabel(Label),
     ClearSelection,
     /// Back/forward or an edited address: the fragment wins.
@@ -61,9 +65,14 @@ impl Reducible for ViewState {
                 next.view.entity = (next.view.entity.as_deref() != Some(&id)).then_some(id);
             }
             Action::Range(range) => next.view.range = range,
+            Action::Source(source) => next.view.source = source,
             Action::Query(query) => {
                 next.view.query = query;
                 next.replace_history = true;
+            }
+            Action::SearchEntity(id) => {
+                next.view.entity = Some(id);
+                next.view.query.clear();
             }
             Action::ToggleLabel(label) => {
                 if !next.view.hidden.remove(&label) {
@@ -73,6 +82,7 @@ impl Reducible for ViewState {
             Action::ClearSelection => {
                 next.view.entity = None;
                 next.view.range = None;
+                next.view.source = None;
             }
             Action::Restore(view) => {
                 next.view = view;

@@ -8,6 +8,7 @@ use super::library::{Change, Library};
 use super::tools::ExportKind;
 use super::Data;
 use chrono::NaiveDate;
+use dateline_bundle::search::{SearchFiles, Stamp};
 use dateline_engine::corpus::Corpus;
 use dateline_reader::corrections::Correction;
 use dateline_reader::export;
@@ -44,12 +45,13 @@ impl PartialEq for Bundled {
 }
 
 /// The bundle's search index: loading (with the ids of the articles it
-/// will cover, in its order), ready, or not loadable (search then indexes
-/// in the page, slowly but correctly).
+/// will cover, in its order), its head ready (shards follow as queries need
+/// them), or not loadable (search then indexes in the page, slowly but
+/// correctly).
 #[derive(Clone)]
 pub enum BundledSearch {
     Loading(Rc<Vec<String>>),
-    Ready(Rc<SearchIndex>, Rc<Vec<String>>),
+    Ready(Rc<SearchIndex>, Rc<Vec<String>>, Rc<(SearchFiles, Stamp)>),
     Failed,
 }
 
@@ -57,10 +59,22 @@ impl PartialEq for BundledSearch {
     fn eq(&self, other: &BundledSearch) -> bool {
         match (self, other) {
             (BundledSearch::Loading(a), BundledSearch::Loading(b)) => Rc::ptr_eq(a, b),
-            (BundledSearch::Ready(a, _), BundledSearch::Ready(b, _)) => Rc::ptr_eq(a, b),
+            (BundledSearch::Ready(a, ..), BundledSearch::Ready(b, ..)) => Rc::ptr_eq(a, b),
             (BundledSearch::Failed, BundledSearch::Failed) => true,
             _ => false,
         }
+    }
+}
+
+/// Counts the search shards loaded so far: what a query found is worked
+/// out again when it grows.
+#[derive(Default, PartialEq)]
+pub struct Revision(pub u32);
+
+impl Reducible for Revision {
+    type Action = ();
+    fn reduce(self: Rc<Self>, _: ()) -> Rc<Self> {
+        Rc::new(Revision(self.0 + 1))
     }
 }
 
@@ -123,21 +137,29 @@ pub struct Workspace {
     /// Removes an added article, by article id.
     pub on_remove: Callback<String>,
     pub on_correct: Callback<Correction>,
+    /// Loads shards of the bundle's search index a query needs.
+    pub on_need_shards: Callback<Vec<u32>>,
+    /// Grows as search shards arrive.
+    pub search_revision: u32,
     pub on_undo: Callback<()>,
     pub on_redo: Callback<()>,
 }
 
-/// Loads the bundle's search index into `search`; if it cannot, says so and
-/// lets search index in the page instead.
+/// Loads the head of the bundle's search index into `search`; if it cannot,
+/// says so and lets search index in the page instead.
 async fn load_search(
-    files: dateline_bundle::search::SearchFiles,
-    stamp: dateline_bundle::search::Stamp,
+    files: SearchFiles,
+    stamp: Stamp,
     ids: Rc<Vec<String>>,
     search: UseStateHandle<BundledSearch>,
     notice: Callback<Notice>,
 ) {
-    match bundle::load_search(files, stamp).await {
-        Ok(index) => search.set(BundledSearch::Ready(Rc::new(index), ids)),
+    match bundle::load_search(&files, stamp).await {
+        Ok(index) => search.set(BundledSearch::Ready(
+            Rc::new(index),
+            ids,
+            Rc::new((files, stamp)),
+        )),
         Err(e) => {
             notice.emit(Notice::Error(format!(
                 "The search index could not be loaded ({e}); searching the articles directly."
@@ -151,6 +173,9 @@ async fn load_search(
 pub fn use_workspace() -> Workspace {
     let bundled = use_state(|| Bundled::Opening);
     let search = use_state(|| BundledSearch::Failed);
+    let shards_loaded = use_reducer(Revision::default);
+    // Shards asked for (loading, loaded or failed): each is fetched once.
+    let shards_asked = use_mut_ref(std::collections::HashSet::<u32>::new);
     let library = use_reducer(Library::default);
     let loaded = use_state(|| false);
     let notices = use_reducer(List::<Notice>::default);
@@ -174,7 +199,7 @@ pub fn use_workspace() -> Workspace {
             };
             let prebuilt = match &*search {
                 BundledSearch::Loading(ids) => Prebuilt::Loading(ids),
-                BundledSearch::Ready(index, ids) => Prebuilt::Ready(index.clone(), ids),
+                BundledSearch::Ready(index, ids, _) => Prebuilt::Ready(index.clone(), ids),
                 BundledSearch::Failed => Prebuilt::None,
             };
             let search = CorpusSearch::new(&corpus, prebuilt);
@@ -356,7 +381,37 @@ pub fn use_workspace() -> Workspace {
         let library = library.clone();
         Callback::from(move |c| library.dispatch(Change::Corrected(c)))
     };
+    let on_need_shards = {
+        let search = search.clone();
+        let shards_loaded = shards_loaded.clone();
+        let notice = report.notice.clone();
+        Callback::from(move |numbers: Vec<u32>| {
+            let BundledSearch::Ready(index, _, source) = &*search else {
+                return;
+            };
+            let fresh: Vec<u32> = numbers
+                .into_iter()
+                .filter(|&n| shards_asked.borrow_mut().insert(n))
+                .collect();
+            if fresh.is_empty() {
+                return;
+            }
+            let (index, source) = (index.clone(), source.clone());
+            let (shards_loaded, notice) = (shards_loaded.clone(), notice.clone());
+            yew::platform::spawn_local(async move {
+                let (files, stamp) = &*source;
+                match bundle::load_search_shards(files, *stamp, &index, &fresh).await {
+                    Ok(()) => shards_loaded.dispatch(()),
+                    Err(e) => notice.emit(Notice::Error(format!(
+                        "Part of the search index could not be loaded ({e}): some results may be missing."
+                    ))),
+                }
+            });
+        })
+    };
     Workspace {
+        on_need_shards,
+        search_revision: shards_loaded.0,
         opening: matches!(*bundled, Bundled::Opening | Bundled::Skeleton(_)),
         state: match *bundled {
             Bundled::Opening => "opening",

@@ -38,7 +38,7 @@ const articles = (page) => page.getByRole("region", { name: "Articles", exact: t
 const reader = (page) => page.getByRole("main").locator("article");
 const readerTitle = (page) => reader(page).locator("h1, h2, h3").first();
 const search = (page) =>
-  page.getByRole("searchbox", { name: "Search" }).or(page.getByRole("textbox", { name: "Search" }));
+  page.getByRole("combobox", { name: "Search" });
 const hashParams = (page) => Object.fromEntries(new URLSearchParams(new URL(page.url()).hash.slice(1)));
 
 async function listIds(page) {

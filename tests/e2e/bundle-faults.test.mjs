@@ -95,7 +95,7 @@ describe("a damaged corpus bundle", () => {
         assert.match(await alert.textContent(), fault.message);
         assert.equal(await page.locator(".tagline").getAttribute("data-corpus"), "failed");
         // Still usable: the masthead, search and the library's import.
-        await page.getByRole("searchbox", { name: "Search" }).waitFor();
+        await page.getByRole("combobox", { name: "Search" }).waitFor();
         await page.getByRole("region", { name: "Your articles" }).waitFor();
         assert.deepEqual(g.pageErrors, [], "no uncaught error (no panic)");
         assert.deepEqual(g.foreign, []);

@@ -114,7 +114,7 @@ pub fn open_search(boot: Stamp, head: SearchHead) -> Result<SearchIndex, BundleE
 /// Adds a shard to an index [`open_search`] opened for `boot`.
 pub fn add_search_shard(
     boot: Stamp,
-    index: &mut SearchIndex,
+    index: &SearchIndex,
     shard: SearchShard,
 ) -> Result<(), BundleError> {
     if shard.corpus_id != boot.corpus_id {

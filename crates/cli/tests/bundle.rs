@@ -77,10 +77,10 @@ fn the_bundle_of_a_folder_is_its_analysis() {
     let read = |name: &str| std::fs::read(out.join(name)).unwrap();
     let boot = Bundle::decode_boot(&read("boot.bin")).unwrap();
     let head = Bundle::decode_search_head(&read(&boot.search.head)).unwrap();
-    let mut index = open_search(boot.stamp(), head).unwrap();
+    let index = open_search(boot.stamp(), head).unwrap();
     for file in &boot.search.shards {
         let shard = Bundle::decode_search_shard(&read(file)).unwrap();
-        add_search_shard(boot.stamp(), &mut index, shard).unwrap();
+        add_search_shard(boot.stamp(), &index, shard).unwrap();
     }
     let built = index_corpus(&expected, SHARD_BYTES);
     assert_eq!(index.to_parts(), built.to_parts());

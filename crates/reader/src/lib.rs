@@ -6,6 +6,7 @@
 pub mod corrections;
 pub mod export;
 pub mod highlight;
+pub mod names;
 pub mod saved;
 pub mod search;
 #[cfg(test)]

@@ -46,8 +46,11 @@ pub struct Found {
     pub matched: Vec<String>,
     /// When nothing matched: a query that would (see `ranking::Hits`).
     pub suggestion: Option<String>,
-    /// The bundled articles were not searched: their index is loading.
+    /// Not every article was searched yet: the bundle's index is loading,
+    /// or shards of it the query needs (`missing_shards`) are.
     pub incomplete: bool,
+    /// Shards of the bundle's index to load before the query runs again.
+    pub missing_shards: Vec<u32>,
 }
 
 impl Found {
@@ -124,6 +127,7 @@ impl CorpusSearch {
             }));
             found.matched.extend(hits.matched);
             found.suggestion = found.suggestion.or(hits.suggestion);
+            found.missing_shards.extend(hits.missing_shards);
         }
         if texts && !query.phrases.is_empty() {
             scored.retain(|s| {
@@ -136,9 +140,10 @@ impl CorpusSearch {
         found.ranked = scored.iter().map(|s| s.doc as usize).collect();
         found.matched.sort();
         found.matched.dedup();
-        if !found.ranked.is_empty() {
+        if !found.ranked.is_empty() || !found.missing_shards.is_empty() {
             found.suggestion = None;
         }
+        found.incomplete |= !found.missing_shards.is_empty();
         Some(found)
     }
 }
@@ -236,6 +241,27 @@ mod tests {
                 .ranked,
             words.ranked
         );
+    }
+
+    #[test]
+    fn a_query_needing_unloaded_shards_says_which_and_completes_once_they_are_here() {
+        let corpus = crate::testing::seed_corpus();
+        let (head, shards) = index_corpus(&corpus, 256).to_parts();
+        assert!(shards.len() > 2, "small shards for the test");
+        let index = Rc::new(SearchIndex::from_head(head).unwrap());
+        let search = CorpusSearch::new(&corpus, Prebuilt::Ready(index.clone(), &ids(&corpus)));
+        let partial = search.find("pantsir ", &corpus, true).unwrap();
+        assert!(partial.incomplete && partial.ranked.is_empty());
+        assert_eq!(
+            partial.suggestion, None,
+            "no suggestion from a partial answer"
+        );
+        assert_eq!(partial.missing_shards.len(), 1);
+        let number = partial.missing_shards[0] as usize;
+        index.add_shard(shards[number].clone()).unwrap();
+        let whole = search.find("pantsir ", &corpus, true).unwrap();
+        assert!(!whole.incomplete && whole.missing_shards.is_empty());
+        assert_eq!(whole.ranked, [1]);
     }
 
     #[test]

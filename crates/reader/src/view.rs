@@ -7,7 +7,7 @@ use crate::search::Found;
 use chrono::NaiveDate;
 use dateline_engine::corpus::Corpus;
 use dateline_engine::label::Label;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 /// The reader's view. Ids, not indices, so a link survives a corpus rebuild.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -16,6 +16,8 @@ pub struct View {
     pub entity: Option<String>,
     /// Inclusive date range from the timeline brush.
     pub range: Option<(NaiveDate, NaiveDate)>,
+    /// Only articles from this source (as written in their header).
+    pub source: Option<String>,
     pub query: String,
     pub hidden: BTreeSet<Label>,
 }
@@ -32,6 +34,9 @@ impl View {
         }
         if let Some((from, to)) = self.range {
             parts.push(format!("from={from}&to={to}"));
+        }
+        if let Some(source) = &self.source {
+            parts.push(format!("source={}", encode(source)));
         }
         if !self.query.is_empty() {
             parts.push(format!("q={}", encode(&self.query)));
@@ -57,6 +62,7 @@ impl View {
             match key {
                 "article" if !value.is_empty() => view.article = Some(value),
                 "entity" if !value.is_empty() => view.entity = Some(value),
+                "source" => view.source = Some(value),
                 "from" => from = date(),
                 "to" => to = date(),
                 "q" => view.query = value,
@@ -71,9 +77,35 @@ impl View {
     }
 
     /// Indices of the articles the list shows: inside the range, mentioning
-    /// the selected entity and, when there is a query, among what it
-    /// `found`, in its ranking order (corpus order otherwise).
+    /// the selected entity, from the selected source and, when there is a
+    /// query, among what it `found`, in its ranking order (corpus order
+    /// otherwise).
     pub fn visible_articles(&self, corpus: &Corpus, found: Option<&Found>) -> Vec<usize> {
+        let mut visible = self.unsourced(corpus, found);
+        if let Some(source) = &self.source {
+            visible.retain(|&i| corpus.articles[i].article.source == *source);
+        }
+        visible
+    }
+
+    /// The source facet: every source of the articles the other filters
+    /// let through, with how many each has, most first. The source filter
+    /// itself is left out, so the reader sees what choosing another gives.
+    pub fn source_counts(&self, corpus: &Corpus, found: Option<&Found>) -> Vec<(String, usize)> {
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for i in self.unsourced(corpus, found) {
+            *counts
+                .entry(&corpus.articles[i].article.source)
+                .or_insert(0) += 1;
+        }
+        let mut counts: Vec<(String, usize)> =
+            counts.into_iter().map(|(s, n)| (s.to_owned(), n)).collect();
+        counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        counts
+    }
+
+    /// The visible articles but for the source filter.
+    fn unsourced(&self, corpus: &Corpus, found: Option<&Found>) -> Vec<usize> {
         let entity = self
             .entity
             .as_deref()
@@ -181,6 +213,7 @@ mod tests {
                 NaiveDate::from_ymd_opt(2021, 1, 1).unwrap(),
                 NaiveDate::from_ymd_opt(2022, 12, 31).unwrap(),
             )),
+            source: Some("UrduPoint.com".into()),
             query: "S-400 & Türkiye".into(),
             hidden: [Label::Norp, Label::Loc].into(),
         };
@@ -188,7 +221,7 @@ mod tests {
         assert_eq!(
             fragment,
             "article=003_113eacf95b61ac4f&entity=ismail-demir&from=2021-01-01&to=2022-12-31\
-             &q=S-400%20%26%20T%C3%BCrkiye&hide=LOC,NORP"
+             &source=UrduPoint.com&q=S-400%20%26%20T%C3%BCrkiye&hide=LOC,NORP"
         );
         assert_eq!(View::from_fragment(&format!("#{fragment}")), view);
     }
@@ -234,6 +267,41 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn the_source_facet_counts_what_the_query_found_and_filters_the_list() {
+        let corpus = crate::testing::seed_corpus();
+        let search = crate::search::CorpusSearch::new(&corpus, crate::search::Prebuilt::None);
+        let sources: Vec<&str> = corpus
+            .articles
+            .iter()
+            .map(|a| a.article.source.as_str())
+            .collect();
+        let everything = View::default();
+        let mut all = everything.source_counts(&corpus, None);
+        all.sort();
+        let mut expected: Vec<(String, usize)> =
+            sources.iter().map(|s| (s.to_string(), 1)).collect();
+        expected.sort();
+        assert_eq!(all, expected);
+
+        // "pantsir" is only in the 2022 article: one source counts.
+        let found = search.find("pantsir ", &corpus, true);
+        let counts = everything.source_counts(&corpus, found.as_ref());
+        assert_eq!(counts, [(sources[1].to_string(), 1)]);
+
+        // Choosing a source filters the list, not its own facet.
+        let chosen = View {
+            source: Some(sources[0].to_string()),
+            ..View::default()
+        };
+        assert_eq!(chosen.visible_articles(&corpus, None), [0]);
+        assert_eq!(chosen.source_counts(&corpus, None).len(), 2);
+        assert_eq!(
+            chosen.visible_articles(&corpus, found.as_ref()),
+            Vec::<usize>::new()
+        );
     }
 
     #[test]

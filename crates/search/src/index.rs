@@ -7,6 +7,7 @@ use crate::postings::{self, Posting};
 use fst::{IntoStreamer, Streamer};
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::sync::OnceLock;
 
 /// Where a term's posting list is and how many articles it is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -78,7 +79,9 @@ pub struct SearchIndex {
     text_lengths: Vec<u32>,
     average_title: f32,
     average_text: f32,
-    shards: Vec<Option<Vec<u8>>>,
+    /// Set once, when the shard arrives: a shared index gains shards
+    /// without being copied or locked.
+    shards: Vec<OnceLock<Vec<u8>>>,
 }
 
 impl fmt::Debug for SearchIndex {
@@ -108,7 +111,7 @@ impl SearchIndex {
             prefixes,
             title_lengths,
             text_lengths,
-            shards.into_iter().map(Some).collect(),
+            shards.into_iter().map(OnceLock::from).collect(),
         )
     }
 
@@ -118,7 +121,7 @@ impl SearchIndex {
         prefixes: Vec<(String, Vec<u32>)>,
         title_lengths: Vec<u32>,
         text_lengths: Vec<u32>,
-        shards: Vec<Option<Vec<u8>>>,
+        shards: Vec<OnceLock<Vec<u8>>>,
     ) -> SearchIndex {
         let average = |lengths: &[u32]| {
             let total: u64 = lengths.iter().map(|&l| u64::from(l)).sum();
@@ -168,21 +171,21 @@ impl SearchIndex {
             head.prefixes,
             head.title_lengths,
             head.text_lengths,
-            vec![None; head.shards as usize],
+            (0..head.shards).map(|_| OnceLock::new()).collect(),
         ))
     }
 
-    /// Adds a loaded shard.
-    pub fn add_shard(&mut self, shard: IndexShard) -> Result<(), IndexError> {
+    /// Adds a loaded shard (a shard already there stays as it is).
+    pub fn add_shard(&self, shard: IndexShard) -> Result<(), IndexError> {
         let shards = self.shards.len() as u32;
         let slot = self
             .shards
-            .get_mut(shard.number as usize)
+            .get(shard.number as usize)
             .ok_or(IndexError::UnknownShard {
                 number: shard.number,
                 shards,
             })?;
-        *slot = Some(shard.postings);
+        let _ = slot.set(shard.postings);
         Ok(())
     }
 
@@ -202,7 +205,7 @@ impl SearchIndex {
             .enumerate()
             .map(|(number, postings)| IndexShard {
                 number: number as u32,
-                postings: postings.clone().unwrap_or_default(),
+                postings: postings.get().cloned().unwrap_or_default(),
             })
             .collect();
         (head, shards)
@@ -225,7 +228,12 @@ impl SearchIndex {
             .iter()
             .map(|(p, o)| p.len() + 4 * o.len() + 48)
             .sum();
-        let shards: usize = self.shards.iter().flatten().map(Vec::len).sum();
+        let shards: usize = self
+            .shards
+            .iter()
+            .filter_map(OnceLock::get)
+            .map(Vec::len)
+            .sum();
         self.dictionary.as_fst().as_bytes().len()
             + self.terms.len() * std::mem::size_of::<TermRef>()
             + prefixes
@@ -238,7 +246,7 @@ impl SearchIndex {
         let mut missing: Vec<u32> = ordinals
             .iter()
             .map(|&o| self.terms[o as usize].shard)
-            .filter(|&s| self.shards[s as usize].is_none())
+            .filter(|&s| self.shards[s as usize].get().is_none())
             .collect();
         missing.sort_unstable();
         missing.dedup();
@@ -293,7 +301,9 @@ impl SearchIndex {
     /// The term's postings; none while its shard is not loaded.
     pub(crate) fn postings(&self, ordinal: u32) -> impl Iterator<Item = Posting> + '_ {
         let term = self.term(ordinal);
-        let bytes = self.shards[term.shard as usize].as_deref().unwrap_or(&[]);
+        let bytes = self.shards[term.shard as usize]
+            .get()
+            .map_or(&[][..], Vec::as_slice);
         postings::decode(bytes, term.offset as usize)
     }
 

@@ -68,13 +68,17 @@ pub struct Hits {
     /// When nothing matched: the query with each unknown word replaced by
     /// its closest known one.
     pub suggestion: Option<String>,
+    /// Shards the query needed that are not loaded: the hits are partial
+    /// until they are added and the query runs again.
+    pub missing_shards: Vec<u32>,
 }
 
 /// Runs `query` on `index`.
 pub fn search(index: &SearchIndex, query: &Query) -> Hits {
     let plan = Plan::new(index, query);
     let mut hits = run(index, &plan);
-    if hits.scored.is_empty() && !query.words.is_empty() {
+    hits.missing_shards = index.missing_shards(&plan.ordinals());
+    if hits.scored.is_empty() && !query.words.is_empty() && hits.missing_shards.is_empty() {
         hits.suggestion = suggest(index, query, &plan);
     }
     hits
@@ -137,6 +141,7 @@ pub fn run(index: &SearchIndex, plan: &Plan) -> Hits {
         scored,
         matched: terms,
         suggestion: None,
+        missing_shards: Vec::new(),
     }
 }
 
