@@ -3,7 +3,9 @@
 // opened from file://). Prints one JSON line: sizes, first view cold and warm
 // (navigation start -> first timeline marker and first article-list entry in
 // the DOM, page clock; medians of RUNS loads), opening an article from the
-// list (click -> its title in the reader), and memory after load (JS heap
+// list (click -> its title in the reader), search keystrokes (a query typed
+// one key at a time: input event -> the list re-rendered, after a first pass
+// that loads the search shards it needs), and memory after load (JS heap
 // from performance.memory, wasm linear memory from the instance).
 // `node measure-scale.mjs --table results.jsonl` prints the README table.
 import { readdirSync, readFileSync, statSync } from "node:fs";
@@ -111,6 +113,30 @@ async function openArticle(page) {
   }, title);
 }
 
+/** What is typed, one key at a time: a common word, then a second. */
+const TYPED = "government minister";
+
+/** Each keystroke: input event dispatched -> every task it queued done
+ * (Yew renders in microtasks; a zero timeout runs after them). */
+async function keystrokes(page) {
+  return page.evaluate(async (typed) => {
+    const box = document.getElementById("search");
+    const times = [];
+    for (let i = 1; i <= typed.length; i++) {
+      box.value = typed.slice(0, i);
+      const t0 = performance.now();
+      box.dispatchEvent(new InputEvent("input", { bubbles: true }));
+      await new Promise((r) => setTimeout(r, 0));
+      times.push(performance.now() - t0);
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    }
+    box.value = "";
+    box.dispatchEvent(new InputEvent("input", { bubbles: true }));
+    await new Promise((r) => setTimeout(r, 50));
+    return times;
+  }, TYPED);
+}
+
 async function memory(page) {
   return page.evaluate(() => ({
     heap: performance.memory ? performance.memory.usedJSHeapSize : null,
@@ -124,6 +150,7 @@ const browser = await launchBrowser({ args: ["--enable-precise-memory-info"] });
 const cold = [];
 const warm = [];
 const open = [];
+const keys = [];
 let mem = null;
 const problems = [];
 try {
@@ -152,6 +179,10 @@ try {
     warm.push((await load(page, url)).firstView);
     open.push(await openArticle(page));
   }
+  await page.locator('.tagline[data-corpus="open"]').waitFor({ timeout: 120_000 });
+  await keystrokes(page); // loads the search shards these words need
+  await page.waitForTimeout(500);
+  for (let i = 0; i < RUNS; i++) keys.push(...(await keystrokes(page)));
   await context.close();
 } finally {
   await browser.close();
@@ -168,6 +199,7 @@ console.log(
     runs: RUNS,
     firstView: { cold: median(cold), warm: median(warm), coldMax: Math.max(...cold), warmMax: Math.max(...warm) },
     openArticle: median(open),
+    keystroke: { median: median(keys), p95: [...keys].sort((a, b) => a - b)[Math.floor(0.95 * (keys.length - 1))], max: Math.max(...keys) },
     memory: mem,
     problems,
   }),
@@ -177,9 +209,9 @@ function printTable(rows) {
   const mb = (n) => (n == null ? "–" : `${(n / 1e6).toFixed(2)} MB`);
   const ms = (n) => (n == null ? "–" : `${n.toFixed(0)} ms`);
   console.log(
-    "| mode | articles | bundle build (s, peak RSS) | boot raw / brotli | bundle raw / brotli (chunks) | app (HTML+JS+CSS+wasm) brotli | first view cold / warm | open an article | JS heap + wasm memory |",
+    "| mode | articles | bundle build (s, peak RSS) | boot raw / brotli | bundle raw / brotli (chunks) | app (HTML+JS+CSS+wasm) brotli | first view cold / warm | open an article | search keystroke median / p95 | JS heap + wasm memory |",
   );
-  console.log("| --- | ---: | --- | --- | --- | --- | --- | --- | --- |");
+  console.log("| --- | ---: | --- | --- | --- | --- | --- | --- | --- | --- |");
   for (const r of rows) {
     const s = r.sizes;
     const build = r.bundleSecs == null ? "–" : `${r.bundleSecs.toFixed(1)} s, ${(r.bundlePeakKb / 1024).toFixed(0)} MB`;
@@ -189,8 +221,9 @@ function printTable(rows) {
       : `whole page ${mb(s.page.raw)} / ${mb(s.page.brotli)}`;
     const app = s.app ? mb(s.app.brotli) : "–";
     const memory = r.memory ? `${mb(r.memory.heap)} + ${mb(r.memory.wasm)}` : "–";
+    const keystroke = r.keystroke ? `${r.keystroke.median.toFixed(1)} / ${r.keystroke.p95.toFixed(1)} ms` : "–";
     console.log(
-      `| ${r.mode} | ${r.articles.toLocaleString("en")} | ${build} | ${boot} | ${bundle} | ${app} | ${ms(r.firstView.cold)} / ${ms(r.firstView.warm)} | ${ms(r.openArticle)} | ${memory} |`,
+      `| ${r.mode} | ${r.articles.toLocaleString("en")} | ${build} | ${boot} | ${bundle} | ${app} | ${ms(r.firstView.cold)} / ${ms(r.firstView.warm)} | ${ms(r.openArticle)} | ${keystroke} | ${memory} |`,
     );
     if (r.problems.length) console.log(`  (guard: ${r.problems.join("; ")})`);
   }

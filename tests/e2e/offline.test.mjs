@@ -54,9 +54,22 @@ async function assertReads(page) {
       `no timeline button named with ${seed.date}; names: ${JSON.stringify(names.slice(0, 20))}`,
     );
   }
-  await page.getByRole("region", { name: "Articles", exact: true }).locator(`a[href="#article=${SEEDS[0].id}"]`).click();
+  const list = page.getByRole("region", { name: "Articles", exact: true });
+  await list.locator(`a[href="#article=${SEEDS[0].id}"]`).click();
   await reader(page).locator("h1, h2, h3").first().filter({ hasText: SEEDS[0].title }).waitFor();
   await demir(page).waitFor({ state: "visible" });
+  // Search works here too, from the bundle's own index (shards and all):
+  // a misspelt word finds the one article naming the Pantsir.
+  const box = page.getByRole("combobox", { name: "Search" });
+  await box.fill("Pantsri ");
+  await page.waitForFunction(
+    (id) => {
+      const links = [...document.querySelectorAll('section[aria-label="Articles"] li > a')];
+      return links.length === 1 && links[0].getAttribute("href") === `#article=${id}`;
+    },
+    SEEDS[1].id,
+  );
+  await box.fill("");
 }
 
 /** The served sw.js's VERSION and PRECACHE (written by scripts/sw-precache.mjs). */
