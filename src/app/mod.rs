@@ -61,6 +61,9 @@ fn location_fragment() -> String {
     gloo::utils::window().location().hash().unwrap_or_default()
 }
 
+/// How long typing must pause before the panels follow the list.
+const SETTLE_MS: u32 = 250;
+
 /// Records `view` in the address bar: a new history entry for navigation,
 /// a replaced one while typing a query, so Back skips keystrokes.
 fn write_fragment(view: &View, replace: bool) {
@@ -192,6 +195,28 @@ pub fn app() -> Html {
         });
         (memo.0.clone(), memo.1.clone())
     };
+    // The timeline, chronology and entity panel follow the list once typing
+    // pauses: each keystroke then re-renders the list alone (what it is for),
+    // not every panel of a 10,000-article corpus. Anything but typing
+    // updates them at once.
+    let settled = use_state(|| visible.clone());
+    {
+        let settled = settled.clone();
+        let typing = view.replace_history;
+        use_effect_with(visible.clone(), move |visible| {
+            let visible = visible.clone();
+            let timer = if typing {
+                Some(gloo::timers::callback::Timeout::new(SETTLE_MS, move || {
+                    settled.set(visible)
+                }))
+            } else {
+                settled.set(visible);
+                None
+            };
+            move || drop(timer)
+        });
+    }
+    let panels_visible = (*settled).clone();
     let open = view
         .view
         .article
@@ -202,47 +227,55 @@ pub fn app() -> Html {
         .entity
         .as_deref()
         .and_then(|id| data.corpus.entity_index(id));
-    let dispatch = |make: fn(String) -> Action| {
-        let view = view.clone();
-        Callback::from(move |id: String| view.dispatch(make(id)))
+    // Callbacks that stay the same from render to render (the reducer's
+    // dispatcher never changes): a panel whose data did not change is then
+    // not rendered again on every keystroke.
+    let to_view = view.dispatcher();
+    let on_open = {
+        let to_view = to_view.clone();
+        use_callback((), move |id, _| to_view.dispatch(Action::Open(id)))
     };
-    let on_open = dispatch(Action::Open);
-    let on_entity = dispatch(Action::ToggleEntity);
+    let on_entity = {
+        let to_view = to_view.clone();
+        use_callback((), move |id, _| to_view.dispatch(Action::ToggleEntity(id)))
+    };
     let on_event = {
-        let view = view.clone();
-        Callback::from(move |(id, sentence)| view.dispatch(Action::OpenAt(id, sentence)))
+        let to_view = to_view.clone();
+        use_callback((), move |(id, sentence), _| {
+            to_view.dispatch(Action::OpenAt(id, sentence))
+        })
     };
     let on_range = {
-        let view = view.clone();
-        Callback::from(move |range| view.dispatch(Action::Range(range)))
+        let to_view = to_view.clone();
+        use_callback((), move |range, _| to_view.dispatch(Action::Range(range)))
     };
     let on_label = {
-        let view = view.clone();
-        Callback::from(move |label| view.dispatch(Action::ToggleLabel(label)))
+        let to_view = to_view.clone();
+        use_callback((), move |label, _| {
+            to_view.dispatch(Action::ToggleLabel(label))
+        })
     };
     let on_source = {
-        let view = view.clone();
-        Callback::from(move |source| view.dispatch(Action::Source(source)))
-    };
-    let on_suggestion = {
-        let view = view.clone();
-        Callback::from(move |query: String| view.dispatch(Action::Query(query)))
+        let to_view = to_view.clone();
+        use_callback((), move |source, _| {
+            to_view.dispatch(Action::Source(source))
+        })
     };
     let on_query = {
-        let view = view.clone();
-        Callback::from(move |query| view.dispatch(Action::Query(query)))
+        let to_view = to_view.clone();
+        use_callback((), move |query, _| to_view.dispatch(Action::Query(query)))
     };
+    let on_suggestion = on_query.clone();
     let on_search_entity = {
-        let view = view.clone();
-        Callback::from(move |id| view.dispatch(Action::SearchEntity(id)))
+        let to_view = to_view.clone();
+        use_callback((), move |id, _| to_view.dispatch(Action::SearchEntity(id)))
     };
     // A correction that merges or hides the followed entity moves the
     // selection with it, so the view never points at an entity that is gone.
     let on_correct = {
-        let view = view.clone();
-        let on_correct = ws.on_correct.clone();
-        Callback::from(move |c: Correction| {
-            let followed = view.view.entity.clone();
+        let to_view = to_view.clone();
+        let deps = (view.view.entity.clone(), ws.on_correct.clone());
+        use_callback(deps, move |c: Correction, (followed, on_correct)| {
             let follow = match &c {
                 Correction::Merge { from, into }
                     if followed.as_deref() == Some(from.id.as_str()) =>
@@ -256,13 +289,13 @@ pub fn app() -> Html {
             };
             on_correct.emit(c);
             if let Some(id) = follow {
-                view.dispatch(Action::Follow(id));
+                to_view.dispatch(Action::Follow(id));
             }
         })
     };
     let on_clear = {
-        let view = view.clone();
-        Callback::from(move |_| view.dispatch(Action::ClearSelection))
+        let to_view = to_view.clone();
+        use_callback((), move |_, _| to_view.dispatch(Action::ClearSelection))
     };
 
     html! {
@@ -291,7 +324,7 @@ pub fn app() -> Html {
                     <p class="hint" role="status">{ "Opening the corpus…" }</p>
                 </section>
             } else {
-                <timeline::Timeline data={data.clone()} visible={visible.clone()} open={open}
+                <timeline::Timeline data={data.clone()} visible={panels_visible.clone()} open={open}
                     entity={selected_entity} range={view.view.range} on_open={on_open.clone()}
                     on_event={on_event.clone()} on_range={on_range} />
             }
@@ -310,11 +343,11 @@ pub fn app() -> Html {
                     <reader::Reader data={data.clone()} open={open} entity={selected_entity}
                         focus={view.focus} hidden={view.view.hidden.clone()} on_entity={on_entity.clone()} />
                     if open.is_none() {
-                        <chronology::Chronology data={data.clone()} visible={visible.clone()}
+                        <chronology::Chronology data={data.clone()} visible={panels_visible.clone()}
                             entity={selected_entity} on_event={on_event.clone()} />
                     }
                 </main>
-                <entities::EntityPanel data={data.clone()} visible={visible} entity={selected_entity}
+                <entities::EntityPanel data={data.clone()} visible={panels_visible} entity={selected_entity}
                     hidden={view.view.hidden.clone()} on_entity={on_entity} on_label={on_label}
                     on_clear={on_clear} on_correct={on_correct} undo={ws.undo.clone()}
                     redo={ws.redo.clone()} on_undo={ws.on_undo.clone()} on_redo={ws.on_redo.clone()} />

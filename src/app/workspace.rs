@@ -373,14 +373,18 @@ pub fn use_workspace() -> Workspace {
             }
         })
     };
-    let change = |make: fn() -> Change| {
-        let library = library.clone();
-        Callback::from(move |()| library.dispatch(make()))
+    // Stable callbacks (the library's dispatcher never changes), so the
+    // panels that take them are not rendered again for nothing.
+    let to_library = library.dispatcher();
+    let on_undo = {
+        let to_library = to_library.clone();
+        use_callback((), move |(), _| to_library.dispatch(Change::Undo))
     };
-    let on_correct = {
-        let library = library.clone();
-        Callback::from(move |c| library.dispatch(Change::Corrected(c)))
+    let on_redo = {
+        let to_library = to_library.clone();
+        use_callback((), move |(), _| to_library.dispatch(Change::Redo))
     };
+    let on_correct = use_callback((), move |c, _| to_library.dispatch(Change::Corrected(c)));
     let on_need_shards = {
         let search = search.clone();
         let shards_loaded = shards_loaded.clone();
@@ -434,7 +438,7 @@ pub fn use_workspace() -> Workspace {
         on_dismiss,
         on_remove,
         on_correct,
-        on_undo: change(|| Change::Undo),
-        on_redo: change(|| Change::Redo),
+        on_undo,
+        on_redo,
     }
 }
