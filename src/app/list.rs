@@ -7,6 +7,8 @@ use dateline_reader::search::Found;
 use dateline_reader::view::{rows_to_render, LIST_PAGE};
 use dateline_search::snippet::snippet;
 use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -36,6 +38,29 @@ pub fn article_list(props: &ArticleListProps) -> Html {
         .open
         .and_then(|i| props.visible.iter().position(|&v| v == i));
     let rendered = rows_to_render(props.visible.len(), *pages, open_at);
+    // A new list (another search or filter) starts again at its first page.
+    {
+        let pages = pages.clone();
+        use_effect_with(PtrKey(props.visible.clone()), move |_| pages.set(1));
+    }
+    // The next page comes by itself when "Show more" scrolls into view
+    // (the button stays, for keyboards and for when observers are missing).
+    let more_ref = use_node_ref();
+    {
+        let more_ref = more_ref.clone();
+        let pages = pages.clone();
+        let next = rendered / LIST_PAGE + 1;
+        use_effect_with((rendered, props.visible.len()), move |_| {
+            let observer = more_ref
+                .cast::<web_sys::Element>()
+                .and_then(|button| observe_once(&button, move || pages.set(next)));
+            move || {
+                if let Some((observer, _closure)) = observer {
+                    observer.disconnect();
+                }
+            }
+        });
+    }
     let items = props.visible.iter().take(rendered).enumerate().map(|(n, &i)| {
         let a = &props.data.corpus.articles[i].article;
         let id = a.id.clone();
@@ -96,7 +121,7 @@ pub fn article_list(props: &ArticleListProps) -> Html {
                 on_source={props.on_source.clone()} />
             <ol>{ for items }</ol>
             if rendered < props.visible.len() {
-                <button type="button" class="show-all" onclick={{
+                <button type="button" class="show-all" ref={more_ref.clone()} onclick={{
                     let pages = pages.clone();
                     let next = rendered / LIST_PAGE + 1;
                     Callback::from(move |_: MouseEvent| pages.set(next))
@@ -108,7 +133,7 @@ pub fn article_list(props: &ArticleListProps) -> Html {
 
 /// Snippets are worked out for the first articles only: enough to read, and
 /// typing stays instant on a large corpus.
-const MAX_SNIPPETS: usize = 100;
+const MAX_SNIPPETS: usize = 60;
 
 /// The stretch of the body where most of the query's words meet, each
 /// marked (as text nodes inside `<mark>`: article text is never HTML).
@@ -190,5 +215,41 @@ fn source_facet(props: &SourceFacetProps) -> Html {
                 }
             </select>
         </div>
+    }
+}
+
+/// An observer and the closure it calls, alive together.
+type Watch = (
+    web_sys::IntersectionObserver,
+    Closure<dyn FnMut(js_sys::Array)>,
+);
+
+/// Calls `then` the first time `element` comes into view. The observer and
+/// its closure live as long as the returned pair.
+fn observe_once(element: &web_sys::Element, then: impl FnOnce() + 'static) -> Option<Watch> {
+    let mut then = Some(then);
+    let closure = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        let seen = entries.iter().any(|e| {
+            e.dyn_into::<web_sys::IntersectionObserverEntry>()
+                .is_ok_and(|e| e.is_intersecting())
+        });
+        if seen {
+            if let Some(then) = then.take() {
+                then();
+            }
+        }
+    });
+    let observer = web_sys::IntersectionObserver::new(closure.as_ref().unchecked_ref()).ok()?;
+    observer.observe(element);
+    Some((observer, closure))
+}
+
+/// Compares a list by identity: a new search result is a new list, even
+/// when it holds the same articles.
+struct PtrKey(Rc<Vec<usize>>);
+
+impl PartialEq for PtrKey {
+    fn eq(&self, other: &PtrKey) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
     }
 }

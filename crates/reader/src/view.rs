@@ -146,9 +146,10 @@ impl View {
 }
 
 /// Percent-encodes everything but unreserved characters.
-/// Articles the list renders before "Show more": enough to read and to
-/// step through, and a list of 100,000 still renders in a frame.
-pub const LIST_PAGE: usize = 200;
+/// Articles the list renders before "Show more": more than a screen holds,
+/// and few enough that re-ranking them on every search keystroke stays
+/// cheap (each row is re-ordered and re-laid out).
+pub const LIST_PAGE: usize = 60;
 
 /// How many of `total` listed articles to put in the page: the pages of
 /// [`LIST_PAGE`] the reader asked for, and always past the open article
