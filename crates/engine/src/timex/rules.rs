@@ -246,7 +246,7 @@ const CLOCK: El = led(|| vec!["noon", "midnight"], true, &El::Phrase(clock));
 
 const FISCAL: El = El::Lit(&["fiscal"]);
 
-const TIME_ZONE: El = El::Is(is_time_zone);
+const TIME_ZONE: El = El::Phrase(time_zone);
 // ---- the table -------------------------------------------------------------
 
 /// The first-token dispatch table of [`RULES`], derived from the patterns

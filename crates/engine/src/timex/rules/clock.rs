@@ -12,8 +12,24 @@ pub(super) const CLOCK_PREPOSITIONS: &[&str] = &[
 /// Time-zone abbreviations: "1350 GMT" is a clock time, not the year 1350.
 pub(super) const TIME_ZONES: &[&str] = &[
     "gmt", "utc", "edt", "est", "cdt", "cst", "mdt", "mst", "pdt", "pst", "bst", "cet", "cest",
-    "eet", "eest", "msk", "jst", "ist", "hkt", "sgt", "aest", "aedt", "z",
+    "eet", "eest", "msk", "jst", "ist", "hkt", "sgt", "aest", "aedt", "z", "zulu",
 ];
+
+/// The zones that are Coordinated Universal Time: a clock time in them
+/// carries the ISO 8601 designator `Z` in its TIMEX3 value ("12:00 UTC" →
+/// `T12:00Z`), as TimeML asks; other zones are left out of the value, which
+/// then reads as local time.
+const UTC_ZONES: &[&str] = &["utc", "gmt", "z", "zulu"];
+
+/// `Z` if the zone tokens `zone` (a match's time-zone part: "UTC", or
+/// "(GMT)") name UTC, else nothing.
+pub(super) fn zone_designator(zone: &[Tok]) -> &'static str {
+    if zone.iter().any(|t| UTC_ZONES.contains(&t.lower)) {
+        "Z"
+    } else {
+        ""
+    }
+}
 
 pub(super) fn n_day_part(m: &Match, ctx: &Ctx) -> Option<String> {
     let words = m.words(0);
@@ -164,13 +180,17 @@ pub(super) fn n_clock(m: &Match, ctx: &Ctx) -> Option<String> {
     if bare && !placed && !after_date {
         return None;
     }
-    // "7pm BST (2pm ET)": the time in brackets restates the one before.
-    let restated = m.before().is_some_and(|b| b.text == "(") && m.start >= 2 && {
-        let t = &m.toks[m.start - 2];
-        TIME_ZONES.contains(&t.lower)
-            || matches!(t.lower, "time" | "pm" | "am" | "m" | ".")
-            || glued_meridiem(t).is_some()
-    };
+    // "7pm BST (2pm ET)": the time in brackets restates the one before. A
+    // restatement in UTC ("14:28 local time (06:28 UTC)", the way
+    // encyclopedic news gives both) is another value, `T06:28Z`: kept.
+    let zone = zone_designator(m.part(1));
+    let restated =
+        zone.is_empty() && m.before().is_some_and(|b| b.text == "(") && m.start >= 2 && {
+            let t = &m.toks[m.start - 2];
+            TIME_ZONES.contains(&t.lower)
+                || matches!(t.lower, "time" | "pm" | "am" | "m" | ".")
+                || glued_meridiem(t).is_some()
+        };
     if restated {
         return None;
     }
@@ -201,7 +221,7 @@ pub(super) fn n_clock(m: &Match, ctx: &Ctx) -> Option<String> {
     } else {
         h
     };
-    Some(format!("{}T{h:02}:{min:02}", day_value(day)))
+    Some(format!("{}T{h:02}:{min:02}{zone}", day_value(day)))
 }
 
 /// "5 p.m. EST Nov. 9": the clock time on that day (year as for "Nov. 9").
@@ -213,5 +233,6 @@ pub(super) fn n_clock_date(m: &Match, ctx: &Ctx) -> Option<String> {
     }
     let (h, min) = clock_value(m.part(0))?;
     let day = month_day_date(ctx, month_of(m, 3)?, day_of(m, 4)?)?;
-    Some(format!("{}T{h:02}:{min:02}", day_value(day)))
+    let zone = zone_designator(m.part(1));
+    Some(format!("{}T{h:02}:{min:02}{zone}", day_value(day)))
 }

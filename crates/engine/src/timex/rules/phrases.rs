@@ -20,6 +20,18 @@ pub(super) fn is_time_zone(t: &Tok) -> bool {
     TIME_ZONES.contains(&t.lower) || t.text == "ET"
 }
 
+/// A time zone after a clock time, bare ("12:00 UTC") or in brackets
+/// ("12:00 (UTC)", as encyclopedic articles write it).
+pub(super) fn time_zone(toks: &[Tok], at: usize) -> Option<usize> {
+    let t = toks.get(at)?;
+    if is_time_zone(t) {
+        return Some(at + 1);
+    }
+    let zone = toks.get(at + 1).filter(|z| is_time_zone(z))?;
+    let close = toks.get(at + 2)?;
+    (t.text == "(" && close.text == ")" && !zone.gap).then_some(at + 3)
+}
+
 /// "Sundays": a capitalised weekday in the plural.
 pub(super) fn is_weekday_plural(t: &Tok) -> bool {
     t.is_capitalised() && weekday_plural(t).is_some()
@@ -418,8 +430,10 @@ pub(super) fn clock(toks: &[Tok], at: usize) -> Option<usize> {
         .get(at + 1)
         .is_some_and(|z| TIME_ZONES.contains(&z.lower));
     if t.text.len() == 4 && zone_follows {
-        // "10:35 a.m. (0735 GMT)" restates the time before it.
-        let restated = at.checked_sub(1).is_some_and(|p| toks[p].text == "(");
+        // "10:35 a.m. (0735 EST)" restates the time before it; in UTC it is
+        // another value, kept (see `n_clock`).
+        let utc = zone_designator(&toks[at + 1..at + 2]) == "Z";
+        let restated = !utc && at.checked_sub(1).is_some_and(|p| toks[p].text == "(");
         return military_time(t).filter(|_| !restated).map(|_| at + 1);
     }
     // "3pm", "10:30am": the meridiem glued to the number.

@@ -37,8 +37,9 @@ fn clock_times_with_a_time_zone_are_not_years() {
         "2021-03-03",
         "Shares rose by 1350 GMT and trading ends at 1400 EDT (1800 GMT), as in 1999; 2575 GMT is no time.",
         &[
-            ("1350 GMT", Time, "2021-03-03T13:50"),
+            ("1350 GMT", Time, "2021-03-03T13:50Z"),
             ("1400 EDT", Time, "2021-03-03T14:00"),
+            ("1800 GMT", Time, "2021-03-03T18:00Z"),
             ("1999", Date, "1999"),
         ],
     );
@@ -1432,6 +1433,34 @@ fn the_next_hour() {
         &[
             ("the next hour", Duration, "PT1H"),
             ("the past hour", Duration, "PT1H"),
+        ],
+    );
+}
+
+#[test]
+fn utc_clock_times_carry_the_z_designator() {
+    assert_tags(
+        "2009-06-02",
+        "Contact was lost at 02:14 UTC on June 1, 2009. The quake hit at 14:28 local time (06:28 UTC). \
+         Ships left port at 1800 GMT, and the exercise began at 0600 Zulu. \
+         The deadline passed at 12:00 (UTC).",
+        &[
+            ("02:14 UTC on June 1, 2009", Time, "2009-06-01T02:14Z"),
+            ("14:28", Time, "2009-06-01T14:28"),
+            ("06:28 UTC", Time, "2009-06-01T06:28Z"),
+            ("1800 GMT", Time, "2009-06-01T18:00Z"),
+            ("0600 Zulu", Time, "2009-06-01T06:00Z"),
+            ("12:00 (UTC)", Time, "2009-06-01T12:00Z"),
+        ],
+    );
+    // Other zones stay local times, and their restatements in brackets are
+    // not tagged again.
+    assert_tags(
+        "2009-06-02",
+        "Polls close at 8 p.m. EDT (0000 EST) and results are due by 1350 GMT Wednesday.",
+        &[
+            ("8 p.m. EDT", Time, "2009-06-02T20:00"),
+            ("1350 GMT Wednesday", Time, "2009-06-03T13:50Z"),
         ],
     );
 }
