@@ -597,6 +597,19 @@ pub(crate) const RULES: &[Rule] = &[
         norm: n_half,
         anchors: true,
     },
+    // Before "weekday": on a tie the earlier rule wins.
+    Rule {
+        name: "weekday afternoon",
+        pattern: &[
+            El::Opt(&El::Lit(&["early", "late"])),
+            El::Opt(&WEEKDAY_DIRECTION),
+            WEEKDAY,
+            El::Lit(&["afternoon", "evening"]),
+        ],
+        kind: TimexType::Time,
+        norm: n_weekday_part_of_day,
+        anchors: true,
+    },
     Rule {
         name: "weekday",
         pattern: &[

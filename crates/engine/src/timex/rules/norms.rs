@@ -641,9 +641,21 @@ pub(super) fn n_weekday(m: &Match, ctx: &Ctx) -> Option<String> {
     if !m.has(0) && !m.has(1) && on_a {
         return None;
     }
-    // TempEval-3 gold keeps "Wednesday night" at day precision (and often
-    // marks just "Wednesday"): adding `TNI` lost more matches than it won.
+    // TempEval-3 gold keeps "Wednesday night" and "Friday morning" at day
+    // precision more often than not (and often marks just "Wednesday"):
+    // adding `TNI` or `TMO` lost more matches than it won. The afternoon
+    // and the evening are times, as TimeML has them: `n_weekday_part_of_day`.
     Some(day_value(day))
+}
+
+/// "Monday afternoon", "Thursday evening": TimeML makes a weekday with a
+/// part of the day a TIME on that day (`2008-05-12TAF`), and the TBAQ gold
+/// agrees for these two parts (not for the morning and the night, which
+/// `n_weekday` keeps at day precision).
+pub(super) fn n_weekday_part_of_day(m: &Match, ctx: &Ctx) -> Option<String> {
+    let day = n_weekday(m, ctx)?;
+    let part = lexicon::part_of_day(m.part(3).first()?)?;
+    Some(format!("{day}T{part}"))
 }
 
 /// "next Monday, and the Monday after that": the first such weekday after

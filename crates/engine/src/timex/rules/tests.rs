@@ -1307,7 +1307,7 @@ fn live_blog_stamps_restated_times_and_future_seasons() {
         "The storm made landfall on Wednesday afternoon.\n\n9:15 a.m. — About 1.4 million people lack power. \
          The stream begins at 7pm BST (2pm ET) on Oct. 26.",
         &[
-            ("Wednesday afternoon", Date, "2022-09-28"),
+            ("Wednesday afternoon", Time, "2022-09-28TAF"),
             ("9:15 a.m.", Time, "2022-10-01T09:15"),
             ("7pm BST (2pm ET) on Oct. 26", Time, "2022-10-26T19:00"),
         ],
@@ -1461,6 +1461,20 @@ fn utc_clock_times_carry_the_z_designator() {
         &[
             ("8 p.m. EDT", Time, "2009-06-02T20:00"),
             ("1350 GMT Wednesday", Time, "2009-06-03T13:50Z"),
+        ],
+    );
+}
+
+#[test]
+fn a_weekday_afternoon_or_evening_is_a_time() {
+    assert_tags(
+        "2008-05-12",
+        "A magnitude 7.8 earthquake struck Sichuan province on Monday afternoon. Rescue teams arrived \
+         late Sunday evening from Chengdu, and more will arrive Tuesday morning.",
+        &[
+            ("Monday afternoon", Time, "2008-05-12TAF"),
+            ("late Sunday evening", Time, "2008-05-11TEV"),
+            ("Tuesday morning", Date, "2008-05-13"),
         ],
     );
 }
