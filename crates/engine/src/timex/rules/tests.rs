@@ -1478,3 +1478,17 @@ fn a_weekday_afternoon_or_evening_is_a_time() {
         ],
     );
 }
+
+#[test]
+fn hours_later_is_a_vague_duration() {
+    assert_tags(
+        "2011-07-23",
+        "A bomb exploded in Oslo on Friday afternoon, and hours later a gunman opened fire on Utøya. \
+         Storm surges hit Tacloban; hours after, the city was cut off. The first days after the attack were chaotic.",
+        &[
+            ("Friday afternoon", Time, "2011-07-22TAF"),
+            ("hours", Duration, "PTXH"),
+            ("hours", Duration, "PTXH"),
+        ],
+    );
+}
