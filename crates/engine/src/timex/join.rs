@@ -93,6 +93,14 @@ pub(crate) fn clock_on_day(
     let before = at.checked_sub(1)?;
     let on = toks[before].lower == "on";
     let mut gap_end_at = if on { before.checked_sub(1)? } else { before };
+    // "at 19:03 local time on Sunday", "20:00 Rome time on February 28":
+    // the zone written out in words belongs to the time.
+    if on && toks[gap_end_at].lower == "time" {
+        let zone = gap_end_at.checked_sub(1)?;
+        if toks[zone].is_word() && toks[zone].sentence == toks[at].sentence {
+            gap_end_at = zone.checked_sub(1)?;
+        }
+    }
     // "7pm BST (2pm ET) on June 26": step over the restatement in brackets
     // (TimeBank keeps "10:35 a.m. (0735 GMT) Friday" as two).
     if on && toks[gap_end_at].text == ")" {
@@ -111,6 +119,23 @@ pub(crate) fn clock_on_day(
     let is_clock =
         Point::parse(&previous.value).is_some() && clock.starts_with(|c: char| c.is_ascii_digit());
     (adjacent && is_clock).then(|| format!("{}T{clock}", Point::Day(day).format()))
+}
+
+/// Words that make a clock time approximate: TimeML keeps them in the
+/// expression (`mod="APPROX"`), as in "around 7:15 p.m.".
+const CLOCK_HEDGES: &[&str] = &["about", "around", "approximately", "roughly", "circa"];
+
+/// If the word before token `at` hedges the clock time `value` found there
+/// ("at about 8:50 a.m."), the index of that word: the expression starts
+/// there.
+pub(crate) fn hedge_before(toks: &[Tok], at: usize, value: &str) -> Option<usize> {
+    let hedge = at.checked_sub(1)?;
+    let (_, clock) = value.split_once('T')?;
+    let same_sentence = toks[hedge].sentence == toks[at].sentence;
+    (same_sentence
+        && clock.starts_with(|c: char| c.is_ascii_digit())
+        && CLOCK_HEDGES.contains(&toks[hedge].lower))
+    .then_some(hedge)
 }
 
 /// The count and unit of a duration of whole calendar units: `P2D` → (2,

@@ -93,6 +93,11 @@ pub fn tag(text: &str, region: Span, anchor: NaiveDate) -> Vec<Timex> {
                         kind = TimexType::Time;
                     }
                 }
+                if kind == TimexType::Time {
+                    if let Some(hedge) = join::hedge_before(&toks, at, &value) {
+                        span.start = span.start.min(toks[hedge].span.start);
+                    }
+                }
                 memory.record(&toks, at..end, &value, anchors, anchor);
                 out.push(Timex { span, kind, value });
                 at = end;

@@ -1089,7 +1089,11 @@ pub(crate) const RULES: &[Rule] = &[
     },
     Rule {
         name: "the past",
-        pattern: &[THE, El::Lit(&["past"])],
+        pattern: &[
+            THE,
+            El::Opt(&El::Lit(&["distant", "recent"])),
+            El::Lit(&["past"]),
+        ],
         kind: TimexType::Date,
         norm: n_the_past,
         anchors: true,

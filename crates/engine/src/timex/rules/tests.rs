@@ -730,7 +730,7 @@ fn overnight_and_clock_times_on_a_weekday() {
         "Russia launched strikes overnight; the overnight rate held. The blast hit at around 3 a.m. on Sunday.",
         &[
             ("overnight", Time, "2022-04-26TNI"),
-            ("3 a.m. on Sunday", Time, "2022-04-24T03:00"),
+            ("around 3 a.m. on Sunday", Time, "2022-04-24T03:00"),
         ],
     );
 }
@@ -1112,7 +1112,7 @@ fn bare_clock_times_keep_to_their_tense_and_midnight_ends_a_day() {
          The last troops left shortly before midnight Monday.",
         &[
             ("Jan. 20, 2017", Date, "2017-01-20"),
-            ("2:30 a.m.", Time, "2016-11-09T02:30"),
+            ("about 2:30 a.m.", Time, "2016-11-09T02:30"),
             ("midnight Monday", Time, "2016-11-07T24:00"),
         ],
     );
@@ -1489,6 +1489,38 @@ fn hours_later_is_a_vague_duration() {
             ("Friday afternoon", Time, "2011-07-22TAF"),
             ("hours", Duration, "PTXH"),
             ("hours", Duration, "PTXH"),
+        ],
+    );
+}
+
+#[test]
+fn hedged_clock_times_and_clock_times_in_local_words() {
+    assert_tags(
+        "2009-06-01",
+        "Flight 447 left Rio at 19:03 local time on Sunday. Its last message came at about 02:14 UTC.",
+        &[
+            ("19:03 local time on Sunday", Time, "2009-05-31T19:03"),
+            ("about 02:14 UTC", Time, "2009-05-31T02:14Z"),
+        ],
+    );
+    assert_tags(
+        "2013-02-12",
+        "The resignation will take effect at 20:00 Rome time on February 28.",
+        &[("20:00 Rome time on February 28", Time, "2013-02-28T20:00")],
+    );
+}
+
+#[test]
+fn the_same_day_needs_a_day_to_count_from() {
+    assert_tags(
+        "2013-02-15",
+        "A meteor exploded over Chelyabinsk on Friday. The asteroid 2012 DA14 passed Earth later the same day. \
+         Such events were rare in the distant past.",
+        &[
+            ("Friday", Date, "2013-02-15"),
+            ("2012", Date, "2012"),
+            ("the same day", Date, "2013-02-15"),
+            ("the distant past", Date, "PAST_REF"),
         ],
     );
 }
