@@ -1524,3 +1524,12 @@ fn the_same_day_needs_a_day_to_count_from() {
         ],
     );
 }
+
+#[test]
+fn a_present_perfect_reports_the_past() {
+    assert_tags(
+        "2004-12-27",
+        "The toll from the tsunami that struck coastal areas around the Indian Ocean on Sunday has risen above 20,000.",
+        &[("Sunday", Date, "2004-12-26")],
+    );
+}
