@@ -403,7 +403,8 @@ pub(crate) const RULES: &[Rule] = &[
     },
     Rule {
         name: "decade in digits",
-        pattern: &[El::Opt(&EDGE), DECADE_DIGITS],
+        // "the 1990s", "the mid-1990s": TimeML keeps the determiner.
+        pattern: &[El::Opt(&THE), El::Opt(&EDGE), DECADE_DIGITS],
         kind: TimexType::Date,
         norm: n_decade_digits,
         anchors: true,

@@ -547,7 +547,7 @@ pub(super) fn n_year_period(m: &Match, ctx: &Ctx) -> Option<String> {
 
 pub(super) fn n_decade_digits(m: &Match, _: &Ctx) -> Option<String> {
     let digits: String = m
-        .part(1)
+        .part(2)
         .iter()
         .flat_map(|t| t.text.chars())
         .filter(char::is_ascii_digit)

@@ -175,7 +175,7 @@ fn quarters_decades_seasons() {
         &[
             ("Third-quarter", Date, "1995-Q3"),
             ("the second quarter of 1994", Date, "1994-Q2"),
-            ("1980s", Date, "198"),
+            ("the 1980s", Date, "198"),
             ("last fall", Date, "1994-FA"),
             ("The 20th century", Date, "19"),
         ],
@@ -1531,5 +1531,17 @@ fn a_present_perfect_reports_the_past() {
         "2004-12-27",
         "The toll from the tsunami that struck coastal areas around the Indian Ocean on Sunday has risen above 20,000.",
         &[("Sunday", Date, "2004-12-26")],
+    );
+}
+
+#[test]
+fn decades_keep_their_determiner() {
+    assert_tags(
+        "2009-06-01",
+        "Kosmos 2251 had been out of service since the mid-1990s. Growth was strong throughout the 1990s.",
+        &[
+            ("the mid-1990s", Date, "199"),
+            ("the 1990s", Date, "199"),
+        ],
     );
 }
