@@ -200,7 +200,20 @@ const WEEKDAY_DIRECTION: El = led(
 );
 
 const DAY_PART: El = led(
-    || vec!["last", "this", "that", "today", "yesterday", "tomorrow"],
+    || {
+        vec![
+            "last",
+            "this",
+            "that",
+            "today",
+            "yesterday",
+            "tomorrow",
+            "early",
+            "late",
+            "earlier",
+            "later",
+        ]
+    },
     false,
     &El::Phrase(day_part),
 );

@@ -32,27 +32,29 @@ pub(super) fn zone_designator(zone: &[Tok]) -> &'static str {
 }
 
 pub(super) fn n_day_part(m: &Match, ctx: &Ctx) -> Option<String> {
-    let words = m.words(0);
-    let mut it = words.split(' ');
-    let (first, second) = (it.next()?, it.next());
+    let toks = m.part(0);
+    // "early this morning": the modifier does not change the value.
+    let toks = match toks.first() {
+        Some(t) if is_day_part_edge(t) => &toks[1..],
+        _ => toks,
+    };
+    let first = toks.first()?.lower;
+    let second = toks.get(1).map(|t| t.lower);
     let (offset, pod) = match (first, second) {
         // "that evening": of the day the text last named.
         ("that", Some(_)) => {
             let Some(Point::Day(day)) = ctx.reference else {
                 return None;
             };
-            let pod = lexicon::part_of_day(m.part(0).get(1)?)?;
+            let pod = lexicon::part_of_day(toks.get(1)?)?;
             return Some(format!("{}T{pod}", day_value(day)));
         }
         ("last", Some("night")) => (-1, "NI"),
         ("this", Some(p)) => (
             0,
-            lexicon::part_of_day(m.part(0).get(1)?).filter(|_| p != "night")?,
+            lexicon::part_of_day(toks.get(1)?).filter(|_| p != "night")?,
         ),
-        (d, Some(_)) => (
-            day_word_offset(d)?,
-            lexicon::part_of_day(m.part(0).get(1)?)?,
-        ),
+        (d, Some(_)) => (day_word_offset(d)?, lexicon::part_of_day(toks.get(1)?)?),
         _ => return None,
     };
     Some(format!(

@@ -509,6 +509,10 @@ pub(super) fn day_name(toks: &[Tok], at: usize) -> Option<usize> {
 
 pub(super) fn day_part(toks: &[Tok], at: usize) -> Option<usize> {
     let w = |i: usize| toks.get(i).map(|t| t.lower);
+    // "early this morning", "late last night": TimeML keeps the modifier.
+    if is_day_part_edge(toks.get(at)?) {
+        return day_part(toks, at + 1).filter(|_| !is_day_part_edge(&toks[at + 1]));
+    }
     match w(at)? {
         "last" if w(at + 1) == Some("night") => Some(at + 2),
         "this" | "that" | "today" | "yesterday" | "tomorrow"
@@ -518,6 +522,11 @@ pub(super) fn day_part(toks: &[Tok], at: usize) -> Option<usize> {
         }
         _ => None,
     }
+}
+
+/// "early", "late", "earlier", "later" before a part of a day.
+pub(super) fn is_day_part_edge(t: &Tok) -> bool {
+    matches!(t.lower, "early" | "late" | "earlier" | "later")
 }
 
 /// "mid-afternoon", "mid morning", "midafternoon", "midday": the part of

@@ -1545,3 +1545,15 @@ fn decades_keep_their_determiner() {
         ],
     );
 }
+
+#[test]
+fn a_modified_part_of_the_day_keeps_its_modifier() {
+    assert_tags(
+        "2009-06-01",
+        "The Brazilian Air Force began searching early this morning, after the plane vanished late last night.",
+        &[
+            ("early this morning", Time, "2009-06-01TMO"),
+            ("late last night", Time, "2009-05-31TNI"),
+        ],
+    );
+}
