@@ -918,11 +918,15 @@ pub(crate) const RULES: &[Rule] = &[
     },
     Rule {
         name: "two hours 51 minutes",
-        pattern: &[led(
-            lexicon::cardinal_words,
-            true,
-            &El::Phrase(compound_duration),
-        )],
+        pattern: &[
+            // "up to 6 minutes and 39 seconds": the hedge is the whole's.
+            El::Opt(&HEDGE),
+            led(
+                lexicon::cardinal_words,
+                true,
+                &El::Phrase(compound_duration),
+            ),
+        ],
         kind: TimexType::Duration,
         norm: n_compound_duration,
         anchors: false,

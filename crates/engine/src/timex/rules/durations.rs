@@ -112,7 +112,7 @@ pub(super) fn n_unit_long(m: &Match, _: &Ctx) -> Option<String> {
 /// "a two hour 51 minute struggle" → `PT2H51M`, "a year and six months" →
 /// `P1Y6M`.
 pub(super) fn n_compound_duration(m: &Match, _: &Ctx) -> Option<String> {
-    let (parts, _) = duration_parts(m.toks, m.start)?;
+    let (parts, _) = duration_parts(m.toks, m.parts.get(1)?.0)?;
     let mut date = String::new();
     let mut time = String::new();
     for (n, unit) in parts {

@@ -1557,3 +1557,12 @@ fn a_modified_part_of_the_day_keeps_its_modifier() {
         ],
     );
 }
+
+#[test]
+fn a_hedged_compound_duration_is_one() {
+    assert_tags(
+        "2009-07-22",
+        "Totality lasted up to 6 minutes and 39 seconds near the Bonin Islands.",
+        &[("up to 6 minutes and 39 seconds", Duration, "PT6M39S")],
+    );
+}
