@@ -913,21 +913,10 @@ pub(super) fn n_anaphoric(m: &Match, ctx: &Ctx) -> Option<String> {
     // does not say which day, so the article's date stays the base.
     let base = ctx
         .reference
-        .filter(|p| names_a(*p, unit))
+        .filter(|p| p.granularity() <= unit)
         .and_then(Point::first_day)
         .unwrap_or(ctx.anchor);
     Some(fmt(Point::of(base, unit)?.shift(n, unit)?))
-}
-
-/// True if `point` is at least as precise as `unit`: a day names its week,
-/// but a year names no particular day.
-fn names_a(point: Point, unit: Unit) -> bool {
-    match unit {
-        Unit::Day => matches!(point, Point::Day(_)),
-        Unit::Week => matches!(point, Point::Day(_) | Point::Week(..)),
-        Unit::Month => matches!(point, Point::Day(_) | Point::Week(..) | Point::Month(..)),
-        _ => true,
-    }
 }
 
 /// "by year-end", "since year-end": this year's end, or the last one for a
