@@ -184,7 +184,8 @@ pub(super) fn n_clock(m: &Match, ctx: &Ctx) -> Option<String> {
     }
     // "7pm BST (2pm ET)": the time in brackets restates the one before. A
     // restatement in UTC ("14:28 local time (06:28 UTC)", the way
-    // encyclopedic news gives both) is another value, `T06:28Z`: kept.
+    // encyclopedic news gives both) is another value, `T06:28Z`: kept (but
+    // not the wire services' "(0735 GMT)", which `clock` leaves out).
     let zone = zone_designator(m.part(1));
     let restated =
         zone.is_empty() && m.before().is_some_and(|b| b.text == "(") && m.start >= 2 && {

@@ -430,10 +430,10 @@ pub(super) fn clock(toks: &[Tok], at: usize) -> Option<usize> {
         .get(at + 1)
         .is_some_and(|z| TIME_ZONES.contains(&z.lower));
     if t.text.len() == 4 && zone_follows {
-        // "10:35 a.m. (0735 EST)" restates the time before it; in UTC it is
-        // another value, kept (see `n_clock`).
-        let utc = zone_designator(&toks[at + 1..at + 2]) == "Z";
-        let restated = !utc && at.checked_sub(1).is_some_and(|p| toks[p].text == "(");
+        // "10:35 a.m. (0735 GMT)": the wire services' conversion note
+        // restates the time before it, and TBAQ leaves it unannotated
+        // (unlike "14:28 local time (06:28 UTC)", see `n_clock`).
+        let restated = at.checked_sub(1).is_some_and(|p| toks[p].text == "(");
         return military_time(t).filter(|_| !restated).map(|_| at + 1);
     }
     // "3pm", "10:30am": the meridiem glued to the number.

@@ -39,7 +39,6 @@ fn clock_times_with_a_time_zone_are_not_years() {
         &[
             ("1350 GMT", Time, "2021-03-03T13:50Z"),
             ("1400 EDT", Time, "2021-03-03T14:00"),
-            ("1800 GMT", Time, "2021-03-03T18:00Z"),
             ("1999", Date, "1999"),
         ],
     );
