@@ -121,23 +121,6 @@ pub(crate) fn clock_on_day(
     (adjacent && is_clock).then(|| format!("{}T{clock}", Point::Day(day).format()))
 }
 
-/// Words that make a clock time approximate: TimeML keeps them in the
-/// expression (`mod="APPROX"`), as in "around 7:15 p.m.".
-const CLOCK_HEDGES: &[&str] = &["about", "around", "approximately", "roughly", "circa"];
-
-/// If the word before token `at` hedges the clock time `value` found there
-/// ("at about 8:50 a.m."), the index of that word: the expression starts
-/// there.
-pub(crate) fn hedge_before(toks: &[Tok], at: usize, value: &str) -> Option<usize> {
-    let hedge = at.checked_sub(1)?;
-    let (_, clock) = value.split_once('T')?;
-    let same_sentence = toks[hedge].sentence == toks[at].sentence;
-    (same_sentence
-        && clock.starts_with(|c: char| c.is_ascii_digit())
-        && CLOCK_HEDGES.contains(&toks[hedge].lower))
-    .then_some(hedge)
-}
-
 /// The count and unit of a duration of whole calendar units: `P2D` → (2,
 /// day), `P10Y` → (10, year); None for clock units, vague or mixed ones.
 fn whole_duration(value: &str) -> Option<(u32, Unit)> {

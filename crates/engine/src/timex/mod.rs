@@ -8,6 +8,7 @@
 //! same code runs natively and in the browser.
 
 mod join;
+mod lead;
 mod lexicon;
 mod pattern;
 mod resolve;
@@ -93,10 +94,9 @@ pub fn tag(text: &str, region: Span, anchor: NaiveDate) -> Vec<Timex> {
                         kind = TimexType::Time;
                     }
                 }
-                if kind == TimexType::Time {
-                    if let Some(hedge) = join::hedge_before(&toks, at, &value) {
-                        span.start = span.start.min(toks[hedge].span.start);
-                    }
+                let free = |i: usize| out.last().is_none_or(|p| p.span.end <= toks[i].span.start);
+                if let Some(first) = lead::start(&toks, at, kind, &value).filter(|&i| free(i)) {
+                    span.start = span.start.min(toks[first].span.start);
                 }
                 memory.record(&toks, at..end, &value, anchors, anchor);
                 out.push(Timex { span, kind, value });

@@ -35,6 +35,14 @@ use sets::*;
 
 pub(crate) use norms::is_quoted_title;
 
+/// If a hedge ("about", "more than", "up to") ends right before token `at`,
+/// where it starts.
+pub(crate) fn hedge_ending_at(toks: &[Tok], at: usize) -> Option<usize> {
+    (1..=2)
+        .filter_map(|k| at.checked_sub(k))
+        .find(|&start| hedge(toks, start) == Some(at))
+}
+
 /// A pattern and how to normalise what it matches.
 pub(crate) struct Rule {
     /// Names the rule in test failures and code review.
@@ -416,8 +424,8 @@ pub(crate) const RULES: &[Rule] = &[
     },
     Rule {
         name: "decade in digits",
-        // "the 1990s", "the mid-1990s": TimeML keeps the determiner.
-        pattern: &[El::Opt(&THE), El::Opt(&EDGE), DECADE_DIGITS],
+        // "the 1990s": `lead` adds the determiner.
+        pattern: &[El::Opt(&EDGE), DECADE_DIGITS],
         kind: TimexType::Date,
         norm: n_decade_digits,
         anchors: true,
@@ -918,15 +926,12 @@ pub(crate) const RULES: &[Rule] = &[
     },
     Rule {
         name: "two hours 51 minutes",
-        pattern: &[
-            // "up to 6 minutes and 39 seconds": the hedge is the whole's.
-            El::Opt(&HEDGE),
-            led(
-                lexicon::cardinal_words,
-                true,
-                &El::Phrase(compound_duration),
-            ),
-        ],
+        // "up to 6 minutes and 39 seconds": `lead` adds the hedge.
+        pattern: &[led(
+            lexicon::cardinal_words,
+            true,
+            &El::Phrase(compound_duration),
+        )],
         kind: TimexType::Duration,
         norm: n_compound_duration,
         anchors: false,
@@ -1107,10 +1112,12 @@ pub(crate) const RULES: &[Rule] = &[
     },
     Rule {
         name: "the past",
+        // "the past", "the distant past", "the recent past" (an optional
+        // word after "the" would be tried at every "the").
         pattern: &[
             THE,
-            El::Opt(&El::Lit(&["distant", "recent"])),
-            El::Lit(&["past"]),
+            El::Lit(&["past", "distant", "recent"]),
+            El::Opt(&El::Lit(&["past"])),
         ],
         kind: TimexType::Date,
         norm: n_the_past,

@@ -62,6 +62,12 @@ pub(super) fn n_duration(m: &Match, _: &Ctx) -> Option<String> {
     if m.tok(2).is_some_and(|t| is_year(t)) {
         return None;
     }
+    // "up to 6 minutes and 39 seconds": the hedge goes with the whole
+    // compound, which the compound rule reads from the count on (and
+    // `lead` then adds the hedge back).
+    if m.has(0) && duration_parts(m.toks, m.parts[2].0).is_some_and(|(_, end)| end > m.end) {
+        return None;
+    }
     let age = |t: &Tok| t.lower == "old";
     if m.after().is_some_and(age)
         || m.after().is_some_and(|h| h.text == "-") && m.after_n(2).is_some_and(age)
@@ -112,7 +118,7 @@ pub(super) fn n_unit_long(m: &Match, _: &Ctx) -> Option<String> {
 /// "a two hour 51 minute struggle" → `PT2H51M`, "a year and six months" →
 /// `P1Y6M`.
 pub(super) fn n_compound_duration(m: &Match, _: &Ctx) -> Option<String> {
-    let (parts, _) = duration_parts(m.toks, m.parts.get(1)?.0)?;
+    let (parts, _) = duration_parts(m.toks, m.start)?;
     let mut date = String::new();
     let mut time = String::new();
     for (n, unit) in parts {

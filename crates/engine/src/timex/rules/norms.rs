@@ -547,7 +547,7 @@ pub(super) fn n_year_period(m: &Match, ctx: &Ctx) -> Option<String> {
 
 pub(super) fn n_decade_digits(m: &Match, _: &Ctx) -> Option<String> {
     let digits: String = m
-        .part(2)
+        .part(1)
         .iter()
         .flat_map(|t| t.text.chars())
         .filter(char::is_ascii_digit)
@@ -964,9 +964,8 @@ pub(super) fn n_past(_: &Match, _: &Ctx) -> Option<String> {
 }
 
 pub(super) fn n_the_past(m: &Match, _: &Ctx) -> Option<String> {
-    m.before()
-        .is_some_and(|b| b.lower == "in")
-        .then(|| constant("PAST_REF"))
+    let past = m.toks[m.end - 1].lower == "past";
+    (past && m.before().is_some_and(|b| b.lower == "in")).then(|| constant("PAST_REF"))
 }
 
 /// "will soon grow": TimeML tags the adverb as `FUTURE_REF`; "as soon as",
