@@ -121,6 +121,38 @@ pub(crate) fn clock_on_day(
     (adjacent && is_clock).then(|| format!("{}T{clock}", Point::Day(day).format()))
 }
 
+/// Words between the two clock times of a range.
+const RANGE_WORDS: &[&str] = &["to", "and", "-", "–", "until", "till", "through"];
+
+/// "from 19:00 to 21:00 UTC on Monday", "between 09:00 and 17:00 GMT": if
+/// `previous` is a clock time with no zone of its own, standing right before
+/// token `at` but for one range word, and `value` (the clock time found at
+/// `at`) has a day and maybe a zone, the previous time's value on that day
+/// in that zone.
+pub(crate) fn range_start(
+    toks: &[Tok],
+    at: usize,
+    value: &str,
+    previous: &Timex,
+) -> Option<String> {
+    let link = at.checked_sub(1)?;
+    let last = link.checked_sub(1)?;
+    let adjacent = RANGE_WORDS.contains(&toks[link].lower)
+        && toks[last].span.end == previous.span.end
+        && !super::rules::is_time_zone(&toks[last]);
+    if previous.kind != TimexType::Time || !adjacent {
+        return None;
+    }
+    let (day, clock) = value.split_once('T')?;
+    let (_, first) = previous.value.split_once('T')?;
+    let digits = |c: &str| c.starts_with(|c: char| c.is_ascii_digit());
+    if !digits(clock) || !digits(first) || first.ends_with('Z') {
+        return None;
+    }
+    let zone = if clock.ends_with('Z') { "Z" } else { "" };
+    Some(format!("{day}T{first}{zone}"))
+}
+
 /// The count and unit of a duration of whole calendar units: `P2D` → (2,
 /// day), `P10Y` → (10, year); None for clock units, vague or mixed ones.
 fn whole_duration(value: &str) -> Option<(u32, Unit)> {

@@ -98,6 +98,13 @@ pub fn tag(text: &str, region: Span, anchor: NaiveDate) -> Vec<Timex> {
                 if let Some(first) = lead::start(&toks, at, kind, &value).filter(|&i| free(i)) {
                     span.start = span.start.min(toks[first].span.start);
                 }
+                if kind == TimexType::Time {
+                    if let Some(p) = out.last_mut() {
+                        if let Some(moved) = join::range_start(&toks, at, &value, p) {
+                            p.value = moved;
+                        }
+                    }
+                }
                 memory.record(&toks, at..end, &value, anchors, anchor);
                 out.push(Timex { span, kind, value });
                 at = end;

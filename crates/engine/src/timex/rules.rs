@@ -34,6 +34,7 @@ use phrases::*;
 use sets::*;
 
 pub(crate) use norms::is_quoted_title;
+pub(crate) use phrases::is_time_zone;
 
 /// If a hedge ("about", "more than", "up to") ends right before token `at`,
 /// where it starts.

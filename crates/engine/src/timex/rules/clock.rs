@@ -31,6 +31,20 @@ pub(super) fn zone_designator(zone: &[Tok]) -> &'static str {
     }
 }
 
+/// The designator of match `m`'s time-zone part (part 1): `Z` for UTC, but
+/// nothing for an offset from it ("04:00 UTC+1" is a local time).
+fn match_zone(m: &Match) -> &'static str {
+    let offset = m
+        .after()
+        .is_some_and(|a| matches!(a.text, "+" | "-" | "−") && !a.gap)
+        && m.after_n(2).is_some_and(|n| n.is_digits() && !n.gap);
+    if offset {
+        ""
+    } else {
+        zone_designator(m.part(1))
+    }
+}
+
 pub(super) fn n_day_part(m: &Match, ctx: &Ctx) -> Option<String> {
     let toks = m.part(0);
     // "early this morning": the modifier does not change the value.
@@ -186,7 +200,7 @@ pub(super) fn n_clock(m: &Match, ctx: &Ctx) -> Option<String> {
     // restatement in UTC ("14:28 local time (06:28 UTC)", the way
     // encyclopedic news gives both) is another value, `T06:28Z`: kept (but
     // not the wire services' "(0735 GMT)", which `clock` leaves out).
-    let zone = zone_designator(m.part(1));
+    let zone = match_zone(m);
     let restated =
         zone.is_empty() && m.before().is_some_and(|b| b.text == "(") && m.start >= 2 && {
             let t = &m.toks[m.start - 2];
@@ -236,6 +250,6 @@ pub(super) fn n_clock_date(m: &Match, ctx: &Ctx) -> Option<String> {
     }
     let (h, min) = clock_value(m.part(0))?;
     let day = month_day_date(ctx, month_of(m, 3)?, day_of(m, 4)?)?;
-    let zone = zone_designator(m.part(1));
+    let zone = match_zone(m);
     Some(format!("{}T{h:02}:{min:02}{zone}", day_value(day)))
 }

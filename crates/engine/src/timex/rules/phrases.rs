@@ -16,7 +16,7 @@ pub(super) fn is_weekday(t: &Tok) -> bool {
 }
 
 /// A time zone after a clock time: "GMT", "CEST", and "ET" (not "et al.").
-pub(super) fn is_time_zone(t: &Tok) -> bool {
+pub(crate) fn is_time_zone(t: &Tok) -> bool {
     TIME_ZONES.contains(&t.lower) || t.text == "ET"
 }
 

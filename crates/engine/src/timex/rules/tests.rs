@@ -1565,3 +1565,19 @@ fn a_hedged_compound_duration_is_one() {
         &[("up to 6 minutes and 39 seconds", Duration, "PT6M39S")],
     );
 }
+
+#[test]
+fn a_range_of_clock_times_shares_its_zone_and_day() {
+    assert_tags(
+        "2009-06-02",
+        "Polls were open from 19:00 to 21:00 UTC on Monday. Shops shut between 09:00 and 17:00 GMT. \
+         The eclipse peaked at 04:00 UTC+1.",
+        &[
+            ("19:00", Time, "2009-06-01T19:00Z"),
+            ("21:00 UTC on Monday", Time, "2009-06-01T21:00Z"),
+            ("09:00", Time, "2009-06-01T09:00Z"),
+            ("17:00 GMT", Time, "2009-06-01T17:00Z"),
+            ("04:00 UTC", Time, "2009-06-01T04:00"),
+        ],
+    );
+}
