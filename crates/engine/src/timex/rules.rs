@@ -1095,6 +1095,13 @@ pub(crate) const RULES: &[Rule] = &[
         anchors: true,
     },
     Rule {
+        name: "at present",
+        pattern: &[El::Lit(&["present"])],
+        kind: TimexType::Date,
+        norm: n_at_present,
+        anchors: false,
+    },
+    Rule {
         name: "soon",
         pattern: &[El::Lit(&["soon"])],
         kind: TimexType::Date,

@@ -959,6 +959,18 @@ pub(super) fn n_current(m: &Match, ctx: &Ctx) -> Option<String> {
     n_present(m, ctx)
 }
 
+/// "at present" is now (`PRESENT_REF`, the preposition left out as TimeML
+/// does); not "at present levels", where "present" qualifies a noun.
+pub(super) fn n_at_present(m: &Match, _: &Ctx) -> Option<String> {
+    let at = m.before().is_some_and(|b| b.lower == "at");
+    let noun_follows = m.after().is_some_and(|a| {
+        a.is_word()
+            && a.sentence == m.toks[m.start].sentence
+            && (a.lower.ends_with('s') || a.lower == "value")
+    });
+    (at && !noun_follows).then(|| constant("PRESENT_REF"))
+}
+
 pub(super) fn n_past(_: &Match, _: &Ctx) -> Option<String> {
     Some(constant("PAST_REF"))
 }

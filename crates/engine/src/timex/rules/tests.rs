@@ -1581,3 +1581,12 @@ fn a_range_of_clock_times_shares_its_zone_and_day() {
         ],
     );
 }
+
+#[test]
+fn at_present_is_now() {
+    assert_tags(
+        "2010-01-13",
+        "At present, about three million people need help. Prices stayed at present levels.",
+        &[("present", Date, "PRESENT_REF")],
+    );
+}
