@@ -204,8 +204,9 @@ fn tbaq_scores_meet_targets() {
     // against regressions. It was lowered once, from 0.832 to 0.831, for
     // three TimeML-correct readings this gold leaves unannotated or dates
     // oddly ("adjusted quarterly", "the year before", "by the end of the
-    // month" = 1990-08 where the gold says 1990-08-30).
-    assert!(scores[2].1 >= 0.831, "value F1 {:.4} < 0.831", scores[2].1);
+    // month" = 1990-08 where the gold says 1990-08-30). Issue #14 (UTC
+    // times, weekday afternoons and evenings as times) raised it to 0.833.
+    assert!(scores[2].1 >= 0.833, "value F1 {:.4} < 0.833", scores[2].1);
 }
 
 /// Tagging never panics and only returns spans on character boundaries inside

@@ -93,6 +93,14 @@ pub(crate) fn clock_on_day(
     let before = at.checked_sub(1)?;
     let on = toks[before].lower == "on";
     let mut gap_end_at = if on { before.checked_sub(1)? } else { before };
+    // "at 19:03 local time on Sunday", "20:00 Rome time on February 28":
+    // the zone written out in words belongs to the time.
+    if on && toks[gap_end_at].lower == "time" {
+        let zone = gap_end_at.checked_sub(1)?;
+        if toks[zone].is_word() && toks[zone].sentence == toks[at].sentence {
+            gap_end_at = zone.checked_sub(1)?;
+        }
+    }
     // "7pm BST (2pm ET) on June 26": step over the restatement in brackets
     // (TimeBank keeps "10:35 a.m. (0735 GMT) Friday" as two).
     if on && toks[gap_end_at].text == ")" {
@@ -111,6 +119,38 @@ pub(crate) fn clock_on_day(
     let is_clock =
         Point::parse(&previous.value).is_some() && clock.starts_with(|c: char| c.is_ascii_digit());
     (adjacent && is_clock).then(|| format!("{}T{clock}", Point::Day(day).format()))
+}
+
+/// Words between the two clock times of a range.
+const RANGE_WORDS: &[&str] = &["to", "and", "-", "–", "until", "till", "through"];
+
+/// "from 19:00 to 21:00 UTC on Monday", "between 09:00 and 17:00 GMT": if
+/// `previous` is a clock time with no zone of its own, standing right before
+/// token `at` but for one range word, and `value` (the clock time found at
+/// `at`) has a day and maybe a zone, the previous time's value on that day
+/// in that zone.
+pub(crate) fn range_start(
+    toks: &[Tok],
+    at: usize,
+    value: &str,
+    previous: &Timex,
+) -> Option<String> {
+    let link = at.checked_sub(1)?;
+    let last = link.checked_sub(1)?;
+    let adjacent = RANGE_WORDS.contains(&toks[link].lower)
+        && toks[last].span.end == previous.span.end
+        && !super::rules::is_time_zone(&toks[last]);
+    if previous.kind != TimexType::Time || !adjacent {
+        return None;
+    }
+    let (day, clock) = value.split_once('T')?;
+    let (_, first) = previous.value.split_once('T')?;
+    let digits = |c: &str| c.starts_with(|c: char| c.is_ascii_digit());
+    if !digits(clock) || !digits(first) || first.ends_with('Z') {
+        return None;
+    }
+    let zone = if clock.ends_with('Z') { "Z" } else { "" };
+    Some(format!("{day}T{first}{zone}"))
 }
 
 /// The count and unit of a duration of whole calendar units: `P2D` → (2,

@@ -8,6 +8,7 @@
 //! same code runs natively and in the browser.
 
 mod join;
+mod lead;
 mod lexicon;
 mod pattern;
 mod resolve;
@@ -91,6 +92,17 @@ pub fn tag(text: &str, region: Span, anchor: NaiveDate) -> Vec<Timex> {
                         span.start = out.pop().map_or(span.start, |p| p.span.start);
                         value = timed;
                         kind = TimexType::Time;
+                    }
+                }
+                let free = |i: usize| out.last().is_none_or(|p| p.span.end <= toks[i].span.start);
+                if let Some(first) = lead::start(&toks, at, kind, &value).filter(|&i| free(i)) {
+                    span.start = span.start.min(toks[first].span.start);
+                }
+                if kind == TimexType::Time {
+                    if let Some(p) = out.last_mut() {
+                        if let Some(moved) = join::range_start(&toks, at, &value, p) {
+                            p.value = moved;
+                        }
                     }
                 }
                 memory.record(&toks, at..end, &value, anchors, anchor);

@@ -34,6 +34,15 @@ use phrases::*;
 use sets::*;
 
 pub(crate) use norms::is_quoted_title;
+pub(crate) use phrases::is_time_zone;
+
+/// If a hedge ("about", "more than", "up to") ends right before token `at`,
+/// where it starts.
+pub(crate) fn hedge_ending_at(toks: &[Tok], at: usize) -> Option<usize> {
+    (1..=2)
+        .filter_map(|k| at.checked_sub(k))
+        .find(|&start| hedge(toks, start) == Some(at))
+}
 
 /// A pattern and how to normalise what it matches.
 pub(crate) struct Rule {
@@ -200,7 +209,20 @@ const WEEKDAY_DIRECTION: El = led(
 );
 
 const DAY_PART: El = led(
-    || vec!["last", "this", "that", "today", "yesterday", "tomorrow"],
+    || {
+        vec![
+            "last",
+            "this",
+            "that",
+            "today",
+            "yesterday",
+            "tomorrow",
+            "early",
+            "late",
+            "earlier",
+            "later",
+        ]
+    },
     false,
     &El::Phrase(day_part),
 );
@@ -246,7 +268,7 @@ const CLOCK: El = led(|| vec!["noon", "midnight"], true, &El::Phrase(clock));
 
 const FISCAL: El = El::Lit(&["fiscal"]);
 
-const TIME_ZONE: El = El::Is(is_time_zone);
+const TIME_ZONE: El = El::Phrase(time_zone);
 // ---- the table -------------------------------------------------------------
 
 /// The first-token dispatch table of [`RULES`], derived from the patterns
@@ -403,6 +425,7 @@ pub(crate) const RULES: &[Rule] = &[
     },
     Rule {
         name: "decade in digits",
+        // "the 1990s": `lead` adds the determiner.
         pattern: &[El::Opt(&EDGE), DECADE_DIGITS],
         kind: TimexType::Date,
         norm: n_decade_digits,
@@ -595,6 +618,19 @@ pub(crate) const RULES: &[Rule] = &[
         ],
         kind: TimexType::Date,
         norm: n_half,
+        anchors: true,
+    },
+    // Before "weekday": on a tie the earlier rule wins.
+    Rule {
+        name: "weekday afternoon",
+        pattern: &[
+            El::Opt(&El::Lit(&["early", "late"])),
+            El::Opt(&WEEKDAY_DIRECTION),
+            WEEKDAY,
+            El::Lit(&["afternoon", "evening"]),
+        ],
+        kind: TimexType::Time,
+        norm: n_weekday_part_of_day,
         anchors: true,
     },
     Rule {
@@ -891,6 +927,7 @@ pub(crate) const RULES: &[Rule] = &[
     },
     Rule {
         name: "two hours 51 minutes",
+        // "up to 6 minutes and 39 seconds": `lead` adds the hedge.
         pattern: &[led(
             lexicon::cardinal_words,
             true,
@@ -1058,6 +1095,13 @@ pub(crate) const RULES: &[Rule] = &[
         anchors: true,
     },
     Rule {
+        name: "at present",
+        pattern: &[El::Lit(&["present"])],
+        kind: TimexType::Date,
+        norm: n_at_present,
+        anchors: false,
+    },
+    Rule {
         name: "soon",
         pattern: &[El::Lit(&["soon"])],
         kind: TimexType::Date,
@@ -1076,7 +1120,13 @@ pub(crate) const RULES: &[Rule] = &[
     },
     Rule {
         name: "the past",
-        pattern: &[THE, El::Lit(&["past"])],
+        // "the past", "the distant past", "the recent past" (an optional
+        // word after "the" would be tried at every "the").
+        pattern: &[
+            THE,
+            El::Lit(&["past", "distant", "recent"]),
+            El::Opt(&El::Lit(&["past"])),
+        ],
         kind: TimexType::Date,
         norm: n_the_past,
         anchors: true,

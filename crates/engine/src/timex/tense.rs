@@ -277,6 +277,10 @@ fn cue(toks: &[Tok], i: usize) -> Option<(Tense, usize)> {
         Some((tense, 3))
     } else if PAST_CUES.contains(&w) {
         Some((Tense::Past, 0))
+    } else if present_perfect(toks, i) {
+        // "the toll from the tsunami that struck on Sunday has risen": the
+        // present perfect reports what is done, as the past does.
+        Some((Tense::Past, 1))
     } else if PRESENT_CUES.contains(&w) {
         Some((Tense::Present, 1))
     } else if w.len() > 4
@@ -288,6 +292,28 @@ fn cue(toks: &[Tok], i: usize) -> Option<(Tense, usize)> {
         Some((Tense::Past, 2))
     } else {
         None
+    }
+}
+
+/// True if token `i` is "has" or "have" starting a present perfect: a
+/// participle follows ("has risen", "have been", "has already closed").
+fn present_perfect(toks: &[Tok], i: usize) -> bool {
+    if !matches!(toks[i].lower, "has" | "have") {
+        return false;
+    }
+    let next = |k: usize| toks.get(i + k).filter(|t| t.is_word()).map(|t| t.lower);
+    let participle = |w: &str| {
+        w == "been"
+            || (w.len() > 4
+                && (w.ends_with("ed") || w.ends_with("en"))
+                && !NOT_PAST_ED.contains(&w))
+    };
+    match next(1) {
+        Some("already" | "now" | "also" | "since" | "just" | "not" | "never") => {
+            next(2).is_some_and(participle)
+        }
+        Some(w) => participle(w),
+        None => false,
     }
 }
 

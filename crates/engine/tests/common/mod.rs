@@ -106,3 +106,48 @@ pub fn seed_files() -> Vec<(String, Vec<u8>)> {
         })
         .collect()
 }
+
+/// TempEval-3 counts of one tagging run against gold, as
+/// `shared/eval/score.py timex` makes them: a prediction overlapping an
+/// unused gold timex (predictions in start order) is a relaxed match, and
+/// counts for value (type) if its value (type) is also equal.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct TimexCounts {
+    pub gold: usize,
+    pub pred: usize,
+    pub strict: usize,
+    pub relaxed: usize,
+    pub value: usize,
+    pub kind: usize,
+}
+
+impl TimexCounts {
+    /// Adds the matches of `got` (sorted here) against `gold`.
+    pub fn add(&mut self, gold: &[GoldTimex], got: &[dateline_engine::timex::Timex]) {
+        let mut got: Vec<&dateline_engine::timex::Timex> = got.iter().collect();
+        got.sort_by_key(|t| (t.span.start, t.span.end));
+        self.gold += gold.len();
+        self.pred += got.len();
+        let mut used = vec![false; gold.len()];
+        for t in got {
+            let Some(i) = (0..gold.len()).find(|&i| !used[i] && gold[i].span.overlaps(t.span))
+            else {
+                continue;
+            };
+            used[i] = true;
+            self.relaxed += 1;
+            self.strict += usize::from(gold[i].span == t.span);
+            self.value += usize::from(t.value.eq_ignore_ascii_case(&gold[i].value));
+            let kind = serde_json::to_value(t.kind).unwrap();
+            self.kind += usize::from(kind == gold[i].kind.as_str());
+        }
+    }
+
+    /// F1 of `tp` true positives.
+    pub fn f1(&self, tp: usize) -> f64 {
+        if self.pred + self.gold == 0 {
+            return 0.0;
+        }
+        2.0 * tp as f64 / (self.pred + self.gold) as f64
+    }
+}

@@ -12,31 +12,63 @@ pub(super) const CLOCK_PREPOSITIONS: &[&str] = &[
 /// Time-zone abbreviations: "1350 GMT" is a clock time, not the year 1350.
 pub(super) const TIME_ZONES: &[&str] = &[
     "gmt", "utc", "edt", "est", "cdt", "cst", "mdt", "mst", "pdt", "pst", "bst", "cet", "cest",
-    "eet", "eest", "msk", "jst", "ist", "hkt", "sgt", "aest", "aedt", "z",
+    "eet", "eest", "msk", "jst", "ist", "hkt", "sgt", "aest", "aedt", "z", "zulu",
 ];
 
+/// The zones that are Coordinated Universal Time: a clock time in them
+/// carries the ISO 8601 designator `Z` in its TIMEX3 value ("12:00 UTC" →
+/// `T12:00Z`), as TimeML asks; other zones are left out of the value, which
+/// then reads as local time.
+const UTC_ZONES: &[&str] = &["utc", "gmt", "z", "zulu"];
+
+/// `Z` if the zone tokens `zone` (a match's time-zone part: "UTC", or
+/// "(GMT)") name UTC, else nothing.
+pub(super) fn zone_designator(zone: &[Tok]) -> &'static str {
+    if zone.iter().any(|t| UTC_ZONES.contains(&t.lower)) {
+        "Z"
+    } else {
+        ""
+    }
+}
+
+/// The designator of match `m`'s time-zone part (part 1): `Z` for UTC, but
+/// nothing for an offset from it ("04:00 UTC+1" is a local time).
+fn match_zone(m: &Match) -> &'static str {
+    let offset = m
+        .after()
+        .is_some_and(|a| matches!(a.text, "+" | "-" | "−") && !a.gap)
+        && m.after_n(2).is_some_and(|n| n.is_digits() && !n.gap);
+    if offset {
+        ""
+    } else {
+        zone_designator(m.part(1))
+    }
+}
+
 pub(super) fn n_day_part(m: &Match, ctx: &Ctx) -> Option<String> {
-    let words = m.words(0);
-    let mut it = words.split(' ');
-    let (first, second) = (it.next()?, it.next());
+    let toks = m.part(0);
+    // "early this morning": the modifier does not change the value.
+    let toks = match toks.first() {
+        Some(t) if is_day_part_edge(t) => &toks[1..],
+        _ => toks,
+    };
+    let first = toks.first()?.lower;
+    let second = toks.get(1).map(|t| t.lower);
     let (offset, pod) = match (first, second) {
         // "that evening": of the day the text last named.
         ("that", Some(_)) => {
             let Some(Point::Day(day)) = ctx.reference else {
                 return None;
             };
-            let pod = lexicon::part_of_day(m.part(0).get(1)?)?;
+            let pod = lexicon::part_of_day(toks.get(1)?)?;
             return Some(format!("{}T{pod}", day_value(day)));
         }
         ("last", Some("night")) => (-1, "NI"),
         ("this", Some(p)) => (
             0,
-            lexicon::part_of_day(m.part(0).get(1)?).filter(|_| p != "night")?,
+            lexicon::part_of_day(toks.get(1)?).filter(|_| p != "night")?,
         ),
-        (d, Some(_)) => (
-            day_word_offset(d)?,
-            lexicon::part_of_day(m.part(0).get(1)?)?,
-        ),
+        (d, Some(_)) => (day_word_offset(d)?, lexicon::part_of_day(toks.get(1)?)?),
         _ => return None,
     };
     Some(format!(
@@ -164,13 +196,18 @@ pub(super) fn n_clock(m: &Match, ctx: &Ctx) -> Option<String> {
     if bare && !placed && !after_date {
         return None;
     }
-    // "7pm BST (2pm ET)": the time in brackets restates the one before.
-    let restated = m.before().is_some_and(|b| b.text == "(") && m.start >= 2 && {
-        let t = &m.toks[m.start - 2];
-        TIME_ZONES.contains(&t.lower)
-            || matches!(t.lower, "time" | "pm" | "am" | "m" | ".")
-            || glued_meridiem(t).is_some()
-    };
+    // "7pm BST (2pm ET)": the time in brackets restates the one before. A
+    // restatement in UTC ("14:28 local time (06:28 UTC)", the way
+    // encyclopedic news gives both) is another value, `T06:28Z`: kept (but
+    // not the wire services' "(0735 GMT)", which `clock` leaves out).
+    let zone = match_zone(m);
+    let restated =
+        zone.is_empty() && m.before().is_some_and(|b| b.text == "(") && m.start >= 2 && {
+            let t = &m.toks[m.start - 2];
+            TIME_ZONES.contains(&t.lower)
+                || matches!(t.lower, "time" | "pm" | "am" | "m" | ".")
+                || glued_meridiem(t).is_some()
+        };
     if restated {
         return None;
     }
@@ -201,7 +238,7 @@ pub(super) fn n_clock(m: &Match, ctx: &Ctx) -> Option<String> {
     } else {
         h
     };
-    Some(format!("{}T{h:02}:{min:02}", day_value(day)))
+    Some(format!("{}T{h:02}:{min:02}{zone}", day_value(day)))
 }
 
 /// "5 p.m. EST Nov. 9": the clock time on that day (year as for "Nov. 9").
@@ -213,5 +250,6 @@ pub(super) fn n_clock_date(m: &Match, ctx: &Ctx) -> Option<String> {
     }
     let (h, min) = clock_value(m.part(0))?;
     let day = month_day_date(ctx, month_of(m, 3)?, day_of(m, 4)?)?;
-    Some(format!("{}T{h:02}:{min:02}", day_value(day)))
+    let zone = match_zone(m);
+    Some(format!("{}T{h:02}:{min:02}{zone}", day_value(day)))
 }

@@ -62,6 +62,12 @@ pub(super) fn n_duration(m: &Match, _: &Ctx) -> Option<String> {
     if m.tok(2).is_some_and(|t| is_year(t)) {
         return None;
     }
+    // "up to 6 minutes and 39 seconds": the hedge goes with the whole
+    // compound, which the compound rule reads from the count on (and
+    // `lead` then adds the hedge back).
+    if m.has(0) && duration_parts(m.toks, m.parts[2].0).is_some_and(|(_, end)| end > m.end) {
+        return None;
+    }
     let age = |t: &Tok| t.lower == "old";
     if m.after().is_some_and(age)
         || m.after().is_some_and(|h| h.text == "-") && m.after_n(2).is_some_and(age)
@@ -131,15 +137,26 @@ pub(super) fn n_compound_duration(m: &Match, _: &Ctx) -> Option<String> {
 pub(super) fn n_vague_plural(m: &Match, _: &Ctx) -> Option<String> {
     let unit = unit_of(m, 1)?;
     let lead = m.words(0);
+    // "hours later", "days after the vote": an unspecified stretch of time
+    // between two events, a DURATION in TimeML as "three days later" is
+    // (but "the first days after" is no timex of its own).
+    let offset = m
+        .after()
+        .is_some_and(|a| matches!(a.lower, "later" | "after" | "afterwards"))
+        && !m
+            .before()
+            .is_some_and(|b| b.is_word() && !matches!(b.lower, "and" | "but" | "then"));
     if lead.is_empty()
+        && !offset
         && !m
             .before()
             .is_some_and(|b| matches!(b.lower, "for" | "over" | "in" | "within"))
     {
         return None;
     }
-    if m.after()
-        .is_some_and(|a| matches!(a.lower, "of" | "ago" | "later" | "earlier"))
+    if !offset
+        && m.after()
+            .is_some_and(|a| matches!(a.lower, "of" | "ago" | "later" | "earlier"))
     {
         return None;
     }

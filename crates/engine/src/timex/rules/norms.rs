@@ -641,9 +641,21 @@ pub(super) fn n_weekday(m: &Match, ctx: &Ctx) -> Option<String> {
     if !m.has(0) && !m.has(1) && on_a {
         return None;
     }
-    // TempEval-3 gold keeps "Wednesday night" at day precision (and often
-    // marks just "Wednesday"): adding `TNI` lost more matches than it won.
+    // TempEval-3 gold keeps "Wednesday night" and "Friday morning" at day
+    // precision more often than not (and often marks just "Wednesday"):
+    // adding `TNI` or `TMO` lost more matches than it won. The afternoon
+    // and the evening are times, as TimeML has them: `n_weekday_part_of_day`.
     Some(day_value(day))
+}
+
+/// "Monday afternoon", "Thursday evening": TimeML makes a weekday with a
+/// part of the day a TIME on that day (`2008-05-12TAF`), and the TBAQ gold
+/// agrees for these two parts (not for the morning and the night, which
+/// `n_weekday` keeps at day precision).
+pub(super) fn n_weekday_part_of_day(m: &Match, ctx: &Ctx) -> Option<String> {
+    let day = n_weekday(m, ctx)?;
+    let part = lexicon::part_of_day(m.part(3).first()?)?;
+    Some(format!("{day}T{part}"))
 }
 
 /// "next Monday, and the Monday after that": the first such weekday after
@@ -896,8 +908,12 @@ pub(super) fn n_anaphoric(m: &Match, ctx: &Ctx) -> Option<String> {
     if m.words(1) == "next" && unit != Unit::Day {
         return None;
     }
+    // "the same day" counts from the last day named; a year or a month
+    // named since ("the asteroid 2012 DA14 passed later the same day")
+    // does not say which day, so the article's date stays the base.
     let base = ctx
         .reference
+        .filter(|p| p.granularity() <= unit)
         .and_then(Point::first_day)
         .unwrap_or(ctx.anchor);
     Some(fmt(Point::of(base, unit)?.shift(n, unit)?))
@@ -943,14 +959,25 @@ pub(super) fn n_current(m: &Match, ctx: &Ctx) -> Option<String> {
     n_present(m, ctx)
 }
 
+/// "at present" is now (`PRESENT_REF`, the preposition left out as TimeML
+/// does); not "at present levels", where "present" qualifies a noun.
+pub(super) fn n_at_present(m: &Match, _: &Ctx) -> Option<String> {
+    let at = m.before().is_some_and(|b| b.lower == "at");
+    let noun_follows = m.after().is_some_and(|a| {
+        a.is_word()
+            && a.sentence == m.toks[m.start].sentence
+            && (a.lower.ends_with('s') || a.lower == "value")
+    });
+    (at && !noun_follows).then(|| constant("PRESENT_REF"))
+}
+
 pub(super) fn n_past(_: &Match, _: &Ctx) -> Option<String> {
     Some(constant("PAST_REF"))
 }
 
 pub(super) fn n_the_past(m: &Match, _: &Ctx) -> Option<String> {
-    m.before()
-        .is_some_and(|b| b.lower == "in")
-        .then(|| constant("PAST_REF"))
+    let past = m.toks[m.end - 1].lower == "past";
+    (past && m.before().is_some_and(|b| b.lower == "in")).then(|| constant("PAST_REF"))
 }
 
 /// "will soon grow": TimeML tags the adverb as `FUTURE_REF`; "as soon as",

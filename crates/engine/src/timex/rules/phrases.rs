@@ -16,8 +16,20 @@ pub(super) fn is_weekday(t: &Tok) -> bool {
 }
 
 /// A time zone after a clock time: "GMT", "CEST", and "ET" (not "et al.").
-pub(super) fn is_time_zone(t: &Tok) -> bool {
+pub(crate) fn is_time_zone(t: &Tok) -> bool {
     TIME_ZONES.contains(&t.lower) || t.text == "ET"
+}
+
+/// A time zone after a clock time, bare ("12:00 UTC") or in brackets
+/// ("12:00 (UTC)", as encyclopedic articles write it).
+pub(super) fn time_zone(toks: &[Tok], at: usize) -> Option<usize> {
+    let t = toks.get(at)?;
+    if is_time_zone(t) {
+        return Some(at + 1);
+    }
+    let zone = toks.get(at + 1).filter(|z| is_time_zone(z))?;
+    let close = toks.get(at + 2)?;
+    (t.text == "(" && close.text == ")" && !zone.gap).then_some(at + 3)
 }
 
 /// "Sundays": a capitalised weekday in the plural.
@@ -418,7 +430,9 @@ pub(super) fn clock(toks: &[Tok], at: usize) -> Option<usize> {
         .get(at + 1)
         .is_some_and(|z| TIME_ZONES.contains(&z.lower));
     if t.text.len() == 4 && zone_follows {
-        // "10:35 a.m. (0735 GMT)" restates the time before it.
+        // "10:35 a.m. (0735 GMT)": the wire services' conversion note
+        // restates the time before it, and TBAQ leaves it unannotated
+        // (unlike "14:28 local time (06:28 UTC)", see `n_clock`).
         let restated = at.checked_sub(1).is_some_and(|p| toks[p].text == "(");
         return military_time(t).filter(|_| !restated).map(|_| at + 1);
     }
@@ -495,6 +509,10 @@ pub(super) fn day_name(toks: &[Tok], at: usize) -> Option<usize> {
 
 pub(super) fn day_part(toks: &[Tok], at: usize) -> Option<usize> {
     let w = |i: usize| toks.get(i).map(|t| t.lower);
+    // "early this morning", "late last night": TimeML keeps the modifier.
+    if is_day_part_edge(toks.get(at)?) {
+        return day_part(toks, at + 1).filter(|_| !is_day_part_edge(&toks[at + 1]));
+    }
     match w(at)? {
         "last" if w(at + 1) == Some("night") => Some(at + 2),
         "this" | "that" | "today" | "yesterday" | "tomorrow"
@@ -504,6 +522,11 @@ pub(super) fn day_part(toks: &[Tok], at: usize) -> Option<usize> {
         }
         _ => None,
     }
+}
+
+/// "early", "late", "earlier", "later" before a part of a day.
+pub(super) fn is_day_part_edge(t: &Tok) -> bool {
+    matches!(t.lower, "early" | "late" | "earlier" | "later")
 }
 
 /// "mid-afternoon", "mid morning", "midafternoon", "midday": the part of
