@@ -1,0 +1,14 @@
+//! The seed-format parser on any bytes: an article or a clear error, never
+//! a panic; a parsed article's blocks lie on boundaries inside its text.
+#![no_main]
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    if let Ok(article) = dateline_engine::article::parse("fuzz.txt", data) {
+        for b in &article.blocks {
+            assert!(b.span.end <= article.text.len());
+            assert!(article.text.is_char_boundary(b.span.start));
+            assert!(article.text.is_char_boundary(b.span.end));
+        }
+    }
+});
