@@ -24,7 +24,7 @@ pub const SHARD_BYTES: usize = 1 << 20;
 /// How many of the most frequent terms a short prefix ("t", "tu", "tur",
 /// "turk") stands for. Shorter prefixes than this have too many terms to
 /// list per keystroke, so the builder lists their best ones once.
-pub const PREFIX_TERMS: usize = 12;
+pub const PREFIX_TERMS: usize = 8;
 
 /// Prefixes up to this many characters get a precomputed term list.
 const LISTED_PREFIX_CHARS: usize = 4;

@@ -6,6 +6,7 @@
 //! each word's automaton then costs microseconds, where `fst`'s own
 //! `Levenshtein` rebuilds its automaton from scratch for every word).
 
+use crate::builder::PREFIX_TERMS;
 use crate::index::SearchIndex;
 use crate::query::Word;
 use fst::automaton::{Automaton, Str};
@@ -60,7 +61,10 @@ pub fn expand(index: &SearchIndex, word: &Word) -> Vec<Expansion> {
     if word.prefix {
         let completions = match index.popular(&word.term) {
             Some(listed) => listed.to_vec(),
-            None => index.matching(Str::new(&word.term).starts_with(), PREFIX_SCAN),
+            None => most_frequent(
+                index,
+                index.matching(Str::new(&word.term).starts_with(), PREFIX_SCAN),
+            ),
         };
         add(index, &mut out, completions, PREFIX_WEIGHT);
     }
@@ -127,6 +131,15 @@ fn typo_candidates(index: &SearchIndex, term: &str, dfa: &DFA, prefix: bool) -> 
     }
     let one = automaton(term, 1, prefix);
     index.matching(Typo(&one), PREFIX_SCAN)
+}
+
+/// The [`PREFIX_TERMS`] most frequent of `ordinals`: a prefix stands for
+/// its likeliest completions, so its cost does not grow with the corpus's
+/// vocabulary.
+fn most_frequent(index: &SearchIndex, mut ordinals: Vec<u32>) -> Vec<u32> {
+    ordinals.sort_by_key(|&o| std::cmp::Reverse(index.term(o).df));
+    ordinals.truncate(PREFIX_TERMS);
+    ordinals
 }
 
 fn add(index: &SearchIndex, out: &mut Vec<Expansion>, ordinals: Vec<u32>, weight: f32) {

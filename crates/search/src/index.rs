@@ -24,7 +24,9 @@ pub struct TermRef {
 /// searching. Term `n` of [`TermRef`]s is the `n`th term of the dictionary.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IndexHead {
-    /// An `fst::Map` from term to its ordinal.
+    /// An `fst::Map` from term to its ordinal. As bytes (`serde_bytes`):
+    /// postcard then reads it in one copy, not one element at a time.
+    #[serde(with = "serde_bytes")]
     pub dictionary: Vec<u8>,
     pub terms: Vec<TermRef>,
     /// Short prefixes shared by many terms, with their most frequent terms'
@@ -41,6 +43,7 @@ pub struct IndexHead {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IndexShard {
     pub number: u32,
+    #[serde(with = "serde_bytes")]
     pub postings: Vec<u8>,
 }
 
