@@ -129,16 +129,21 @@ async function pagefindSize(articles) {
   const t0 = performance.now();
   const { index, errors } = await pagefind.createIndex({});
   if (!index) return { skipped: `pagefind: ${errors.join("; ")}` };
-  // One record per article, as a page of the site would be: title and text.
-  for (let i = 0; i < articles.length; i++) {
-    const a = articles[i];
-    const r = await index.addCustomRecord({
-      url: `/article/${i}`,
-      content: `${a.title}\n\n${a.body}`,
-      language: "en",
-      meta: { title: a.title },
-    });
-    if (r.errors.length) return { skipped: `pagefind: ${r.errors.join("; ")}` };
+  // One record per article, as a page of the site would be: title and text
+  // (500 at a time: each is a message to Pagefind's binary).
+  for (let from = 0; from < articles.length; from += 500) {
+    const added = await Promise.all(
+      articles.slice(from, from + 500).map((a, i) =>
+        index.addCustomRecord({
+          url: `/article/${from + i}`,
+          content: `${a.title}\n\n${a.body}`,
+          language: "en",
+          meta: { title: a.title },
+        }),
+      ),
+    );
+    const errors = added.flatMap((r) => r.errors);
+    if (errors.length) return { skipped: `pagefind: ${errors.join("; ")}` };
   }
   const w = await index.writeFiles({ outputPath: out });
   if (w.errors.length) return { skipped: `pagefind: ${w.errors.join("; ")}` };
