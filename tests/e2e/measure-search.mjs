@@ -17,6 +17,7 @@
 //   SEARCH_PKG=target/search-bench/pkg     wasm-bindgen output of bench/search-wasm
 //   PASSES=5                               timed passes per query set (after one warm-up)
 //   LOADS=5                                loads of our index (the first, cold, and the median of the others)
+//   PEERS="minisearch flexsearch"          the peers to measure ("" for ours alone)
 //   PAGEFIND=0                             skip Pagefind
 //
 // The page is served by a small static server here (not harness.mjs's
@@ -41,6 +42,7 @@ const PKG = path.resolve(ROOT, process.env.SEARCH_PKG ?? "target/search-bench/pk
 const WASM = process.env.SEARCH_WASM ?? "dateline_search_wasm_bench_bg.wasm";
 const PASSES = Number(process.env.PASSES ?? 5);
 const LOADS = Number(process.env.LOADS ?? 5);
+const PEERS = (process.env.PEERS ?? "minisearch flexsearch").split(/\s+/).filter(Boolean);
 const log = (...a) => console.error("  [measure-search]", ...a);
 
 // --- the query sets -----------------------------------------------------------
@@ -366,10 +368,15 @@ const searchFiles = readdirSync(BUNDLE)
 const shardFiles = searchFiles.filter((f) => f !== "search.bin");
 let raw = 0;
 let br = 0;
+// The files are deflated already (crates/bundle/src/format.rs: a 20-byte
+// header, then the raw-deflated postcard payload), so brotli finds little in
+// them: also what brotli makes of the payload inflated, for comparison.
+let plainBrotli = 0;
 for (const f of searchFiles) {
   const buf = readFileSync(path.join(BUNDLE, f));
   raw += buf.length;
   br += brotli(buf);
+  plainBrotli += 20 + brotli(zlib.inflateRawSync(buf.subarray(20, 20 + buf.readUInt32LE(12))));
 }
 const headRaw = statSync(path.join(BUNDLE, "search.bin")).size;
 log(`search files: ${searchFiles.length}, ${raw} bytes raw, ${br} brotli; text ${text} bytes`);
@@ -421,7 +428,7 @@ try {
   for (const [name, build] of [
     ["minisearch", pageBuildMiniSearch],
     ["flexsearch", pageBuildFlexSearch],
-  ]) {
+  ].filter(([name]) => PEERS.includes(name))) {
     log(`${name}: build`);
     before = await heap();
     const built = await page.evaluate(build);
@@ -454,7 +461,7 @@ console.log(
     typosEdited: edited,
     versions,
     wasm: { file: WASM, bytes: statSync(path.join(PKG, WASM)).size },
-    disk: { text, searchRaw: raw, searchBrotli: br, headRaw, shards: shardFiles.length, pagefind },
+    disk: { text, searchRaw: raw, searchBrotli: br, plainBrotli, headRaw, shards: shardFiles.length, pagefind },
     engines,
   }),
 );
@@ -494,16 +501,16 @@ function printTables(rows) {
   }
   console.log();
   console.log(
-    "| articles | corpus text | Dateline search files raw / brotli (share of the text) | Pagefind bundle: total / index (meta + index chunks) / fragments |",
+    "| articles | corpus text | Dateline search files raw / brotli (share of the text) | the same, brotli of the inflated payload | Pagefind bundle: total / index (meta + index chunks) / fragments |",
   );
-  console.log("| ---: | ---: | --- | --- |");
+  console.log("| ---: | ---: | --- | --- | --- |");
   for (const r of rows) {
     const d = r.disk;
     const pf = d.pagefind.skipped
       ? `– (${d.pagefind.skipped})`
       : `${mb(d.pagefind.total)} / ${mb(d.pagefind.index)} / ${mb(d.pagefind.fragments)} (built in ${d.pagefind.secs.toFixed(1)} s)`;
     console.log(
-      `| ${r.articles.toLocaleString("en")} | ${mb(d.text)} | ${mb(d.searchRaw)} / ${mb(d.searchBrotli)} (${pct(d.searchRaw / d.text)} / ${pct(d.searchBrotli / d.text)}) | ${pf} |`,
+      `| ${r.articles.toLocaleString("en")} | ${mb(d.text)} | ${mb(d.searchRaw)} / ${mb(d.searchBrotli)} (${pct(d.searchRaw / d.text)} / ${pct(d.searchBrotli / d.text)}) | ${d.plainBrotli == null ? "–" : `${mb(d.plainBrotli)} (${pct(d.plainBrotli / d.text)})`} | ${pf} |`,
     );
   }
 }
