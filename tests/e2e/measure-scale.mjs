@@ -60,7 +60,7 @@ function sizes() {
     wasm: sum(wasm),
     boot: sum([path.join(dist, "bundle", "boot.bin")]),
     bundle: sum(bundle),
-    chunks: bundle.length - 1,
+    chunks: bundle.filter((f) => /chunk-\d+\.bin$/.test(f)).length,
   };
 }
 
