@@ -2,6 +2,8 @@
 //! text, every span lies on character boundaries inside it, spans of one
 //! layer never overlap, and analysing twice gives the same result.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use dateline_engine::analysis::analyze;
 use dateline_engine::corpus::Input;
 use dateline_engine::text::Span;

@@ -1,6 +1,8 @@
 //! Round trips the reader relies on (proptest): every view survives its URL
 //! fragment, and every saved state survives its JSON, whatever text they hold.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use chrono::NaiveDate;
 use dateline_reader::saved::{AddedArticle, SavedState};
 use dateline_reader::view::View;

@@ -2,6 +2,8 @@
 //! back to the text on character boundaries, snippets mark only inside their
 //! window, a query never panics, and every hit holds every word typed whole.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use dateline_search::builder::{Document, IndexBuilder};
 use dateline_search::query::Query;
 use dateline_search::ranking::search;
