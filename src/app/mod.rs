@@ -199,24 +199,31 @@ pub fn app() -> Html {
     // pauses: each keystroke then re-renders the list alone (what it is for),
     // not every panel of a 10,000-article corpus. Anything but typing
     // updates them at once.
-    let settled = use_state(|| visible.clone());
+    // What the panels last showed, and for which data: a list of another
+    // corpus (an article was added or removed) is never used with this one.
+    let settled = use_state(|| (data.clone(), visible.clone()));
     {
         let settled = settled.clone();
-        let typing = view.replace_history;
+        let typing = view.typing;
+        let data = data.clone();
         use_effect_with(visible.clone(), move |visible| {
-            let visible = visible.clone();
+            let now = (data, visible.clone());
             let timer = if typing {
                 Some(gloo::timers::callback::Timeout::new(SETTLE_MS, move || {
-                    settled.set(visible)
+                    settled.set(now)
                 }))
             } else {
-                settled.set(visible);
+                settled.set(now);
                 None
             };
             move || drop(timer)
         });
     }
-    let panels_visible = (*settled).clone();
+    let panels_visible = if settled.0 == data && view.typing {
+        settled.1.clone()
+    } else {
+        visible.clone()
+    };
     let open = view
         .view
         .article

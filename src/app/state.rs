@@ -35,6 +35,8 @@ pub struct ViewState {
     pub focus: Option<Span>,
     /// The last change should replace the history entry (typing a query).
     pub replace_history: bool,
+    /// The last change was typed into Search: the panels may lag the list.
+    pub typing: bool,
 }
 
 impl ViewState {
@@ -43,6 +45,7 @@ impl ViewState {
             view,
             focus: None,
             replace_history: true,
+            typing: false,
         }
     }
 }
@@ -53,6 +56,7 @@ impl Reducible for ViewState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         next.replace_history = false;
+        next.typing = false;
         next.focus = None;
         match action {
             Action::Open(id) => next.view.article = Some(id),
@@ -69,6 +73,7 @@ impl Reducible for ViewState {
             Action::Query(query) => {
                 next.view.query = query;
                 next.replace_history = true;
+                next.typing = true;
             }
             Action::SearchEntity(id) => {
                 next.view.entity = Some(id);
