@@ -20,11 +20,7 @@ fuzz_target!(|data: &[u8]| {
             .map(|m| m.span)
             .chain(a.timexes.iter().map(|t| t.span));
         for s in spans {
-            assert!(
-                s.end <= text.len()
-                    && text.is_char_boundary(s.start)
-                    && text.is_char_boundary(s.end)
-            );
+            assert!(s.fits(text), "{s:?} does not fit the text");
         }
     }
 });

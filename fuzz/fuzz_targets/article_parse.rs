@@ -6,9 +6,11 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|data: &[u8]| {
     if let Ok(article) = dateline_engine::article::parse("fuzz.txt", data) {
         for b in &article.blocks {
-            assert!(b.span.end <= article.text.len());
-            assert!(article.text.is_char_boundary(b.span.start));
-            assert!(article.text.is_char_boundary(b.span.end));
+            assert!(
+                b.span.fits(&article.text),
+                "{:?} does not fit the text",
+                b.span
+            );
         }
     }
 });

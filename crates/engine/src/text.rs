@@ -54,6 +54,12 @@ impl Span {
         text.get(self.start..self.end).unwrap_or("")
     }
 
+    /// True if this span can slice `text`: in order, inside it, and on
+    /// character boundaries (the invariant every emitted span keeps).
+    pub fn fits(self, text: &str) -> bool {
+        text.get(self.start..self.end).is_some()
+    }
+
     /// As a standard range, for slicing.
     pub const fn range(self) -> Range<usize> {
         self.start..self.end
@@ -105,6 +111,17 @@ pub(crate) fn is_abbreviation(word_with_period: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_span_fits_only_in_order_inside_and_on_boundaries() {
+        let text = "Çavuşoğlu said";
+        assert_eq!(Span::new(0, 12).of(text), "Çavuşoğlu");
+        assert!(Span::new(0, 12).fits(text));
+        assert!(Span::new(3, 3).fits(text));
+        assert!(!Span::new(1, 4).fits(text), "inside the Ç");
+        assert!(!Span::new(5, 3).fits(text), "reversed");
+        assert!(!Span::new(12, 99).fits(text), "past the end");
+    }
 
     #[test]
     fn a_span_outside_its_text_reads_as_nothing() {

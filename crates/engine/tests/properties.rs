@@ -92,13 +92,6 @@ fn article() -> impl Strategy<Value = String> {
         })
 }
 
-fn on_boundaries(text: &str, span: Span) -> bool {
-    span.start <= span.end
-        && span.end <= text.len()
-        && text.is_char_boundary(span.start)
-        && text.is_char_boundary(span.end)
-}
-
 fn disjoint(mut spans: Vec<Span>) -> bool {
     spans.sort_by_key(|s| (s.start, s.end));
     spans.windows(2).all(|w| w[0].end <= w[1].start)
@@ -113,14 +106,14 @@ proptest! {
         for a in &corpus.articles {
             let t = &a.article.text;
             for m in &a.mentions {
-                prop_assert!(on_boundaries(t, m.span), "mention {:?} in {:?}", m.span, t);
+                prop_assert!(m.span.fits(t), "mention {:?} in {:?}", m.span, t);
                 prop_assert!(m.entity < corpus.entities.len());
             }
             for x in &a.timexes {
-                prop_assert!(on_boundaries(t, x.span), "date {:?} in {:?}", x.span, t);
+                prop_assert!(x.span.fits(t), "date {:?} in {:?}", x.span, t);
             }
             for b in &a.article.blocks {
-                prop_assert!(on_boundaries(t, b.span));
+                prop_assert!(b.span.fits(t));
             }
             prop_assert!(disjoint(a.mentions.iter().map(|m| m.span).collect()));
             prop_assert!(disjoint(a.timexes.iter().map(|x| x.span).collect()));

@@ -41,8 +41,7 @@ fn check(bytes: &[u8]) {
             .chain(a.timexes.iter().map(|t| t.span))
             .chain(a.article.blocks.iter().map(|b| b.span));
         for s in spans {
-            assert!(s.start <= s.end && s.end <= text.len());
-            assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+            assert!(s.fits(text), "{s:?} does not fit the text");
         }
     }
     assert_eq!(corpus.articles.len() + corpus.problems.len(), 1);
