@@ -1,0 +1,319 @@
+//! What the timeline draws from, built once per corpus (and once per filter),
+//! never per frame: the level-of-detail pyramids of articles and events,
+//! each item's salience, and each article's lane and colour.
+
+use super::lod::{Dated, Pyramid};
+use super::spans::{Period, PeriodIndex};
+use super::viewport::day_number;
+use dateline_engine::corpus::Corpus;
+use std::rc::Rc;
+
+/// With this many sources or fewer (and more than one), each source gets a
+/// lane of its own; with more, one lane with a colour per leading source.
+pub const SOURCE_LANES: usize = 3;
+/// Sources with a colour of their own when they share a lane; the rest
+/// share colour 0.
+pub const SOURCE_COLOURS: usize = 5;
+
+/// A lane of article markers: one source, or all of them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lane {
+    /// The source this lane shows; `None` when it shows every source.
+    pub source: Option<String>,
+    /// Rows of markers it has room for.
+    pub rows: usize,
+}
+
+/// The static part: every article and event, and how they are drawn.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimelineModel {
+    pub lanes: Vec<Lane>,
+    /// Each article's lane.
+    pub lane_of: Vec<u8>,
+    /// Each article's colour: 1..=[`SOURCE_COLOURS`] for the leading
+    /// sources of a shared lane (1 when lanes or a single source tell them
+    /// apart), 0 for the other sources.
+    pub colour_of: Vec<u8>,
+    /// The sources that have a colour, with it, for the key ("other
+    /// sources" last, as colour 0).
+    pub legend: Vec<(String, u8)>,
+    /// Article salience: threads that cross it (see [`article_salience`]).
+    pub article_salience: Vec<u32>,
+    /// Every article, for the faint density strip.
+    pub all_articles: Rc<Pyramid>,
+    /// Every event, for the faint density strip.
+    pub all_events: Rc<PeriodIndex>,
+    /// Every article by lane: what [`TimelineModel::shown`] gives when
+    /// nothing is filtered out, without building anything again.
+    pub all_lanes: Vec<Rc<Pyramid>>,
+    /// Each event's last day + 1, to drop candidates ending before a view.
+    pub event_end: Vec<i32>,
+}
+
+/// What a filter (search, entity, range, source) leaves: built once per
+/// filter change, O(n log n) in the articles and events it keeps (and
+/// shared with the model when it keeps everything).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shown {
+    /// One pyramid per lane, of the articles shown in it.
+    pub lanes: Vec<Rc<Pyramid>>,
+    /// Every shown article, for the strong density strip.
+    pub articles: Rc<Pyramid>,
+    /// The events told by a shown article.
+    pub events: Rc<PeriodIndex>,
+}
+
+fn day(date: chrono::NaiveDate) -> i32 {
+    day_number(date) as i32
+}
+
+/// Why an article is drawn before its neighbours: the threads that cross
+/// it. Each entity it names that other articles also name counts one, each
+/// period it dates that other articles also tell counts one. An article
+/// that ties the story together beats a brief that mentions nobody else;
+/// ties go to the earlier article. Computed from the entity and event
+/// tables alone, so the boot part of a bundle is enough.
+pub fn article_salience(corpus: &Corpus) -> Vec<u32> {
+    let mut salience = vec![0u32; corpus.articles.len()];
+    for entity in corpus.entities.iter().filter(|e| e.articles.len() > 1) {
+        for &a in &entity.articles {
+            if let Some(s) = salience.get_mut(a) {
+                *s += 1;
+            }
+        }
+    }
+    for event in &corpus.events {
+        let first = event.sources.first().map(|s| s.article);
+        if event.sources.iter().any(|s| Some(s.article) != first) {
+            for s in &event.sources {
+                if let Some(v) = salience.get_mut(s.article) {
+                    *v += 1;
+                }
+            }
+        }
+    }
+    salience
+}
+
+/// Why an event is drawn before others: the articles telling it (weighted
+/// most, since a period several sources date is the story's backbone), then
+/// the entities involved.
+pub fn event_salience(event: &dateline_engine::corpus::Event) -> u32 {
+    let sources = event.sources.len().min(10_000) as u32;
+    sources * 16 + event.entities.len().min(15) as u32
+}
+
+impl TimelineModel {
+    /// Builds the static part of the timeline of `corpus`.
+    pub fn new(corpus: &Corpus) -> TimelineModel {
+        let mut per_source: std::collections::HashMap<&str, usize> = Default::default();
+        for a in &corpus.articles {
+            *per_source.entry(a.article.source.as_str()).or_default() += 1;
+        }
+        let mut sources: Vec<(&str, usize)> = per_source.into_iter().collect();
+        sources.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        let own_lanes = (2..=SOURCE_LANES).contains(&sources.len());
+        let lanes: Vec<Lane> = if own_lanes {
+            sources
+                .iter()
+                .map(|(s, _)| Lane {
+                    source: Some(s.to_string()),
+                    rows: 2,
+                })
+                .collect()
+        } else {
+            vec![Lane {
+                source: None,
+                rows: 3,
+            }]
+        };
+        let rank: std::collections::HashMap<&str, usize> = sources
+            .iter()
+            .enumerate()
+            .map(|(i, (s, _))| (*s, i))
+            .collect();
+        let (lane_of, colour_of): (Vec<u8>, Vec<u8>) = corpus
+            .articles
+            .iter()
+            .map(|a| {
+                let r = rank.get(a.article.source.as_str()).copied().unwrap_or(0);
+                if own_lanes {
+                    (r as u8, 1)
+                } else if sources.len() < 2 {
+                    (0, 1)
+                } else if r < SOURCE_COLOURS {
+                    (0, r as u8 + 1)
+                } else {
+                    (0, 0)
+                }
+            })
+            .unzip();
+        let legend = if own_lanes || sources.len() < 2 {
+            Vec::new()
+        } else {
+            let others = (sources.len() > SOURCE_COLOURS).then(|| ("other sources".to_string(), 0));
+            sources
+                .iter()
+                .take(SOURCE_COLOURS)
+                .enumerate()
+                .map(|(i, (s, _))| (s.to_string(), i as u8 + 1))
+                .chain(others)
+                .collect()
+        };
+        let article_salience = article_salience(corpus);
+        let event_end = corpus.events.iter().map(|e| day(e.end)).collect();
+        let mut model = TimelineModel {
+            lanes,
+            lane_of,
+            colour_of,
+            legend,
+            article_salience,
+            all_articles: Rc::default(),
+            all_events: Rc::new(PeriodIndex::new(periods(corpus, 0..corpus.events.len()))),
+            all_lanes: Vec::new(),
+            event_end,
+        };
+        let dated = model.dated(corpus, 0..corpus.articles.len());
+        model.all_lanes = model.by_lane(&dated);
+        model.all_articles = match &model.all_lanes[..] {
+            [one] => one.clone(),
+            _ => Rc::new(Pyramid::new(dated)),
+        };
+        model
+    }
+
+    fn dated(&self, corpus: &Corpus, articles: impl IntoIterator<Item = usize>) -> Vec<Dated> {
+        articles
+            .into_iter()
+            .filter_map(|i| {
+                Some(Dated {
+                    day: day(corpus.articles.get(i)?.article.date),
+                    id: i as u32,
+                    salience: self.article_salience.get(i).copied().unwrap_or(0),
+                })
+            })
+            .collect()
+    }
+
+    /// One pyramid per lane of `dated`.
+    fn by_lane(&self, dated: &[Dated]) -> Vec<Rc<Pyramid>> {
+        let mut lanes: Vec<Vec<Dated>> = vec![Vec::new(); self.lanes.len()];
+        for d in dated {
+            let lane = self.lane_of.get(d.id as usize).copied().unwrap_or(0) as usize;
+            if let Some(l) = lanes.get_mut(lane) {
+                l.push(*d);
+            }
+        }
+        lanes
+            .into_iter()
+            .map(|l| Rc::new(Pyramid::new(l)))
+            .collect()
+    }
+
+    /// What `visible` (distinct article indices, any order) leaves on the
+    /// timeline.
+    pub fn shown(&self, corpus: &Corpus, visible: &[usize]) -> Shown {
+        if visible.len() == corpus.articles.len() {
+            return Shown {
+                lanes: self.all_lanes.clone(),
+                articles: self.all_articles.clone(),
+                events: self.all_events.clone(),
+            };
+        }
+        let dated = self.dated(corpus, visible.iter().copied());
+        let events = {
+            let mut keep = vec![false; corpus.articles.len()];
+            for &i in visible {
+                if let Some(k) = keep.get_mut(i) {
+                    *k = true;
+                }
+            }
+            let told = (0..corpus.events.len()).filter(|&e| {
+                corpus.events[e]
+                    .sources
+                    .iter()
+                    .any(|s| keep.get(s.article).copied().unwrap_or(false))
+            });
+            Rc::new(PeriodIndex::new(periods(corpus, told)))
+        };
+        Shown {
+            lanes: self.by_lane(&dated),
+            articles: Rc::new(Pyramid::new(dated)),
+            events,
+        }
+    }
+
+    /// How often `entity` is named over time: its articles by date.
+    pub fn mentions(&self, corpus: &Corpus, entity: usize) -> Pyramid {
+        let articles = corpus
+            .entities
+            .get(entity)
+            .map(|e| e.articles.clone())
+            .unwrap_or_default();
+        Pyramid::new(self.dated(corpus, articles))
+    }
+}
+
+fn periods<'a>(
+    corpus: &'a Corpus,
+    events: impl Iterator<Item = usize> + 'a,
+) -> impl Iterator<Item = Period> + 'a {
+    events.map(|i| {
+        let e = &corpus.events[i];
+        Period {
+            start: day(e.start),
+            end: day(e.end),
+            id: i as u32,
+            salience: event_salience(e),
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_seeds_get_a_lane_per_source_and_every_item() {
+        let corpus = crate::testing::seed_corpus();
+        let model = TimelineModel::new(&corpus);
+        let sources: std::collections::BTreeSet<&str> = corpus
+            .articles
+            .iter()
+            .map(|a| a.article.source.as_str())
+            .collect();
+        assert_eq!(
+            model.lanes.len(),
+            if sources.len() > 1 { sources.len() } else { 1 }
+        );
+        assert_eq!(model.all_articles.len(), corpus.articles.len());
+        assert_eq!(model.all_events.len(), corpus.events.len());
+        let all: Vec<usize> = (0..corpus.articles.len()).collect();
+        let shown = model.shown(&corpus, &all);
+        assert_eq!(
+            shown.lanes.iter().map(|l| l.len()).sum::<usize>(),
+            corpus.articles.len()
+        );
+        let one = model.shown(&corpus, &[0]);
+        assert_eq!(one.articles.len(), 1);
+        let told_by_first = corpus
+            .events
+            .iter()
+            .filter(|e| e.sources.iter().any(|s| s.article == 0))
+            .count();
+        assert_eq!(one.events.len(), told_by_first);
+    }
+
+    #[test]
+    fn articles_sharing_entities_outrank_loners() {
+        let corpus = crate::testing::seed_corpus();
+        let salience = article_salience(&corpus);
+        let shared = corpus
+            .entities
+            .iter()
+            .filter(|e| e.articles.len() > 1)
+            .count() as u32;
+        assert!(shared > 0, "the two seeds share entities");
+        assert!(salience.iter().all(|&s| s >= shared), "{salience:?}");
+    }
+}

@@ -1,0 +1,172 @@
+//! Level of detail for periods (events from a day to a century long): which
+//! spans a view can draw, found without scanning the spans that start
+//! before it.
+//!
+//! A span is counted on its first day, so a year-long event that started
+//! before the view would be missed by a lookup of the view alone. Spans are
+//! therefore kept in one [`Pyramid`] per length class (class `c` holds
+//! spans of at most `2^c` days): a view looks back `2^c` days in class `c`
+//! only, reading that class at a level no finer than `c`, so the lookback
+//! costs a bucket or two however long the spans are.
+
+use super::lod::{Column, Dated, Pyramid};
+use super::viewport::Viewport;
+
+/// A span to index: `[start, end)` in day numbers, the caller's id, and how
+/// much it matters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Period {
+    pub start: i32,
+    pub end: i32,
+    pub id: u32,
+    pub salience: u32,
+}
+
+/// Periods by length class, each class a [`Pyramid`] keyed by first day.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PeriodIndex {
+    /// (class, its periods); classes in increasing order, empty ones left out.
+    classes: Vec<(u32, Pyramid)>,
+}
+
+/// The length class of a period: the smallest `c` with `2^c >= days`.
+fn class_of(days: i32) -> u32 {
+    (days.max(1) as u32).next_power_of_two().trailing_zeros()
+}
+
+impl PeriodIndex {
+    /// Indexes `periods` in any order.
+    pub fn new(periods: impl IntoIterator<Item = Period>) -> PeriodIndex {
+        let mut by_class: std::collections::BTreeMap<u32, Vec<Dated>> = Default::default();
+        for p in periods {
+            by_class
+                .entry(class_of(p.end - p.start))
+                .or_default()
+                .push(Dated {
+                    day: p.start,
+                    id: p.id,
+                    salience: p.salience,
+                });
+        }
+        PeriodIndex {
+            classes: by_class
+                .into_iter()
+                .map(|(c, items)| (c, Pyramid::new(items)))
+                .collect(),
+        }
+    }
+
+    /// How many periods it holds.
+    pub fn len(&self) -> usize {
+        self.classes.iter().map(|(_, p)| p.len()).sum()
+    }
+
+    /// True when it holds nothing.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Periods starting in each column of the view (a density strip).
+    pub fn counts(&self, view: &Viewport, width: f64, column_px: f64) -> Vec<Column> {
+        let mut merged: std::collections::BTreeMap<i64, Column> = Default::default();
+        for (_, pyramid) in &self.classes {
+            for c in pyramid.counts(view, width, column_px) {
+                merged
+                    .entry(c.index)
+                    .and_modify(|m| {
+                        m.count += c.count;
+                        m.first_day = m.first_day.min(c.first_day);
+                        m.last_day = m.last_day.max(c.last_day);
+                    })
+                    .or_insert(c);
+            }
+        }
+        merged.into_values().collect()
+    }
+
+    /// Candidates to draw: the most salient periods of every bucket that can
+    /// reach into the view at a level no finer than `column_px` pixels, best
+    /// first. Some may end before the view starts: the caller, who knows the
+    /// ends, drops them. At most about [`super::lod::TOP`] per column and
+    /// class.
+    pub fn candidates(&self, view: &Viewport, width: f64, column_px: f64) -> Vec<Dated> {
+        let days_per_column = view.span() / width.max(1.0) * column_px;
+        let mut out = Vec::new();
+        for (class, pyramid) in &self.classes {
+            let reach = f64::from(1u32 << (*class).min(30));
+            let level = pyramid
+                .level_for(days_per_column)
+                .max(pyramid.level_for(reach));
+            out.extend(pyramid.tops(level, view.start - reach, view.end));
+        }
+        out.sort_unstable_by_key(|d| (std::cmp::Reverse(d.salience), d.day, d.id));
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn period(start: i32, days: i32, id: u32, salience: u32) -> Period {
+        Period {
+            start,
+            end: start + days,
+            id,
+            salience,
+        }
+    }
+
+    #[test]
+    fn classes_are_powers_of_two() {
+        assert_eq!(class_of(1), 0);
+        assert_eq!(class_of(7), 3);
+        assert_eq!(class_of(31), 5);
+        assert_eq!(class_of(366), 9);
+        assert_eq!(class_of(0), 0);
+    }
+
+    #[test]
+    fn a_long_period_started_before_the_view_is_a_candidate() {
+        let year = period(1_000, 365, 7, 3);
+        let days = (0..2_000).map(|i| period(1_000 + i % 700, 1, 100 + i as u32, 0));
+        let index = PeriodIndex::new(std::iter::once(year).chain(days));
+        assert_eq!(index.len(), 2_001);
+        let view = Viewport {
+            start: 1_200.0,
+            end: 1_230.0,
+        };
+        let found = index.candidates(&view, 1_000.0, 24.0);
+        assert_eq!(
+            found.first().map(|d| d.id),
+            Some(7),
+            "the most salient first"
+        );
+        assert!(found.len() <= 4 * (1_000 / 24 + 4) * 2);
+    }
+
+    #[test]
+    fn candidates_stay_few_at_any_zoom() {
+        let periods = (0..200_000u32).map(|i| {
+            let len = [1, 7, 30, 365][(i % 4) as usize];
+            period(700_000 + (i * 7919 % 40_000) as i32, len, i, i % 13)
+        });
+        let index = PeriodIndex::new(periods);
+        for span in [30.0, 3_000.0, 40_000.0] {
+            let view = Viewport {
+                start: 710_000.0,
+                end: 710_000.0 + span,
+            };
+            let n = index.candidates(&view, 1_000.0, 24.0).len();
+            // 4 classes, at most 2 buckets per 24 px column (+ lookback), 4 each.
+            let columns = (1_000.0_f64 / 24.0).ceil() as usize + 2;
+            assert!(n <= 4 * 2 * columns * 4, "{n} candidates for {span} days");
+            let starts: u32 = index
+                .counts(&view, 1_000.0, 2.0)
+                .iter()
+                .map(|c| c.count)
+                .sum();
+            assert!(starts > 0);
+        }
+    }
+}
