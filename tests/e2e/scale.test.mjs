@@ -125,6 +125,97 @@ describe(`${N} real news articles`, () => {
     }
   });
 
+  test("timeline: zoom, pan, brush, a +N cluster, open by mouse and by keyboard", async () => {
+    const server = await startServer(SCALE_DIST);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const page = await context.newPage();
+      const g = guard(page, server.origin);
+      await page.goto(`${server.origin}/`);
+      await firstView(page);
+      await corpusOpen(page, 120_000);
+      const timeline = page.getByRole("region", { name: "Timeline", exact: true });
+      const plot = timeline.locator(".timeline-plot");
+      const label = () => timeline.locator(".range-label").textContent();
+      const changed = (before) =>
+        page.waitForFunction((b) => document.querySelector(".range-label").textContent !== b, before);
+      // The canvas draws what the pixels hold: a bounded set of buttons.
+      const buttons = await timeline.locator(".timeline-mirror button").count();
+      assert.ok(buttons > 20 && buttons < 600, `${buttons} buttons mirror the canvas`);
+      const fitted = await label();
+
+      await plot.focus();
+      await page.keyboard.press("+");
+      await changed(fitted);
+      await page.keyboard.press("ArrowRight");
+      await changed(await label());
+      await page.keyboard.press("0");
+      assert.equal(await label(), fitted, "0 fits everything again");
+      const box = await plot.boundingBox();
+      await page.mouse.move(box.x + box.width / 2, box.y + 40);
+      await page.mouse.wheel(0, -600);
+      await changed(fitted);
+      const zoomed = await label();
+      await page.mouse.move(box.x + box.width * 0.6, box.y + 20);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width * 0.3, box.y + 20, { steps: 6 });
+      await page.mouse.up();
+      await changed(zoomed);
+      await page.keyboard.press("0");
+
+      // Shift+drag over the middle third filters the list and the markers.
+      await page.keyboard.down("Shift");
+      await page.mouse.move(box.x + box.width / 3, box.y + 20);
+      await page.mouse.down();
+      await page.mouse.move(box.x + (box.width * 2) / 3, box.y + 20, { steps: 6 });
+      await page.mouse.up();
+      await page.keyboard.up("Shift");
+      await page.waitForFunction(() => new URLSearchParams(location.hash.slice(1)).has("from"));
+      const { from, to } = Object.fromEntries(new URLSearchParams(new URL(page.url()).hash.slice(1)));
+      await page.waitForFunction((n) => !document.querySelector('section[aria-label="Articles"] .count').textContent.trim().startsWith(`${n} `), N);
+      const kept = Number((await countLine(page)).split(" ")[0]);
+      assert.ok(kept > 0 && kept < N, `${kept} articles between ${from} and ${to}`);
+      const dates = await timeline.locator("button.marker").evaluateAll((bs) => bs.map((b) => b.getAttribute("aria-label").slice(0, 10)));
+      assert.ok(dates.length > 0 && dates.every((d) => from <= d && d <= to), `markers outside ${from}..${to}: ${dates}`);
+      await timeline.getByRole("button", { name: "Clear range" }).click();
+      await page.waitForFunction(() => !new URLSearchParams(location.hash.slice(1)).has("from"));
+
+      // A "+N" cluster lists its articles.
+      const cluster = timeline.locator("button.marker-more").first();
+      const clusterName = await cluster.getAttribute("aria-label");
+      const more = Number(clusterName.split(" ")[0]);
+      await cluster.click();
+      await page.waitForFunction(() => new URLSearchParams(location.hash.slice(1)).has("from"));
+      const listed = Number((await countLine(page)).split(" ")[0]);
+      assert.ok(listed >= more, `${clusterName}: ${listed} listed`);
+      await timeline.getByRole("button", { name: "Clear range" }).click();
+      await page.waitForFunction(() => !new URLSearchParams(location.hash.slice(1)).has("from"));
+
+      // By mouse: a marker opens its article.
+      const opens = async (marker, how) => {
+        const name = await marker.getAttribute("aria-label");
+        const title = name.slice(13, name.lastIndexOf(" ("));
+        await how(marker);
+        await page.waitForFunction((t) => document.getElementById("reader-title")?.textContent.trim() === t, title);
+      };
+      await opens(timeline.locator("button.marker").nth(3), (m) => m.click());
+      // By keyboard: Tab from the plot reaches the first marker; Enter opens it.
+      await plot.focus();
+      await page.keyboard.press("Tab");
+      const focused = page.locator(":focus");
+      assert.equal(await focused.evaluate((el) => el.classList.contains("marker")), true, "Tab lands on a marker");
+      await opens(focused, () => page.keyboard.press("Enter"));
+      // And an event opens its article at the sentence that dates it.
+      await timeline.locator("button.event").first().focus();
+      await page.keyboard.press("Enter");
+      await page.locator("article.reader p.focused").waitFor();
+      g.assertClean();
+    } finally {
+      await context.close();
+      await server.close();
+    }
+  });
+
   test("single file from file://: first view, an article, a deep link, no request", async () => {
     const context = await browser.newContext();
     try {

@@ -95,6 +95,16 @@ describe("timeline interactions", { timeout: 120_000 }, () => {
       await timeline(page).getByRole("button", { name: "Clear range" }).click();
       await page.waitForFunction(() => !new URLSearchParams(location.hash.slice(1)).has("from"));
 
+      // Hovering a marker shows its card: title, date and source.
+      const marker = timeline(page).getByRole("button", { name: /^2021-03-03/ });
+      const mb = await marker.boundingBox();
+      await page.mouse.move(mb.x + mb.width / 2, mb.y + mb.height / 2);
+      const card = timeline(page).locator(".timeline-card");
+      await card.waitFor();
+      assert.match(await card.innerText(), /Turkey In Negotiations With Russia[\s\S]*3 March 2021/);
+      await page.mouse.move(box.x + 5, box.y + box.height - 5);
+      await card.waitFor({ state: "detached" });
+
       // The December 2020 sanctions event opens the 2021 article at its sentence.
       await timeline(page).getByRole("button", { name: /^2020-12: In December 2020/ }).click();
       await page.waitForFunction(() => location.hash.includes("article=000_fd1aee54e6a12c6a"));

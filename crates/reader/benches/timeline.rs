@@ -64,6 +64,8 @@ fn pad_events(corpus: &mut dateline_engine::corpus::Corpus) {
         (e.start, e.end) = (start, end);
         corpus.events.push(e);
     }
+    // In period order, as the engine writes them.
+    corpus.events.sort_by_key(|e| (e.start, e.end));
 }
 
 fn main() {

@@ -82,7 +82,9 @@ impl Actions {
 pub fn timeline(props: &TimelineProps) -> Html {
     let model = use_memo(props.data.clone(), |data| {
         mark("dateline-timeline-model");
-        Rc::new(TimelineModel::new(&data.corpus))
+        let model = Rc::new(TimelineModel::new(&data.corpus));
+        mark("dateline-timeline-model-built");
+        model
     });
     let shown = {
         let model = (*model).clone();

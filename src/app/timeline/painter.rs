@@ -139,71 +139,121 @@ fn ticks(ctx: &CanvasRenderingContext2d, scene: &Scene, palette: &Palette) {
     }
 }
 
+// Shapes of one style go into one path and are filled (or stroked) once:
+// a frame is a few dozen canvas operations, not thousands, whatever it shows.
+
 fn strips(ctx: &CanvasRenderingContext2d, scene: &Scene, palette: &Palette) {
     for strip in &scene.strips {
+        let bottom = strip.y + STRIP - 1.0;
+        ctx.begin_path();
+        for &(x, level) in &strip.bars {
+            let h = (level * (STRIP - 2.0)).max(1.0);
+            ctx.rect(x, bottom - h, 2.0, h);
+        }
         ctx.set_fill_style_str(if strip.faint {
             &palette.rule
         } else {
             &palette.accent
         });
-        let bottom = strip.y + STRIP - 1.0;
-        for &(x, level) in &strip.bars {
-            let h = (level * (STRIP - 2.0)).max(1.0);
-            ctx.fill_rect(x, bottom - h, 2.0, h);
-        }
+        ctx.fill();
     }
 }
 
 fn markers(ctx: &CanvasRenderingContext2d, scene: &Scene, palette: &Palette) {
     let tau = std::f64::consts::TAU;
-    for m in &scene.markers {
-        let (x, y) = (m.x, m.y + ROW / 2.0);
+    let dot = |x: f64, y: f64, r: f64| {
+        ctx.move_to(x + r, y);
+        let _ = ctx.arc(x, y, r, 0.0, tau);
+    };
+    // Fill each colour's dots, then one white ring around them all.
+    for (colour, fill) in palette.sources.iter().enumerate() {
         ctx.begin_path();
-        let _ = ctx.arc(x, y, if m.current { 7.0 } else { 6.0 }, 0.0, tau);
-        let fill = if m.current {
-            &palette.focus
-        } else {
-            palette
-                .sources
-                .get(m.colour as usize)
-                .unwrap_or(&palette.accent)
-        };
-        ctx.set_fill_style_str(fill);
-        ctx.fill();
-        ctx.set_stroke_style_str(&palette.panel);
-        ctx.set_line_width(2.0);
-        ctx.stroke();
-        if let Some(label) = &m.label {
-            ctx.set_fill_style_str(&palette.ink);
-            let _ = ctx.fill_text(label, x + COLUMN / 2.0, y);
+        let mut any = false;
+        for m in scene
+            .markers
+            .iter()
+            .filter(|m| !m.current && m.colour as usize == colour)
+        {
+            dot(m.x, m.y + ROW / 2.0, 6.0);
+            any = true;
+        }
+        if any {
+            ctx.set_fill_style_str(fill);
+            ctx.fill();
         }
     }
-    for c in &scene.clusters {
-        let text = format!("+{}", c.count);
-        let w = (COLUMN - 2.0).max(text.len() as f64 * 6.5 + 6.0);
-        let (x, y) = (c.x - COLUMN / 2.0 + 1.0, c.y + 4.0);
-        ctx.set_fill_style_str(&palette.panel);
-        ctx.fill_rect(x, y, w, ROW - 8.0);
-        ctx.set_stroke_style_str(&palette.accent);
-        ctx.set_line_width(1.0);
-        ctx.stroke_rect(x + 0.5, y + 0.5, w - 1.0, ROW - 9.0);
-        ctx.set_fill_style_str(&palette.accent);
-        let _ = ctx.fill_text(&text, x + 3.0, c.y + ROW / 2.0);
+    ctx.begin_path();
+    for m in &scene.markers {
+        dot(m.x, m.y + ROW / 2.0, if m.current { 7.0 } else { 6.0 });
+    }
+    ctx.set_stroke_style_str(&palette.panel);
+    ctx.set_line_width(2.0);
+    ctx.stroke();
+    if let Some(m) = scene.markers.iter().find(|m| m.current) {
+        ctx.begin_path();
+        dot(m.x, m.y + ROW / 2.0, 7.0);
+        ctx.set_fill_style_str(&palette.focus);
+        ctx.fill();
+    }
+    ctx.set_fill_style_str(&palette.ink);
+    for m in &scene.markers {
+        if let Some(label) = &m.label {
+            let _ = ctx.fill_text(label, m.x + COLUMN / 2.0, m.y + ROW / 2.0);
+        }
+    }
+    clusters(ctx, scene, palette);
+}
+
+fn clusters(ctx: &CanvasRenderingContext2d, scene: &Scene, palette: &Palette) {
+    let boxes: Vec<(f64, f64, f64, String)> = scene
+        .clusters
+        .iter()
+        .map(|c| {
+            let text = format!("+{}", c.count);
+            let w = (COLUMN - 2.0).max(text.len() as f64 * 6.5 + 6.0);
+            (c.x - COLUMN / 2.0 + 1.0, c.y + 4.0, w, text)
+        })
+        .collect();
+    ctx.begin_path();
+    for (x, y, w, _) in &boxes {
+        ctx.rect(*x + 0.5, *y + 0.5, w - 1.0, ROW - 9.0);
+    }
+    ctx.set_fill_style_str(&palette.panel);
+    ctx.fill();
+    ctx.set_stroke_style_str(&palette.accent);
+    ctx.set_line_width(1.0);
+    ctx.stroke();
+    ctx.set_fill_style_str(&palette.accent);
+    for (x, y, _, text) in &boxes {
+        let _ = ctx.fill_text(text, x + 3.0, y - 4.0 + ROW / 2.0);
     }
 }
 
 fn events(ctx: &CanvasRenderingContext2d, scene: &Scene, palette: &Palette) {
-    for e in &scene.events {
-        let (x, y, w, h) = (e.x0, e.y + 4.0, e.x1 - e.x0, ROW - 8.0);
-        ctx.set_fill_style_str(if e.involved {
+    let bar =
+        |e: &dateline_reader::timeline::scene::EventBar| (e.x0, e.y + 4.0, e.x1 - e.x0, ROW - 8.0);
+    for involved in [false, true] {
+        ctx.begin_path();
+        for e in scene.events.iter().filter(|e| e.involved == involved) {
+            let (x, y, w, h) = bar(e);
+            ctx.rect(x, y, w, h);
+        }
+        ctx.set_fill_style_str(if involved {
             &palette.event
         } else {
             &palette.brush
         });
-        ctx.fill_rect(x, y, w, h);
-        ctx.set_stroke_style_str(&palette.accent);
-        ctx.set_line_width(if e.multi { 2.0 } else { 1.0 });
-        ctx.stroke_rect(x + 0.5, y + 0.5, w - 1.0, h - 1.0);
+        ctx.fill();
+    }
+    ctx.set_stroke_style_str(&palette.accent);
+    for multi in [false, true] {
+        ctx.begin_path();
+        for e in scene.events.iter().filter(|e| e.multi == multi) {
+            let (x, y, w, h) = bar(e);
+            ctx.rect(x + 0.5, y + 0.5, w - 1.0, h - 1.0);
+        }
+        ctx.set_line_width(if multi { 2.0 } else { 1.0 });
+        ctx.stroke();
     }
     ctx.set_fill_style_str(&palette.ink);
     for e in &scene.events {
@@ -220,11 +270,13 @@ fn sparkline(
     entity: &str,
 ) {
     let bottom = spark.y + SPARK - 2.0;
-    ctx.set_fill_style_str(&palette.focus);
+    ctx.begin_path();
     for &(x, v) in &spark.points {
         let h = (v * (SPARK - 10.0)).max(1.0);
-        ctx.fill_rect(x - 1.5, bottom - h, 3.0, h);
+        ctx.rect(x - 1.5, bottom - h, 3.0, h);
     }
+    ctx.set_fill_style_str(&palette.focus);
+    ctx.fill();
     ctx.set_fill_style_str(&palette.muted);
     let caption = format!("{entity}: named in up to {} articles a column", spark.peak);
     let _ = ctx.fill_text(&caption, 4.0, spark.y + 6.0);

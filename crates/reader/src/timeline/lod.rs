@@ -112,7 +112,12 @@ pub struct Column {
 impl Pyramid {
     /// Builds every level from `items` in any order.
     pub fn new(mut items: Vec<Dated>) -> Pyramid {
-        items.sort_unstable_by_key(|d| (d.day, d.rank()));
+        // By day only: a bucket's best items do not depend on the order they
+        // come in. Items from a corpus usually come sorted (bundles are in
+        // date order, events in period order), and then the sort is skipped.
+        if !items.is_sorted_by_key(|d| d.day) {
+            items.sort_unstable_by_key(|d| d.day);
+        }
         let len = items.len();
         let mut level: Vec<Bucket> = Vec::new();
         for item in items {

@@ -106,12 +106,31 @@ pub fn event_salience(event: &dateline_engine::corpus::Event) -> u32 {
 impl TimelineModel {
     /// Builds the static part of the timeline of `corpus`.
     pub fn new(corpus: &Corpus) -> TimelineModel {
-        let mut per_source: std::collections::HashMap<&str, usize> = Default::default();
-        for a in &corpus.articles {
-            *per_source.entry(a.article.source.as_str()).or_default() += 1;
-        }
-        let mut sources: Vec<(&str, usize)> = per_source.into_iter().collect();
+        // Each article's source as a number, in one pass of hashing.
+        let mut numbers: std::collections::HashMap<&str, usize> = Default::default();
+        let mut names: Vec<(&str, usize)> = Vec::new();
+        let source_of: Vec<usize> = corpus
+            .articles
+            .iter()
+            .map(|a| {
+                let next = numbers.len();
+                let n = *numbers.entry(a.article.source.as_str()).or_insert(next);
+                if n == names.len() {
+                    names.push((a.article.source.as_str(), 0));
+                }
+                names[n].1 += 1;
+                n
+            })
+            .collect();
+        // Sources by article count, most first: rank[number] = place.
+        let mut sources = names.clone();
         sources.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        let place: std::collections::HashMap<&str, usize> = sources
+            .iter()
+            .enumerate()
+            .map(|(i, (s, _))| (*s, i))
+            .collect();
+        let rank: Vec<usize> = names.iter().map(|(s, _)| place[s]).collect();
         let own_lanes = (2..=SOURCE_LANES).contains(&sources.len());
         let lanes: Vec<Lane> = if own_lanes {
             sources
@@ -127,16 +146,10 @@ impl TimelineModel {
                 rows: 3,
             }]
         };
-        let rank: std::collections::HashMap<&str, usize> = sources
+        let (lane_of, colour_of): (Vec<u8>, Vec<u8>) = source_of
             .iter()
-            .enumerate()
-            .map(|(i, (s, _))| (*s, i))
-            .collect();
-        let (lane_of, colour_of): (Vec<u8>, Vec<u8>) = corpus
-            .articles
-            .iter()
-            .map(|a| {
-                let r = rank.get(a.article.source.as_str()).copied().unwrap_or(0);
+            .map(|&n| {
+                let r = rank[n];
                 if own_lanes {
                     (r as u8, 1)
                 } else if sources.len() < 2 {

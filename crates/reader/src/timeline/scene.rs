@@ -11,6 +11,7 @@ use super::ticks::Tick;
 use super::viewport::{date_of, Viewport};
 use chrono::NaiveDate;
 use dateline_engine::corpus::Corpus;
+use std::rc::Rc;
 
 /// Height of the axis with its tick labels.
 pub const AXIS: f64 = 26.0;
@@ -153,11 +154,12 @@ impl Scene {
             ..Scene::default()
         };
         let mut y = AXIS;
-        scene.strips.push(strip(
-            &frame.model.all_articles.counts(view, width, DENSITY_PX),
-            y,
-            true,
-        ));
+        // The faint strip of everything only when a filter hides some.
+        let filtered = !Rc::ptr_eq(&frame.model.all_articles, &frame.shown.articles);
+        if filtered {
+            let all = frame.model.all_articles.counts(view, width, DENSITY_PX);
+            scene.strips.push(strip(&all, y, true));
+        }
         scene.strips.push(strip(
             &frame.shown.articles.counts(view, width, DENSITY_PX),
             y,
@@ -188,11 +190,10 @@ impl Scene {
             .sort_by(|a, b| by_place((a.x, a.y), (b.x, b.y)));
         let starts = frame.shown.events.counts(view, width, DENSITY_PX);
         scene.events_in_view = starts.iter().map(|c| c.count).sum();
-        scene.strips.push(strip(
-            &frame.model.all_events.counts(view, width, DENSITY_PX),
-            y,
-            true,
-        ));
+        if filtered {
+            let all = frame.model.all_events.counts(view, width, DENSITY_PX);
+            scene.strips.push(strip(&all, y, true));
+        }
         scene.strips.push(strip(&starts, y, false));
         y += STRIP;
         scene.events_y = y;

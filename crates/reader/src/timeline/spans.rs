@@ -68,25 +68,29 @@ impl PeriodIndex {
 
     /// Periods starting in each column of the view (a density strip).
     pub fn counts(&self, view: &Viewport, width: f64, column_px: f64) -> Vec<Column> {
-        let mut merged: std::collections::BTreeMap<i64, Column> = Default::default();
-        for (_, pyramid) in &self.classes {
-            for c in pyramid.counts(view, width, column_px) {
-                merged
-                    .entry(c.index)
-                    .and_modify(|m| {
-                        m.count += c.count;
-                        m.first_day = m.first_day.min(c.first_day);
-                        m.last_day = m.last_day.max(c.last_day);
-                    })
-                    .or_insert(c);
+        let mut all: Vec<Column> = self
+            .classes
+            .iter()
+            .flat_map(|(_, pyramid)| pyramid.counts(view, width, column_px))
+            .collect();
+        all.sort_by_key(|c| c.index);
+        let mut merged: Vec<Column> = Vec::with_capacity(all.len());
+        for c in all {
+            match merged.last_mut() {
+                Some(m) if m.index == c.index => {
+                    m.count += c.count;
+                    m.first_day = m.first_day.min(c.first_day);
+                    m.last_day = m.last_day.max(c.last_day);
+                }
+                _ => merged.push(c),
             }
         }
-        merged.into_values().collect()
+        merged
     }
 
     /// Candidates to draw: the most salient periods of every bucket that can
-    /// reach into the view at a level no finer than `column_px` pixels, best
-    /// first. Some may end before the view starts: the caller, who knows the
+    /// reach into the view at a level whose buckets span one to two columns
+    /// of `column_px` pixels, best first. Some may end before the view starts: the caller, who knows the
     /// ends, drops them. At most about [`super::lod::TOP`] per column and
     /// class.
     pub fn candidates(&self, view: &Viewport, width: f64, column_px: f64) -> Vec<Dated> {
@@ -95,7 +99,7 @@ impl PeriodIndex {
         for (class, pyramid) in &self.classes {
             let reach = f64::from(1u32 << (*class).min(30));
             let level = pyramid
-                .level_for(days_per_column)
+                .level_for(days_per_column * 2.0)
                 .max(pyramid.level_for(reach));
             out.extend(pyramid.tops(level, view.start - reach, view.end));
         }
