@@ -25,6 +25,7 @@ const median = (xs) => {
 };
 const summary = (frames) =>
   frames && {
+    all: frames.map((f) => +f.toFixed(1)),
     frames: frames.length,
     median: +median(frames).toFixed(2),
     worst: +Math.max(...frames).toFixed(2),
@@ -148,31 +149,38 @@ async function ours(browser, origin) {
   return { firstDraw: +draw.total.toFixed(1), model: +draw.model.toFixed(1), paint: +draw.paint.toFixed(1), memory: mem, zoom: summary(measured), buttons: drawn, stats: counts.trim() };
 }
 
-async function vis(browser, origin, options) {
+/** vis-timeline in a browser of its own: when its synchronous drawing
+ * outlasts the timeout, the whole browser is killed (nothing else can
+ * interrupt a busy page). */
+async function vis(origin, options) {
+  const browser = await launchBrowser({ args: ["--enable-precise-memory-info"] });
+  let timer;
+  const late = new Promise((resolve) => {
+    timer = setTimeout(() => resolve("late"), VIS_TIMEOUT_MS);
+  });
+  try {
+    const result = await Promise.race([visRun(browser, origin, options), late]);
+    return result === "late" ? { firstDraw: null, timedOut: VIS_TIMEOUT_MS } : result;
+  } finally {
+    clearTimeout(timer);
+    await browser.close().catch(() => {});
+  }
+}
+
+async function visRun(browser, origin, options) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.goto(`${origin}/bench-vis.html`);
-  const result = await page.evaluate(
-    async ([opts, timeout]) => {
-      const items = await (await fetch("bench-vis-items.json")).json();
-      const data = new vis.DataSet(items);
-      const t0 = performance.now();
-      const done = new Promise((resolve) => {
-        const tl = new vis.Timeline(document.getElementById("tl"), data, {
-          ...opts,
-          onInitialDrawComplete: () => resolve({ tl, ms: performance.now() - t0 }),
-        });
-        window.__tl = tl;
+  const result = await page.evaluate(async (opts) => {
+    const items = await (await fetch("bench-vis-items.json")).json();
+    const data = new vis.DataSet(items);
+    const t0 = performance.now();
+    return new Promise((resolve) => {
+      window.__tl = new vis.Timeline(document.getElementById("tl"), data, {
+        ...opts,
+        onInitialDrawComplete: () => resolve({ firstDraw: +(performance.now() - t0).toFixed(1) }),
       });
-      const late = new Promise((resolve) => setTimeout(() => resolve(null), timeout));
-      const r = await Promise.race([done, late]);
-      return r ? { firstDraw: +r.ms.toFixed(1) } : { firstDraw: null, timedOut: timeout };
-    },
-    [options, VIS_TIMEOUT_MS],
-  );
-  if (result.firstDraw === null) {
-    await page.close();
-    return result;
-  }
+    });
+  }, options);
   result.memory = await memory(page);
   await page.evaluate(
     ([steps, windowDays]) => {
@@ -200,11 +208,12 @@ const browser = await launchBrowser({ args: ["--enable-precise-memory-info"] });
 try {
   const origin = server.origin;
   const out = { articles: Number(process.env.ARTICLES), ours: await ours(browser, origin) };
-  out.visDefault = await vis(browser, origin, {});
-  out.visNoStack = await vis(browser, origin, { stack: false });
+  await browser.close();
+  out.visDefault = await vis(origin, {});
+  out.visNoStack = await vis(origin, { stack: false });
   console.log(JSON.stringify(out));
 } finally {
-  await browser.close();
+  await browser.close().catch(() => {});
   server.close();
 }
 

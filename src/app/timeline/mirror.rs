@@ -1,7 +1,8 @@
 //! The canvas's accessible twin: a real button over every marker, "+N"
 //! cluster and event bar the scene draws, named as a screen reader should
 //! announce it, in reading order, focusable by Tab and the target of clicks.
-//! Rendered for the settled viewport only (hidden while a gesture runs).
+//! Rendered for the settled viewport only: during a gesture the buttons
+//! (transparent) stay where they were until the view settles.
 
 use super::card::Card;
 use super::Actions;
@@ -15,7 +16,6 @@ use yew::prelude::*;
 pub struct MirrorProps {
     pub scene: Rc<Scene>,
     pub data: Data,
-    pub node: NodeRef,
     pub actions: Actions,
     /// Shows (or hides) the card of the item in focus.
     pub on_card: Callback<Option<Card>>,
@@ -135,19 +135,11 @@ pub fn mirror(props: &MirrorProps) -> Html {
             (left, e.y + ROW),
         )
     };
-    let hidden = scene
-        .events_in_view
-        .saturating_sub(scene.events.len() as u32);
     html! {
-        <div class="timeline-mirror" ref={props.node.clone()}>
+        <div class="timeline-mirror">
             { for scene.markers.iter().map(marker) }
             { for scene.clusters.iter().map(cluster) }
             { for scene.events.iter().map(event) }
-            if hidden > 0 {
-                <span class="events-more" style={format!("top:{:.0}px", scene.height - 18.0)}>
-                    { format!("{} of {} events here are drawn: zoom in, or see the chronology", scene.events.len(), scene.events_in_view) }
-                </span>
-            }
         </div>
     }
 }

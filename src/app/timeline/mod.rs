@@ -108,15 +108,14 @@ pub fn timeline(props: &TimelineProps) -> Html {
     };
     let width = use_state(|| 800.0_f64);
     let canvas_ref = use_node_ref();
-    let mirror_ref = use_node_ref();
     let plot_ref = use_node_ref();
     let card = use_state(|| None::<card::Card>);
     let stage: Shared = {
         let view = *settled;
-        let (canvas, mirror) = (canvas_ref.clone(), mirror_ref.clone());
+        let canvas = canvas_ref.clone();
         let settled = settled.clone();
         let on_settle = Callback::from(move |v: Viewport| settled.set(v));
-        use_mut_ref(move || Stage::new(view, canvas, mirror, on_settle))
+        use_mut_ref(move || Stage::new(view, canvas, on_settle))
     };
     let inputs = Inputs {
         data: props.data.clone(),
@@ -193,6 +192,11 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 <span class="range-label" aria-live="polite">
                     { format!("{} – {}", date_of(vp.start).format("%-d %b %Y"), date_of(vp.end - 1.0).format("%-d %b %Y")) }
                 </span>
+                if scene.events_in_view as usize > scene.events.len() {
+                    <span class="events-more">
+                        { format!("{} of {} events in view drawn: zoom in, or see the chronology", scene.events.len(), scene.events_in_view) }
+                    </span>
+                }
                 <span class="timeline-key" aria-hidden="true">
                     <span class="key-marker"></span>{ "published" }<span class="key-event"></span>{ "mentioned in the text" }
                     { for legend }
@@ -216,7 +220,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 onkeydown={handlers.key}>
                 <canvas ref={canvas_ref} class="timeline-canvas" aria-hidden="true"
                     style={format!("width:{w:.0}px;height:{:.0}px", scene.height)}></canvas>
-                <mirror::Mirror scene={Rc::new(scene)} data={props.data.clone()} node={mirror_ref}
+                <mirror::Mirror scene={Rc::new(scene)} data={props.data.clone()}
                     actions={actions} {on_card} />
                 if let Some(c) = &*card {
                     <card::CardView card={*c} data={props.data.clone()} width={w} />

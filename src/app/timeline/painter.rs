@@ -205,18 +205,10 @@ fn markers(ctx: &CanvasRenderingContext2d, scene: &Scene, palette: &Palette) {
 }
 
 fn clusters(ctx: &CanvasRenderingContext2d, scene: &Scene, palette: &Palette) {
-    let boxes: Vec<(f64, f64, f64, String)> = scene
-        .clusters
-        .iter()
-        .map(|c| {
-            let text = format!("+{}", c.count);
-            let w = (COLUMN - 2.0).max(text.len() as f64 * 6.5 + 6.0);
-            (c.x - COLUMN / 2.0 + 1.0, c.y + 4.0, w, text)
-        })
-        .collect();
+    let (w, h) = (COLUMN - 2.0, ROW - 8.0);
     ctx.begin_path();
-    for (x, y, w, _) in &boxes {
-        ctx.rect(*x + 0.5, *y + 0.5, w - 1.0, ROW - 9.0);
+    for c in &scene.clusters {
+        ctx.rect(c.x - w / 2.0 + 0.5, c.y + 4.5, w - 1.0, h - 1.0);
     }
     ctx.set_fill_style_str(&palette.panel);
     ctx.fill();
@@ -224,9 +216,13 @@ fn clusters(ctx: &CanvasRenderingContext2d, scene: &Scene, palette: &Palette) {
     ctx.set_line_width(1.0);
     ctx.stroke();
     ctx.set_fill_style_str(&palette.accent);
-    for (x, y, _, text) in &boxes {
-        let _ = ctx.fill_text(text, x + 3.0, y - 4.0 + ROW / 2.0);
+    ctx.set_font("600 10px system-ui, sans-serif");
+    ctx.set_text_align("center");
+    for c in &scene.clusters {
+        let _ = ctx.fill_text(&c.text(), c.x, c.y + ROW / 2.0);
     }
+    ctx.set_text_align("start");
+    ctx.set_font("11px system-ui, sans-serif");
 }
 
 fn events(ctx: &CanvasRenderingContext2d, scene: &Scene, palette: &Palette) {

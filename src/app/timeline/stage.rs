@@ -1,10 +1,12 @@
 //! The timeline's live state outside Yew's render cycle: the viewport while
-//! a gesture runs, the last painted scene (for hit-testing), and frame
-//! scheduling. A wheel step or drag moves the viewport and repaints the
-//! canvas at once (the first change in a frame paints synchronously, later
-//! ones in that frame coalesce into one repaint on the next animation
-//! frame); Yew re-renders the accessible mirror only when the gesture
-//! settles, so input is never blocked by a DOM diff.
+//! a gesture runs, the last painted scene (for hit-testing), and when to
+//! paint. A discrete step (key, button) paints the new view at once. A
+//! gesture's steps (wheel, drag, pinch) move and stretch the last full paint
+//! (one `drawImage`, whatever the scene holds) while it is fresh, and the
+//! full paint follows as soon as the gesture pauses for a few frames, or
+//! when the stretched image would be too old or too blurred: the input is
+//! never kept waiting for a frame. Yew re-renders the accessible mirror
+//! only once the view settles, so no DOM diff runs during a gesture.
 
 use super::painter::{paint, Overlay, Palette};
 use crate::app::Data;
@@ -15,11 +17,24 @@ use gloo::render::{request_animation_frame, AnimationFrame};
 use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
 /// How long after the last wheel step the mirror and labels follow.
 const SETTLE_MS: u32 = 150;
+/// A gesture step within this long of the last full paint (or of the
+/// gesture's start) is drawn by transforming that paint: a long gesture
+/// still gets a full paint this often.
+const FRESH_MS: f64 = 100.0;
+/// ... and only while the view is zoomed at most this much from it.
+const MAX_STRETCH: f64 = 8.0;
+/// The full paint follows once a gesture has paused this long.
+const QUIET_MS: f64 = 40.0;
+
+fn now() -> f64 {
+    gloo::utils::window().performance().map_or(0.0, |p| p.now())
+}
 
 /// What the timeline shows, as of the last Yew render.
 #[derive(Clone)]
@@ -56,15 +71,25 @@ pub struct Stage {
     pub scene: Scene,
     pub palette: Palette,
     pub canvas: NodeRef,
-    /// Hidden while a gesture runs: its buttons would point at stale places.
-    pub mirror: NodeRef,
     /// Shift+drag in progress, in pixels.
     pub brush: Option<(f64, f64)>,
+    /// The last full paint, and the view and width it shows.
+    snapshot: Option<HtmlCanvasElement>,
+    snap_view: Viewport,
+    snap_width: f64,
+    /// When the last full paint, the current gesture's first step and its
+    /// last step happened (ms).
+    last_full: f64,
+    gesture_start: f64,
+    last_step: f64,
+    /// The canvas shows a transformed paint: a full one is owed.
+    stale: bool,
+    /// The canvas shows a full paint not yet copied to the snapshot.
+    snapshot_owed: bool,
     /// The model whose first paint was marked: `scripts/bench-timeline`
     /// reads the marks around the model's build and its first paint.
     marked: Option<*const TimelineModel>,
     frame: Option<AnimationFrame>,
-    dirty: bool,
     settle: Option<Timeout>,
     /// Tells the component which viewport to render the mirror for.
     pub on_settle: Callback<Viewport>,
@@ -82,12 +107,7 @@ pub enum Settle {
 pub type Shared = Rc<RefCell<Stage>>;
 
 impl Stage {
-    pub fn new(
-        view: Viewport,
-        canvas: NodeRef,
-        mirror: NodeRef,
-        on_settle: Callback<Viewport>,
-    ) -> Stage {
+    pub fn new(view: Viewport, canvas: NodeRef, on_settle: Callback<Viewport>) -> Stage {
         Stage {
             view,
             width: 800.0,
@@ -95,11 +115,17 @@ impl Stage {
             scene: Scene::default(),
             palette: Palette::default(),
             canvas,
-            mirror,
             brush: None,
+            snapshot: None,
+            snap_view: view,
+            snap_width: 0.0,
+            last_full: f64::NEG_INFINITY,
+            gesture_start: f64::NEG_INFINITY,
+            last_step: f64::NEG_INFINITY,
+            stale: false,
+            snapshot_owed: false,
             marked: None,
             frame: None,
-            dirty: false,
             settle: None,
             on_settle,
         }
@@ -130,6 +156,12 @@ impl Stage {
             entity: inputs.entity.as_ref().map(|(_, name, _)| name.clone()),
         };
         paint(&canvas, &self.scene, &self.palette, &overlay);
+        // Copied on the next gesture step, when the canvas has been drawn
+        // on screen: copying now would rasterise it here, in this frame.
+        self.snapshot_owed = true;
+        (self.snap_view, self.snap_width) = (self.view, self.width);
+        self.last_full = now();
+        self.stale = false;
         if first {
             self.marked = Some(model);
             super::mark("dateline-timeline-drawn");
@@ -137,58 +169,143 @@ impl Stage {
     }
 }
 
-/// Repaints: now if nothing was painted since the last animation frame,
-/// else once on the next one.
-pub fn repaint(stage: &Shared) {
-    let mut s = stage.borrow_mut();
-    if s.frame.is_some() {
-        s.dirty = true;
-        return;
+impl Stage {
+    /// Copies the canvas, which shows the last full paint, for the
+    /// transformed frames of a gesture.
+    fn keep_snapshot(&mut self, canvas: &HtmlCanvasElement) {
+        let snapshot = self.snapshot.get_or_insert_with(|| {
+            gloo::utils::document()
+                .create_element("canvas")
+                .ok()
+                .and_then(|e| e.dyn_into::<HtmlCanvasElement>().ok())
+                .unwrap_or_else(|| canvas.clone())
+        });
+        if snapshot == canvas {
+            return;
+        }
+        if snapshot.width() != canvas.width() || snapshot.height() != canvas.height() {
+            snapshot.set_width(canvas.width());
+            snapshot.set_height(canvas.height());
+        }
+        if let Some(ctx) = context_2d(snapshot) {
+            ctx.clear_rect(
+                0.0,
+                0.0,
+                f64::from(canvas.width()),
+                f64::from(canvas.height()),
+            );
+            let _ = ctx.draw_image_with_html_canvas_element(canvas, 0.0, 0.0);
+        }
+        self.snapshot_owed = false;
     }
-    s.paint_now();
+
+    /// Draws the last full paint moved and stretched to the current view;
+    /// false when it is too old, too stretched or of another size.
+    fn paint_transformed(&mut self) -> bool {
+        if self.snapshot_owed {
+            if let Some(canvas) = self.canvas.cast::<HtmlCanvasElement>() {
+                self.keep_snapshot(&canvas);
+            }
+        }
+        let stretch = self.snap_view.span() / self.view.span();
+        let usable = self.snap_width == self.width
+            && (1.0 / MAX_STRETCH..=MAX_STRETCH).contains(&stretch)
+            && now() - self.last_full.max(self.gesture_start) <= FRESH_MS;
+        let (Some(snapshot), Some(canvas)) =
+            (&self.snapshot, self.canvas.cast::<HtmlCanvasElement>())
+        else {
+            return false;
+        };
+        let Some(ctx) = context_2d(&canvas).filter(|_| usable && snapshot != &canvas) else {
+            return false;
+        };
+        let (w, h) = (f64::from(canvas.width()), f64::from(canvas.height()));
+        let shift = (self.snap_view.start - self.view.start) / self.view.span() * w;
+        let _ = ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
+        ctx.clear_rect(0.0, 0.0, w, h);
+        let _ = ctx.draw_image_with_html_canvas_element_and_dw_and_dh(
+            snapshot,
+            shift,
+            0.0,
+            w * stretch,
+            h,
+        );
+        self.stale = true;
+        true
+    }
+}
+
+fn context_2d(canvas: &HtmlCanvasElement) -> Option<web_sys::CanvasRenderingContext2d> {
+    canvas.get_context("2d").ok().flatten()?.dyn_into().ok()
+}
+
+/// Paints the current view in full now.
+pub fn repaint(stage: &Shared) {
+    stage.borrow_mut().paint_now();
+}
+
+/// One step of a gesture: the transformed last paint while that is fresh,
+/// else a full paint; a full paint follows once the gesture pauses.
+fn gesture_step(stage: &Shared) {
+    let mut s = stage.borrow_mut();
+    let at = now();
+    if at - s.last_step >= QUIET_MS {
+        s.gesture_start = at;
+    }
+    s.last_step = at;
+    if !s.paint_transformed() {
+        s.paint_now();
+    }
+    if s.stale && s.frame.is_none() {
+        drop(s);
+        watch_for_pause(stage);
+    }
+}
+
+/// Checks each animation frame whether the gesture has paused, and then
+/// pays the full paint owed.
+fn watch_for_pause(stage: &Shared) {
     let next = stage.clone();
-    s.frame = Some(request_animation_frame(move |_| {
+    let frame = request_animation_frame(move |_| {
         let mut s = next.borrow_mut();
         s.frame = None;
-        if std::mem::take(&mut s.dirty) {
-            drop(s);
-            repaint(&next);
+        if !s.stale {
+            return;
         }
-    }));
+        if now() - s.last_step >= QUIET_MS {
+            s.paint_now();
+        } else {
+            drop(s);
+            watch_for_pause(&next);
+        }
+    });
+    stage.borrow_mut().frame = Some(frame);
 }
 
 /// Moves the viewport, repaints, and lets the mirror follow per `settle`.
 pub fn move_to(stage: &Shared, view: Viewport, settle: Settle) {
     {
-        let mut s = stage.borrow_mut();
-        s.view = view;
-        set_mirror_hidden(&s, true);
+        stage.borrow_mut().view = view;
     }
-    repaint(stage);
     match settle {
-        Settle::Now => settle_now(stage),
+        Settle::Now => {
+            repaint(stage);
+            settle_now(stage);
+        }
         Settle::Later => {
+            gesture_step(stage);
             let later = stage.clone();
             stage.borrow_mut().settle = Some(Timeout::new(SETTLE_MS, move || settle_now(&later)));
         }
     }
 }
 
-/// Shows the mirror again and has the component render it for this view.
+/// Has the component render the mirror and the range label for this view.
 pub fn settle_now(stage: &Shared) {
     let (callback, view) = {
         let mut s = stage.borrow_mut();
         s.settle = None;
-        set_mirror_hidden(&s, false);
         (s.on_settle.clone(), s.view)
     };
     callback.emit(view);
-}
-
-fn set_mirror_hidden(stage: &Stage, hidden: bool) {
-    if let Some(el) = stage.mirror.cast::<web_sys::HtmlElement>() {
-        let _ = el
-            .style()
-            .set_property("visibility", if hidden { "hidden" } else { "visible" });
-    }
 }

@@ -4,7 +4,7 @@
 //! it, and [`Scene::hit`] finds what is under the pointer; composing it reads
 //! the level-of-detail pyramids only, so its cost follows the pixels.
 
-use super::labels::fit;
+use super::labels::{fit, MIN_LABEL_PX};
 use super::lod::{Column, Dated, Pyramid};
 use super::model::{Shown, TimelineModel};
 use super::ticks::Tick;
@@ -56,6 +56,7 @@ pub struct Marker {
 }
 
 /// Articles a column cannot show one by one: "+N", opening them as a list.
+/// [`Cluster::text`] says N in the width of a marker.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cluster {
     pub x: f64,
@@ -63,6 +64,19 @@ pub struct Cluster {
     pub count: u32,
     pub from: NaiveDate,
     pub to: NaiveDate,
+}
+
+impl Cluster {
+    /// "+7", "+42", "655", "1.2k", "15k": at most four characters, so the
+    /// badge fits its 24 px column (the button's name has the exact count).
+    pub fn text(&self) -> String {
+        match self.count {
+            0..=99 => format!("+{}", self.count),
+            100..=999 => self.count.to_string(),
+            1_000..=9_949 => format!("{:.1}k", f64::from(self.count) / 1_000.0),
+            _ => format!("{}k", (self.count + 500) / 1_000),
+        }
+    }
 }
 
 /// An event bar from `x0` to `x1` in the row starting at `y`.
@@ -275,6 +289,9 @@ impl Scene {
                 .next()
                 .unwrap_or(self.width);
             let room = next - (m.x + COLUMN / 2.0) - 6.0;
+            if room < MIN_LABEL_PX {
+                continue;
+            }
             m.label = corpus
                 .articles
                 .get(m.article)
@@ -341,6 +358,9 @@ impl Scene {
                 .filter(|n| n.y == bar.y)
                 .map_or(self.width, |n| n.x0);
             let room = next.min(self.width) - bar.x0.max(0.0) - 8.0;
+            if room < MIN_LABEL_PX {
+                continue;
+            }
             let label = corpus
                 .events
                 .get(bar.event)
@@ -571,6 +591,30 @@ mod tests {
             shapes.iter().all(|&n| n <= bound),
             "{shapes:?} over {bound}"
         );
+    }
+
+    #[test]
+    fn cluster_badges_fit_a_column() {
+        let day = NaiveDate::from_ymd_opt(2021, 3, 3).unwrap();
+        let badge = |count| {
+            Cluster {
+                x: 0.0,
+                y: 0.0,
+                count,
+                from: day,
+                to: day,
+            }
+            .text()
+        };
+        assert_eq!(badge(7), "+7");
+        assert_eq!(badge(42), "+42");
+        assert_eq!(badge(655), "655");
+        assert_eq!(badge(1_234), "1.2k");
+        assert_eq!(badge(15_300), "15k");
+        assert_eq!(badge(9_960), "10k");
+        for n in [1, 99, 100, 999, 1_000, 9_999, 10_000, 99_999] {
+            assert!(super::super::labels::width_of(&badge(n)) <= COLUMN, "{n}");
+        }
     }
 
     #[test]
