@@ -149,26 +149,32 @@ async function ours(browser, origin) {
   return { firstDraw: +draw.total.toFixed(1), model: +draw.model.toFixed(1), paint: +draw.paint.toFixed(1), memory: mem, zoom: summary(measured), buttons: drawn, stats: counts.trim() };
 }
 
-/** vis-timeline in a browser of its own: when its synchronous drawing
- * outlasts the timeout, the whole browser is killed (nothing else can
- * interrupt a busy page). */
-async function vis(origin, options) {
-  const browser = await launchBrowser({ args: ["--enable-precise-memory-info"] });
+/** Resolves to "late" after `ms`, unless `promise` settles first. */
+function within(promise, ms) {
   let timer;
   const late = new Promise((resolve) => {
-    timer = setTimeout(() => resolve("late"), VIS_TIMEOUT_MS);
+    timer = setTimeout(() => resolve("late"), ms);
   });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
+/** vis-timeline in a browser of its own: when its synchronous drawing
+ * outlasts a timeout (first draw, then the zoom), the whole browser is
+ * killed (nothing else can interrupt a busy page). */
+async function vis(origin, options) {
+  const browser = await launchBrowser({ args: ["--enable-precise-memory-info"] });
   try {
-    const result = await Promise.race([visRun(browser, origin, options), late]);
-    return result === "late" ? { firstDraw: null, timedOut: VIS_TIMEOUT_MS } : result;
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const drawn = await within(visDraw(page, origin, options), VIS_TIMEOUT_MS);
+    if (drawn === "late") return { firstDraw: null, timedOut: VIS_TIMEOUT_MS };
+    const zoom = await within(visZoom(page), VIS_TIMEOUT_MS);
+    return { ...drawn, ...(zoom === "late" ? { zoom: null, zoomTimedOut: VIS_TIMEOUT_MS } : zoom) };
   } finally {
-    clearTimeout(timer);
     await browser.close().catch(() => {});
   }
 }
 
-async function visRun(browser, origin, options) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+async function visDraw(page, origin, options) {
   await page.goto(`${origin}/bench-vis.html`);
   const result = await page.evaluate(async (opts) => {
     const items = await (await fetch("bench-vis-items.json")).json();
@@ -182,6 +188,11 @@ async function visRun(browser, origin, options) {
     });
   }, options);
   result.memory = await memory(page);
+  return result;
+}
+
+async function visZoom(page) {
+  const result = {};
   await page.evaluate(
     ([steps, windowDays]) => {
       const tl = window.__tl;
@@ -198,7 +209,6 @@ async function visRun(browser, origin, options) {
   );
   result.zoom = summary(await page.evaluate(zoomFrames));
   result.domNodes = await page.evaluate(() => document.getElementsByTagName("*").length);
-  await page.close();
   return result;
 }
 
@@ -219,7 +229,8 @@ try {
 
 function printTable(rows) {
   const mb = (b) => (b == null ? "–" : (b / 1048576).toFixed(1));
-  const zoom = (z) => (z ? `${z.median} / ${z.worst} ms, ${z.over} of ${z.frames} over 16.7 ms` : "–");
+  const zoom = (z, r) =>
+    z ? `${z.median} / ${z.worst} ms, ${z.over} of ${z.frames} over 16.7 ms` : r?.zoomTimedOut ? `not done in ${r.zoomTimedOut / 1000} s` : "–";
   const draw = (r) => (r.firstDraw == null ? `not drawn in ${r.timedOut / 1000} s` : `${r.firstDraw} ms`);
   console.log("| articles | timeline | first draw | JS heap (+ wasm) MB | zoom frames: median / worst |");
   console.log("|---|---|---|---|---|");
@@ -228,7 +239,7 @@ function printTable(rows) {
     const o = r.ours;
     console.log(`| ${n} | Dateline (canvas, + events) | ${draw(o)} | ${mb(o.memory.heap)} (+ ${mb(o.memory.wasm)}) | ${zoom(o.zoom)} |`);
     for (const [name, v] of [["vis-timeline 8.5, default", r.visDefault], ["vis-timeline 8.5, stack: false", r.visNoStack]]) {
-      console.log(`| ${n} | ${name} | ${draw(v)} | ${v.memory ? mb(v.memory.heap) : "–"} | ${zoom(v.zoom)} |`);
+      console.log(`| ${n} | ${name} | ${draw(v)} | ${v.memory ? mb(v.memory.heap) : "–"} | ${zoom(v.zoom, v)} |`);
     }
   }
 }
