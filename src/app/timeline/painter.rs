@@ -105,12 +105,17 @@ pub fn paint(canvas: &HtmlCanvasElement, scene: &Scene, palette: &Palette, overl
     strips(&ctx, scene, palette);
     ctx.set_font("11px system-ui, sans-serif");
     ctx.set_text_baseline("middle");
-    for title in &scene.lane_titles {
-        ctx.set_fill_style_str(&palette.muted);
-        let _ = ctx.fill_text(&title.text, 4.0, title.y + 6.0);
-    }
     markers(&ctx, scene, palette);
     events(&ctx, scene, palette);
+    // Lane titles on a plate of the panel's colour, drawn over the markers so
+    // these never make them unreadable.
+    for title in &scene.lane_titles {
+        let width = dateline_reader::timeline::labels::width_of(&title.text) + 6.0;
+        ctx.set_fill_style_str(&palette.panel);
+        ctx.fill_rect(1.0, title.y, width, 13.0);
+        ctx.set_fill_style_str(&palette.muted);
+        let _ = ctx.fill_text(&title.text, 4.0, title.y + 6.5);
+    }
     if let Some(spark) = &scene.sparkline {
         sparkline(
             &ctx,
