@@ -79,8 +79,8 @@ describe("timeline interactions", { timeout: 120_000 }, () => {
         const b = await timeline(page).getByRole("button", { name }).first().boundingBox();
         return b.x + b.width / 2;
       };
-      const x2021 = await xOf(/^2021-03-03/);
-      const x2022 = await xOf(/^2022-04-27/);
+      const x2021 = await xOf(/^2021-03-03 — /);
+      const x2022 = await xOf(/^2022-04-27 — /);
       await page.keyboard.down("Shift");
       await page.mouse.move(x2021 - 8, box.y + 12);
       await page.mouse.down();
@@ -96,7 +96,7 @@ describe("timeline interactions", { timeout: 120_000 }, () => {
       await page.waitForFunction(() => !new URLSearchParams(location.hash.slice(1)).has("from"));
 
       // Hovering a marker shows its card: title, date and source.
-      const marker = timeline(page).getByRole("button", { name: /^2021-03-03/ });
+      const marker = timeline(page).getByRole("button", { name: /^2021-03-03 — / });
       const mb = await marker.boundingBox();
       await page.mouse.move(mb.x + mb.width / 2, mb.y + mb.height / 2);
       const card = timeline(page).locator(".timeline-card");
