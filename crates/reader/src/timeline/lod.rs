@@ -9,6 +9,7 @@
 //! O(n log n + buckets · levels) once, and a view reads only the buckets of
 //! the one level whose buckets are no wider than a pixel column.
 
+use super::batches::in_batches;
 use super::viewport::Viewport;
 
 /// Items kept per bucket: the rows a column can draw, plus one spare so a
@@ -120,19 +121,21 @@ impl Pyramid {
         }
         let len = items.len();
         let mut level: Vec<Bucket> = Vec::new();
-        for item in items {
-            match level.last_mut() {
-                Some(b) if b.key == item.day => {
-                    b.count += 1;
-                    b.top.offer(item);
+        in_batches(len, |range| {
+            for &item in &items[range] {
+                match level.last_mut() {
+                    Some(b) if b.key == item.day => {
+                        b.count += 1;
+                        b.top.offer(item);
+                    }
+                    _ => level.push(Bucket {
+                        key: item.day,
+                        count: 1,
+                        top: Best::one(item),
+                    }),
                 }
-                _ => level.push(Bucket {
-                    key: item.day,
-                    count: 1,
-                    top: Best::one(item),
-                }),
             }
-        }
+        });
         let mut levels = vec![level];
         // Up to the level where everything is one bucket (at most 32).
         while levels.last().is_some_and(|l| l.len() > 1) && levels.len() < 32 {

@@ -9,7 +9,9 @@
 //! - [`model`]: those built once per corpus and once per filter;
 //! - [`scene`]: one frame as shapes, and hit-testing;
 //! - [`labels`]: how much of a label fits;
+//! - `batches`: long loops cut into calls, for the page's first build;
 
+mod batches;
 pub mod labels;
 pub mod lod;
 pub mod model;

@@ -2,6 +2,7 @@
 //! never per frame: the level-of-detail pyramids of articles and events,
 //! each item's salience, and each article's lane and colour.
 
+use super::batches::in_batches;
 use super::lod::{Dated, Pyramid};
 use super::spans::{Period, PeriodIndex};
 use super::viewport::day_number;
@@ -75,23 +76,28 @@ fn day(date: chrono::NaiveDate) -> i32 {
 /// tables alone, so the boot part of a bundle is enough.
 pub fn article_salience(corpus: &Corpus) -> Vec<u32> {
     let mut salience = vec![0u32; corpus.articles.len()];
-    for entity in corpus.entities.iter().filter(|e| e.articles.len() > 1) {
-        for &a in &entity.articles {
-            if let Some(s) = salience.get_mut(a) {
-                *s += 1;
-            }
-        }
-    }
-    for event in &corpus.events {
-        let first = event.sources.first().map(|s| s.article);
-        if event.sources.iter().any(|s| Some(s.article) != first) {
-            for s in &event.sources {
-                if let Some(v) = salience.get_mut(s.article) {
-                    *v += 1;
+    let mut count = |articles: &[usize]| {
+        in_batches(articles.len(), |range| {
+            for &a in &articles[range] {
+                if let Some(s) = salience.get_mut(a) {
+                    *s += 1;
                 }
             }
-        }
+        })
+    };
+    for entity in corpus.entities.iter().filter(|e| e.articles.len() > 1) {
+        count(&entity.articles);
     }
+    let mut told_by_several: Vec<usize> = Vec::new();
+    in_batches(corpus.events.len(), |range| {
+        for event in &corpus.events[range] {
+            let first = event.sources.first().map(|s| s.article);
+            if event.sources.iter().any(|s| Some(s.article) != first) {
+                told_by_several.extend(event.sources.iter().map(|s| s.article));
+            }
+        }
+    });
+    count(&told_by_several);
     salience
 }
 
@@ -109,19 +115,18 @@ impl TimelineModel {
         // Each article's source as a number, in one pass of hashing.
         let mut numbers: std::collections::HashMap<&str, usize> = Default::default();
         let mut names: Vec<(&str, usize)> = Vec::new();
-        let source_of: Vec<usize> = corpus
-            .articles
-            .iter()
-            .map(|a| {
+        let mut source_of: Vec<usize> = Vec::with_capacity(corpus.articles.len());
+        in_batches(corpus.articles.len(), |range| {
+            for a in &corpus.articles[range] {
                 let next = numbers.len();
                 let n = *numbers.entry(a.article.source.as_str()).or_insert(next);
                 if n == names.len() {
                     names.push((a.article.source.as_str(), 0));
                 }
                 names[n].1 += 1;
-                n
-            })
-            .collect();
+                source_of.push(n);
+            }
+        });
         // Sources by article count, most first: rank[number] = place.
         let mut sources = names.clone();
         sources.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
@@ -182,11 +187,12 @@ impl TimelineModel {
             legend,
             article_salience,
             all_articles: Rc::default(),
-            all_events: Rc::new(PeriodIndex::new(periods(corpus, 0..corpus.events.len()))),
+            all_events: Rc::new(PeriodIndex::new(&periods(corpus, |_| true))),
             all_lanes: Vec::new(),
             event_end,
         };
-        let dated = model.dated(corpus, 0..corpus.articles.len());
+        let every: Vec<usize> = (0..corpus.articles.len()).collect();
+        let dated = model.dated(corpus, &every);
         model.all_lanes = model.by_lane(&dated);
         model.all_articles = match &model.all_lanes[..] {
             [one] => one.clone(),
@@ -195,17 +201,18 @@ impl TimelineModel {
         model
     }
 
-    fn dated(&self, corpus: &Corpus, articles: impl IntoIterator<Item = usize>) -> Vec<Dated> {
-        articles
-            .into_iter()
-            .filter_map(|i| {
+    fn dated(&self, corpus: &Corpus, articles: &[usize]) -> Vec<Dated> {
+        let mut dated = Vec::with_capacity(articles.len());
+        in_batches(articles.len(), |range| {
+            dated.extend(articles[range].iter().filter_map(|&i| {
                 Some(Dated {
                     day: day(corpus.articles.get(i)?.article.date),
                     id: i as u32,
                     salience: self.article_salience.get(i).copied().unwrap_or(0),
                 })
-            })
-            .collect()
+            }))
+        });
+        dated
     }
 
     /// One pyramid per lane of `dated`.
@@ -233,7 +240,7 @@ impl TimelineModel {
                 events: self.all_events.clone(),
             };
         }
-        let dated = self.dated(corpus, visible.iter().copied());
+        let dated = self.dated(corpus, visible);
         let events = {
             let mut keep = vec![false; corpus.articles.len()];
             for &i in visible {
@@ -241,13 +248,12 @@ impl TimelineModel {
                     *k = true;
                 }
             }
-            let told = (0..corpus.events.len()).filter(|&e| {
-                corpus.events[e]
-                    .sources
+            let told = |e: &dateline_engine::corpus::Event| {
+                e.sources
                     .iter()
                     .any(|s| keep.get(s.article).copied().unwrap_or(false))
-            });
-            Rc::new(PeriodIndex::new(periods(corpus, told)))
+            };
+            Rc::new(PeriodIndex::new(&periods(corpus, told)))
         };
         Shown {
             lanes: self.by_lane(&dated),
@@ -263,23 +269,26 @@ impl TimelineModel {
             .get(entity)
             .map(|e| e.articles.clone())
             .unwrap_or_default();
-        Pyramid::new(self.dated(corpus, articles))
+        Pyramid::new(self.dated(corpus, &articles))
     }
 }
 
-fn periods<'a>(
-    corpus: &'a Corpus,
-    events: impl Iterator<Item = usize> + 'a,
-) -> impl Iterator<Item = Period> + 'a {
-    events.map(|i| {
-        let e = &corpus.events[i];
-        Period {
-            start: day(e.start),
-            end: day(e.end),
-            id: i as u32,
-            salience: event_salience(e),
+/// The events `keep` accepts, as periods.
+fn periods(corpus: &Corpus, keep: impl Fn(&dateline_engine::corpus::Event) -> bool) -> Vec<Period> {
+    let mut periods = Vec::new();
+    in_batches(corpus.events.len(), |range| {
+        for (i, e) in corpus.events[range.clone()].iter().enumerate() {
+            if keep(e) {
+                periods.push(Period {
+                    start: day(e.start),
+                    end: day(e.end),
+                    id: (range.start + i) as u32,
+                    salience: event_salience(e),
+                });
+            }
         }
-    })
+    });
+    periods
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@
 //! only, reading that class at a level no finer than `c`, so the lookback
 //! costs a bucket or two however long the spans are.
 
+use super::batches::in_batches;
 use super::lod::{Column, Dated, Pyramid};
 use super::viewport::Viewport;
 
@@ -36,22 +37,23 @@ fn class_of(days: i32) -> u32 {
 
 impl PeriodIndex {
     /// Indexes `periods` in any order.
-    pub fn new(periods: impl IntoIterator<Item = Period>) -> PeriodIndex {
-        let mut by_class: std::collections::BTreeMap<u32, Vec<Dated>> = Default::default();
-        for p in periods {
-            by_class
-                .entry(class_of(p.end - p.start))
-                .or_default()
-                .push(Dated {
+    pub fn new(periods: &[Period]) -> PeriodIndex {
+        let mut by_class: Vec<Vec<Dated>> = vec![Vec::new(); 32];
+        in_batches(periods.len(), |range| {
+            for p in &periods[range] {
+                by_class[class_of(p.end - p.start) as usize].push(Dated {
                     day: p.start,
                     id: p.id,
                     salience: p.salience,
                 });
-        }
+            }
+        });
         PeriodIndex {
             classes: by_class
                 .into_iter()
-                .map(|(c, items)| (c, Pyramid::new(items)))
+                .enumerate()
+                .filter(|(_, items)| !items.is_empty())
+                .map(|(c, items)| (c as u32, Pyramid::new(items)))
                 .collect(),
         }
     }
@@ -134,7 +136,8 @@ mod tests {
     fn a_long_period_started_before_the_view_is_a_candidate() {
         let year = period(1_000, 365, 7, 3);
         let days = (0..2_000).map(|i| period(1_000 + i % 700, 1, 100 + i as u32, 0));
-        let index = PeriodIndex::new(std::iter::once(year).chain(days));
+        let all: Vec<Period> = std::iter::once(year).chain(days).collect();
+        let index = PeriodIndex::new(&all);
         assert_eq!(index.len(), 2_001);
         let view = Viewport {
             start: 1_200.0,
@@ -151,11 +154,13 @@ mod tests {
 
     #[test]
     fn candidates_stay_few_at_any_zoom() {
-        let periods = (0..200_000u32).map(|i| {
-            let len = [1, 7, 30, 365][(i % 4) as usize];
-            period(700_000 + (i * 7919 % 40_000) as i32, len, i, i % 13)
-        });
-        let index = PeriodIndex::new(periods);
+        let periods: Vec<Period> = (0..200_000u32)
+            .map(|i| {
+                let len = [1, 7, 30, 365][(i % 4) as usize];
+                period(700_000 + (i * 7919 % 40_000) as i32, len, i, i % 13)
+            })
+            .collect();
+        let index = PeriodIndex::new(&periods);
         for span in [30.0, 3_000.0, 40_000.0] {
             let view = Viewport {
                 start: 710_000.0,
