@@ -8,6 +8,7 @@ use super::tagger::tag_all;
 use dateline_engine::analysis::Tagged;
 use dateline_engine::article::{id_from_path, ParseError};
 use dateline_engine::corpus::Problem;
+use dateline_engine::import::{admit, MAX_IMPORT_BYTES};
 use dateline_reader::saved::{AddedArticle, SavedState};
 use std::collections::{HashMap, HashSet};
 use wasm_bindgen::{JsCast, JsValue};
@@ -99,9 +100,16 @@ pub async fn import_files(files: Vec<web_sys::File>, mut existing: Existing, rep
     // Unreadable files, by their place among the files, so they are named
     // in the order they were given whichever step refused them.
     let mut failed: Vec<(usize, Problem)> = Vec::new();
-    for (done, file) in files.into_iter().enumerate() {
+    // Sizes first: a file too large, alone or for the import, is never read.
+    let sizes: Vec<usize> = files.iter().map(|f| f.size() as usize).collect();
+    let admitted = admit(&sizes, MAX_IMPORT_BYTES);
+    for ((done, file), admitted) in files.into_iter().enumerate().zip(admitted) {
         let name = file_name(&file);
         report.progress.emit(Some(Progress { done, total }));
+        if let Err(error) = admitted {
+            failed.push((done, Problem { path: name, error }));
+            continue;
+        }
         let bytes = match gloo::file::futures::read_as_bytes(&gloo::file::File::from(file)).await {
             Ok(bytes) => bytes,
             Err(e) => {

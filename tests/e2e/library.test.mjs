@@ -190,4 +190,22 @@ describe("the reader's own library", { timeout: 180_000 }, () => {
       await context.close();
     }
   });
+
+  test("a file over the 10 MiB article limit is named and not read; the others are added", async () => {
+    const big = path.join(dir, "transcript.txt");
+    // One paragraph of 11 MiB: the size alone refuses it, before reading.
+    writeFileSync(big, " date 2022-05-11 Wire\nA transcript\n\n" + "word ".repeat((11 * 1024 * 1024) / 5));
+    const { context, page, g } = await fresh(`${env.server.origin}/`);
+    try {
+      await page.getByLabel("Add article files").setInputFiles([big, path.join(dir, "wire.txt")]);
+      await tools(page).getByText(/^transcript\.txt: the file is \d+ bytes \(11\.0 MB\), over the limit of 10485760 bytes \(10 MB\) for one article/).waitFor();
+      await tools(page).getByText("Added 1 article.").waitFor();
+      const shown = await titles(page);
+      assert.ok(shown.includes("NATO weighs Turkiye S-400 talks"));
+      assert.ok(!shown.includes("A transcript"));
+      g.assertClean();
+    } finally {
+      await context.close();
+    }
+  });
 });

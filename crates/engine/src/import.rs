@@ -24,6 +24,44 @@ pub fn read(path: &str, bytes: &[u8], date: Option<NaiveDate>) -> Result<Article
     article::parse_headerless(path, bytes, date, source)
 }
 
+/// The most one import in the page reads, in bytes (256 MiB): the files of
+/// an import are read into memory before they are analysed, so a folder of
+/// many large files could otherwise exhaust the tab. Files past it are
+/// refused by name (and can be added in another import).
+pub const MAX_IMPORT_BYTES: usize = 256 * 1024 * 1024;
+
+/// Which files of one import to read, from their sizes alone, before any is
+/// read: a file over [`article::MAX_ARTICLE_BYTES`] is refused with
+/// [`ParseError::TooLarge`]; the others are taken in order while the
+/// import's total stays within `total`, and one that would take it over is
+/// refused with [`ParseError::ImportFull`] (a smaller one after it may still
+/// fit).
+pub fn admit(sizes: &[usize], total: usize) -> Vec<Result<(), ParseError>> {
+    let mut taken = 0usize;
+    sizes
+        .iter()
+        .map(|&bytes| {
+            if bytes > article::MAX_ARTICLE_BYTES {
+                return Err(ParseError::TooLarge {
+                    bytes,
+                    limit: article::MAX_ARTICLE_BYTES,
+                });
+            }
+            match taken.checked_add(bytes).filter(|&t| t <= total) {
+                Some(t) => {
+                    taken = t;
+                    Ok(())
+                }
+                None => Err(ParseError::ImportFull {
+                    bytes,
+                    taken,
+                    limit: total,
+                }),
+            }
+        })
+        .collect()
+}
+
 /// The first day-precise date spelled out with its year ("April 27, 2022",
 /// "2021-03-03"): relative phrases need an anchor, so they cannot date a text.
 pub fn written_date(text: &str) -> Option<NaiveDate> {
@@ -59,6 +97,46 @@ mod tests {
                 limit: article::MAX_ARTICLE_BYTES,
             })
         );
+    }
+
+    #[test]
+    fn an_import_takes_files_while_its_total_allows_and_names_the_rest() {
+        const MB: usize = 1024 * 1024;
+        let sizes = [
+            4 * MB,
+            article::MAX_ARTICLE_BYTES + 1,
+            3 * MB,
+            5 * MB,
+            MB,
+            usize::MAX,
+        ];
+        let admitted = admit(&sizes, 8 * MB);
+        assert_eq!(admitted[0], Ok(()));
+        assert_eq!(
+            admitted[1],
+            Err(ParseError::TooLarge {
+                bytes: article::MAX_ARTICLE_BYTES + 1,
+                limit: article::MAX_ARTICLE_BYTES
+            })
+        );
+        assert_eq!(admitted[2], Ok(()));
+        let full = admitted[3].clone().unwrap_err();
+        assert_eq!(
+            full,
+            ParseError::ImportFull {
+                bytes: 5 * MB,
+                taken: 7 * MB,
+                limit: 8 * MB
+            }
+        );
+        assert_eq!(
+            full.to_string(),
+            "not read: at 5.0 MB it would take this import over 8 MB (7.0 MB are already in it): add it in another import"
+        );
+        // A smaller file after the refused one still fits.
+        assert_eq!(admitted[4], Ok(()));
+        assert!(matches!(admitted[5], Err(ParseError::TooLarge { .. })));
+        assert!(admit(&[], MAX_IMPORT_BYTES).is_empty());
     }
 
     #[test]

@@ -108,6 +108,13 @@ pub enum ParseError {
         bytes: usize,
         limit: usize,
     },
+    /// Would take one import in the page over its total
+    /// ([`crate::import::MAX_IMPORT_BYTES`]); not read.
+    ImportFull {
+        bytes: usize,
+        taken: usize,
+        limit: usize,
+    },
 }
 
 impl fmt::Display for ParseError {
@@ -133,6 +140,17 @@ impl fmt::Display for ParseError {
                 "the file is {bytes} bytes ({:.1} MB), over the limit of {limit} bytes ({:.0} MB) for one article: split it into smaller files",
                 *bytes as f64 / 1_048_576.0,
                 *limit as f64 / 1_048_576.0
+            ),
+            ParseError::ImportFull {
+                bytes,
+                taken,
+                limit,
+            } => write!(
+                f,
+                "not read: at {:.1} MB it would take this import over {:.0} MB ({:.1} MB are already in it): add it in another import",
+                *bytes as f64 / 1_048_576.0,
+                *limit as f64 / 1_048_576.0,
+                *taken as f64 / 1_048_576.0
             ),
         }
     }
