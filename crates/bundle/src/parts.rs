@@ -21,6 +21,7 @@ pub const CHUNK_TEXT_BYTES: usize = 256 * 1024;
 pub struct ArticleMeta {
     pub id: String,
     pub path: String,
+    #[serde(with = "dateline_engine::serde_date")]
     pub date: NaiveDate,
     pub source: String,
     pub title: String,
@@ -297,6 +298,33 @@ mod tests {
     use super::*;
     use dateline_engine::analysis::analyze;
     use dateline_engine::corpus::Input;
+
+    #[test]
+    fn dates_travel_as_day_numbers_and_a_bad_one_is_an_error() {
+        let meta = |date| ArticleMeta {
+            id: "a".into(),
+            path: "a.txt".into(),
+            date,
+            source: "Wire".into(),
+            title: "T".into(),
+        };
+        let day = NaiveDate::from_ymd_opt(2021, 3, 3).unwrap();
+        let bytes = postcard::to_allocvec(&meta(day)).unwrap();
+        // 5 one-byte strings with their lengths, and the date in 3 bytes
+        // (a varint of 737,852 days), not 11 of text.
+        assert_eq!(bytes.len(), 2 + 6 + 3 + 5 + 2);
+        assert_eq!(
+            postcard::from_bytes::<ArticleMeta>(&bytes).unwrap(),
+            meta(day)
+        );
+        let mut bad = bytes.clone();
+        // The largest zigzag varint of an i32: a day chrono has no date for.
+        bad.splice(8..11, [0xfe, 0xff, 0xff, 0xff, 0x0f]);
+        assert_eq!(
+            postcard::from_bytes::<ArticleMeta>(&bad),
+            Err(postcard::Error::SerdeDeCustom)
+        );
+    }
 
     /// Small chunks, so the test corpus spans several.
     const SMALL: usize = 16 * 1024;

@@ -82,8 +82,10 @@ pub struct EventSource {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Event {
     /// First day of the period.
+    #[serde(with = "crate::serde_date")]
     pub start: NaiveDate,
     /// Day after the period ends, so a month is drawn as a month-wide span.
+    #[serde(with = "crate::serde_date")]
     pub end: NaiveDate,
     /// The TIMEX3 value, e.g. "2020-12".
     pub value: String,

@@ -15,5 +15,6 @@ pub mod import;
 pub mod label;
 pub mod linking;
 pub mod ner;
+pub mod serde_date;
 pub mod text;
 pub mod timex;
