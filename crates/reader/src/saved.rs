@@ -49,15 +49,76 @@ struct Versioned {
 
 /// Version 1 had no per-article dates: headerless articles were refused.
 #[derive(Deserialize)]
-struct V1 {
-    added: Vec<V1Article>,
-    corrections: Vec<Correction>,
-}
-
-#[derive(Deserialize)]
 struct V1Article {
     path: String,
     text: String,
+}
+
+/// A record stored by the reader that could not be read back: its name (an
+/// added article's path, or "corrections") and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unreadable {
+    pub record: String,
+    pub reason: String,
+}
+
+/// Refuses a format newer than this build's.
+fn readable_version(version: u32) -> Result<(), String> {
+    if version > VERSION {
+        return Err(format!(
+            "this state was saved by a newer Dateline (format {version}; this one reads up to {VERSION})"
+        ));
+    }
+    Ok(())
+}
+
+/// One added article of format `version` (older ones migrated).
+fn article(version: u32, value: &serde_json::Value) -> Result<AddedArticle, String> {
+    if version == 1 {
+        let a = V1Article::deserialize(value).map_err(|e| e.to_string())?;
+        return Ok(AddedArticle {
+            path: a.path,
+            text: a.text,
+            date: None,
+        });
+    }
+    AddedArticle::deserialize(value).map_err(|e| e.to_string())
+}
+
+/// The items of the list `field` of a state, each read by `read`; an error
+/// names the field and the item, so a hand-edited file says what is wrong.
+fn items<T>(
+    state: &serde_json::Value,
+    field: &str,
+    read: impl Fn(&serde_json::Value) -> Result<T, String>,
+) -> Result<Vec<T>, String> {
+    let list = state
+        .get(field)
+        .ok_or_else(|| format!("the `{field}` field is missing"))?
+        .as_array()
+        .ok_or_else(|| format!("the `{field}` field is not a list"))?;
+    list.iter()
+        .enumerate()
+        .map(|(i, item)| read(item).map_err(|e| format!("item {} of `{field}`: {e}", i + 1)))
+        .collect()
+}
+
+fn correction(value: &serde_json::Value) -> Result<Correction, String> {
+    Correction::deserialize(value).map_err(|e| e.to_string())
+}
+
+/// Why a text is not a saved state at all, worded for the reader: a file
+/// cut short says so.
+fn not_a_state(e: &serde_json::Error) -> String {
+    match e.classify() {
+        serde_json::error::Category::Eof => {
+            format!("not a Dateline state: the file ends too early, it may be truncated ({e})")
+        }
+        serde_json::error::Category::Syntax => {
+            format!("not a Dateline state: not valid JSON ({e})")
+        }
+        _ => format!("not a Dateline state: {e}"),
+    }
 }
 
 impl SavedState {
@@ -73,29 +134,53 @@ impl SavedState {
 
     /// Reads any version up to [`VERSION`], migrating older ones.
     pub fn from_json(json: &str) -> Result<SavedState, String> {
-        let versioned: Versioned =
-            serde_json::from_str(json).map_err(|e| format!("not a Dateline state: {e}"))?;
-        match versioned.version {
-            1 => {
-                let v1: V1 = serde_json::from_value(versioned.state).map_err(|e| format!("damaged version 1 state: {e}"))?;
-                Ok(SavedState {
-                    added: v1
-                        .added
-                        .into_iter()
-                        .map(|a| AddedArticle {
-                            path: a.path,
-                            text: a.text,
-                            date: None,
-                        })
-                        .collect(),
-                    corrections: v1.corrections,
-                })
+        let versioned: Versioned = serde_json::from_str(json).map_err(|e| not_a_state(&e))?;
+        let version = versioned.version;
+        readable_version(version)?;
+        let state = &versioned.state;
+        let damaged = |e: String| format!("damaged state: {e}");
+        Ok(SavedState {
+            added: items(state, "added", |a| article(version, a)).map_err(damaged)?,
+            corrections: items(state, "corrections", correction).map_err(damaged)?,
+        })
+    }
+
+    /// Reads a state stored record by record, all of format `version`: one
+    /// JSON text per added article (`None`: a record that is not text) and
+    /// the corrections log, if any. A record that cannot be read is left
+    /// out and named, so one damaged record never hides the others.
+    pub fn from_records(
+        version: u32,
+        added: &[(String, Option<String>)],
+        corrections: Option<&str>,
+    ) -> (SavedState, Vec<Unreadable>) {
+        let mut state = SavedState::default();
+        let mut unreadable = Vec::new();
+        let parse = |json: Option<&str>| -> Result<serde_json::Value, String> {
+            readable_version(version)?;
+            let json = json.ok_or("not text")?;
+            serde_json::from_str(json).map_err(|e| format!("not valid JSON ({e})"))
+        };
+        for (key, json) in added {
+            match parse(json.as_deref()).and_then(|v| article(version, &v)) {
+                Ok(a) => state.added.push(a),
+                Err(reason) => unreadable.push(Unreadable {
+                    record: key.clone(),
+                    reason,
+                }),
             }
-            VERSION => serde_json::from_value(versioned.state).map_err(|e| format!("damaged state: {e}")),
-            newer => Err(format!(
-                "this state was saved by a newer Dateline (format {newer}; this one reads up to {VERSION})"
-            )),
         }
+        if let Some(json) = corrections {
+            let wrapped = parse(Some(json)).map(|list| serde_json::json!({ "corrections": list }));
+            match wrapped.and_then(|w| items(&w, "corrections", correction)) {
+                Ok(c) => state.corrections = c,
+                Err(reason) => unreadable.push(Unreadable {
+                    record: "corrections".into(),
+                    reason,
+                }),
+            }
+        }
+        (state, unreadable)
     }
 
     /// The corpus: the bundled articles plus the added ones, with the
@@ -160,6 +245,63 @@ mod tests {
         assert!(SavedState::from_json(r#"{"version":2,"added":7}"#)
             .unwrap_err()
             .starts_with("damaged state"));
+    }
+
+    #[test]
+    fn a_hand_edited_or_truncated_state_says_what_is_wrong() {
+        let json = state().to_json();
+        let cut = SavedState::from_json(&json[..json.len() / 2]).unwrap_err();
+        assert!(cut.contains("ends too early, it may be truncated"), "{cut}");
+        let syntax = SavedState::from_json("{\"version\":2,,}").unwrap_err();
+        assert!(
+            syntax.starts_with("not a Dateline state: not valid JSON"),
+            "{syntax}"
+        );
+        let wrong = json.replace("\"text\":\"Talks", "\"text\":7,\"x\":\"");
+        let wrong = SavedState::from_json(&wrong).unwrap_err();
+        assert!(
+            wrong.starts_with("damaged state: item 1 of `added`: invalid type: integer `7`"),
+            "{wrong}"
+        );
+        let bad = SavedState::from_json(r#"{"version":2,"added":[],"corrections":[{"x":1}]}"#)
+            .unwrap_err();
+        assert!(
+            bad.starts_with("damaged state: item 1 of `corrections`"),
+            "{bad}"
+        );
+    }
+
+    #[test]
+    fn stored_records_are_read_one_by_one() {
+        let good = serde_json::to_string(&state().added[0]).unwrap();
+        let corrections = serde_json::to_string(&state().corrections).unwrap();
+        let records = vec![
+            ("bad.txt".to_string(), Some("{\"path\":".to_string())),
+            ("talks.txt".to_string(), Some(good)),
+            ("odd.txt".to_string(), None),
+            ("shape.txt".to_string(), Some("{\"path\":1}".to_string())),
+        ];
+        let (read, unreadable) = SavedState::from_records(VERSION, &records, Some(&corrections));
+        assert_eq!(read, state());
+        let named: Vec<&str> = unreadable.iter().map(|u| u.record.as_str()).collect();
+        assert_eq!(named, ["bad.txt", "odd.txt", "shape.txt"]);
+        assert!(unreadable[0].reason.starts_with("not valid JSON"));
+        assert_eq!(unreadable[1].reason, "not text");
+        assert!(
+            unreadable[2].reason.starts_with("invalid type"),
+            "{:?}",
+            unreadable[2]
+        );
+
+        let (read, unreadable) =
+            SavedState::from_records(VERSION, &records[1..2], Some("{\"hide\":1}"));
+        assert_eq!(read.added, state().added);
+        assert!(read.corrections.is_empty());
+        assert_eq!(unreadable[0].record, "corrections");
+
+        let (read, unreadable) = SavedState::from_records(VERSION + 1, &records[1..2], None);
+        assert!(read.added.is_empty());
+        assert!(unreadable[0].reason.contains("newer Dateline"));
     }
 
     #[test]
