@@ -47,7 +47,28 @@ pub struct Reporter {
 /// Loads what the reader saved in earlier visits.
 pub async fn load(report: Reporter) {
     match storage::load().await {
-        Ok(state) => {
+        Ok(storage::Stored { state, unreadable }) => {
+            let (corrections, articles): (Vec<_>, Vec<_>) =
+                unreadable.iter().partition(|u| u.record == "corrections");
+            if !articles.is_empty() {
+                let named: Vec<String> = articles
+                    .iter()
+                    .map(|u| format!("{} ({})", u.record, u.reason))
+                    .collect();
+                report.notice.emit(Notice::Error(format!(
+                    "{} saved article(s) could not be read and are not shown; they stay stored \
+                     in this browser, and adding a file of the same name replaces them: {}",
+                    articles.len(),
+                    named.join("; ")
+                )));
+            }
+            for u in corrections {
+                report.notice.emit(Notice::Error(format!(
+                    "Your saved corrections could not be read ({}): they are not applied, and \
+                     were set aside in this browser's storage so that nothing overwrites them.",
+                    u.reason
+                )));
+            }
             let batch = tag_all(state.added.clone(), &report.progress, &report.notice).await;
             report.library.dispatch(Change::Replaced(state, batch));
         }
@@ -238,7 +259,11 @@ pub async fn import_state(file: web_sys::File, report: Reporter) {
     };
     let state = match SavedState::from_json(&text) {
         Ok(state) => state,
-        Err(e) => return report.notice.emit(Notice::Error(format!("{name}: {e}"))),
+        Err(e) => {
+            return report.notice.emit(Notice::Error(format!(
+                "{name} was not imported ({e}); your articles and corrections are unchanged."
+            )))
+        }
     };
     if let Err(e) = storage::replace_all(&state).await {
         return report

@@ -1,10 +1,11 @@
 //! The reader's saved state in IndexedDB: one record per added article, so a
 //! full disk refuses only the new ones and never loses what is stored, and one
 //! record for the corrections log. Records are the engine's own JSON, read
-//! back through [`SavedState::from_json`] so old formats are migrated there.
+//! back one by one through [`SavedState::from_records`], so old formats are
+//! migrated there and one damaged record hides nothing else.
 
 use dateline_reader::corrections::Correction;
-use dateline_reader::saved::{AddedArticle, SavedState, VERSION};
+use dateline_reader::saved::{AddedArticle, SavedState, Unreadable, VERSION};
 use idb::{Database, DatabaseEvent, Factory, ObjectStoreParams, Query, TransactionMode};
 use wasm_bindgen::JsValue;
 
@@ -41,25 +42,44 @@ async fn open() -> Result<Database, String> {
     request.await.map_err(describe)
 }
 
-fn as_string(value: &JsValue) -> Option<String> {
-    value.as_string()
+/// What [`load`] found: the state it could read, and the records it could
+/// not (left out and named; see [`load`] for what happens to them).
+pub struct Stored {
+    pub state: SavedState,
+    pub unreadable: Vec<Unreadable>,
 }
 
-/// Everything stored, as a [`SavedState`] (empty on first visit).
-pub async fn load() -> Result<SavedState, String> {
+/// Everything stored, as a [`SavedState`] (empty on first visit). Records are
+/// read one by one: a damaged article record is left out, named, and kept
+/// in storage as it is (adding a file of the same name replaces it); a
+/// damaged corrections log is named and set aside under its own key, so the
+/// next correction saved does not overwrite it.
+pub async fn load() -> Result<Stored, String> {
     let db = open().await?;
     let tx = db
         .transaction(&[ARTICLES, META], TransactionMode::ReadOnly)
         .map_err(describe)?;
     let articles = tx.object_store(ARTICLES).map_err(describe)?;
     let meta = tx.object_store(META).map_err(describe)?;
-    let added: Vec<String> = articles
+    let keys = articles
+        .get_all_keys(None, None)
+        .map_err(describe)?
+        .await
+        .map_err(describe)?;
+    let values = articles
         .get_all(None, None)
         .map_err(describe)?
         .await
-        .map_err(describe)?
+        .map_err(describe)?;
+    let added: Vec<(String, Option<String>)> = keys
         .iter()
-        .filter_map(as_string)
+        .zip(values.iter())
+        .map(|(k, v)| {
+            (
+                k.as_string().unwrap_or_else(|| format!("{k:?}")),
+                v.as_string(),
+            )
+        })
         .collect();
     let get = |key: &str| meta.get(Query::Key(JsValue::from_str(key)));
     let format = get(FORMAT_KEY).map_err(describe)?.await.map_err(describe)?;
@@ -70,15 +90,38 @@ pub async fn load() -> Result<SavedState, String> {
     let format = format
         .and_then(|v| v.as_f64())
         .map_or(VERSION, |v| v as u32);
-    let corrections = corrections
+    // A corrections record that is not text is read as JSON that cannot be
+    // a corrections log, so it is named like any other damaged one.
+    let corrections_json = corrections
         .as_ref()
-        .and_then(as_string)
-        .unwrap_or_else(|| "[]".into());
-    let json = format!(
-        "{{\"version\":{format},\"added\":[{}],\"corrections\":{corrections}}}",
-        added.join(",")
-    );
-    SavedState::from_json(&json)
+        .map(|v| v.as_string().unwrap_or_else(|| "not text".into()));
+    let (state, unreadable) = SavedState::from_records(format, &added, corrections_json.as_deref());
+    if let Some(raw) =
+        corrections.filter(|_| unreadable.iter().any(|u| u.record == CORRECTIONS_KEY))
+    {
+        set_aside(&db, CORRECTIONS_KEY, &raw).await?;
+    }
+    Ok(Stored { state, unreadable })
+}
+
+/// Moves a meta record that cannot be read to a key of its own
+/// (`KEY-unreadable-TIME`), where nothing overwrites it.
+async fn set_aside(db: &Database, key: &str, raw: &JsValue) -> Result<(), String> {
+    let tx = db
+        .transaction(&[META], TransactionMode::ReadWrite)
+        .map_err(describe)?;
+    let meta = tx.object_store(META).map_err(describe)?;
+    let aside = format!("{key}-unreadable-{}", js_sys::Date::now());
+    meta.put(raw, Some(&JsValue::from_str(&aside)))
+        .map_err(describe)?
+        .await
+        .map_err(describe)?;
+    meta.delete(Query::Key(JsValue::from_str(key)))
+        .map_err(describe)?
+        .await
+        .map_err(describe)?;
+    tx.commit().map_err(describe)?.await.map_err(describe)?;
+    Ok(())
 }
 
 /// Stores added articles in one transaction: all of them or, on a full
