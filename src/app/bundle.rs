@@ -6,7 +6,7 @@
 
 use base64::Engine as _;
 use dateline_bundle::search::{add_search_shard, open_search, SearchFiles, Stamp};
-use dateline_bundle::{join, Boot, Bundle};
+use dateline_bundle::{join, Boot, Bundle, Chunk};
 use dateline_engine::corpus::Corpus;
 use dateline_search::SearchIndex;
 use futures::future::try_join_all;
@@ -21,15 +21,36 @@ pub async fn load_boot() -> Result<Boot, String> {
     Bundle::decode_boot(&file("boot.bin").await?).map_err(|e| format!("{FOLDER}boot.bin: {e}"))
 }
 
-/// Every chunk the boot part names (fetched concurrently), joined with it
-/// into the whole corpus.
-pub async fn load_corpus(boot: Boot) -> Result<Corpus, String> {
-    let chunks = try_join_all(boot.chunks.iter().map(|c| async move {
+/// Every chunk the boot part names (fetched concurrently): the articles'
+/// texts. Join them with [`open_corpus`].
+pub async fn load_chunks(boot: &Boot) -> Result<Vec<Chunk>, String> {
+    try_join_all(boot.chunks.iter().map(|c| async move {
         let bytes = file(&c.file).await?;
         Bundle::decode_chunk(&bytes).map_err(|e| format!("{FOLDER}{}: {e}", c.file))
     }))
-    .await?;
+    .await
+}
+
+/// The boot part and its chunks joined into the whole corpus.
+pub fn open_corpus(boot: Boot, chunks: Vec<Chunk>) -> Result<Corpus, String> {
     join(boot, chunks).map_err(|e| format!("the corpus bundle: {e}"))
+}
+
+/// True if the browser says it has no network (`navigator.onLine`).
+pub fn offline() -> bool {
+    js_sys::Reflect::get(&gloo::utils::window(), &"navigator".into())
+        .and_then(|n| js_sys::Reflect::get(&n, &"onLine".into()))
+        .is_ok_and(|v| v.as_bool() == Some(false))
+}
+
+/// Resolves when the browser is back online (its `online` event).
+pub async fn back_online() {
+    let (tx, rx) = futures::channel::oneshot::channel();
+    let _listener =
+        gloo::events::EventListener::once(&gloo::utils::window(), "online", move |_| {
+            let _ = tx.send(());
+        });
+    let _ = rx.await;
 }
 
 /// The prebuilt search index's head: the dictionary and statistics. Its

@@ -169,6 +169,38 @@ async fn load_search(
     }
 }
 
+/// The articles' texts joined with the boot part. If the network goes
+/// away while they load, the reader is told, the first view (from the boot
+/// part) stays, and they load again when the browser is back online.
+async fn load_texts(
+    boot: dateline_bundle::Boot,
+    notice: Callback<Notice>,
+) -> Result<Corpus, String> {
+    let mut retried = false;
+    loop {
+        match bundle::load_chunks(&boot).await {
+            Err(e) if bundle::offline() => {
+                notice.emit(Notice::Error(format!(
+                    "The articles' texts could not be loaded ({e}): you are offline; \
+                     they will load when the network is back."
+                )));
+                bundle::back_online().await;
+                retried = true;
+            }
+            Err(e) => return Err(e),
+            Ok(chunks) => {
+                let corpus = bundle::open_corpus(boot, chunks)?;
+                if retried {
+                    notice.emit(Notice::Info(
+                        "Back online: the articles' texts are loaded.".to_string(),
+                    ));
+                }
+                return Ok(corpus);
+            }
+        }
+    }
+}
+
 #[hook]
 pub fn use_workspace() -> Workspace {
     let bundled = use_state(|| Bundled::Opening);
@@ -252,7 +284,7 @@ pub fn use_workspace() -> Workspace {
                         search,
                         notice.clone(),
                     );
-                    let (corpus, ()) = futures::join!(bundle::load_corpus(boot), index);
+                    let (corpus, ()) = futures::join!(load_texts(boot, notice.clone()), index);
                     corpus
                 };
                 match opened.await {
@@ -402,13 +434,21 @@ pub fn use_workspace() -> Workspace {
             }
             let (index, source) = (index.clone(), source.clone());
             let (shards_loaded, notice) = (shards_loaded.clone(), notice.clone());
+            let shards_asked = shards_asked.clone();
             yew::platform::spawn_local(async move {
                 let (files, stamp) = &*source;
                 match bundle::load_search_shards(files, *stamp, &index, &fresh).await {
                     Ok(()) => shards_loaded.dispatch(()),
-                    Err(e) => notice.emit(Notice::Error(format!(
-                        "Part of the search index could not be loaded ({e}): some results may be missing."
-                    ))),
+                    Err(e) => {
+                        // Asked again by a later query (e.g. back online).
+                        let mut asked = shards_asked.borrow_mut();
+                        for n in &fresh {
+                            asked.remove(n);
+                        }
+                        notice.emit(Notice::Error(format!(
+                            "Part of the search index could not be loaded ({e}): some results may be missing."
+                        )))
+                    }
                 }
             });
         })

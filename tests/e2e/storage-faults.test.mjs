@@ -1,5 +1,6 @@
-// Storage faults lose nothing (issue #13): a record damaged in IndexedDB,
-// an exported state from a newer Dateline or edited by hand. Each gives a clear
+// Storage and network faults lose nothing (issue #13): a record damaged in
+// IndexedDB, an exported state from a newer Dateline or edited by hand, and
+// the network going away while the first visit loads. Each gives a clear
 // message in the page, keeps what was stored before, and the page stays
 // usable. (Covered elsewhere: IndexedDB refused, offline.test.mjs; a full
 // disk, library.test.mjs; a damaged bundle, bundle-faults.test.mjs; a
@@ -111,7 +112,7 @@ function overwrite(page, store, key, value) {
   );
 }
 
-describe("storage faults", { timeout: 240_000 }, () => {
+describe("storage and network faults", { timeout: 240_000 }, () => {
   env = servedDist();
   before(() => {
     dir = mkdtempSync(path.join(os.tmpdir(), "dateline-faults-"));
@@ -240,6 +241,60 @@ describe("storage faults", { timeout: 240_000 }, () => {
       await tools(page).getByText("Imported state.json: 2 added article(s) and the corrections.").waitFor();
       await addedCount(page, 2);
       g.assertClean();
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("the network going away mid-load: a clear message, the list stays, and it loads when back online", async () => {
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    context.setDefaultTimeout(10_000);
+    const page = await context.newPage();
+    const g = guard(page, env.server.origin);
+    // The first visit: the page and the boot part arrive, then, at the
+    // first article chunk, the network goes away.
+    let cut = false;
+    let online = false;
+    await page.route("**/bundle/chunk-*", async (route) => {
+      if (!cut) {
+        cut = true;
+        await context.setOffline(true);
+      }
+      if (cut && !online) return route.abort("internetdisconnected");
+      return route.continue();
+    });
+    try {
+      await page.goto(`${env.server.origin}/`);
+      const shown = alert(page, "The articles' texts could not be loaded");
+      await shown.waitFor({ timeout: 30_000 });
+      assert.match(
+        await shown.innerText(),
+        /^The articles' texts could not be loaded \(bundle\/chunk-\d+\.bin could not be loaded \(Failed to fetch\)\): you are offline; they will load when the network is back\./,
+      );
+      // The rest of the page is usable: the boot part's list and timeline,
+      // and the search box.
+      assert.equal(await page.locator(".tagline").getAttribute("data-corpus"), "skeleton");
+      await list(page).locator(`a[href="#article=${SEED.id}"]`).waitFor();
+      await page.getByRole("region", { name: "Timeline", exact: true }).getByRole("button").first().waitFor();
+      await page.locator('section[aria-label="Your articles"][aria-busy="false"]').waitFor();
+      await page.getByRole("combobox", { name: "Search" }).waitFor();
+
+      // Back online: the texts load without a reload.
+      online = true;
+      await context.setOffline(false);
+      await corpusOpen(page, 30_000);
+      await tools(page).getByText("Back online: the articles' texts are loaded.").waitFor();
+      await opensAnArticle(page);
+      await page.locator('mark[data-label="PERSON"]', { hasText: "Ismail Demir" }).first().waitFor();
+      await page.getByLabel("Add article files").setInputFiles(file("plain.txt"));
+      await tools(page).getByText("Added 1 article.").waitFor();
+      assert.ok((await titles(page)).includes("Ankara signs deal"));
+      const box = page.getByRole("combobox", { name: "Search" });
+      await box.fill("Pantsri ");
+      await list(page).locator('a[href="#article=003_113eacf95b61ac4f"]').waitFor();
+      assert.deepEqual(g.foreign, []);
+      assert.deepEqual(g.pageErrors, [], "no uncaught error (no panic)");
+      assert.deepEqual(g.consoleErrors.filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e)), [], "console errors besides the failed fetches");
     } finally {
       await context.close();
     }
