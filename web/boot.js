@@ -10,8 +10,19 @@ function fail(err) {
   p.className = "boot-error";
   p.setAttribute("role", "alert");
   p.textContent =
-    "Dateline could not start: " + (err && err.message ? err.message : String(err));
+    "Dateline could not start: " +
+    (err && err.message ? err.message : String(err)) +
+    (err instanceof NotLoaded
+      ? " The site may be part-way through an update, or the network is down: reload the page in a moment."
+      : "");
   document.body.append(p);
+}
+
+/** One of the app's own files did not arrive (a 404 from a half-deployed site, no network). */
+class NotLoaded extends Error {
+  constructor(url, why) {
+    super(`${new URL(url).pathname.split("/").pop()} could not be loaded (${why}).`);
+  }
 }
 
 if (!cfg) {
@@ -19,8 +30,23 @@ if (!cfg) {
 } else {
   const js = new URL(cfg.dataset.js, document.baseURI).href;
   const wasm = new URL(cfg.dataset.wasm, document.baseURI).href;
+  // The wasm is fetched alongside the JS (as the JS would fetch it), so
+  // that a missing one is named rather than reported as a compile error.
+  const module = fetch(wasm).then(
+    (res) => {
+      if (!res.ok) throw new NotLoaded(wasm, `HTTP ${res.status}`);
+      return res;
+    },
+    (err) => {
+      throw new NotLoaded(wasm, err.message);
+    },
+  );
+  module.catch(() => {}); // reported below, once the JS asks for it
   import(js)
-    .then((bindings) => bindings.default({ module_or_path: wasm }))
+    .catch((err) => {
+      throw new NotLoaded(js, err.message);
+    })
+    .then((bindings) => bindings.default({ module_or_path: module }))
     .then((instance) => {
       dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm: instance } }));
     })

@@ -16,7 +16,9 @@
 //   are deleted, and open pages are taken over.
 // - fetch: page loads (navigations) go to the network first, so that a new
 //   deploy is seen at once, and fall back to this version's index.html when
-//   offline; everything else in scope comes from this version's cache first.
+//   offline or when the server answers with an error (e.g. a deploy
+//   part-way through); everything else in scope comes from this version's
+//   cache first.
 //   Nothing fetched at run time is added to the cache, and no other origin is
 //   ever touched.
 "use strict";
@@ -72,19 +74,29 @@ self.addEventListener("fetch", (event) => {
 });
 
 async function networkFirst(req) {
+  let res;
   try {
     // "reload": always the server's current index.html (a small file), never
     // one the HTTP cache considers fresh, nor a 304 from a validator that
     // cannot tell two deploys apart.
-    return await fetch(new Request(req, { cache: "reload" }));
+    res = await fetch(new Request(req, { cache: "reload" }));
   } catch (err) {
-    const url = new URL(req.url);
-    url.search = "";
-    url.hash = "";
-    const hit = (await cached(url.href)) ?? (url.href === SCOPE ? await cached(INDEX) : undefined);
+    const hit = await ownCopy(req);
     if (hit) return hit;
     throw err;
   }
+  // A page the server cannot give (a deploy part-way through, a server
+  // error): this version's complete copy rather than an error page.
+  if (!res.ok) return (await ownCopy(req)) ?? res;
+  return res;
+}
+
+/** This version's copy of a page, if it has one. */
+async function ownCopy(req) {
+  const url = new URL(req.url);
+  url.search = "";
+  url.hash = "";
+  return (await cached(url.href)) ?? (url.href === SCOPE ? await cached(INDEX) : undefined);
 }
 
 async function cacheFirst(req) {

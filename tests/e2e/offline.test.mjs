@@ -367,5 +367,91 @@ describe("Dateline offline", { timeout: 180_000 }, () => {
         await server.close();
       }
     });
+
+    test("a half-deployed new version: the old one stays whole, or a clear message; then the new one", async () => {
+      const site = path.join(tmp, "half");
+      const live = path.join(site, "app");
+      mkdirSync(site, { recursive: true });
+      cpSync(DIST, live, { recursive: true });
+      const past = new Date(Date.now() - 3_600_000);
+      for (const f of readdirSync(live)) utimesSync(path.join(live, f), past, past);
+      const a = swInfo(live);
+
+      // Build B: the app's JS and wasm under new hashed names (as a new
+      // build of the Rust code would have), index.html naming them.
+      const next = path.join(site, "next");
+      cpSync(DIST, next, { recursive: true });
+      const js = readdirSync(next).find((f) => /^dateline-web-[0-9a-f]{16}\.js$/.test(f));
+      const hash = /-([0-9a-f]{16})\./.exec(js)[1];
+      const hashB = [...hash].reverse().join("") === hash ? "0123456789abcdef" : [...hash].reverse().join("");
+      for (const f of readdirSync(next).filter((f) => f.includes(hash))) {
+        renameSync(path.join(next, f), path.join(next, f.replace(hash, hashB)));
+      }
+      const indexB = readFileSync(path.join(next, "index.html"), "utf8")
+        .replaceAll(hash, hashB)
+        .replace("<title>", '<meta name="dateline-test-build" content="B"><title>');
+      writeFileSync(path.join(next, "index.html"), indexB);
+      execFileSync("node", [path.join(ROOT, "scripts/sw-precache.mjs"), next], { stdio: "pipe" });
+      const b = swInfo(next);
+      const wasmB = `dateline-web-${hashB}_bg.wasm`;
+      assert.ok(b.precache.includes(wasmB));
+
+      const server = await startServer(site);
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      context.setDefaultTimeout(10_000);
+      const page = await context.newPage();
+      const g = guard(page, server.origin);
+      const scope = `${server.origin}/app/`;
+      const build = () => page.locator('meta[name="dateline-test-build"]').count();
+      try {
+        await page.goto(scope);
+        await rendered(page);
+        await controlled(page);
+        assert.deepEqual(await cacheKeys(page), [`dateline:${scope}:${a.version}`]);
+
+        // The deploy starts by removing index.html: the server answers 404,
+        // and the service worker serves A's complete copy instead.
+        rmSync(path.join(live, "index.html"));
+        await page.goto(`${scope}index.html`);
+        await rendered(page);
+        assert.equal(await build(), 0, "version A");
+        await assertReads(page);
+
+        // B's index.html and JS have arrived, its wasm not yet: not a blank
+        // page but a message saying what is missing and what to do.
+        rmSync(live, { recursive: true });
+        cpSync(next, live, { recursive: true });
+        rmSync(path.join(live, wasmB));
+        await page.goto(scope);
+        const failed = page.getByRole("alert").filter({ hasText: "Dateline could not start" });
+        await failed.waitFor({ timeout: RENDER_TIMEOUT });
+        assert.equal(
+          await failed.innerText(),
+          `Dateline could not start: ${wasmB} could not be loaded (HTTP 404). ` +
+            "The site may be part-way through an update, or the network is down: reload the page in a moment.",
+        );
+        assert.deepEqual(g.pageErrors, [], "no uncaught error");
+        assert.ok(g.httpErrors.length > 0 && g.httpErrors.every((e) => e === `404 ${scope}${wasmB}`), JSON.stringify(g.httpErrors));
+        assert.ok(g.consoleErrors.every((e) => /Dateline failed to start|status of 404/.test(e)), JSON.stringify(g.consoleErrors));
+        g.httpErrors.length = 0;
+        g.consoleErrors.length = 0;
+
+        // The deploy completes: B runs, and (its precache now complete) its
+        // service worker replaces A's.
+        cpSync(path.join(next, wasmB), path.join(live, wasmB));
+        await page.reload();
+        await rendered(page);
+        assert.equal(await build(), 1, "version B");
+        await assertReads(page);
+        await until(async () => {
+          const ks = await cacheKeys(page);
+          return ks.length === 1 && ks[0] === `dateline:${scope}:${b.version}`;
+        }, "version B's cache replaces A's");
+        g.assertClean();
+      } finally {
+        await context.close();
+        await server.close();
+      }
+    });
   });
 });
