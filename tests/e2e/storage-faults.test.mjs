@@ -253,15 +253,15 @@ describe("storage and network faults", { timeout: 240_000 }, () => {
     const g = guard(page, env.server.origin);
     // The first visit: the page and the boot part arrive, then, at the
     // first article chunk, the network goes away.
-    let cut = false;
+    // Every chunk request waits until the page itself knows it is offline
+    // (navigator.onLine), as when a real network drops.
+    let cut;
     let online = false;
     await page.route("**/bundle/chunk-*", async (route) => {
-      if (!cut) {
-        cut = true;
-        await context.setOffline(true);
-      }
-      if (cut && !online) return route.abort("internetdisconnected");
-      return route.continue();
+      if (online) return route.continue();
+      cut ??= context.setOffline(true).then(() => page.waitForFunction(() => !navigator.onLine));
+      await cut;
+      return route.abort("internetdisconnected");
     });
     try {
       await page.goto(`${env.server.origin}/`);
