@@ -64,8 +64,7 @@ pub async fn load(report: Reporter) {
             }
             for u in corrections {
                 report.notice.emit(Notice::Error(format!(
-                    "Your saved corrections could not be read ({}): they are not applied, and \
-                     were set aside in this browser's storage so that nothing overwrites them.",
+                    "Your saved corrections could not be read and are not applied: {}.",
                     u.reason
                 )));
             }

@@ -95,11 +95,24 @@ pub async fn load() -> Result<Stored, String> {
     let corrections_json = corrections
         .as_ref()
         .map(|v| v.as_string().unwrap_or_else(|| "not text".into()));
-    let (state, unreadable) = SavedState::from_records(format, &added, corrections_json.as_deref());
-    if let Some(raw) =
-        corrections.filter(|_| unreadable.iter().any(|u| u.record == CORRECTIONS_KEY))
-    {
-        set_aside(&db, CORRECTIONS_KEY, &raw).await?;
+    let (state, mut unreadable) =
+        SavedState::from_records(format, &added, corrections_json.as_deref());
+    if let (Some(raw), Some(u)) = (
+        corrections,
+        unreadable.iter_mut().find(|u| u.record == CORRECTIONS_KEY),
+    ) {
+        // What happened to the log, for the reader's message.
+        u.reason = match set_aside(&db, CORRECTIONS_KEY, &raw).await {
+            Ok(()) => format!(
+                "{}; they were set aside in this browser's storage, where no new correction \
+                 overwrites them",
+                u.reason
+            ),
+            Err(e) => format!(
+                "{}; they could not be set aside ({e}), so the next correction replaces them",
+                u.reason
+            ),
+        };
     }
     Ok(Stored { state, unreadable })
 }

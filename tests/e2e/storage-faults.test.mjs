@@ -142,7 +142,7 @@ describe("storage and network faults", { timeout: 240_000 }, () => {
       assert.match(text, /wire\.txt \(not valid JSON \(EOF while parsing/);
       const corrections = alert(page, "Your saved corrections could not be read");
       await corrections.waitFor();
-      assert.match(await corrections.innerText(), /\(the `corrections` field is not a list\): they are not applied, and were set aside/);
+      assert.match(await corrections.innerText(), /^Your saved corrections could not be read and are not applied: not a list; they were set aside in this browser's storage, where no new correction overwrites them\./);
       // Every other stored article is there.
       const shown = await titles(page);
       assert.ok(shown.includes("Ankara signs deal"), `the readable record is shown: ${JSON.stringify(shown)}`);
@@ -210,7 +210,7 @@ describe("storage and network faults", { timeout: 240_000 }, () => {
         {
           name: "edited.json",
           text: JSON.stringify({ ...doc, added: [doc.added[0], { ...doc.added[1], text: 7 }] }),
-          message: /^edited\.json was not imported \(damaged state: item 2 of `added`: invalid type: integer `7`, expected a string/,
+          message: /^edited\.json was not imported \(damaged state: the `added` field: item 2: invalid type: integer `7`, expected a string/,
         },
         {
           name: "truncated.json",

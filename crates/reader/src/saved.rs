@@ -94,12 +94,20 @@ fn items<T>(
 ) -> Result<Vec<T>, String> {
     let list = state
         .get(field)
-        .ok_or_else(|| format!("the `{field}` field is missing"))?
-        .as_array()
-        .ok_or_else(|| format!("the `{field}` field is not a list"))?;
-    list.iter()
+        .ok_or_else(|| format!("the `{field}` field is missing"))?;
+    list_items(list, read).map_err(|e| format!("the `{field}` field: {e}"))
+}
+
+/// The items of a JSON list, each read by `read`; an error names the item.
+fn list_items<T>(
+    list: &serde_json::Value,
+    read: impl Fn(&serde_json::Value) -> Result<T, String>,
+) -> Result<Vec<T>, String> {
+    list.as_array()
+        .ok_or("not a list")?
+        .iter()
         .enumerate()
-        .map(|(i, item)| read(item).map_err(|e| format!("item {} of `{field}`: {e}", i + 1)))
+        .map(|(i, item)| read(item).map_err(|e| format!("item {}: {e}", i + 1)))
         .collect()
 }
 
@@ -171,8 +179,7 @@ impl SavedState {
             }
         }
         if let Some(json) = corrections {
-            let wrapped = parse(Some(json)).map(|list| serde_json::json!({ "corrections": list }));
-            match wrapped.and_then(|w| items(&w, "corrections", correction)) {
+            match parse(Some(json)).and_then(|list| list_items(&list, correction)) {
                 Ok(c) => state.corrections = c,
                 Err(reason) => unreadable.push(Unreadable {
                     record: "corrections".into(),
@@ -260,13 +267,14 @@ mod tests {
         let wrong = json.replace("\"text\":\"Talks", "\"text\":7,\"x\":\"");
         let wrong = SavedState::from_json(&wrong).unwrap_err();
         assert!(
-            wrong.starts_with("damaged state: item 1 of `added`: invalid type: integer `7`"),
+            wrong
+                .starts_with("damaged state: the `added` field: item 1: invalid type: integer `7`"),
             "{wrong}"
         );
         let bad = SavedState::from_json(r#"{"version":2,"added":[],"corrections":[{"x":1}]}"#)
             .unwrap_err();
         assert!(
-            bad.starts_with("damaged state: item 1 of `corrections`"),
+            bad.starts_with("damaged state: the `corrections` field: item 1: missing field `op`"),
             "{bad}"
         );
     }
@@ -298,6 +306,7 @@ mod tests {
         assert_eq!(read.added, state().added);
         assert!(read.corrections.is_empty());
         assert_eq!(unreadable[0].record, "corrections");
+        assert_eq!(unreadable[0].reason, "not a list");
 
         let (read, unreadable) = SavedState::from_records(VERSION + 1, &records[1..2], None);
         assert!(read.added.is_empty());
