@@ -388,7 +388,7 @@ const POS: [&str; 4] = ["B", "I", "L", "U"];
 
 /// Greedy longest-match of phrases (up to `MAX_PHRASE` tokens) whose first
 /// and last tokens are capitalised or numeric; returns per-token (position, value).
-fn match_phrases(
+pub(crate) fn match_phrases(
     sent: &[Token<'_>],
     lookup: &dyn Fn(u64) -> Option<u8>,
 ) -> Vec<Option<(usize, u8)>> {

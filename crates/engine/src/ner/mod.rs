@@ -472,4 +472,36 @@ mod tests {
         assert!(has(&got, "BP", "ORG"), "{got:?}");
         assert!(has(&got, "SOCAR", "ORG"), "{got:?}");
     }
+
+    #[test]
+    fn holidays_are_events_never_organisations_people_or_places() {
+        let got = tag("Millions of Muslims across Asia celebrated Eid al-Fitr on Wednesday, marking the end of Ramadan. Hundreds of millions of people in China were travelling home for the Lunar New Year, and retailers expect record sales over Thanksgiving and Boxing Day. Shoppers did much of their Christmas buying online this summer.");
+        for h in [
+            "Eid al-Fitr",
+            "Ramadan",
+            "Lunar New Year",
+            "Thanksgiving",
+            "Boxing Day",
+            "Christmas",
+        ] {
+            assert!(
+                got.iter()
+                    .all(|(t, l)| !(h.contains(t.as_str()) && *l != "EVENT")),
+                "{h} in {got:?}"
+            );
+        }
+        assert!(has(&got, "China", "GPE"), "{got:?}");
+        assert!(
+            !got.iter().any(|(t, _)| t.eq_ignore_ascii_case("summer")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn listed_companies_are_organisations_not_people_or_places() {
+        let got = tag("Amazon and Walmart began their promotions early, and Shopify said merchants on its platform recorded sales of $4.1 billion. Subscribers left Netflix for cheaper rivals, while Pfizer raised its forecast.");
+        for t in ["Walmart", "Shopify", "Netflix", "Pfizer"] {
+            assert!(has(&got, t, "ORG"), "{t} ORG in {got:?}");
+        }
+    }
 }
