@@ -393,11 +393,43 @@ pub(crate) fn refine(sent: &[Token<'_>], ents: &[(usize, usize, usize)]) -> Vec<
     // one as; a season alone ("Summer") names nothing.
     let holiday = super::features::match_phrases(sent, &|k| gazetteer::is_holiday(k).then_some(0));
     let mut holidays_done: Vec<usize> = Vec::new();
-    let pieces = split_compounds(sent, ents)
+    let pieces: Vec<(usize, usize, usize)> = split_compounds(sent, ents)
         .into_iter()
         .filter(|&(_, e, _)| e < sent.len())
-        .flat_map(|(s, e, ty)| news::reshape(sent, s, e, ty));
-    for (s, e, ty) in pieces {
+        .flat_map(|(s, e, ty)| news::reshape(sent, s, e, ty))
+        .collect();
+    // A dateline ("LOS ANGELES - …", "ASHEVILLE, N.C. - …") is a place, and
+    // no name runs across its dash ("DUBAI - Nearly").
+    let dateline = news::dateline(sent);
+    let mut places: Vec<(usize, usize)> = Vec::new();
+    if let Some((c, state, _)) = dateline {
+        let key = phrase_key(&lowers(&sent[..=c]));
+        // Only a known place: CoNLL's topic lines are capitals and a dash
+        // too ("RUGBY UNION - …").
+        if gazetteer::place(key) {
+            places.push((0, c));
+            places.extend(state);
+        }
+    }
+    let stamp = news::stamp_line(sent);
+    for (mut s, e, ty) in pieces {
+        if let Some((_, _, d)) = dateline {
+            if s < d && !places.is_empty() {
+                // The place is emitted below; keep what follows the dash
+                // when it is more than the sentence's first word.
+                if e <= d + 1 {
+                    continue;
+                }
+                s = d + 1;
+            }
+        }
+        if stamp
+            && sent[s..=e]
+                .iter()
+                .all(|t| TIME_ZONES.contains(&t.lower.as_str()))
+        {
+            continue;
+        }
         if holiday[s..=e].iter().all(Option::is_some) {
             let (hs, he) = holiday_bounds(&holiday, s, e);
             if !holidays_done.contains(&hs) && !covered(hs, he) {
@@ -438,6 +470,9 @@ pub(crate) fn refine(sent: &[Token<'_>], ents: &[(usize, usize, usize)]) -> Vec<
                 && matches!(label, Label::Person | Label::Gpe | Label::Loc | Label::Norp)
             {
                 label = news::camel_case_label(sent, s);
+            } else if label != Label::Person && !known_place && news::credited(sent, s) {
+                // "Additional reporting by Eva Mathews": a reporter.
+                label = Label::Person;
             } else if s == e
                 && !known_place
                 && sent.get(e + 1).is_some_and(|n| n.lower == "administration")
@@ -474,6 +509,17 @@ pub(crate) fn refine(sent: &[Token<'_>], ents: &[(usize, usize, usize)]) -> Vec<
             out.push(mention(sent[k].span, sent[k].span, label));
         }
     }
+    for (s, e) in places {
+        if !covered(s, e) {
+            let key = phrase_key(&lowers(&sent[s..=e]));
+            let label = if gazetteer::is_loc(key) {
+                Label::Loc
+            } else {
+                Label::Gpe
+            };
+            out.push(mention(sent[s].span, sent[e].span, label));
+        }
+    }
     for (s, e, label) in rule {
         out.push(mention(sent[s].span, sent[e].span, label));
     }
@@ -500,6 +546,9 @@ fn date_words(toks: &[Token<'_>]) -> bool {
     toks.iter()
         .all(|t| is_month(&t.lower) || t.raw.chars().all(|c| c.is_ascii_digit()))
 }
+
+/// Time zones, names of nothing on a time-stamp line.
+const TIME_ZONES: &[&str] = &["gmt", "utc", "bst", "cet", "cest", "est", "edt", "et", "pt"];
 
 /// Seasons: CoNLL-2003 and OntoNotes leave them unmarked (the tagger takes
 /// a capitalised one in a headline for a name).
