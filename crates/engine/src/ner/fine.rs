@@ -331,6 +331,8 @@ fn fine_type(toks: &[Token<'_>], coarse: usize) -> Label {
         }
     }
     match coarse {
+        // "North Koreans" read as a person's name.
+        0 if toks.len() >= 2 && people_of_a_place(&lw) => Label::Norp,
         0 => Label::Person,
         1 => Label::Org,
         2 => {
@@ -357,6 +359,14 @@ fn fine_type(toks: &[Token<'_>], coarse: usize) -> Label {
                 || gazetteer::is_product(key)
             {
                 Label::Product
+            } else if toks.len() == 1
+                && gazetteer::is_gpe(key)
+                && (2..=3).contains(&toks[0].raw.len())
+                && toks[0].raw.chars().all(|c| c.is_ascii_uppercase())
+            {
+                // "the US' claims": a country's short form, whatever the
+                // apostrophe made the tagger think.
+                Label::Gpe
             } else if LAW_HEADS.contains(&last) || lw.first().is_some_and(|f| LAW_HEADS.contains(f))
             {
                 Label::Law

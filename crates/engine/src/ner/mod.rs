@@ -504,4 +504,18 @@ mod tests {
             assert!(has(&got, t, "ORG"), "{t} ORG in {got:?}");
         }
     }
+
+    #[test]
+    fn teams_named_after_places_are_organisations_in_sports_reports() {
+        let got = tag("Manchester City beat Arsenal 4-1 on Wednesday to move within two points of the leaders. Kevin De Bruyne scored twice. Pep Guardiola warned that Brighton, Leeds and Chelsea would not be easy opponents.");
+        for t in ["Manchester City", "Arsenal", "Chelsea"] {
+            assert!(has(&got, t, "ORG"), "{t} ORG in {got:?}");
+        }
+        assert!(has(&got, "Kevin De Bruyne", "PERSON"), "{got:?}");
+        let got = tag("The Chiefs beat the San Francisco 49ers 25-22 on Sunday. Kansas City became the first team to win consecutive titles since the New England Patriots two decades ago.");
+        assert!(has(&got, "Kansas City", "ORG"), "{got:?}");
+        // Outside sport the same city is a place.
+        let got = tag("Floods closed roads in Kansas City on Tuesday, and the mayor asked residents to stay at home.");
+        assert!(has(&got, "Kansas City", "GPE"), "{got:?}");
+    }
 }

@@ -672,7 +672,8 @@ const INNER_TITLES: &[&str] = &[
 /// MISC), repaired the way news needs:
 /// * a sentence-initial article or company noun is not part of the name
 ///   ("An Nvidia H100", "Broadcaster NBCUniversal", the latter then ORG);
-/// * credit words and brackets at the end are dropped ("North Darfur [File");
+/// * credit words, brackets and a possessive apostrophe at the end are
+///   dropped ("North Darfur [File", "the US' claims");
 /// * a post inside splits an organisation from a person ("Epic Games CEO
 ///   Tim Sweeney" → ORG "Epic Games", PER "Tim Sweeney").
 pub(crate) fn reshape(
@@ -692,7 +693,7 @@ pub(crate) fn reshape(
         && (matches!(
             sent[e].lower.as_str(),
             "file" | "photo" | "photos" | "handout"
-        ) || matches!(sent[e].raw, "[" | "(" | "/" | "|"))
+        ) || matches!(sent[e].raw, "[" | "(" | "/" | "|" | "'" | "’"))
     {
         e -= 1;
     }
