@@ -317,6 +317,11 @@ fn fine_type(toks: &[Token<'_>], coarse: usize) -> Label {
     // "... Cup" name events, and a place or person-looking "Windsor Castle"
     // or "al-Shifa Hospital" a facility. (An organisation-typed "Kansai
     // International Airport" stays ORG: CoNLL marks airports so.)
+    // A named storm ("Hurricane Helene", "Typhoon Haiyan") is an event,
+    // as OntoNotes has it, not the person its name sounds like.
+    if toks.len() == 2 && matches!(lw[0], "hurricane" | "typhoon" | "cyclone" | "storm") {
+        return Label::Event;
+    }
     if toks.len() >= 2 && coarse != 3 {
         if STRONG_EVENT_HEADS.contains(&last) {
             return Label::Event;
@@ -401,13 +406,18 @@ pub(crate) fn refine(sent: &[Token<'_>], ents: &[(usize, usize, usize)]) -> Vec<
     // Holidays ("Eid al-Fitr", "Chinese New Year", "Boxing Day") are
     // MISC in CoNLL-2003, EVENT here, whatever the tagger typed a piece of
     // one as; a season alone ("Summer") names nothing.
-    let holiday = super::features::match_phrases(sent, &|k| gazetteer::is_holiday(k).then_some(0));
+    let holiday = if ents.is_empty() {
+        vec![None; sent.len()]
+    } else {
+        super::features::match_phrases(sent, &|k| gazetteer::is_holiday(k).then_some(0))
+    };
     let mut holidays_done: Vec<usize> = Vec::new();
     let pieces: Vec<(usize, usize, usize)> = split_compounds(sent, ents)
         .into_iter()
         .filter(|&(_, e, _)| e < sent.len())
         .flat_map(|(s, e, ty)| news::reshape(sent, s, e, ty))
         .collect();
+    let pieces = host_and_games(sent, pieces);
     // A dateline ("LOS ANGELES - …", "ASHEVILLE, N.C. - …") is a place, and
     // no name runs across its dash ("DUBAI - Nearly").
     let dateline = news::dateline(sent);
@@ -555,6 +565,32 @@ pub(crate) fn refine(sent: &[Token<'_>], ents: &[(usize, usize, usize)]) -> Vec<
 fn date_words(toks: &[Token<'_>]) -> bool {
     toks.iter()
         .all(|t| is_month(&t.lower) || t.raw.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// A place right before "Olympics" or "Games" is the host of that event,
+/// and the two one name ("the Paris Olympics", "the Atlanta Games", MISC in
+/// CoNLL-2003): merged as one MISC span.
+fn host_and_games(
+    sent: &[Token<'_>],
+    pieces: Vec<(usize, usize, usize)>,
+) -> Vec<(usize, usize, usize)> {
+    let mut out: Vec<(usize, usize, usize)> = Vec::with_capacity(pieces.len());
+    for (s, e, ty) in pieces {
+        let games = s == e
+            && matches!(
+                sent[s].lower.as_str(),
+                "olympics" | "games" | "paralympics" | "olympiad"
+            )
+            && sent[s].raw.starts_with(char::is_uppercase);
+        if let Some(last) = out.last_mut() {
+            if games && last.2 == 2 && last.1 + 1 == s {
+                *last = (last.0, e, 3);
+                continue;
+            }
+        }
+        out.push((s, e, ty));
+    }
+    out
 }
 
 /// Time zones, names of nothing on a time-stamp line.

@@ -518,4 +518,18 @@ mod tests {
         let got = tag("Floods closed roads in Kansas City on Tuesday, and the mayor asked residents to stay at home.");
         assert!(has(&got, "Kansas City", "GPE"), "{got:?}");
     }
+
+    #[test]
+    fn named_storms_are_events() {
+        let got = tag("The death toll from Hurricane Helene rose above 100 on Monday, days after Typhoon Yagi struck Vietnam.");
+        assert!(has(&got, "Hurricane Helene", "EVENT"), "{got:?}");
+        assert!(has(&got, "Vietnam", "GPE"), "{got:?}");
+    }
+
+    #[test]
+    fn a_host_city_and_its_games_are_one_event() {
+        let got = tag("Simone Biles won her fourth medal of the Paris Olympics on Monday, as the Atlanta Games did in 1996.");
+        assert!(has(&got, "Paris Olympics", "EVENT"), "{got:?}");
+        assert!(has(&got, "Simone Biles", "PERSON"), "{got:?}");
+    }
 }
