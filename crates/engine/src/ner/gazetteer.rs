@@ -12,7 +12,8 @@
 //!   `holidays` package (`scripts/gazetteers.py`): MISC in CoNLL-2003, so
 //!   EVENT here, never an organisation, person or place.
 //! * `orgs.txt`: companies of 20 stock indices, from the `pytickersymbols`
-//!   package (`scripts/gazetteers.py`): a feature the tagger learns to trust.
+//!   package (`scripts/gazetteers.py`): ORG where the tagger typed such a
+//!   name a person, place or product.
 //!
 //! Phrases are stored as hashes of their lower-cased tokens, the same keys
 //! the features use, so a lookup never allocates.
