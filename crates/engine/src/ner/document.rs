@@ -106,7 +106,8 @@ fn product_noun_follows(after: &str) -> bool {
 /// Relabels `mentions` (sorted, non-overlapping) of `text` and adds the
 /// states of party tags, keeping them sorted and non-overlapping.
 pub(crate) fn harmonise(text: &str, mentions: &mut Vec<RawMention>) {
-    products_by_their_noun(text, mentions);
+    let products = products_by_their_noun(text, mentions);
+    add_missed_products(text, mentions, &products);
     people_by_their_full_name(text, mentions);
     companies_named_like_people(text, mentions);
     add_party_tag_states(text, mentions);
@@ -114,7 +115,8 @@ pub(crate) fn harmonise(text: &str, mentions: &mut Vec<RawMention>) {
 }
 
 /// "the KAAN fighter jet" makes every "KAAN" of the article a product.
-fn products_by_their_noun(text: &str, mentions: &mut [RawMention]) {
+/// Returns those names.
+fn products_by_their_noun(text: &str, mentions: &mut [RawMention]) -> Vec<String> {
     let mut products: HashSet<&str> = HashSet::new();
     for m in mentions.iter() {
         let surface = m.span.of(text);
@@ -145,6 +147,43 @@ fn products_by_their_noun(text: &str, mentions: &mut [RawMention]) {
         if products.contains(m.span.of(text)) {
             m.label = Label::Product;
         }
+    }
+    let mut names: Vec<String> = products.into_iter().map(str::to_string).collect();
+    names.sort();
+    names
+}
+
+/// Occurrences of those product names the tagger left untagged ("Android
+/// leads the market." after "Android phones", at a sentence's start) are
+/// mentions too.
+fn add_missed_products(text: &str, mentions: &mut Vec<RawMention>, products: &[String]) {
+    if products.is_empty() {
+        return;
+    }
+    let mut added = Vec::new();
+    for name in products {
+        for (at, _) in text.match_indices(name.as_str()) {
+            let span = crate::text::Span::new(at, at + name.len());
+            let bounded = !text[..at]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+                && !text[span.end..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
+            let free = !mentions.iter().chain(&added).any(|m| m.span.overlaps(span));
+            if bounded && free {
+                added.push(RawMention {
+                    span,
+                    label: Label::Product,
+                });
+            }
+        }
+    }
+    if !added.is_empty() {
+        mentions.extend(added);
+        mentions.sort_by_key(|m| m.span.start);
     }
 }
 

@@ -155,6 +155,9 @@ pub(crate) struct DocStats {
     /// even though "defence" alone is usually lower case.
     /// Stored as [`pair_key`] hashes, so checking a pair allocates nothing.
     names: HashSet<u64>,
+    /// The article reports sport (see [`sport_article`]): there a place's
+    /// name is more often a team, an organisation.
+    sport: bool,
 }
 
 impl DocStats {
@@ -319,7 +322,85 @@ fn doc_stats(sentences: &[Sentence<'_>]) -> DocStats {
             *e.forms.entry(t.raw.to_string()).or_default() += 1;
         }
     }
-    DocStats { casing, names }
+    let sport = sport_article(sentences);
+    DocStats {
+        casing,
+        names,
+        sport,
+    }
+}
+
+/// Words of sports reports, in any sport.
+const SPORT_WORDS: &[&str] = &[
+    "soccer",
+    "football",
+    "cricket",
+    "rugby",
+    "tennis",
+    "golf",
+    "basketball",
+    "baseball",
+    "hockey",
+    "goal",
+    "goals",
+    "scored",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "coach",
+    "innings",
+    "wickets",
+    "wicket",
+    "touchdown",
+    "quarterback",
+    "playoffs",
+    "playoff",
+    "inning",
+    "homer",
+    "rebounds",
+    "league",
+    "cup",
+    "final",
+    "semi-final",
+    "quarter-final",
+    "match",
+    "matches",
+    "season",
+    "halftime",
+    "half-time",
+    "overtime",
+    "draw",
+    "drew",
+    "beat",
+    "champions",
+    "title",
+    "tournament",
+    "fixture",
+    "fixtures",
+    "standings",
+    "innings",
+];
+
+/// True when an article reads like a sports report: three or more sports
+/// words, or a score ("4-1", "103-90") and one sports word.
+fn sport_article(sentences: &[Sentence<'_>]) -> bool {
+    let (mut words, mut scores) = (0usize, 0usize);
+    for t in sentences.iter().flatten() {
+        if SPORT_WORDS.contains(&t.lower.as_str()) {
+            words += 1;
+        } else if let Some((a, b)) = t.raw.split_once('-') {
+            let small =
+                |x: &str| (1..=3).contains(&x.len()) && x.bytes().all(|c| c.is_ascii_digit());
+            if small(a) && small(b) {
+                scores += 1;
+            }
+        }
+        if words >= 3 || (words >= 1 && scores >= 1) {
+            return true;
+        }
+    }
+    false
 }
 
 fn title_case(lower: &str) -> String {
@@ -388,7 +469,7 @@ const POS: [&str; 4] = ["B", "I", "L", "U"];
 
 /// Greedy longest-match of phrases (up to `MAX_PHRASE` tokens) whose first
 /// and last tokens are capitalised or numeric; returns per-token (position, value).
-fn match_phrases(
+pub(crate) fn match_phrases(
     sent: &[Token<'_>],
     lookup: &dyn Fn(u64) -> Option<u8>,
 ) -> Vec<Option<(usize, u8)>> {
@@ -620,6 +701,15 @@ pub(crate) fn each_feature(
         }
         if let Some((p, _)) = places[i] {
             add("pl", &[POS[p].as_bytes()]);
+            if stats.sport {
+                add("pls", &[POS[p].as_bytes()]);
+            }
+        }
+        if stats.sport {
+            add("sp", &[short_shape, initial]);
+            if let Some((p, v)) = learned[i] {
+                add("gzsp", &[POS[p].as_bytes(), &[v & 3]]);
+            }
         }
         if gazetteer::is_demonym(lower) {
             add("dm", &[]);

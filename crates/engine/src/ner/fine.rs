@@ -317,6 +317,11 @@ fn fine_type(toks: &[Token<'_>], coarse: usize) -> Label {
     // "... Cup" name events, and a place or person-looking "Windsor Castle"
     // or "al-Shifa Hospital" a facility. (An organisation-typed "Kansai
     // International Airport" stays ORG: CoNLL marks airports so.)
+    // A named storm ("Hurricane Helene", "Typhoon Haiyan") is an event,
+    // as OntoNotes has it, not the person its name sounds like.
+    if toks.len() == 2 && matches!(lw[0], "hurricane" | "typhoon" | "cyclone" | "storm") {
+        return Label::Event;
+    }
     if toks.len() >= 2 && coarse != 3 {
         if STRONG_EVENT_HEADS.contains(&last) {
             return Label::Event;
@@ -331,6 +336,8 @@ fn fine_type(toks: &[Token<'_>], coarse: usize) -> Label {
         }
     }
     match coarse {
+        // "North Koreans" read as a person's name.
+        0 if toks.len() >= 2 && people_of_a_place(&lw) => Label::Norp,
         0 => Label::Person,
         1 => Label::Org,
         2 => {
@@ -357,6 +364,14 @@ fn fine_type(toks: &[Token<'_>], coarse: usize) -> Label {
                 || gazetteer::is_product(key)
             {
                 Label::Product
+            } else if toks.len() == 1
+                && gazetteer::is_gpe(key)
+                && (2..=3).contains(&toks[0].raw.len())
+                && toks[0].raw.chars().all(|c| c.is_ascii_uppercase())
+            {
+                // "the US' claims": a country's short form, whatever the
+                // apostrophe made the tagger think.
+                Label::Gpe
             } else if LAW_HEADS.contains(&last) || lw.first().is_some_and(|f| LAW_HEADS.contains(f))
             {
                 Label::Law
@@ -388,12 +403,63 @@ pub(crate) fn refine(sent: &[Token<'_>], ents: &[(usize, usize, usize)]) -> Vec<
     rule_events(sent, &mut rule);
     rule_orgs(sent, &mut rule);
     let covered = |s: usize, e: usize| rule.iter().any(|&(rs, re, _)| rs <= e && s <= re);
-    let pieces = split_compounds(sent, ents)
+    // Holidays ("Eid al-Fitr", "Chinese New Year", "Boxing Day") are
+    // MISC in CoNLL-2003, EVENT here, whatever the tagger typed a piece of
+    // one as; a season alone ("Summer") names nothing.
+    let holiday = if ents.is_empty() {
+        vec![None; sent.len()]
+    } else {
+        super::features::match_phrases(sent, &|k| gazetteer::is_holiday(k).then_some(0))
+    };
+    let mut holidays_done: Vec<usize> = Vec::new();
+    let pieces: Vec<(usize, usize, usize)> = split_compounds(sent, ents)
         .into_iter()
         .filter(|&(_, e, _)| e < sent.len())
-        .flat_map(|(s, e, ty)| news::reshape(sent, s, e, ty));
-    for (s, e, ty) in pieces {
+        .flat_map(|(s, e, ty)| news::reshape(sent, s, e, ty))
+        .collect();
+    let pieces = host_and_games(sent, pieces);
+    // A dateline ("LOS ANGELES - …", "ASHEVILLE, N.C. - …") is a place, and
+    // no name runs across its dash ("DUBAI - Nearly").
+    let dateline = news::dateline(sent);
+    let mut places: Vec<(usize, usize)> = Vec::new();
+    if let Some((c, state, _)) = dateline {
+        let key = phrase_key(&lowers(&sent[..=c]));
+        // Only a known place: CoNLL's topic lines are capitals and a dash
+        // too ("RUGBY UNION - …").
+        if gazetteer::place(key) {
+            places.push((0, c));
+            places.extend(state);
+        }
+    }
+    let stamp = news::stamp_line(sent);
+    for (mut s, e, ty) in pieces {
+        if let Some((_, _, d)) = dateline {
+            if s < d && !places.is_empty() {
+                // The place is emitted below; keep what follows the dash
+                // when it is more than the sentence's first word.
+                if e <= d + 1 {
+                    continue;
+                }
+                s = d + 1;
+            }
+        }
+        if stamp
+            && sent[s..=e]
+                .iter()
+                .all(|t| TIME_ZONES.contains(&t.lower.as_str()))
+        {
+            continue;
+        }
+        if holiday[s..=e].iter().all(Option::is_some) {
+            let (hs, he) = holiday_bounds(&holiday, s, e);
+            if !holidays_done.contains(&hs) && !covered(hs, he) {
+                holidays_done.push(hs);
+                out.push(mention(sent[hs].span, sent[he].span, Label::Event));
+            }
+            continue;
+        }
         if only_product_nouns(&sent[s..=e])
+            || (s == e && SEASONS.contains(&sent[s].lower.as_str()))
             || news::boilerplate(&sent[s..=e])
             || date_words(&sent[s..=e])
         {
@@ -416,7 +482,7 @@ pub(crate) fn refine(sent: &[Token<'_>], ents: &[(usize, usize, usize)]) -> Vec<
                 label,
                 Label::Person | Label::Gpe | Label::Loc | Label::Product
             ) && !known_place
-                && news::company_context(sent, s, e)
+                && (news::company_context(sent, s, e) || gazetteer::is_org(key))
             {
                 label = Label::Org;
             } else if s == e
@@ -424,6 +490,9 @@ pub(crate) fn refine(sent: &[Token<'_>], ents: &[(usize, usize, usize)]) -> Vec<
                 && matches!(label, Label::Person | Label::Gpe | Label::Loc | Label::Norp)
             {
                 label = news::camel_case_label(sent, s);
+            } else if label != Label::Person && !known_place && news::credited(sent, s) {
+                // "Additional reporting by Eva Mathews": a reporter.
+                label = Label::Person;
             } else if s == e
                 && !known_place
                 && sent.get(e + 1).is_some_and(|n| n.lower == "administration")
@@ -460,6 +529,17 @@ pub(crate) fn refine(sent: &[Token<'_>], ents: &[(usize, usize, usize)]) -> Vec<
             out.push(mention(sent[k].span, sent[k].span, label));
         }
     }
+    for (s, e) in places {
+        if !covered(s, e) {
+            let key = phrase_key(&lowers(&sent[s..=e]));
+            let label = if gazetteer::is_loc(key) {
+                Label::Loc
+            } else {
+                Label::Gpe
+            };
+            out.push(mention(sent[s].span, sent[e].span, label));
+        }
+    }
     for (s, e, label) in rule {
         out.push(mention(sent[s].span, sent[e].span, label));
     }
@@ -485,6 +565,51 @@ pub(crate) fn refine(sent: &[Token<'_>], ents: &[(usize, usize, usize)]) -> Vec<
 fn date_words(toks: &[Token<'_>]) -> bool {
     toks.iter()
         .all(|t| is_month(&t.lower) || t.raw.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// A place right before "Olympics" or "Games" is the host of that event,
+/// and the two one name ("the Paris Olympics", "the Atlanta Games", MISC in
+/// CoNLL-2003): merged as one MISC span.
+fn host_and_games(
+    sent: &[Token<'_>],
+    pieces: Vec<(usize, usize, usize)>,
+) -> Vec<(usize, usize, usize)> {
+    let mut out: Vec<(usize, usize, usize)> = Vec::with_capacity(pieces.len());
+    for (s, e, ty) in pieces {
+        let games = s == e
+            && matches!(
+                sent[s].lower.as_str(),
+                "olympics" | "games" | "paralympics" | "olympiad"
+            )
+            && sent[s].raw.starts_with(char::is_uppercase);
+        if let Some(last) = out.last_mut() {
+            if games && last.2 == 2 && last.1 + 1 == s {
+                *last = (last.0, e, 3);
+                continue;
+            }
+        }
+        out.push((s, e, ty));
+    }
+    out
+}
+
+/// Time zones, names of nothing on a time-stamp line.
+const TIME_ZONES: &[&str] = &["gmt", "utc", "bst", "cet", "cest", "est", "edt", "et", "pt"];
+
+/// Seasons: CoNLL-2003 and OntoNotes leave them unmarked (the tagger takes
+/// a capitalised one in a headline for a name).
+const SEASONS: &[&str] = &["spring", "summer", "autumn", "fall", "winter"];
+
+/// The first and last token of the gazetteer match that covers `s..=e`
+/// (positions as `match_phrases` gives them: 0 B, 1 I, 2 L, 3 U).
+fn holiday_bounds(m: &[Option<(usize, u8)>], mut s: usize, mut e: usize) -> (usize, usize) {
+    while s > 0 && !matches!(m[s], Some((0 | 3, _))) {
+        s -= 1;
+    }
+    while e + 1 < m.len() && !matches!(m[e], Some((2 | 3, _))) {
+        e += 1;
+    }
+    (s, e)
 }
 
 /// A span made only of generic weapon nouns ("Missile" in the headline

@@ -8,6 +8,12 @@
 //! * `norp.txt`: demonyms and religious/political groups.
 //! * `products.txt`: named products and weapon systems that are not written
 //!   as designators (those are caught by [`is_designator`]).
+//! * `holidays.txt`: holidays and observances of every country, from the
+//!   `holidays` package (`scripts/gazetteers.py`): MISC in CoNLL-2003, so
+//!   EVENT here, never an organisation, person or place.
+//! * `orgs.txt`: companies of 20 stock indices, from the `pytickersymbols`
+//!   package (`scripts/gazetteers.py`): ORG where the tagger typed such a
+//!   name a person, place or product.
 //!
 //! Phrases are stored as hashes of their lower-cased tokens, the same keys
 //! the features use, so a lookup never allocates.
@@ -23,6 +29,8 @@ const GPE_EXTRA: &str = include_str!("../../assets/gazetteer/gpe_extra.txt");
 const LOC: &str = include_str!("../../assets/gazetteer/loc.txt");
 const NORP: &str = include_str!("../../assets/gazetteer/norp.txt");
 const PRODUCTS: &str = include_str!("../../assets/gazetteer/products.txt");
+const HOLIDAYS: &str = include_str!("../../assets/gazetteer/holidays.txt");
+const ORGS: &str = include_str!("../../assets/gazetteer/orgs.txt");
 
 /// The hashed phrase sets, built on first use (about a millisecond).
 struct Lists {
@@ -30,6 +38,8 @@ struct Lists {
     loc: HashSet<u64>,
     norp: HashSet<u64>,
     products: HashSet<u64>,
+    holidays: HashSet<u64>,
+    orgs: HashSet<u64>,
 }
 
 fn key_of(line: &str) -> u64 {
@@ -58,6 +68,8 @@ fn lists() -> &'static Lists {
         loc: set(&[LOC]),
         norp: set(&[NORP]),
         products: set(&[PRODUCTS]),
+        holidays: set(&[HOLIDAYS]),
+        orgs: set(&[ORGS]),
     })
 }
 
@@ -85,6 +97,17 @@ pub(crate) fn is_loc(key: u64) -> bool {
 /// True if the phrase key is a curated product or weapon system.
 pub(crate) fn is_product(key: u64) -> bool {
     lists().products.contains(&key)
+}
+
+/// True if the phrase key is a holiday or observance ("Christmas", "Eid
+/// al-Fitr", "Lunar New Year").
+pub(crate) fn is_holiday(key: u64) -> bool {
+    lists().holidays.contains(&key)
+}
+
+/// True if the phrase key is a listed company ("Netflix", "Adobe Inc.").
+pub(crate) fn is_org(key: u64) -> bool {
+    lists().orgs.contains(&key)
 }
 
 /// True for a lower-cased demonym or group word ("russian", "turks").
@@ -178,5 +201,25 @@ mod tests {
         assert!(is_loc(key_of("Middle East")));
         assert!(is_demonym("belarusian") && is_demonym("turkish"));
         assert!(is_product(key_of("Patriot")));
+    }
+
+    #[test]
+    fn generated_lists_know_holidays_and_companies() {
+        for h in [
+            "Christmas",
+            "Eid al-Fitr",
+            "Lunar New Year",
+            "Thanksgiving",
+            "Boxing Day",
+        ] {
+            assert!(is_holiday(key_of(h)), "{h}");
+        }
+        // Never a party, a place or a company.
+        for h in ["Labour", "Independence", "China", "Carnival Corporation"] {
+            assert!(!is_holiday(key_of(h)), "{h}");
+        }
+        for o in ["Netflix", "Pfizer", "Walmart", "Adobe"] {
+            assert!(is_org(key_of(o)), "{o}");
+        }
     }
 }

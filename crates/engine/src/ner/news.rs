@@ -41,7 +41,107 @@ const BOILERPLATE: &[&str] = &[
     "video",
     "watch",
     "listen",
+    "updated",
+    "update",
+    "updates",
+    "advertisement",
+    "gallery",
+    "share",
+    "live",
+    "reporting",
+    "editing",
+    "writing",
+    "additional",
 ];
+
+/// First words of time-stamp lines ("Updated 15 March 2023, 18:42 GMT",
+/// "Published 08/07/2024"): a time zone on such a line names nothing.
+const STAMP_WORDS: &[&str] = &["updated", "published", "posted", "modified", "last"];
+
+/// True when the sentence is a web page's time stamp.
+pub(crate) fn stamp_line(sent: &[Token<'_>]) -> bool {
+    sent.first()
+        .is_some_and(|t| STAMP_WORDS.contains(&t.lower.as_str()))
+        && sent
+            .iter()
+            .any(|t| t.raw.chars().any(|c| c.is_ascii_digit()))
+}
+
+/// Words that open a credit ("Reporting by …; Additional reporting by …;
+/// Writing by …; Editing by …").
+const CREDIT_WORDS: &[&str] = &[
+    "reporting",
+    "editing",
+    "writing",
+    "compiled",
+    "photos",
+    "research",
+];
+
+/// True when the name starting at token `s` is credited in a reporting
+/// line: right after "by" that follows a credit word, or after "and" or a
+/// comma that continue such a list ("Reporting by Steve Holland and
+/// Jarrett Renshaw"). Such a name is a person, whatever its shape.
+pub(crate) fn credited(sent: &[Token<'_>], s: usize) -> bool {
+    let mut k = s;
+    while k > 0 {
+        let w = sent[k - 1].lower.as_str();
+        if w == "by" {
+            return k >= 2 && CREDIT_WORDS.contains(&sent[k - 2].lower.as_str());
+        }
+        // Skip back over the names and joiners of the same list.
+        let joiner = matches!(w, "and" | "," | "&");
+        if !joiner && !capitalised(&sent[k - 1]) {
+            return false;
+        }
+        if k == s && !joiner {
+            return false;
+        }
+        k -= 1;
+    }
+    false
+}
+
+/// Dashes that end a dateline ("DUBAI - Nearly 200 countries …").
+fn dash(t: &Token<'_>) -> bool {
+    matches!(t.raw, "-" | "—" | "–")
+}
+
+/// A dateline's parts, as token indices: the last word in capitals, the
+/// optional (first, last) words of the state or country, and the dash.
+pub(crate) type Dateline = (usize, Option<(usize, usize)>, usize);
+
+/// A dateline at the start of a sentence: one or more words in capitals,
+/// then optionally a comma and a state or country ("ASHEVILLE, N.C.",
+/// "WINDSOR, England"), then a dash. Returns the last token of the
+/// capitals, the optional (first, last) of the state, and the dash.
+pub(crate) fn dateline(sent: &[Token<'_>]) -> Option<Dateline> {
+    let caps = |t: &Token<'_>| {
+        t.raw.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && t.raw
+                .chars()
+                .all(|c| c.is_uppercase() || c == '.' || c == '-' || c == '\'')
+            && !AGENCIES.contains(&t.raw)
+    };
+    let mut j = 0;
+    while j < sent.len() && j < 5 && caps(&sent[j]) {
+        j += 1;
+    }
+    if j == 0 || j >= sent.len() {
+        return None;
+    }
+    if dash(&sent[j]) {
+        return Some((j - 1, None, j));
+    }
+    if sent[j].raw != "," {
+        return None;
+    }
+    let mut k = j + 1;
+    while k < sent.len() && k < j + 4 && capitalised(&sent[k]) && !dash(&sent[k]) {
+        k += 1;
+    }
+    (k > j + 1 && k < sent.len() && dash(&sent[k])).then_some((j - 1, Some((j + 1, k - 1)), k))
+}
 
 /// Seats of government named for the government inside ("the Kremlin
 /// said", "White House press secretary"). They are ORG, the OntoNotes
@@ -572,7 +672,8 @@ const INNER_TITLES: &[&str] = &[
 /// MISC), repaired the way news needs:
 /// * a sentence-initial article or company noun is not part of the name
 ///   ("An Nvidia H100", "Broadcaster NBCUniversal", the latter then ORG);
-/// * credit words and brackets at the end are dropped ("North Darfur [File");
+/// * credit words, brackets and a possessive apostrophe at the end are
+///   dropped ("North Darfur [File", "the US' claims");
 /// * a post inside splits an organisation from a person ("Epic Games CEO
 ///   Tim Sweeney" → ORG "Epic Games", PER "Tim Sweeney").
 pub(crate) fn reshape(
@@ -592,7 +693,7 @@ pub(crate) fn reshape(
         && (matches!(
             sent[e].lower.as_str(),
             "file" | "photo" | "photos" | "handout"
-        ) || matches!(sent[e].raw, "[" | "(" | "/" | "|"))
+        ) || matches!(sent[e].raw, "[" | "(" | "/" | "|" | "'" | "’"))
     {
         e -= 1;
     }
@@ -900,6 +1001,60 @@ mod tests {
                 ("Pentagon", "ORG"),
                 ("Dmitry Peskov", "PERSON"),
             ],
+        );
+    }
+
+    #[test]
+    fn web_page_furniture_is_no_name() {
+        let got = tag("Updated 15 March 2023, 18:42 GMT");
+        assert!(got.is_empty(), "{got:?}");
+        for line in [
+            "Advertisement",
+            "Live updates",
+            "Share this article",
+            "Gallery: The best pictures from the final",
+        ] {
+            let got = tag(line);
+            assert!(got.is_empty(), "{line}: {got:?}");
+        }
+        let got = tag("Photo: Reuters");
+        assert_has(&got, &[("Reuters", "ORG")]);
+        assert!(!got.iter().any(|(t, _)| t.contains("Photo")), "{got:?}");
+    }
+
+    #[test]
+    fn credit_lines_name_reporters_and_places() {
+        let got = tag("Reporting by Dawn Chmielewski in Los Angeles; Additional reporting by Eva Mathews in Bengaluru; Editing by Kenneth Li");
+        assert_has(
+            &got,
+            &[
+                ("Dawn Chmielewski", "PERSON"),
+                ("Los Angeles", "GPE"),
+                ("Eva Mathews", "PERSON"),
+                ("Bengaluru", "GPE"),
+                ("Kenneth Li", "PERSON"),
+            ],
+        );
+        assert!(
+            !got.iter()
+                .any(|(t, _)| t.contains("Reporting") || t.contains("Editing")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn datelines_with_a_dash_are_places() {
+        let got = tag("LOS ANGELES - Netflix said on Tuesday it lost 200,000 subscribers in the first quarter.");
+        assert_has(&got, &[("LOS ANGELES", "GPE")]);
+        let got = tag("DUBAI - Nearly 200 countries agreed on Wednesday to transition away from fossil fuels.");
+        assert_eq!(got, [("DUBAI".to_string(), "GPE")]);
+        let got = tag("ASHEVILLE, N.C. - The death toll rose above 100 on Monday as rescuers reached mountain towns.");
+        assert_has(&got, &[("ASHEVILLE", "GPE")]);
+        // A topic line in capitals is no place.
+        let got = tag("RUGBY UNION - Australia beat Italy in Padova.");
+        assert!(
+            !got.iter().any(|(t, l)| t == "RUGBY UNION" && *l == "GPE"),
+            "{got:?}"
         );
     }
 }

@@ -1,0 +1,142 @@
+#!/usr/bin/env python3
+"""Builds the gazetteers generated from PyPI packages, reproducibly.
+
+    python3 scripts/gazetteers.py
+
+installs the pinned packages below into target/gazetteer-pkgs (pip, from
+PyPI; nothing else is downloaded) and writes, under
+crates/engine/assets/gazetteer/:
+
+* holidays.txt: names of public holidays and observances of every country
+  and subdivision the `holidays` package knows, in English, for 2015-2026, with the
+  qualifiers it adds stripped ("Eid al-Fitr (estimated)" -> "Eid al-Fitr"),
+  alternative names in parentheses split off ("Chinese New Year (Spring
+  Festival)" -> both), "First Day of Ramadan" also giving "Ramadan", and
+  "X Day" also giving "X" where the package also has "X Eve" or "Day after
+  X" ("Christmas Day" -> "Christmas"). Names
+  that are also companies (orgs.txt) or places and peoples (gpe.txt,
+  gpe_extra.txt, loc.txt, norp.txt) are left out. OntoNotes annotates holidays as DATE: not names.
+* orgs.txt: the companies of the 20 stock indices `pytickersymbols` lists
+  (S&P 500, NASDAQ 100, FTSE 100, DAX, CAC 40, Nikkei 225, ...), each as
+  listed and without its legal form ("Adobe Inc." -> "Adobe") or
+  a leading "The" ("The Hershey Company" -> "Hershey").
+
+Both are cited in crates/engine/assets/gazetteer/SOURCE.md. The engine
+compiles the files in; nothing is read or fetched at run time.
+"""
+import os
+import re
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OUT = os.path.join(ROOT, "crates", "engine", "assets", "gazetteer")
+PKGS = os.path.join(ROOT, "target", "gazetteer-pkgs")
+PINNED = ["holidays==0.108", "pytickersymbols==1.17.10"]
+YEARS = range(2015, 2027)
+# Words that end up alone ("First Day of Year"): not holidays.
+GENERIC = {"Year", "New Year", "Day", "Week", "National"}
+
+LEGAL = re.compile(
+    r"(,? (Inc\.?|Incorporated|Corporation|Corp\.?|Company|Co\.|Ltd\.?|Limited|plc|PLC|"
+    r"N\.V\.|NV|S\.A\.|SA|SE|AG|A/S|ASA|AB|Oyj|S\.p\.A\.|SpA|K\.K\.|Holdings?|Group|"
+    r"& Co\.?|Co|Trust))+$"
+)
+
+
+def install():
+    stamp = os.path.join(PKGS, ".pinned")
+    if os.path.exists(stamp) and open(stamp).read() == " ".join(PINNED):
+        return
+    subprocess.check_call([sys.executable, "-m", "pip", "install", "--quiet", "--upgrade",
+                           "--target", PKGS, *PINNED])
+    with open(stamp, "w") as f:
+        f.write(" ".join(PINNED))
+
+
+def orgs():
+    from pytickersymbols import PyTickerSymbols
+
+    out = set()
+    for stock in PyTickerSymbols().get_all_stocks():
+        name = " ".join(stock["name"].split())
+        if not name or not name[0].isalnum():
+            continue
+        out.add(name)
+        short, prev = name, None
+        while short != prev:
+            prev, short = short, LEGAL.sub("", short).strip(" ,&")
+        if len(short) >= 2 and short != name:
+            out.add(short)
+        if short.startswith("The ") and len(short) > 6:
+            out.add(short[4:])
+    return out
+
+
+def holidays_(companies):
+    import holidays
+
+    raw = set()
+    for code, subdivisions in sorted(holidays.list_supported_countries().items()):
+        for subdiv in [None, *subdivisions]:
+            try:
+                h = holidays.country_holidays(code, subdiv=subdiv, years=YEARS, language="en_US")
+            except Exception:
+                h = holidays.country_holidays(code, subdiv=subdiv, years=YEARS)
+            for name in h.values():
+                raw.update(p.strip() for p in name.split(";"))
+    names = set()
+    for n in raw:
+        # Alternative names in parentheses are names too; qualifiers are not.
+        for alt in re.findall(r"\(([^()]*)\)", n):
+            if " " in alt.strip() and alt[0].isupper() and not re.search(r"observed|estimated|\d", alt):
+                names.add(alt.strip())
+        base = re.sub(r"\s*\([^()]*\)", "", n).strip()
+        if base:
+            names.add(base)
+    for n in list(names):
+        m = re.match(r"(First|Last) Day of (.+)$", n)
+        if m:
+            names.add(m.group(2))
+    for n in list(names):
+        m = re.match(r"(.+) Day$", n)
+        # "Christmas Day" -> "Christmas" only where the holiday is also
+        # named without "Day" ("Christmas Eve", "Day after Thanksgiving");
+        # never "Labour" or "Independence".
+        if m and m.group(1) not in GENERIC and (
+            {f"{m.group(1)} Eve", f"Day after {m.group(1)}", f"Day After {m.group(1)}"} & names
+        ):
+            names.add(m.group(1))
+    lowered = {c.lower() for c in companies}
+    for f in ("gpe.txt", "gpe_extra.txt", "loc.txt", "norp.txt"):
+        lowered |= {l.strip().lower() for l in open(os.path.join(OUT, f), encoding="utf-8")}
+    keep = set()
+    for n in names:
+        if not n.isascii() and not all(c.isalpha() or c in " '-.’" for c in n):
+            continue
+        if not n[0].isupper() or re.search(r"\d", n) or n in GENERIC or n.lower() in lowered:
+            continue
+        keep.add(n)
+    return keep
+
+
+def write(name, lines, header):
+    path = os.path.join(OUT, name)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(header)
+        f.write("\n".join(sorted(lines)) + "\n")
+    print(f"{path}: {len(lines)} names")
+
+
+def main():
+    install()
+    sys.path.insert(0, PKGS)
+    companies = orgs()
+    write("orgs.txt", companies,
+          "# Generated by scripts/gazetteers.py from pytickersymbols 1.17.10 (MIT); see SOURCE.md.\n")
+    write("holidays.txt", holidays_(companies),
+          "# Generated by scripts/gazetteers.py from holidays 0.108 (MIT); see SOURCE.md.\n")
+
+
+if __name__ == "__main__":
+    main()
