@@ -4,8 +4,10 @@
 //! data stays in `../shared` and is read at run time; without it the tests
 //! fail. Speed is measured by `scripts/bench-ner`, not here.
 //!
-//! Predictions are also written as JSON Lines under `target/ner_eval/` so
-//! the official scorer can double-check these numbers.
+//! Predictions are also written as JSON Lines under the workspace's
+//! `target/tmp/ner_eval/` (cargo's `CARGO_TARGET_TMPDIR`, never in the
+//! source tree: they hold the evaluation data's names) so the official
+//! scorer can double-check these numbers.
 
 mod common;
 
@@ -85,8 +87,9 @@ fn score(corpus: &str, gold: &str, map_conll: bool, out_name: &str) -> f64 {
             counts.entry(s.2.clone()).or_default()[0] += 1;
         }
     }
-    let _ = std::fs::create_dir_all("target/ner_eval");
-    let _ = std::fs::write(format!("target/ner_eval/{out_name}.jsonl"), jsonl);
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("ner_eval");
+    let _ = std::fs::create_dir_all(&dir);
+    let _ = std::fs::write(dir.join(format!("{out_name}.jsonl")), jsonl);
     let f1 = |c: [usize; 3]| {
         let (p, r) = (
             c[0] as f64 / c[1].max(1) as f64,

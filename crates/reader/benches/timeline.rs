@@ -80,7 +80,18 @@ fn main() {
         );
         return;
     };
-    let boot = Bundle::decode_boot(&bytes).expect("boot part");
+    // A bundle of another format version (an earlier build) is reported,
+    // not a failure: `cargo test --all-targets` runs this bench too.
+    let boot = match Bundle::decode_boot(&bytes) {
+        Ok(boot) => boot,
+        Err(e) => {
+            eprintln!(
+                "timeline: {}/boot.bin: {e} (rebuild it: scripts/bench-timeline)",
+                dir.display()
+            );
+            return;
+        }
+    };
     let mut corpus = skeleton(&boot).expect("skeleton corpus");
     pad_events(&mut corpus);
     let all: Vec<usize> = (0..corpus.articles.len()).collect();
