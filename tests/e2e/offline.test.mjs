@@ -297,17 +297,22 @@ describe("Dateline offline", { timeout: 180_000 }, () => {
       }
     });
 
-    test("a new deploy replaces the old version completely", async () => {
-      const site = path.join(tmp, "update");
+    /** Version A of the app in `tmp/NAME/app`, deployed an hour ago:
+     * python's http.server only has Last-Modified (one-second steps) as a
+     * validator, and the browser revalidates sw.js with it, so a version B
+     * written now must look newer than A. */
+    function deployedAnHourAgo(name) {
+      const site = path.join(tmp, name);
       const live = path.join(site, "app");
       mkdirSync(site, { recursive: true });
       cpSync(DIST, live, { recursive: true });
-      // A was deployed an hour ago: python's http.server only has
-      // Last-Modified (one-second steps) as a validator, and the browser
-      // revalidates sw.js with it, so B's files must look newer than A's.
       const past = new Date(Date.now() - 3_600_000);
       for (const f of readdirSync(live)) utimesSync(path.join(live, f), past, past);
-      const a = swInfo(live);
+      return { site, live, a: swInfo(live) };
+    }
+
+    test("a new deploy replaces the old version completely", async () => {
+      const { site, live, a } = deployedAnHourAgo("update");
 
       // Build B: the same files with a changed index.html, re-versioned by
       // the same script the Trunk hook runs.
@@ -369,13 +374,7 @@ describe("Dateline offline", { timeout: 180_000 }, () => {
     });
 
     test("a half-deployed new version: the old one stays whole, or a clear message; then the new one", async () => {
-      const site = path.join(tmp, "half");
-      const live = path.join(site, "app");
-      mkdirSync(site, { recursive: true });
-      cpSync(DIST, live, { recursive: true });
-      const past = new Date(Date.now() - 3_600_000);
-      for (const f of readdirSync(live)) utimesSync(path.join(live, f), past, past);
-      const a = swInfo(live);
+      const { site, live, a } = deployedAnHourAgo("half");
 
       // Build B: the app's JS and wasm under new hashed names (as a new
       // build of the Rust code would have), index.html naming them.
