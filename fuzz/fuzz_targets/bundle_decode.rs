@@ -8,10 +8,7 @@ use dateline_search::SearchIndex;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    if let Ok(boot) = Bundle::decode_boot(data) {
-        let _ = dateline_bundle::skeleton(&boot);
-    }
-    let _ = Bundle::decode_chunk(data);
+    open_parts(data);
     if let Ok(head) = Bundle::decode_search_head(data) {
         if let Ok(index) = SearchIndex::from_head(head.head) {
             let _ = search(&index, &Query::parse("turkey s-4"));
@@ -20,10 +17,9 @@ fuzz_target!(|data: &[u8]| {
     let _ = Bundle::decode_search_shard(data);
     // The payload alone, behind a valid header for each kind, reaches the
     // decoders past the checksum.
-    for kind in [0u8, 1, 2, 3] {
+    for kind in 0u8..=5 {
         let framed = frame(kind, data);
-        let _ = Bundle::decode_boot(&framed);
-        let _ = Bundle::decode_chunk(&framed);
+        open_parts(&framed);
         if let Ok(head) = Bundle::decode_search_head(&framed) {
             if let Ok(index) = SearchIndex::from_head(head.head) {
                 let _ = search(&index, &Query::parse("turkey s-4"));
@@ -32,6 +28,17 @@ fuzz_target!(|data: &[u8]| {
         let _ = Bundle::decode_search_shard(&framed);
     }
 });
+
+/// The boot part, names, links and chunk decoders on `bytes`; a boot part
+/// that decodes makes a skeleton.
+fn open_parts(bytes: &[u8]) {
+    let _ = Bundle::decode_chunk(bytes);
+    let _ = Bundle::decode_names(bytes);
+    let _ = Bundle::decode_links(bytes);
+    if let Ok(boot) = Bundle::decode_boot(bytes) {
+        let _ = dateline_bundle::skeleton(&boot);
+    }
+}
 
 /// `payload` deflated behind a well-formed header of `kind`.
 fn frame(kind: u8, payload: &[u8]) -> Vec<u8> {

@@ -6,7 +6,7 @@
 
 use base64::Engine as _;
 use dateline_bundle::search::{add_search_shard, open_search, SearchFiles, Stamp};
-use dateline_bundle::{join, Boot, Bundle, Chunk};
+use dateline_bundle::{fill, outline, Boot, Bundle, Chunk, LINKS_FILE, NAMES_FILE};
 use dateline_engine::corpus::Corpus;
 use dateline_search::SearchIndex;
 use futures::future::try_join_all;
@@ -21,8 +21,18 @@ pub async fn load_boot() -> Result<Boot, String> {
     Bundle::decode_boot(&file("boot.bin").await?).map_err(|e| format!("{FOLDER}boot.bin: {e}"))
 }
 
+/// The names and links parts (fetched concurrently) made into the
+/// [`outline`] of the corpus: every article titled, every entity and event
+/// linked.
+pub async fn load_outline(boot: &Boot) -> Result<Corpus, String> {
+    let (names, links) = futures::try_join!(file(NAMES_FILE), file(LINKS_FILE))?;
+    let names = Bundle::decode_names(&names).map_err(|e| format!("{FOLDER}{NAMES_FILE}: {e}"))?;
+    let links = Bundle::decode_links(&links).map_err(|e| format!("{FOLDER}{LINKS_FILE}: {e}"))?;
+    outline(boot, names, links).map_err(|e| format!("the corpus bundle: {e}"))
+}
+
 /// Every chunk the boot part names (fetched concurrently): the articles'
-/// texts. Join them with [`open_corpus`].
+/// texts. Add them to the outline with [`open_corpus`].
 pub async fn load_chunks(boot: &Boot) -> Result<Vec<Chunk>, String> {
     try_join_all(boot.chunks.iter().map(|c| async move {
         let bytes = file(&c.file).await?;
@@ -31,9 +41,9 @@ pub async fn load_chunks(boot: &Boot) -> Result<Vec<Chunk>, String> {
     .await
 }
 
-/// The boot part and its chunks joined into the whole corpus.
-pub fn open_corpus(boot: Boot, chunks: Vec<Chunk>) -> Result<Corpus, String> {
-    join(boot, chunks).map_err(|e| format!("the corpus bundle: {e}"))
+/// The outline with its chunks' texts: the whole corpus.
+pub fn open_corpus(outline: Corpus, boot: &Boot, chunks: Vec<Chunk>) -> Result<Corpus, String> {
+    fill(outline, boot, chunks).map_err(|e| format!("the corpus bundle: {e}"))
 }
 
 /// True if the browser says it has no network (`navigator.onLine`).

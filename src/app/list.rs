@@ -82,7 +82,12 @@ pub fn article_list(props: &ArticleListProps) -> Html {
                         <time datetime={a.date.to_string()}>{ a.date.to_string() }</time>
                         { " · " }{ if a.source.is_empty() { "Unknown source" } else { &a.source } }
                     </span>
-                    <span class="item-title">{ a.title() }</span>
+                    if a.blocks.is_empty() {
+                        // The skeleton: titles arrive with the names part.
+                        <span class="item-title pending">{ "Title loading…" }</span>
+                    } else {
+                        <span class="item-title">{ a.title() }</span>
+                    }
                     if n < MAX_SNIPPETS {
                         if let Some(found) = props.found.as_ref() {
                             { match_snippet(a, found) }

@@ -18,9 +18,9 @@ use std::collections::HashSet;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// The bundled corpus: opening; its boot part read (every article's
-/// metadata, entities and events, for the first view) while the article
-/// chunks load; open; or not openable (and why).
+/// The bundled corpus: opening; its skeleton or outline read (every
+/// article dated, then titled and linked: the first view) while the
+/// article chunks load; open; or not openable (and why).
 #[derive(Clone)]
 pub enum Bundled {
     Opening,
@@ -169,36 +169,87 @@ async fn load_search(
     }
 }
 
-/// The articles' texts joined with the boot part. If the network goes
-/// away while they load, the reader is told, the first view (from the boot
-/// part) stays, and they load again when the browser is back online.
-async fn load_texts(
-    boot: dateline_bundle::Boot,
-    notice: Callback<Notice>,
-) -> Result<Corpus, String> {
+/// Runs `load` until it succeeds or fails online. If the network goes away
+/// while it runs, the reader is told (`what` could not be loaded), the view
+/// so far stays, and it runs again when the browser is back online.
+async fn load_when_online<T, F, Fut>(
+    what: &str,
+    load: F,
+    notice: &Callback<Notice>,
+) -> Result<T, String>
+where
+    F: Fn() -> Fut,
+    Fut: std::future::Future<Output = Result<T, String>>,
+{
     let mut retried = false;
     loop {
-        match bundle::load_chunks(&boot).await {
+        match load().await {
             Err(e) if bundle::offline() => {
                 notice.emit(Notice::Error(format!(
-                    "The articles' texts could not be loaded ({e}): you are offline; \
-                     they will load when the network is back."
+                    "{} could not be loaded ({e}): you are offline; \
+                     they will load when the network is back.",
+                    capitalised(what)
                 )));
                 bundle::back_online().await;
                 retried = true;
             }
             Err(e) => return Err(e),
-            Ok(chunks) => {
-                let corpus = bundle::open_corpus(boot, chunks)?;
+            Ok(value) => {
                 if retried {
-                    notice.emit(Notice::Info(
-                        "Back online: the articles' texts are loaded.".to_string(),
-                    ));
+                    notice.emit(Notice::Info(format!("Back online: {what} are loaded.")));
                 }
-                return Ok(corpus);
+                return Ok(value);
             }
         }
     }
+}
+
+fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
+/// Opens the bundle in three steps, each shown as soon as it is read: the
+/// boot part (the skeleton: every article dated, the first view), the
+/// names and links (the outline: titles, who is where), then the chunks
+/// (the articles' texts); the search index's head loads beside them.
+async fn open_bundle(
+    bundled: UseStateHandle<Bundled>,
+    search: UseStateHandle<BundledSearch>,
+    notice: Callback<Notice>,
+) -> Result<Corpus, String> {
+    let boot = bundle::load_boot().await?;
+    let skeleton = dateline_bundle::skeleton(&boot).map_err(|e| e.to_string())?;
+    let ids: Rc<Vec<String>> = Rc::new(boot.articles.ids.clone());
+    search.set(BundledSearch::Loading(ids.clone()));
+    bundled.set(Bundled::Skeleton(Rc::new(skeleton)));
+    let index = load_search(
+        boot.search.clone(),
+        boot.stamp(),
+        ids,
+        search,
+        notice.clone(),
+    );
+    let texts = async {
+        let outline = load_when_online(
+            "the articles' titles",
+            || bundle::load_outline(&boot),
+            &notice,
+        )
+        .await?;
+        bundled.set(Bundled::Skeleton(Rc::new(outline.clone())));
+        let chunks = load_when_online(
+            "the articles' texts",
+            || bundle::load_chunks(&boot),
+            &notice,
+        )
+        .await?;
+        bundle::open_corpus(outline, &boot, chunks)
+    };
+    let (corpus, ()) = futures::join!(texts, index);
+    corpus
 }
 
 #[hook]
@@ -269,24 +320,7 @@ pub fn use_workspace() -> Workspace {
         let notice = report.notice.clone();
         use_effect_with((), move |_| {
             yew::platform::spawn_local(async move {
-                let opened = async {
-                    let boot = bundle::load_boot().await?;
-                    let skeleton = dateline_bundle::skeleton(&boot).map_err(|e| e.to_string())?;
-                    let ids: Rc<Vec<String>> =
-                        Rc::new(boot.articles.iter().map(|a| a.id.clone()).collect());
-                    search.set(BundledSearch::Loading(ids.clone()));
-                    bundled.set(Bundled::Skeleton(Rc::new(skeleton)));
-                    // The search index and the article texts load side by side.
-                    let index = load_search(
-                        boot.search.clone(),
-                        boot.stamp(),
-                        ids,
-                        search,
-                        notice.clone(),
-                    );
-                    let (corpus, ()) = futures::join!(load_texts(boot, notice.clone()), index);
-                    corpus
-                };
+                let opened = open_bundle(bundled.clone(), search, notice.clone());
                 match opened.await {
                     Ok(corpus) => bundled.set(Bundled::Open(Rc::new(corpus))),
                     Err(e) => {

@@ -85,10 +85,11 @@ pub fn heap_bytes() -> usize {
 pub fn article_numbers(boot: &[u8]) -> Result<Vec<u32>, JsError> {
     let boot = Bundle::decode_boot(boot)?;
     boot.articles
+        .ids
         .iter()
-        .map(|a| {
-            a.id.parse::<u32>()
-                .map_err(|_| JsError::new(&format!("article id {:?} is not a number", a.id)))
+        .map(|id| {
+            id.parse::<u32>()
+                .map_err(|_| JsError::new(&format!("article id {id:?} is not a number")))
         })
         .collect()
 }

@@ -4,7 +4,7 @@
 //! | --- | --- |
 //! | 0..8 | magic `DATELINE` |
 //! | 8..10 | format version, u16 little-endian ([`FORMAT_VERSION`]) |
-//! | 10 | kind: 0 boot, 1 chunk |
+//! | 10 | kind: 0 boot, 1 chunk, 2 search head, 3 search shard, 4 names, 5 links |
 //! | 11 | reserved, 0 |
 //! | 12..16 | payload length in bytes, u32 LE |
 //! | 16..20 | CRC-32 (IEEE) of the payload, u32 LE |
@@ -23,7 +23,7 @@ use std::fmt;
 
 /// Raised whenever the layout of a part changes, so an old page never
 /// misreads a new bundle (or the reverse): it says which version it found.
-pub const FORMAT_VERSION: u16 = 3;
+pub const FORMAT_VERSION: u16 = 4;
 
 const MAGIC: &[u8; 8] = b"DATELINE";
 const HEADER_LEN: usize = 20;
@@ -41,6 +41,8 @@ pub enum Kind {
     Chunk = 1,
     SearchHead = 2,
     SearchShard = 3,
+    Names = 4,
+    Links = 5,
 }
 
 impl fmt::Display for Kind {
@@ -50,6 +52,8 @@ impl fmt::Display for Kind {
             Kind::Chunk => "article chunk",
             Kind::SearchHead => "search index",
             Kind::SearchShard => "search index shard",
+            Kind::Names => "names part",
+            Kind::Links => "links part",
         })
     }
 }

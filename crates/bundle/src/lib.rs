@@ -2,9 +2,13 @@
 //! page reads instead of analysing anything.
 //!
 //! An analysed [`Corpus`](dateline_engine::corpus::Corpus) is split in two ([`split`]):
-//! - the **boot** part ([`Boot`]): what the first view needs (article
-//!   metadata in reading order, the entity table with aliases and counts,
-//!   the timeline's events, the unreadable files), small and loaded first;
+//! - the **boot** part ([`Boot`]): what the first view draws (article ids,
+//!   dates and sources in reading order, as columns; the entity table with
+//!   aliases and counts; the timeline's periods; the unreadable files),
+//!   small and loaded first ([`skeleton`] makes a corpus of it);
+//! - **names** ([`Names`]: paths and titles) and **links** ([`Links`]: the
+//!   articles of each entity, the sources and entities of each event),
+//!   loaded right after it ([`outline`] adds them);
 //! - **chunks** ([`Chunk`]): the text, blocks, mentions and dates of a run of
 //!   consecutive articles (reading order is date order, so a chunk covers a
 //!   stretch of time), about [`CHUNK_TEXT_BYTES`] of text each, loaded when
@@ -26,21 +30,24 @@
 //!
 //! let text = b" date 2021-03-03 Wire\nTurkey buys missiles\n\nAnkara said on Monday it would buy more.\n";
 //! let corpus = analyze([Input { path: "a.txt", bytes: text }]);
-//! let Bundle { boot, chunks, .. } = split(&corpus, CHUNK_TEXT_BYTES);
+//! let Bundle { boot, names, links, chunks, .. } = split(&corpus, CHUNK_TEXT_BYTES);
 //! let boot = Bundle::decode_boot(&Bundle::encode_boot(&boot)).unwrap();
+//! let names = Bundle::decode_names(&Bundle::encode_names(&names)).unwrap();
+//! let links = Bundle::decode_links(&Bundle::encode_links(&links)).unwrap();
 //! let chunks: Vec<_> = chunks
 //!     .iter()
 //!     .map(|c| Bundle::decode_chunk(&Bundle::encode_chunk(c)).unwrap())
 //!     .collect();
-//! assert_eq!(join(boot, chunks).unwrap(), corpus);
+//! assert_eq!(join(boot, names, links, chunks).unwrap(), corpus);
 //! ```
 
+mod columns;
 pub mod format;
 mod parts;
 pub mod search;
 
 pub use format::{BundleError, FORMAT_VERSION};
 pub use parts::{
-    join, skeleton, split, ArticleBody, ArticleMeta, Boot, Bundle, Chunk, ChunkRef,
-    CHUNK_TEXT_BYTES,
+    fill, join, outline, skeleton, split, ArticleBody, ArticleColumns, Boot, Bundle, Chunk,
+    ChunkRef, Links, Names, CHUNK_TEXT_BYTES, LINKS_FILE, NAMES_FILE,
 };

@@ -4,27 +4,43 @@ use crate::format::{self, BundleError, Kind};
 use crate::search::{search_parts, SearchFiles, SearchHead, SearchShard};
 use chrono::NaiveDate;
 use dateline_engine::article::{Article, Block, BlockKind};
-use dateline_engine::corpus::{AnalyzedArticle, Corpus, Event, Mention, Problem};
+use dateline_engine::corpus::{AnalyzedArticle, Corpus, Event, EventSource, Mention, Problem};
 use dateline_engine::linking::Entity;
 use dateline_engine::text::Span;
 use dateline_engine::timex::Timex;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 /// A chunk closes once its articles hold this much text: a few hundred KB
 /// loads in one short request and decodes in milliseconds, and a corpus of
 /// 100,000 articles still makes only a few thousand files.
 pub const CHUNK_TEXT_BYTES: usize = 256 * 1024;
 
-/// What the list, the timeline and the entity panel need about an article,
-/// without its text.
+/// The articles as the first view needs them, one column per field: the
+/// timeline draws from the dates, the list from dates and sources, deep
+/// links resolve ids. Paths and titles follow in [`Names`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ArticleMeta {
-    pub id: String,
-    pub path: String,
-    #[serde(with = "dateline_engine::serde_date")]
-    pub date: NaiveDate,
-    pub source: String,
-    pub title: String,
+pub struct ArticleColumns {
+    pub ids: Vec<String>,
+    /// Reading order is date order, so these go as day differences.
+    #[serde(with = "crate::columns::day_deltas")]
+    pub dates: Vec<NaiveDate>,
+    /// Each distinct source once (a corpus has few), in first-seen order.
+    pub sources: Vec<String>,
+    /// Each article's source, as an index into `sources`.
+    pub source_of: Vec<u32>,
+}
+
+impl ArticleColumns {
+    /// How many articles the corpus has.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// True for a corpus without a readable article.
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
 }
 
 /// Where the articles `first..first + count` (reading order) are stored.
@@ -36,15 +52,21 @@ pub struct ChunkRef {
     pub count: usize,
 }
 
-/// The part of the bundle the page loads first.
+/// The part of the bundle the page loads first: everything the first view
+/// draws, nothing that grows with the text. At 100,000 articles it is a
+/// tenth of what the corpus's metadata and links take in all.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Boot {
-    /// Identifies this build of the corpus; every chunk carries it too, so a
-    /// chunk from another build (a half-deployed site) is refused.
+    /// Identifies this build of the corpus; every other part carries it
+    /// too, so a part from another build (a half-deployed site) is refused.
     pub corpus_id: u64,
     /// Every readable article, in reading order (date, then id).
-    pub articles: Vec<ArticleMeta>,
+    pub articles: ArticleColumns,
+    /// The entity table with aliases and mention counts; each entity's
+    /// `articles` is empty here and comes with [`Links`].
     pub entities: Vec<Entity>,
+    /// The periods the corpus dates; each event's `sources` and `entities`
+    /// are empty here and come with [`Links`].
     pub events: Vec<Event>,
     /// The files that could not be read, as JSON: `ParseError` is an
     /// internally tagged enum (its shape in the saved state and exports),
@@ -52,6 +74,37 @@ pub struct Boot {
     pub problems_json: String,
     pub chunks: Vec<ChunkRef>,
     pub search: SearchFiles,
+}
+
+/// Where [`Names`] and [`Links`] are stored, beside the boot part.
+pub const NAMES_FILE: &str = "names.bin";
+/// See [`NAMES_FILE`].
+pub const LINKS_FILE: &str = "links.bin";
+
+/// Every article's path and title: the list's second line of detail, loaded
+/// right after the boot part (titles alone are most of a large corpus's
+/// metadata: 2.5 MB deflated at 100,000 articles).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Names {
+    pub corpus_id: u64,
+    pub paths: Vec<String>,
+    pub titles: Vec<String>,
+}
+
+/// Who is where: the articles of each entity and the sources and entities
+/// of each event, loaded right after the boot part. The entity filter, the
+/// salience of timeline items and the chronology need them; the first
+/// drawing of the timeline and list does not.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Links {
+    pub corpus_id: u64,
+    /// `entity_articles[e]` is the ascending article list of entity `e`.
+    #[serde(with = "crate::columns::index_lists")]
+    pub entity_articles: Vec<Vec<usize>>,
+    /// `event_sources[e]` is event `e`'s sources, in corpus order.
+    #[serde(with = "crate::columns::event_sources")]
+    pub event_sources: Vec<Vec<EventSource>>,
+    pub event_entities: Vec<Vec<usize>>,
 }
 
 /// The text and annotations of one article.
@@ -76,6 +129,8 @@ pub struct Chunk {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Bundle {
     pub boot: Boot,
+    pub names: Names,
+    pub links: Links,
     pub chunks: Vec<Chunk>,
     pub search_head: SearchHead,
     pub search_shards: Vec<SearchShard>,
@@ -87,9 +142,33 @@ impl Bundle {
         format::encode(Kind::Boot, boot)
     }
 
-    /// Reads a boot part file.
+    /// Reads a boot part file, checking that its columns agree.
     pub fn decode_boot(bytes: &[u8]) -> Result<Boot, BundleError> {
-        format::decode(Kind::Boot, bytes)
+        let boot: Boot = format::decode(Kind::Boot, bytes)?;
+        check_boot(&boot)?;
+        Ok(boot)
+    }
+
+    /// The names part as a file.
+    pub fn encode_names(names: &Names) -> Vec<u8> {
+        format::encode(Kind::Names, names)
+    }
+
+    /// Reads a names part file (check it against its boot part with
+    /// [`outline`]).
+    pub fn decode_names(bytes: &[u8]) -> Result<Names, BundleError> {
+        format::decode(Kind::Names, bytes)
+    }
+
+    /// The links part as a file.
+    pub fn encode_links(links: &Links) -> Vec<u8> {
+        format::encode(Kind::Links, links)
+    }
+
+    /// Reads a links part file (check it against its boot part with
+    /// [`outline`]).
+    pub fn decode_links(bytes: &[u8]) -> Result<Links, BundleError> {
+        format::decode(Kind::Links, bytes)
     }
 
     /// A chunk as a file.
@@ -130,6 +209,99 @@ fn corpus_id(corpus: &Corpus) -> u64 {
 /// The search index is built here too (see [`crate::search`]).
 pub fn split(corpus: &Corpus, chunk_text_bytes: usize) -> Bundle {
     let corpus_id = corpus_id(corpus);
+    let chunks = chunks(corpus, corpus_id, chunk_text_bytes);
+    let refs = chunks
+        .iter()
+        .enumerate()
+        .map(|(n, c)| ChunkRef {
+            file: format!("chunk-{n:05}.bin"),
+            first: c.first,
+            count: c.articles.len(),
+        })
+        .collect();
+    let (search, search_head, search_shards) = search_parts(corpus, corpus_id);
+    let boot = Boot {
+        corpus_id,
+        articles: article_columns(corpus),
+        entities: corpus
+            .entities
+            .iter()
+            .map(|e| Entity {
+                articles: Vec::new(),
+                ..e.clone()
+            })
+            .collect(),
+        events: corpus
+            .events
+            .iter()
+            .map(|e| Event {
+                sources: Vec::new(),
+                entities: Vec::new(),
+                ..e.clone()
+            })
+            .collect(),
+        problems_json: serde_json::to_string(&corpus.problems).expect("problems serialise to JSON"),
+        chunks: refs,
+        search,
+    };
+    let names = Names {
+        corpus_id,
+        paths: corpus
+            .articles
+            .iter()
+            .map(|a| a.article.path.clone())
+            .collect(),
+        titles: corpus
+            .articles
+            .iter()
+            .map(|a| a.article.title().to_string())
+            .collect(),
+    };
+    let links = Links {
+        corpus_id,
+        entity_articles: corpus.entities.iter().map(|e| e.articles.clone()).collect(),
+        event_sources: corpus.events.iter().map(|e| e.sources.clone()).collect(),
+        event_entities: corpus.events.iter().map(|e| e.entities.clone()).collect(),
+    };
+    Bundle {
+        boot,
+        names,
+        links,
+        chunks,
+        search_head,
+        search_shards,
+    }
+}
+
+/// The articles' ids, dates and sources as columns.
+fn article_columns(corpus: &Corpus) -> ArticleColumns {
+    let mut sources: Vec<String> = Vec::new();
+    let mut numbers: HashMap<&str, u32> = HashMap::new();
+    let source_of = corpus
+        .articles
+        .iter()
+        .map(|a| {
+            let source = a.article.source.as_str();
+            *numbers.entry(source).or_insert_with(|| {
+                sources.push(source.to_string());
+                (sources.len() - 1) as u32
+            })
+        })
+        .collect();
+    ArticleColumns {
+        ids: corpus
+            .articles
+            .iter()
+            .map(|a| a.article.id.clone())
+            .collect(),
+        dates: corpus.articles.iter().map(|a| a.article.date).collect(),
+        sources,
+        source_of,
+    }
+}
+
+/// The article bodies, in chunks of about `chunk_text_bytes` of text.
+fn chunks(corpus: &Corpus, corpus_id: u64, chunk_text_bytes: usize) -> Vec<Chunk> {
     let mut chunks: Vec<Chunk> = Vec::new();
     let mut text_in_last = 0;
     for (i, a) in corpus.articles.iter().enumerate() {
@@ -150,46 +322,34 @@ pub fn split(corpus: &Corpus, chunk_text_bytes: usize) -> Bundle {
             timexes: a.timexes.clone(),
         });
     }
-    let refs = chunks
-        .iter()
-        .enumerate()
-        .map(|(n, c)| ChunkRef {
-            file: format!("chunk-{n:05}.bin"),
-            first: c.first,
-            count: c.articles.len(),
-        })
-        .collect();
-    let (search, search_head, search_shards) = search_parts(corpus, corpus_id);
-    let boot = Boot {
-        corpus_id,
-        articles: corpus
-            .articles
-            .iter()
-            .map(|a| ArticleMeta {
-                id: a.article.id.clone(),
-                path: a.article.path.clone(),
-                date: a.article.date,
-                source: a.article.source.clone(),
-                title: a.article.title().to_string(),
-            })
-            .collect(),
-        entities: corpus.entities.clone(),
-        events: corpus.events.clone(),
-        problems_json: serde_json::to_string(&corpus.problems).expect("problems serialise to JSON"),
-        chunks: refs,
-        search,
-    };
-    Bundle {
-        boot,
-        chunks,
-        search_head,
-        search_shards,
-    }
+    chunks
 }
 
-/// The corpus a boot part and all its chunks (in any order) describe.
-pub fn join(boot: Boot, mut chunks: Vec<Chunk>) -> Result<Corpus, BundleError> {
-    let problems = problems(&boot)?;
+/// The corpus a bundle's parts describe; the chunks may come in any order.
+pub fn join(
+    boot: Boot,
+    names: Names,
+    links: Links,
+    chunks: Vec<Chunk>,
+) -> Result<Corpus, BundleError> {
+    let outline = outline(&boot, names, links)?;
+    fill(outline, &boot, chunks)
+}
+
+/// The [`outline`] of `boot` with every article's text and annotations from
+/// its chunks (in any order): the whole corpus.
+pub fn fill(
+    mut corpus: Corpus,
+    boot: &Boot,
+    mut chunks: Vec<Chunk>,
+) -> Result<Corpus, BundleError> {
+    if corpus.articles.len() != boot.articles.len() {
+        return Err(BundleError::Mismatch(format!(
+            "the corpus has {} articles, the boot part lists {}",
+            corpus.articles.len(),
+            boot.articles.len()
+        )));
+    }
     chunks.sort_by_key(|c| c.first);
     if chunks.len() != boot.chunks.len() {
         return Err(BundleError::Mismatch(format!(
@@ -198,61 +358,43 @@ pub fn join(boot: Boot, mut chunks: Vec<Chunk>) -> Result<Corpus, BundleError> {
             chunks.len()
         )));
     }
-    let mut articles = Vec::with_capacity(boot.articles.len());
-    let mut metas = boot.articles.into_iter();
+    let mut slots = corpus.articles.iter_mut();
     for (chunk, expected) in chunks.into_iter().zip(&boot.chunks) {
         check_chunk(&chunk, expected, boot.corpus_id)?;
         for body in chunk.articles {
-            let meta = metas.next().ok_or_else(|| {
+            let slot = slots.next().ok_or_else(|| {
                 BundleError::Mismatch("the chunks hold more articles than the boot part".into())
             })?;
-            articles.push(AnalyzedArticle {
-                article: Article {
-                    id: meta.id,
-                    path: meta.path,
-                    text: body.text,
-                    date: meta.date,
-                    source: meta.source,
-                    blocks: body.blocks,
-                },
-                mentions: body.mentions,
-                timexes: body.timexes,
-            });
+            slot.article.text = body.text;
+            slot.article.blocks = body.blocks;
+            slot.mentions = body.mentions;
+            slot.timexes = body.timexes;
         }
     }
-    if metas.next().is_some() {
+    if slots.next().is_some() {
         return Err(BundleError::Mismatch(
             "the boot part lists articles no chunk holds".into(),
         ));
     }
-    Ok(Corpus {
-        articles,
-        entities: boot.entities,
-        events: boot.events,
-        problems,
-    })
+    Ok(corpus)
 }
 
-/// The corpus as far as the boot part knows it, for the first view while
-/// the chunks load: every article with its title as its only text (so the
-/// list, titles search and the timeline work), no mentions or dates yet;
-/// entities, events and problems complete.
+/// The corpus as far as the boot part alone knows it, for the very first
+/// view: every article with its id, date and source but no title or text
+/// yet, the entity table without article lists, the events without
+/// sources; the unreadable files complete.
 pub fn skeleton(boot: &Boot) -> Result<Corpus, BundleError> {
     let problems = problems(boot)?;
-    let articles = boot
-        .articles
-        .iter()
-        .map(|meta| AnalyzedArticle {
+    let a = &boot.articles;
+    let articles = (0..a.len())
+        .map(|i| AnalyzedArticle {
             article: Article {
-                id: meta.id.clone(),
-                path: meta.path.clone(),
-                text: meta.title.clone(),
-                date: meta.date,
-                source: meta.source.clone(),
-                blocks: vec![Block {
-                    kind: BlockKind::Title,
-                    span: Span::new(0, meta.title.len()),
-                }],
+                id: a.ids[i].clone(),
+                path: String::new(),
+                text: String::new(),
+                date: a.dates[i],
+                source: a.sources[a.source_of[i] as usize].clone(),
+                blocks: Vec::new(),
             },
             mentions: Vec::new(),
             timexes: Vec::new(),
@@ -266,19 +408,119 @@ pub fn skeleton(boot: &Boot) -> Result<Corpus, BundleError> {
     })
 }
 
+/// The corpus as far as the boot, names and links parts know it, while the
+/// chunks load: every article with its path and its title as its only text
+/// (so the list, titles search and the timeline work), no mentions or
+/// dates yet; entities, events and problems complete.
+pub fn outline(boot: &Boot, names: Names, links: Links) -> Result<Corpus, BundleError> {
+    check_names(boot, &names)?;
+    check_links(boot, &links)?;
+    let mut corpus = skeleton(boot)?;
+    let names = names.paths.into_iter().zip(names.titles);
+    for (a, (path, title)) in corpus.articles.iter_mut().zip(names) {
+        a.article.blocks = vec![Block {
+            kind: BlockKind::Title,
+            span: Span::new(0, title.len()),
+        }];
+        a.article.path = path;
+        a.article.text = title;
+    }
+    for (entity, articles) in corpus.entities.iter_mut().zip(links.entity_articles) {
+        entity.articles = articles;
+    }
+    let sources = links.event_sources.into_iter().zip(links.event_entities);
+    for (event, (sources, entities)) in corpus.events.iter_mut().zip(sources) {
+        event.sources = sources;
+        event.entities = entities;
+    }
+    Ok(corpus)
+}
+
 /// The unreadable files the boot part lists.
 fn problems(boot: &Boot) -> Result<Vec<Problem>, BundleError> {
     serde_json::from_str(&boot.problems_json)
         .map_err(|e| BundleError::Corrupt(format!("the list of unreadable files: {e}")))
 }
 
+/// The boot part's article columns have one entry per article.
+fn check_boot(boot: &Boot) -> Result<(), BundleError> {
+    let a = &boot.articles;
+    if a.dates.len() != a.len() || a.source_of.len() != a.len() {
+        return Err(BundleError::Corrupt(format!(
+            "{} article ids but {} dates and {} sources",
+            a.len(),
+            a.dates.len(),
+            a.source_of.len()
+        )));
+    }
+    if let Some(&bad) = a.source_of.iter().find(|&&s| s as usize >= a.sources.len()) {
+        return Err(BundleError::Corrupt(format!(
+            "source {bad} of {} sources",
+            a.sources.len()
+        )));
+    }
+    Ok(())
+}
+
+/// The names part belongs to this build and names every article.
+fn check_names(boot: &Boot, names: &Names) -> Result<(), BundleError> {
+    if names.corpus_id != boot.corpus_id {
+        return Err(other_build(NAMES_FILE));
+    }
+    let n = boot.articles.len();
+    if names.paths.len() != n || names.titles.len() != n {
+        return Err(BundleError::Mismatch(format!(
+            "{NAMES_FILE} names {} articles, the boot part lists {n}",
+            names.titles.len().min(names.paths.len())
+        )));
+    }
+    Ok(())
+}
+
+/// The links part belongs to this build and every index in it points into
+/// the boot part's tables.
+fn check_links(boot: &Boot, links: &Links) -> Result<(), BundleError> {
+    if links.corpus_id != boot.corpus_id {
+        return Err(other_build(LINKS_FILE));
+    }
+    let (articles, entities, events) =
+        (boot.articles.len(), boot.entities.len(), boot.events.len());
+    if links.entity_articles.len() != entities
+        || links.event_sources.len() != events
+        || links.event_entities.len() != events
+    {
+        return Err(BundleError::Mismatch(format!(
+            "{LINKS_FILE} links {} entities and {} events, the boot part has {entities} and {events}",
+            links.entity_articles.len(),
+            links.event_sources.len()
+        )));
+    }
+    let article_ok = links
+        .entity_articles
+        .iter()
+        .flatten()
+        .copied()
+        .chain(links.event_sources.iter().flatten().map(|s| s.article))
+        .all(|a| a < articles);
+    let entity_ok = links.event_entities.iter().flatten().all(|&e| e < entities);
+    if !article_ok || !entity_ok {
+        return Err(BundleError::Corrupt(format!(
+            "{LINKS_FILE} points past the {articles} articles or {entities} entities"
+        )));
+    }
+    Ok(())
+}
+
+fn other_build(file: &str) -> BundleError {
+    BundleError::Mismatch(format!(
+        "{file} is from another build of the corpus (reload the page; if it persists, deploy the whole bundle again)"
+    ))
+}
+
 /// A chunk belongs where the boot part says, and to the same build.
 fn check_chunk(chunk: &Chunk, expected: &ChunkRef, corpus_id: u64) -> Result<(), BundleError> {
     if chunk.corpus_id != corpus_id {
-        return Err(BundleError::Mismatch(format!(
-            "{} is from another build of the corpus (reload the page; if it persists, deploy the whole bundle again)",
-            expected.file
-        )));
+        return Err(other_build(&expected.file));
     }
     if chunk.first != expected.first || chunk.articles.len() != expected.count {
         return Err(BundleError::Mismatch(format!(
@@ -300,30 +542,15 @@ mod tests {
     use dateline_engine::corpus::Input;
 
     #[test]
-    fn dates_travel_as_day_numbers_and_a_bad_one_is_an_error() {
-        let meta = |date| ArticleMeta {
-            id: "a".into(),
-            path: "a.txt".into(),
-            date,
-            source: "Wire".into(),
-            title: "T".into(),
-        };
-        let day = NaiveDate::from_ymd_opt(2021, 3, 3).unwrap();
-        let bytes = postcard::to_allocvec(&meta(day)).unwrap();
-        // 5 one-byte strings with their lengths, and the date in 3 bytes
-        // (a varint of 737,852 days), not 11 of text.
-        assert_eq!(bytes.len(), 2 + 6 + 3 + 5 + 2);
-        assert_eq!(
-            postcard::from_bytes::<ArticleMeta>(&bytes).unwrap(),
-            meta(day)
-        );
-        let mut bad = bytes.clone();
-        // The largest zigzag varint of an i32: a day chrono has no date for.
-        bad.splice(8..11, [0xfe, 0xff, 0xff, 0xff, 0x0f]);
-        assert_eq!(
-            postcard::from_bytes::<ArticleMeta>(&bad),
-            Err(postcard::Error::SerdeDeCustom)
-        );
+    fn a_source_index_past_the_source_table_is_corrupt() {
+        let mut bundle = split(&corpus(), SMALL);
+        assert!(Bundle::decode_boot(&Bundle::encode_boot(&bundle.boot)).is_ok());
+        bundle.boot.articles.source_of[0] = bundle.boot.articles.sources.len() as u32;
+        let err = Bundle::decode_boot(&Bundle::encode_boot(&bundle.boot)).unwrap_err();
+        assert!(matches!(err, BundleError::Corrupt(_)), "{err}");
+        bundle.boot.articles.source_of.pop();
+        let err = Bundle::decode_boot(&Bundle::encode_boot(&bundle.boot)).unwrap_err();
+        assert!(err.to_string().contains("sources"), "{err}");
     }
 
     /// Small chunks, so the test corpus spans several.
@@ -355,20 +582,29 @@ mod tests {
         analyze(files.iter().map(|(path, bytes)| Input { path, bytes }))
     }
 
+    /// Every part through its file format, and back.
+    fn reread(bundle: &Bundle) -> (Boot, Names, Links, Vec<Chunk>) {
+        (
+            Bundle::decode_boot(&Bundle::encode_boot(&bundle.boot)).unwrap(),
+            Bundle::decode_names(&Bundle::encode_names(&bundle.names)).unwrap(),
+            Bundle::decode_links(&Bundle::encode_links(&bundle.links)).unwrap(),
+            bundle
+                .chunks
+                .iter()
+                .map(|c| Bundle::decode_chunk(&Bundle::encode_chunk(c)).unwrap())
+                .collect(),
+        )
+    }
+
     #[test]
     fn split_then_join_gives_the_corpus_back_through_the_file_format() {
         let corpus = corpus();
         let bundle = split(&corpus, SMALL);
         assert!(bundle.chunks.len() >= 2, "{} chunks", bundle.chunks.len());
         assert_eq!(bundle.boot.articles.len(), corpus.articles.len());
-        let boot = Bundle::decode_boot(&Bundle::encode_boot(&bundle.boot)).unwrap();
-        let mut chunks: Vec<Chunk> = bundle
-            .chunks
-            .iter()
-            .map(|c| Bundle::decode_chunk(&Bundle::encode_chunk(c)).unwrap())
-            .collect();
+        let (boot, names, links, mut chunks) = reread(&bundle);
         chunks.reverse();
-        let back = join(boot, chunks).unwrap();
+        let back = join(boot, names, links, chunks).unwrap();
         assert_eq!(back, corpus);
         assert_eq!(back.problems.len(), 1);
         assert_eq!(back.problems[0].path, "broken.txt");
@@ -391,20 +627,50 @@ mod tests {
     }
 
     #[test]
-    fn a_missing_or_foreign_chunk_is_a_mismatch() {
+    fn a_missing_or_foreign_part_is_a_mismatch() {
         let bundle = split(&corpus(), SMALL);
+        let (boot, names, links) = (&bundle.boot, &bundle.names, &bundle.links);
         let mut fewer = bundle.chunks.clone();
         fewer.pop();
-        let err = join(bundle.boot.clone(), fewer).unwrap_err();
+        let err = join(boot.clone(), names.clone(), links.clone(), fewer).unwrap_err();
         assert!(matches!(err, BundleError::Mismatch(_)), "{err}");
         let mut foreign = bundle.chunks.clone();
         foreign[0].corpus_id ^= 1;
-        let err = join(bundle.boot, foreign).unwrap_err();
+        let err = join(boot.clone(), names.clone(), links.clone(), foreign).unwrap_err();
         assert!(err.to_string().contains("another build"), "{err}");
+        let mut foreign = names.clone();
+        foreign.corpus_id ^= 1;
+        let err = outline(boot, foreign, links.clone()).unwrap_err();
+        assert!(
+            err.to_string().contains("names.bin is from another build"),
+            "{err}"
+        );
+        let mut short = links.clone();
+        short.event_entities.pop();
+        let err = outline(boot, names.clone(), short).unwrap_err();
+        assert!(err.to_string().contains("links.bin links"), "{err}");
     }
 
     #[test]
-    fn the_skeleton_has_every_article_with_its_title_and_the_whole_entity_table() {
+    fn a_link_past_the_tables_is_corrupt_not_a_panic() {
+        let bundle = split(&corpus(), SMALL);
+        let mut links = bundle.links.clone();
+        links.entity_articles[0].push(bundle.boot.articles.len());
+        let err = outline(&bundle.boot, bundle.names.clone(), links).unwrap_err();
+        assert!(matches!(err, BundleError::Corrupt(_)), "{err}");
+        let mut links = bundle.links.clone();
+        let event = links
+            .event_entities
+            .iter()
+            .position(|e| !e.is_empty())
+            .unwrap();
+        links.event_entities[event][0] = bundle.boot.entities.len();
+        let err = outline(&bundle.boot, bundle.names.clone(), links).unwrap_err();
+        assert!(matches!(err, BundleError::Corrupt(_)), "{err}");
+    }
+
+    #[test]
+    fn the_boot_part_alone_dates_and_sources_every_article() {
         let corpus = corpus();
         let bundle = split(&corpus, SMALL);
         let skeleton = skeleton(&bundle.boot).unwrap();
@@ -412,11 +678,36 @@ mod tests {
         for (s, c) in skeleton.articles.iter().zip(&corpus.articles) {
             assert_eq!(s.article.id, c.article.id);
             assert_eq!(s.article.date, c.article.date);
+            assert_eq!(s.article.source, c.article.source);
+            assert_eq!(s.article.title(), "");
+        }
+        assert_eq!(skeleton.entities.len(), corpus.entities.len());
+        for (s, c) in skeleton.entities.iter().zip(&corpus.entities) {
+            assert_eq!((&s.name, s.mention_count), (&c.name, c.mention_count));
+            assert!(s.articles.is_empty());
+        }
+        for (s, c) in skeleton.events.iter().zip(&corpus.events) {
+            assert_eq!((s.start, s.end, &s.value), (c.start, c.end, &c.value));
+        }
+        assert_eq!(skeleton.problems, corpus.problems);
+    }
+
+    #[test]
+    fn the_outline_has_every_article_with_its_title_and_every_link() {
+        let corpus = corpus();
+        let bundle = split(&corpus, SMALL);
+        let (boot, names, links, _) = reread(&bundle);
+        let outline = outline(&boot, names, links).unwrap();
+        assert_eq!(outline.articles.len(), corpus.articles.len());
+        for (s, c) in outline.articles.iter().zip(&corpus.articles) {
+            assert_eq!(s.article.id, c.article.id);
+            assert_eq!(s.article.path, c.article.path);
+            assert_eq!(s.article.date, c.article.date);
             assert_eq!(s.article.title(), c.article.title());
             assert!(s.mentions.is_empty() && s.timexes.is_empty());
         }
-        assert_eq!(skeleton.entities, corpus.entities);
-        assert_eq!(skeleton.events, corpus.events);
-        assert_eq!(skeleton.problems, corpus.problems);
+        assert_eq!(outline.entities, corpus.entities);
+        assert_eq!(outline.events, corpus.events);
+        assert_eq!(outline.problems, corpus.problems);
     }
 }

@@ -2,7 +2,7 @@
 //! time, and written as the bundle the page opens (see `dateline_bundle`).
 
 use crate::files::{self, Source};
-use dateline_bundle::{split, Bundle, CHUNK_TEXT_BYTES};
+use dateline_bundle::{split, Bundle, CHUNK_TEXT_BYTES, LINKS_FILE, NAMES_FILE};
 use std::path::Path;
 use std::time::Instant;
 
@@ -57,8 +57,9 @@ pub fn run(roots: &[&Path], out: &Path) -> Result<Written, String> {
     })
 }
 
-/// Writes `boot.bin`, the chunk files and the search index's files, after removing the bundle files
-/// of a previous build so no stale chunk lingers. Returns the size of the
+/// Writes `boot.bin`, the names and links parts, the chunk files and the
+/// search index's files, after removing the bundle files of a previous
+/// build so no stale chunk lingers. Returns the size of the
 /// boot part and of the whole bundle, in bytes.
 fn write(bundle: &Bundle, out: &Path) -> Result<(usize, usize), String> {
     let fail = |e: std::io::Error| format!("{}: {e}", out.display());
@@ -68,7 +69,9 @@ fn write(bundle: &Bundle, out: &Path) -> Result<(usize, usize), String> {
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
         let ours = |n: &str| {
             let numbered = |prefix| n.starts_with(prefix) && n.ends_with(".bin");
-            n == "boot.bin" || n == "search.bin" || numbered("chunk-") || numbered("search-")
+            ["boot.bin", "search.bin", NAMES_FILE, LINKS_FILE].contains(&n)
+                || numbered("chunk-")
+                || numbered("search-")
         };
         if name.is_some_and(|n| ours(&n)) {
             std::fs::remove_file(&path).map_err(fail)?;
@@ -85,6 +88,13 @@ fn write(bundle: &Bundle, out: &Path) -> Result<(usize, usize), String> {
         let bytes = Bundle::encode_search_shard(shard);
         total += bytes.len();
         std::fs::write(out.join(file), bytes).map_err(fail)?;
+    }
+    for (name, bytes) in [
+        (NAMES_FILE, Bundle::encode_names(&bundle.names)),
+        (LINKS_FILE, Bundle::encode_links(&bundle.links)),
+    ] {
+        total += bytes.len();
+        std::fs::write(out.join(name), bytes).map_err(fail)?;
     }
     let head = Bundle::encode_search_head(&bundle.search_head);
     total += head.len();

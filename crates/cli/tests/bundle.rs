@@ -3,7 +3,7 @@
 //! and a rebuild leaves no stale chunk behind.
 
 use dateline_bundle::search::{add_search_shard, open_search};
-use dateline_bundle::{join, Bundle};
+use dateline_bundle::{join, Bundle, LINKS_FILE, NAMES_FILE};
 use dateline_engine::analysis::analyze;
 use dateline_engine::corpus::{Corpus, Input};
 use dateline_search::builder::SHARD_BYTES;
@@ -24,13 +24,16 @@ fn bundle(args: &[&Path], out: &Path) -> std::process::Output {
 }
 
 fn read_bundle(dir: &Path) -> Corpus {
-    let boot = Bundle::decode_boot(&std::fs::read(dir.join("boot.bin")).unwrap()).unwrap();
+    let read = |name: &str| std::fs::read(dir.join(name)).unwrap();
+    let boot = Bundle::decode_boot(&read("boot.bin")).unwrap();
+    let names = Bundle::decode_names(&read(NAMES_FILE)).unwrap();
+    let links = Bundle::decode_links(&read(LINKS_FILE)).unwrap();
     let chunks = boot
         .chunks
         .iter()
-        .map(|c| Bundle::decode_chunk(&std::fs::read(dir.join(&c.file)).unwrap()).unwrap())
+        .map(|c| Bundle::decode_chunk(&read(&c.file)).unwrap())
         .collect();
-    join(boot, chunks).unwrap()
+    join(boot, names, links, chunks).unwrap()
 }
 
 #[test]

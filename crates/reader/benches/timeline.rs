@@ -7,7 +7,7 @@
 //! The browser numbers (paint included, against vis-timeline) come from
 //! `scripts/bench-timeline`.
 
-use dateline_bundle::{skeleton, Bundle};
+use dateline_bundle::{outline, Bundle, LINKS_FILE, NAMES_FILE};
 use dateline_reader::timeline::{Frame, Scene, TimelineModel, Viewport};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::path::PathBuf;
@@ -92,7 +92,10 @@ fn main() {
             return;
         }
     };
-    let mut corpus = skeleton(&boot).expect("skeleton corpus");
+    let read = |name: &str| std::fs::read(dir.join(name)).expect("bundle file");
+    let names = Bundle::decode_names(&read(NAMES_FILE)).expect("names part");
+    let links = Bundle::decode_links(&read(LINKS_FILE)).expect("links part");
+    let mut corpus = outline(&boot, names, links).expect("outline corpus");
     pad_events(&mut corpus);
     let all: Vec<usize> = (0..corpus.articles.len()).collect();
     let (mut build_ms, mut shown_ms) = (Vec::new(), Vec::new());
