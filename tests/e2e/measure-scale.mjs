@@ -2,7 +2,8 @@
 // (DATELINE_DIST, served on localhost) or the single file (SINGLE_FILE,
 // opened from file://). Prints one JSON line: sizes, first view cold and warm
 // (navigation start -> first timeline marker and first article-list entry in
-// the DOM, page clock; medians of RUNS loads), opening an article from the
+// the DOM, page clock; medians of RUNS loads; and -> the list's first title,
+// once the names part is read), opening an article from the
 // list (click -> its title in the reader), search keystrokes (a query typed
 // one key at a time: input event -> the list re-rendered, after a first pass
 // that loads the search shards it needs), and memory after load (JS heap
@@ -16,6 +17,8 @@ import { guard, launchBrowser, startServer } from "./harness.mjs";
 
 const MARKER = 'section[aria-label="Timeline"] button';
 const LIST_ITEM = 'section[aria-label="Articles"] li a';
+/** A list entry with its title (the skeleton lists articles before). */
+const TITLED = `${LIST_ITEM} .item-title:not(.pending)`;
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
@@ -59,12 +62,13 @@ function sizes() {
     app: sum(app),
     wasm: sum(wasm),
     boot: sum([path.join(dist, "bundle", "boot.bin")]),
+    outline: sum(["names.bin", "links.bin"].map((f) => path.join(dist, "bundle", f))),
     bundle: sum(bundle),
     chunks: bundle.filter((f) => /chunk-\d+\.bin$/.test(f)).length,
   };
 }
 
-function probe([marker, item]) {
+function probe([marker, item, title]) {
   window.__m = {};
   addEventListener("TrunkApplicationStarted", (e) => {
     window.__m.started = performance.now();
@@ -73,15 +77,18 @@ function probe([marker, item]) {
   new MutationObserver((_, obs) => {
     if (window.__m.marker === undefined && document.querySelector(marker)) window.__m.marker = performance.now();
     if (window.__m.list === undefined && document.querySelector(item)) window.__m.list = performance.now();
-    if (window.__m.marker !== undefined && window.__m.list !== undefined) obs.disconnect();
+    if (window.__m.titled === undefined && document.querySelector(title)) window.__m.titled = performance.now();
+    if (window.__m.marker !== undefined && window.__m.titled !== undefined) obs.disconnect();
   }).observe(document, { childList: true, subtree: true });
 }
 
 async function load(page, url) {
   await page.goto(url);
-  await page.waitForFunction(() => window.__m.marker !== undefined && window.__m.list !== undefined, null, {
-    timeout: 120_000,
-  });
+  await page.waitForFunction(
+    () => window.__m.marker !== undefined && window.__m.list !== undefined && window.__m.titled !== undefined,
+    null,
+    { timeout: 120_000 },
+  );
   return page.evaluate(() => ({ ...window.__m, firstView: Math.max(window.__m.marker, window.__m.list) }));
 }
 
@@ -149,6 +156,8 @@ const url = single ? pathToFileURL(single).href : `${server.origin}/`;
 const browser = await launchBrowser({ args: ["--enable-precise-memory-info"] });
 const cold = [];
 const warm = [];
+const coldTitled = [];
+const warmTitled = [];
 const open = [];
 const keys = [];
 let mem = null;
@@ -156,11 +165,15 @@ const problems = [];
 try {
   for (let i = 0; i < RUNS + 1; i++) {
     const context = await browser.newContext();
-    await context.addInitScript(probe, [MARKER, LIST_ITEM]);
+    await context.addInitScript(probe, [MARKER, LIST_ITEM, TITLED]);
     const page = await context.newPage();
     const g = server ? guard(page, server.origin) : null;
     const m = await load(page, url);
-    if (i > 0) cold.push(m.firstView); // the first load warms up the browser process
+    if (i > 0) {
+      // the first load warms up the browser process
+      cold.push(m.firstView);
+      coldTitled.push(m.titled);
+    }
     if (i === 1) mem = await memory(page);
     if (g) {
       try {
@@ -172,11 +185,13 @@ try {
     await context.close();
   }
   const context = await browser.newContext();
-  await context.addInitScript(probe, [MARKER, LIST_ITEM]);
+  await context.addInitScript(probe, [MARKER, LIST_ITEM, TITLED]);
   const page = await context.newPage();
   await load(page, url);
   for (let i = 0; i < RUNS; i++) {
-    warm.push((await load(page, url)).firstView);
+    const m = await load(page, url);
+    warm.push(m.firstView);
+    warmTitled.push(m.titled);
     open.push(await openArticle(page));
   }
   await page.locator('.tagline[data-corpus="open"]').waitFor({ timeout: 120_000 });
@@ -198,6 +213,7 @@ console.log(
     sizes: sizes(),
     runs: RUNS,
     firstView: { cold: median(cold), warm: median(warm), coldMax: Math.max(...cold), warmMax: Math.max(...warm) },
+    titled: { cold: median(coldTitled), warm: median(warmTitled) },
     openArticle: median(open),
     keystroke: { median: median(keys), p95: [...keys].sort((a, b) => a - b)[Math.floor(0.95 * (keys.length - 1))], max: Math.max(...keys) },
     memory: mem,
@@ -209,9 +225,9 @@ function printTable(rows) {
   const mb = (n) => (n == null ? "–" : `${(n / 1e6).toFixed(2)} MB`);
   const ms = (n) => (n == null ? "–" : `${n.toFixed(0)} ms`);
   console.log(
-    "| mode | articles | bundle build (s, peak RSS) | boot raw / brotli | bundle raw / brotli (chunks) | app (HTML+JS+CSS+wasm) brotli | first view cold / warm | open an article | search keystroke median / p95 | JS heap + wasm memory |",
+    "| mode | articles | bundle build (s, peak RSS) | boot raw / brotli | names + links brotli | bundle raw / brotli (chunks) | app (HTML+JS+CSS+wasm) brotli | first view cold / warm | titles listed cold / warm | open an article | search keystroke median / p95 | JS heap + wasm memory |",
   );
-  console.log("| --- | ---: | --- | --- | --- | --- | --- | --- | --- | --- |");
+  console.log("| --- | ---: | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
   for (const r of rows) {
     const s = r.sizes;
     const build = r.bundleSecs == null ? "–" : `${r.bundleSecs.toFixed(1)} s, ${(r.bundlePeakKb / 1024).toFixed(0)} MB`;
@@ -220,10 +236,12 @@ function printTable(rows) {
       ? `${mb(s.bundle.raw)} / ${mb(s.bundle.brotli)} (${s.chunks})`
       : `whole page ${mb(s.page.raw)} / ${mb(s.page.brotli)}`;
     const app = s.app ? mb(s.app.brotli) : "–";
+    const outline = s.outline ? mb(s.outline.brotli) : "–";
+    const titled = r.titled ? `${ms(r.titled.cold)} / ${ms(r.titled.warm)}` : "–";
     const memory = r.memory ? `${mb(r.memory.heap)} + ${mb(r.memory.wasm)}` : "–";
     const keystroke = r.keystroke ? `${r.keystroke.median.toFixed(1)} / ${r.keystroke.p95.toFixed(1)} ms` : "–";
     console.log(
-      `| ${r.mode} | ${r.articles.toLocaleString("en")} | ${build} | ${boot} | ${bundle} | ${app} | ${ms(r.firstView.cold)} / ${ms(r.firstView.warm)} | ${ms(r.openArticle)} | ${keystroke} | ${memory} |`,
+      `| ${r.mode} | ${r.articles.toLocaleString("en")} | ${build} | ${boot} | ${outline} | ${bundle} | ${app} | ${ms(r.firstView.cold)} / ${ms(r.firstView.warm)} | ${titled} | ${ms(r.openArticle)} | ${keystroke} | ${memory} |`,
     );
     if (r.problems.length) console.log(`  (guard: ${r.problems.join("; ")})`);
   }

@@ -2,9 +2,34 @@
 //! time, and written as the bundle the page opens (see `dateline_bundle`).
 
 use crate::files::{self, Source};
-use dateline_bundle::{split, Bundle, CHUNK_TEXT_BYTES, LINKS_FILE, NAMES_FILE};
+use dateline_bundle::search::{SearchHead, SearchShard};
+use dateline_bundle::{
+    split, Bundle, Chunk, Links, Names, CHUNK_TEXT_BYTES, LINKS_FILE, NAMES_FILE,
+};
+use rayon::prelude::*;
 use std::path::Path;
 use std::time::Instant;
+
+/// One file of the bundle, to encode.
+enum Part<'a> {
+    Chunk(&'a Chunk),
+    Shard(&'a SearchShard),
+    Names(&'a Names),
+    Links(&'a Links),
+    Head(&'a SearchHead),
+}
+
+impl Part<'_> {
+    fn encode(&self) -> Vec<u8> {
+        match self {
+            Part::Chunk(c) => Bundle::encode_chunk(c),
+            Part::Shard(s) => Bundle::encode_search_shard(s),
+            Part::Names(n) => Bundle::encode_names(n),
+            Part::Links(l) => Bundle::encode_links(l),
+            Part::Head(h) => Bundle::encode_search_head(h),
+        }
+    }
+}
 
 /// What was written, for the summary line.
 pub struct Written {
@@ -37,15 +62,21 @@ pub fn run(roots: &[&Path], out: &Path) -> Result<Written, String> {
     }
     let started = Instant::now();
     let loaded = files::analyze(&sources);
+    let analysed = started.elapsed();
     for problem in &loaded.corpus.problems {
         eprintln!("{problem}");
     }
     let bundle = split(&loaded.corpus, CHUNK_TEXT_BYTES);
+    let parted = started.elapsed();
     let (boot_bytes, total_bytes) = write(&bundle, out)?;
+    let secs = |d: std::time::Duration| d.as_secs_f64();
     eprintln!(
-        "bundled {} articles in {:.1} s",
+        "bundled {} articles in {:.1} s (analysis {:.1} s, parts and search index {:.1} s, files {:.1} s)",
         loaded.corpus.articles.len(),
-        started.elapsed().as_secs_f64()
+        secs(started.elapsed()),
+        secs(analysed),
+        secs(parted - analysed),
+        secs(started.elapsed() - parted),
     );
     Ok(Written {
         articles: loaded.corpus.articles.len(),
@@ -77,28 +108,26 @@ fn write(bundle: &Bundle, out: &Path) -> Result<(usize, usize), String> {
             std::fs::remove_file(&path).map_err(fail)?;
         }
     }
-    let mut total = 0;
-    for (chunk, r) in bundle.chunks.iter().zip(&bundle.boot.chunks) {
-        let bytes = Bundle::encode_chunk(chunk);
-        total += bytes.len();
-        std::fs::write(out.join(&r.file), bytes).map_err(fail)?;
-    }
+    // Every file but the boot part, encoded on all cores (deflate at its
+    // highest level is most of the time spent here), written in any order.
     let files = &bundle.boot.search;
-    for (shard, file) in bundle.search_shards.iter().zip(&files.shards) {
-        let bytes = Bundle::encode_search_shard(shard);
-        total += bytes.len();
-        std::fs::write(out.join(file), bytes).map_err(fail)?;
-    }
-    for (name, bytes) in [
-        (NAMES_FILE, Bundle::encode_names(&bundle.names)),
-        (LINKS_FILE, Bundle::encode_links(&bundle.links)),
-    ] {
-        total += bytes.len();
-        std::fs::write(out.join(name), bytes).map_err(fail)?;
-    }
-    let head = Bundle::encode_search_head(&bundle.search_head);
-    total += head.len();
-    std::fs::write(out.join(&files.head), head).map_err(fail)?;
+    let chunks = bundle.chunks.iter().zip(&bundle.boot.chunks);
+    let shards = bundle.search_shards.iter().zip(&files.shards);
+    let mut parts: Vec<(&str, Part)> = chunks
+        .map(|(c, r)| (r.file.as_str(), Part::Chunk(c)))
+        .chain(shards.map(|(s, f)| (f.as_str(), Part::Shard(s))))
+        .collect();
+    parts.push((NAMES_FILE, Part::Names(&bundle.names)));
+    parts.push((LINKS_FILE, Part::Links(&bundle.links)));
+    parts.push((&files.head, Part::Head(&bundle.search_head)));
+    let total = parts
+        .par_iter()
+        .map(|(name, part)| {
+            let bytes = part.encode();
+            std::fs::write(out.join(name), &bytes).map_err(fail)?;
+            Ok::<usize, String>(bytes.len())
+        })
+        .try_reduce(|| 0, |a, b| Ok(a + b))?;
     // The boot part last: a bundle with a boot part is complete.
     let boot = Bundle::encode_boot(&bundle.boot);
     std::fs::write(out.join("boot.bin"), &boot).map_err(fail)?;
