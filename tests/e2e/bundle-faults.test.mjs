@@ -1,7 +1,8 @@
 // A bundle that cannot be read gives a clear message in the page, never a
 // blank page or a panic, and the rest of the page (your articles, import)
 // still works: boot.bin missing, truncated, corrupted, of another format
-// version, and a chunk from another build (a half-deployed site).
+// version, names.bin missing, links.bin corrupted, and a chunk or the
+// names of another build (a half-deployed site).
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -56,22 +57,44 @@ const FAULTS = [
     message: /format version 99 but this reader reads version \d+: rebuild the bundle/,
   },
   {
+    name: "names-missing",
+    damage: (b) => rmSync(path.join(b, "names.bin")),
+    message: /The corpus could not be opened: bundle\/names\.bin could not be loaded \(HTTP 404\)/,
+  },
+  {
+    name: "links-corrupt",
+    damage: (b) => {
+      const f = path.join(b, "links.bin");
+      const bytes = readFileSync(f);
+      bytes[bytes.length - 1] ^= 0x55;
+      writeFileSync(f, bytes);
+    },
+    message: /bundle\/links\.bin: the file is corrupt \(its checksum does not match\)/,
+  },
+  {
     name: "chunk-of-another-build",
     // A half-deployed site: the boot part of this build, a chunk of another.
-    damage: (b) => {
-      const other = path.join(WORK, "other-build");
-      rmSync(other, { recursive: true, force: true });
-      execFileSync(path.join(ROOT, "target/release/dateline"), [
-        "bundle",
-        path.join(ROOT, "assets/corpus/000_fd1aee54e6a12c6a.txt"),
-        "-o",
-        other,
-      ], { stdio: "ignore" });
-      cpSync(path.join(other, "chunk-00000.bin"), path.join(b, "chunk-00000.bin"));
-    },
+    damage: (b) => cpSync(path.join(otherBuild(), "chunk-00000.bin"), path.join(b, "chunk-00000.bin")),
     message: /chunk-00000\.bin is from another build of the corpus/,
   },
+  {
+    name: "names-of-another-build",
+    damage: (b) => cpSync(path.join(otherBuild(), "names.bin"), path.join(b, "names.bin")),
+    message: /names\.bin is from another build of the corpus/,
+  },
 ];
+
+/** The bundle of one seed article: another build of the corpus. */
+function otherBuild() {
+  const other = path.join(WORK, "other-build");
+  rmSync(other, { recursive: true, force: true });
+  execFileSync(
+    path.join(ROOT, "target/release/dateline"),
+    ["bundle", path.join(ROOT, "assets/corpus/000_fd1aee54e6a12c6a.txt"), "-o", other],
+    { stdio: "ignore" },
+  );
+  return other;
+}
 
 describe("a damaged corpus bundle", () => {
   let browser;
