@@ -146,6 +146,13 @@ impl SearchIndex {
     pub fn from_head(head: IndexHead) -> Result<SearchIndex, IndexError> {
         let dictionary =
             fst::Map::new(head.dictionary).map_err(|e| IndexError::Dictionary(e.to_string()))?;
+        // `fst` trusts its nodes once the header parses, and indexes out of
+        // bounds on a damaged one (found by the bundle_decode fuzz target):
+        // its checksum over every byte is checked first.
+        dictionary
+            .as_fst()
+            .verify()
+            .map_err(|e| IndexError::Dictionary(e.to_string()))?;
         let terms = head.terms.len();
         if dictionary.len() != terms {
             return Err(IndexError::Inconsistent(
@@ -320,5 +327,36 @@ impl SearchIndex {
         let at = doc as usize;
         let length = self.text_lengths.get(at).copied().unwrap_or(0) as f32;
         (length, self.average_text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::builder::{Document, IndexBuilder};
+
+    #[test]
+    fn a_damaged_dictionary_is_refused_before_any_lookup() {
+        let mut builder = IndexBuilder::new();
+        for text in ["Ankara signs the deal", "Moscow delivers the missiles"] {
+            builder.add(Document {
+                title: "",
+                text,
+                names: &[],
+            });
+        }
+        let (head, _) = builder.finish(64).to_parts();
+        assert!(SearchIndex::from_head(head.clone()).is_ok());
+        // Every byte of the node area (past the 16-byte header, before the
+        // footer's length, root address and checksum), one at a time.
+        for at in 16..head.dictionary.len() - 20 {
+            let mut damaged = head.clone();
+            damaged.dictionary[at] ^= 0x41;
+            let err = SearchIndex::from_head(damaged).err();
+            assert!(
+                matches!(err, Some(IndexError::Dictionary(_))),
+                "byte {at}: {err:?}"
+            );
+        }
     }
 }
