@@ -3,8 +3,9 @@
 //! main column shows before an article is opened.
 
 use super::Data;
+use dateline_engine::corpus::Event;
 use dateline_engine::text::Span;
-use std::collections::HashSet;
+use dateline_reader::view::told_events;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -25,13 +26,11 @@ pub struct ChronologyProps {
 pub fn chronology(props: &ChronologyProps) -> Html {
     let corpus = &props.data.corpus;
     let show_all = use_state(|| false);
-    let visible: HashSet<usize> = props.visible.iter().copied().collect();
-    let events: Vec<_> = corpus
-        .events
-        .iter()
-        .filter(|e| e.sources.iter().any(|s| visible.contains(&s.article)))
-        .filter(|e| props.entity.is_none_or(|en| e.entities.contains(&en)))
-        .collect();
+    let told = use_memo(
+        (props.data.clone(), props.visible.clone(), props.entity),
+        |(data, visible, entity)| told_events(&data.corpus, visible, *entity),
+    );
+    let events: Vec<&Event> = told.iter().map(|&e| &corpus.events[e]).collect();
     let heading = match props.entity {
         Some(e) => format!("Chronology of {}", corpus.entities[e].name),
         None => "Chronology".to_string(),

@@ -17,6 +17,15 @@ mod timeline;
 mod tools;
 mod workspace;
 
+/// A named instant on the page's performance timeline (`performance.mark`),
+/// for the benchmarks: when the bundle's parts are read, when the timeline
+/// is built and drawn.
+fn mark(name: &str) {
+    if let Some(perf) = gloo::utils::window().performance() {
+        let _ = perf.mark(name);
+    }
+}
+
 use dateline_engine::corpus::Corpus;
 use dateline_reader::corrections::Correction;
 use dateline_reader::names::EntityNames;

@@ -221,10 +221,12 @@ async fn open_bundle(
     notice: Callback<Notice>,
 ) -> Result<Corpus, String> {
     let boot = bundle::load_boot().await?;
+    super::mark("dateline-boot-read");
     let skeleton = dateline_bundle::skeleton(&boot).map_err(|e| e.to_string())?;
     let ids: Rc<Vec<String>> = Rc::new(boot.articles.ids.clone());
     search.set(BundledSearch::Loading(ids.clone()));
     bundled.set(Bundled::Skeleton(Rc::new(skeleton)));
+    super::mark("dateline-skeleton");
     let index = load_search(
         boot.search.clone(),
         boot.stamp(),
@@ -239,14 +241,18 @@ async fn open_bundle(
             &notice,
         )
         .await?;
-        bundled.set(Bundled::Skeleton(Rc::new(outline.clone())));
+        let outline = Rc::new(outline);
+        bundled.set(Bundled::Skeleton(outline.clone()));
+        super::mark("dateline-outline");
         let chunks = load_when_online(
             "the articles' texts",
             || bundle::load_chunks(&boot),
             &notice,
         )
         .await?;
-        bundle::open_corpus(outline, &boot, chunks)
+        // The state still shows the outline: copied here, once the texts
+        // are in, not on the way to drawing it.
+        bundle::open_corpus(Rc::unwrap_or_clone(outline), &boot, chunks)
     };
     let (corpus, ()) = futures::join!(texts, index);
     corpus

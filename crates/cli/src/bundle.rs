@@ -71,10 +71,11 @@ pub fn run(roots: &[&Path], out: &Path) -> Result<Written, String> {
     let (boot_bytes, total_bytes) = write(&bundle, out)?;
     let secs = |d: std::time::Duration| d.as_secs_f64();
     eprintln!(
-        "bundled {} articles in {:.1} s (analysis {:.1} s, parts and search index {:.1} s, files {:.1} s)",
+        "bundled {} articles in {:.1} s (tagging {:.1} s, linking {:.1} s, parts and search index {:.1} s, files {:.1} s)",
         loaded.corpus.articles.len(),
         secs(started.elapsed()),
-        secs(analysed),
+        secs(loaded.tagging),
+        secs(loaded.linking),
         secs(parted - analysed),
         secs(started.elapsed() - parted),
     );

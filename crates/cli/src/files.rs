@@ -5,6 +5,7 @@ use dateline_engine::article;
 use dateline_engine::corpus::{Corpus, Problem};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 /// Files under `path`: the file itself, or every `.txt` in the folder tree, sorted.
 pub fn collect_files(path: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
@@ -38,6 +39,10 @@ pub struct Source {
 pub struct Loaded {
     pub corpus: Corpus,
     pub unreadable: usize,
+    /// How long reading and tagging took (on all cores), and linking after
+    /// it (on one): where a slow build spends its time.
+    pub tagging: Duration,
+    pub linking: Duration,
 }
 
 /// Reads, parses and tags every file in parallel (rayon, all cores), then
@@ -46,6 +51,7 @@ pub struct Loaded {
 /// as well. The result equals `analysis::analyze` over the same files in
 /// the same order (assembly sorts into reading order).
 pub fn analyze(sources: &[Source]) -> Loaded {
+    let started = Instant::now();
     let results: Vec<Result<Result<Tagged, Problem>, ()>> = sources
         .par_iter()
         .map(|s| match std::fs::read(&s.file) {
@@ -72,8 +78,12 @@ pub fn analyze(sources: &[Source]) -> Loaded {
             Err(()) => unreadable += 1,
         }
     }
+    let tagging = started.elapsed();
+    let corpus = analysis::assemble(tagged, problems);
     Loaded {
-        corpus: analysis::assemble(tagged, problems),
+        corpus,
         unreadable,
+        tagging,
+        linking: started.elapsed() - tagging,
     }
 }

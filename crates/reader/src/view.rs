@@ -92,11 +92,23 @@ impl View {
     /// let through, with how many each has, most first. The source filter
     /// itself is left out, so the reader sees what choosing another gives.
     pub fn source_counts(&self, corpus: &Corpus, found: Option<&Found>) -> Vec<(String, usize)> {
+        // Counted by runs of one source (neighbours in date order often
+        // share it), so 100,000 articles are not 100,000 hash lookups.
         let mut counts: HashMap<&str, usize> = HashMap::new();
+        let mut run: Option<(&str, usize)> = None;
         for i in self.unsourced(corpus, found) {
-            *counts
-                .entry(&corpus.articles[i].article.source)
-                .or_insert(0) += 1;
+            let source = corpus.articles[i].article.source.as_str();
+            match &mut run {
+                Some((s, n)) if *s == source => *n += 1,
+                _ => {
+                    if let Some((s, n)) = run.replace((source, 1)) {
+                        *counts.entry(s).or_insert(0) += n;
+                    }
+                }
+            }
+        }
+        if let Some((s, n)) = run {
+            *counts.entry(s).or_insert(0) += n;
         }
         let mut counts: Vec<(String, usize)> =
             counts.into_iter().map(|(s, n)| (s.to_owned(), n)).collect();
@@ -201,9 +213,55 @@ fn decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
+/// The events a visible article tells (and that name `entity`, if one is
+/// followed), by index, in corpus order: the chronology's and the
+/// timeline's events under a filter. A mask of the visible articles, not a
+/// hash set: a large corpus has hundreds of thousands of sources to check.
+pub fn told_events(corpus: &Corpus, visible: &[usize], entity: Option<usize>) -> Vec<usize> {
+    let mut shown = vec![false; corpus.articles.len()];
+    for &i in visible {
+        if let Some(s) = shown.get_mut(i) {
+            *s = true;
+        }
+    }
+    corpus
+        .events
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| {
+            e.sources
+                .iter()
+                .any(|s| shown.get(s.article) == Some(&true))
+        })
+        .filter(|(_, e)| entity.is_none_or(|en| e.entities.contains(&en)))
+        .map(|(i, _)| i)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn told_events_are_the_events_a_visible_article_tells() {
+        let corpus = crate::testing::seed_corpus();
+        let all: Vec<usize> = (0..corpus.articles.len()).collect();
+        let every: Vec<usize> = (0..corpus.events.len()).collect();
+        assert_eq!(told_events(&corpus, &all, None), every);
+        assert!(told_events(&corpus, &[], None).is_empty());
+        let first = told_events(&corpus, &[0], None);
+        assert!(!first.is_empty() && first.len() < every.len(), "{first:?}");
+        for (i, e) in corpus.events.iter().enumerate() {
+            let by_first = e.sources.iter().any(|s| s.article == 0);
+            assert_eq!(first.contains(&i), by_first, "event {i}");
+        }
+        let entity = corpus.events[first[0]].entities[0];
+        let involving = told_events(&corpus, &all, Some(entity));
+        assert!(involving.contains(&first[0]));
+        assert!(involving
+            .iter()
+            .all(|&i| corpus.events[i].entities.contains(&entity)));
+    }
 
     #[test]
     fn fragments_round_trip() {
@@ -268,6 +326,23 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn the_source_facet_counts_runs_and_returns_of_a_source() {
+        let mut corpus = crate::testing::seed_corpus();
+        let template = corpus.articles[0].clone();
+        corpus.articles = ["A", "A", "B", "A", "C", "C"]
+            .iter()
+            .map(|s| {
+                let mut a = template.clone();
+                a.article.source = s.to_string();
+                a
+            })
+            .collect();
+        let counts = View::default().source_counts(&corpus, None);
+        let expected = [("A", 3), ("C", 2), ("B", 1)].map(|(s, n)| (s.to_string(), n));
+        assert_eq!(counts, expected);
     }
 
     #[test]

@@ -34,16 +34,12 @@ pub struct TimelineProps {
     pub on_range: Callback<Option<(NaiveDate, NaiveDate)>>,
 }
 
+use super::mark;
+
 fn fit_all(data: &Data) -> Viewport {
     let corpus = &data.corpus;
     let dates: Vec<NaiveDate> = corpus.articles.iter().map(|a| a.article.date).collect();
     Viewport::fit_story(&dates, corpus.events.iter().map(|e| (e.start, e.end)))
-}
-
-fn mark(name: &str) {
-    if let Some(perf) = gloo::utils::window().performance() {
-        let _ = perf.mark(name);
-    }
 }
 
 /// What choosing an item does: open an article, open an event at its

@@ -32,16 +32,18 @@ pub struct Viewport {
 impl Viewport {
     /// A viewport showing every one of `dates` with a margin on both sides.
     pub fn fit(dates: impl IntoIterator<Item = NaiveDate>) -> Viewport {
-        let days: Vec<f64> = dates.into_iter().map(day_number).collect();
-        let (lo, hi) = days
-            .iter()
-            .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &d| {
-                (lo.min(d), hi.max(d + 1.0))
-            });
-        if !lo.is_finite() {
+        // Dates compare as integers; only the two ends become day numbers
+        // (the opening view of 100,000 articles and their events folds
+        // 650,000 dates: converting each cost 180 ms in the page).
+        let ends = dates.into_iter().fold(None, |ends, d| match ends {
+            None => Some((d, d)),
+            Some((lo, hi)) => Some((d.min(lo), d.max(hi))),
+        });
+        let Some((lo, hi)) = ends else {
             let today = day_number(NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or(NaiveDate::MIN));
             return Viewport::centered(today, 365.0);
-        }
+        };
+        let (lo, hi) = (day_number(lo), day_number(hi) + 1.0);
         let span = (hi - lo).max(MIN_SPAN_DAYS * 4.0);
         Viewport::centered((lo + hi) / 2.0, span * 1.1)
     }
