@@ -6,8 +6,9 @@
 // once the names part is read), opening an article from the
 // list (click -> its title in the reader), search keystrokes (a query typed
 // one key at a time: input event -> the list re-rendered, after a first pass
-// that loads the search shards it needs), and memory after load (JS heap
-// from performance.memory, wasm linear memory from the instance).
+// that loads the search shards it needs), the time to every text loaded
+// (data-corpus="open") and memory then (JS heap from performance.memory,
+// wasm linear memory from the instance).
 // `node measure-scale.mjs --table results.jsonl` prints the README table.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
@@ -78,8 +79,9 @@ function probe([marker, item, title]) {
     if (window.__m.marker === undefined && document.querySelector(marker)) window.__m.marker = performance.now();
     if (window.__m.list === undefined && document.querySelector(item)) window.__m.list = performance.now();
     if (window.__m.titled === undefined && document.querySelector(title)) window.__m.titled = performance.now();
-    if (window.__m.marker !== undefined && window.__m.titled !== undefined) obs.disconnect();
-  }).observe(document, { childList: true, subtree: true });
+    if (window.__m.open === undefined && document.querySelector('.tagline[data-corpus="open"]')) window.__m.open = performance.now();
+    if (window.__m.marker !== undefined && window.__m.titled !== undefined && window.__m.open !== undefined) obs.disconnect();
+  }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ["data-corpus"] });
 }
 
 async function load(page, url) {
@@ -161,6 +163,7 @@ const warmTitled = [];
 const open = [];
 const keys = [];
 let mem = null;
+let opened = null;
 const problems = [];
 try {
   for (let i = 0; i < RUNS + 1; i++) {
@@ -174,7 +177,6 @@ try {
       cold.push(m.firstView);
       coldTitled.push(m.titled);
     }
-    if (i === 1) mem = await memory(page);
     if (g) {
       try {
         g.assertClean();
@@ -194,7 +196,9 @@ try {
     warmTitled.push(m.titled);
     open.push(await openArticle(page));
   }
-  await page.locator('.tagline[data-corpus="open"]').waitFor({ timeout: 120_000 });
+  await page.locator('.tagline[data-corpus="open"]').waitFor({ timeout: 300_000 });
+  opened = await page.evaluate(() => window.__m.open);
+  mem = await memory(page);
   await keystrokes(page); // loads the search shards these words need
   await page.waitForTimeout(500);
   for (let i = 0; i < RUNS; i++) keys.push(...(await keystrokes(page)));
@@ -214,6 +218,7 @@ console.log(
     runs: RUNS,
     firstView: { cold: median(cold), warm: median(warm), coldMax: Math.max(...cold), warmMax: Math.max(...warm) },
     titled: { cold: median(coldTitled), warm: median(warmTitled) },
+    opened,
     openArticle: median(open),
     keystroke: { median: median(keys), p95: [...keys].sort((a, b) => a - b)[Math.floor(0.95 * (keys.length - 1))], max: Math.max(...keys) },
     memory: mem,
@@ -225,9 +230,9 @@ function printTable(rows) {
   const mb = (n) => (n == null ? "–" : `${(n / 1e6).toFixed(2)} MB`);
   const ms = (n) => (n == null ? "–" : `${n.toFixed(0)} ms`);
   console.log(
-    "| mode | articles | bundle build (s, peak RSS) | boot raw / brotli | names + links brotli | bundle raw / brotli (chunks) | app (HTML+JS+CSS+wasm) brotli | first view cold / warm | titles listed cold / warm | open an article | search keystroke median / p95 | JS heap + wasm memory |",
+    "| mode | articles | bundle build (s, peak RSS) | boot raw / brotli | names + links brotli | bundle raw / brotli (chunks) | app (HTML+JS+CSS+wasm) brotli | first view cold / warm | titles listed cold / warm | every text loaded | open an article | search keystroke median / p95 | JS heap + wasm memory, texts loaded |",
   );
-  console.log("| --- | ---: | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+  console.log("| --- | ---: | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
   for (const r of rows) {
     const s = r.sizes;
     const build = r.bundleSecs == null ? "–" : `${r.bundleSecs.toFixed(1)} s, ${(r.bundlePeakKb / 1024).toFixed(0)} MB`;
@@ -241,7 +246,7 @@ function printTable(rows) {
     const memory = r.memory ? `${mb(r.memory.heap)} + ${mb(r.memory.wasm)}` : "–";
     const keystroke = r.keystroke ? `${r.keystroke.median.toFixed(1)} / ${r.keystroke.p95.toFixed(1)} ms` : "–";
     console.log(
-      `| ${r.mode} | ${r.articles.toLocaleString("en")} | ${build} | ${boot} | ${outline} | ${bundle} | ${app} | ${ms(r.firstView.cold)} / ${ms(r.firstView.warm)} | ${titled} | ${ms(r.openArticle)} | ${keystroke} | ${memory} |`,
+      `| ${r.mode} | ${r.articles.toLocaleString("en")} | ${build} | ${boot} | ${outline} | ${bundle} | ${app} | ${ms(r.firstView.cold)} / ${ms(r.firstView.warm)} | ${titled} | ${ms(r.opened)} | ${ms(r.openArticle)} | ${keystroke} | ${memory} |`,
     );
     if (r.problems.length) console.log(`  (guard: ${r.problems.join("; ")})`);
   }

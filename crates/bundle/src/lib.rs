@@ -4,9 +4,10 @@
 //! An analysed [`Corpus`](dateline_engine::corpus::Corpus) is split in two ([`split`]):
 //! - the **boot** part ([`Boot`]): what the first view draws (article ids,
 //!   dates and sources in reading order, as columns; the entity table with
-//!   aliases and counts; the timeline's periods; the unreadable files),
+//!   aliases and counts; the timeline's periods, as columns; the unreadable
+//!   files),
 //!   small and loaded first ([`skeleton`] makes a corpus of it);
-//! - **names** ([`Names`]: paths and titles) and **links** ([`Links`]: the
+//! - **names** ([`Names`]: paths, titles, the periods' TIMEX values) and **links** ([`Links`]: the
 //!   articles of each entity, the sources and entities of each event),
 //!   loaded right after it ([`outline`] adds them);
 //! - **chunks** ([`Chunk`]): the text, blocks, mentions and dates of a run of
@@ -49,5 +50,5 @@ pub mod search;
 pub use format::{BundleError, FORMAT_VERSION};
 pub use parts::{
     fill, join, outline, skeleton, split, ArticleBody, ArticleColumns, Boot, Bundle, Chunk,
-    ChunkRef, Links, Names, CHUNK_TEXT_BYTES, LINKS_FILE, NAMES_FILE,
+    ChunkRef, Links, Names, PeriodColumns, CHUNK_TEXT_BYTES, LINKS_FILE, NAMES_FILE,
 };
