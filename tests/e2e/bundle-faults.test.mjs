@@ -38,12 +38,7 @@ const FAULTS = [
   },
   {
     name: "corrupt",
-    damage: (b) => {
-      const f = path.join(b, "boot.bin");
-      const bytes = readFileSync(f);
-      bytes[bytes.length - 1] ^= 0x55;
-      writeFileSync(f, bytes);
-    },
+    damage: (b) => flipLastByte(path.join(b, "boot.bin")),
     message: /bundle\/boot\.bin: the file is corrupt \(its checksum does not match\)/,
   },
   {
@@ -63,12 +58,7 @@ const FAULTS = [
   },
   {
     name: "links-corrupt",
-    damage: (b) => {
-      const f = path.join(b, "links.bin");
-      const bytes = readFileSync(f);
-      bytes[bytes.length - 1] ^= 0x55;
-      writeFileSync(f, bytes);
-    },
+    damage: (b) => flipLastByte(path.join(b, "links.bin")),
     message: /bundle\/links\.bin: the file is corrupt \(its checksum does not match\)/,
   },
   {
@@ -83,6 +73,13 @@ const FAULTS = [
     message: /names\.bin is from another build of the corpus/,
   },
 ];
+
+/** Damages a bundle file's payload (its checksum no longer matches). */
+function flipLastByte(file) {
+  const bytes = readFileSync(file);
+  bytes[bytes.length - 1] ^= 0x55;
+  writeFileSync(file, bytes);
+}
 
 /** The bundle of one seed article: another build of the corpus. */
 function otherBuild() {

@@ -41,6 +41,19 @@ fn sums<T, E>(
         .collect()
 }
 
+/// Each of `lists` written through its compact form `wrap(list)`.
+fn serialize_lists<'a, T, W: Serialize, S: Serializer>(
+    lists: &'a [T],
+    wrap: impl Fn(&'a T) -> W,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    let mut seq = s.serialize_seq(Some(lists.len()))?;
+    for list in lists {
+        seq.serialize_element(&wrap(list))?;
+    }
+    seq.end()
+}
+
 fn index<E: serde::de::Error>(value: i64) -> Result<usize, E> {
     usize::try_from(value).map_err(|_| E::custom(format!("index {value} is negative")))
 }
@@ -85,11 +98,7 @@ pub mod index_lists {
     }
 
     pub fn serialize<S: Serializer>(lists: &[Vec<usize>], s: S) -> Result<S::Ok, S::Error> {
-        let mut seq = s.serialize_seq(Some(lists.len()))?;
-        for list in lists {
-            seq.serialize_element(&Deltas(list))?;
-        }
-        seq.end()
+        serialize_lists(lists, |l| Deltas(l), s)
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Vec<usize>>, D::Error> {
@@ -159,11 +168,7 @@ pub mod event_sources {
     }
 
     pub fn serialize<S: Serializer>(lists: &[Vec<EventSource>], s: S) -> Result<S::Ok, S::Error> {
-        let mut seq = s.serialize_seq(Some(lists.len()))?;
-        for list in lists {
-            seq.serialize_element(&Sources(list))?;
-        }
-        seq.end()
+        serialize_lists(lists, |l| Sources(l), s)
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Vec<EventSource>>, D::Error> {
