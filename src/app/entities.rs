@@ -1,11 +1,13 @@
 //! The entity panel: a legend whose entries toggle each type, and the
-//! entities of the listed articles grouped by type with mention counts.
+//! entities of the listed articles grouped by type, each with how many of
+//! them name it.
 
 use super::reader::plural;
 use super::Data;
 use dateline_engine::label::Label;
 use dateline_engine::linking::{fold, Entity};
 use dateline_reader::corrections::{Correction, EntityKey};
+use dateline_reader::view::named_in;
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -48,17 +50,18 @@ pub fn entity_panel(props: &EntityPanelProps) -> Html {
                 .chain(&e.aliases)
                 .any(|n| fold(n).contains(&wanted))
     };
-    let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
-    for &a in props.visible.iter() {
-        for m in &corpus.articles[a].mentions {
-            *counts.entry(m.entity).or_insert(0) += 1;
-        }
-    }
-    let present: BTreeSet<Label> = counts.keys().map(|&e| corpus.entities[e].label).collect();
-    let mut groups: BTreeMap<Label, Vec<(usize, usize)>> = BTreeMap::new();
-    for (&entity, &n) in counts
+    let counts = use_memo(
+        (props.data.clone(), props.visible.clone()),
+        |(data, visible)| named_in(&data.corpus, visible),
+    );
+    let present: BTreeSet<Label> = counts
         .iter()
-        .filter(|(&e, _)| matches_filter(&corpus.entities[e]))
+        .map(|&(e, _)| corpus.entities[e].label)
+        .collect();
+    let mut groups: BTreeMap<Label, Vec<(usize, usize)>> = BTreeMap::new();
+    for &(entity, n) in counts
+        .iter()
+        .filter(|(e, _)| matches_filter(&corpus.entities[*e]))
     {
         groups
             .entry(corpus.entities[entity].label)

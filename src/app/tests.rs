@@ -336,6 +336,31 @@ async fn entity_panel_groups_by_type_and_legend_toggles() {
 }
 
 #[wasm_bindgen_test]
+async fn the_entity_panel_fills_before_any_text_is_loaded() {
+    // The bundle's outline: entities with their article lists, articles
+    // without mentions yet.
+    let mut corpus = seed_corpus();
+    for a in &mut corpus.articles {
+        a.mentions.clear();
+    }
+    let root = mount::<EntityPanel>(panel_props(data_of(corpus), None)).await;
+    let demir = root
+        .query_selector("button[data-entity=\"ismail-demir\"]")
+        .unwrap()
+        .expect("Ismail Demir listed");
+    assert_eq!(
+        demir
+            .query_selector(".count")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        "2",
+        "named in both seeds"
+    );
+}
+
+#[wasm_bindgen_test]
 async fn correcting_the_selected_entity_emits_corrections() {
     let data = seeds();
     let demir = data.corpus.entity_index("ismail-demir").unwrap();

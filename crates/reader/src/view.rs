@@ -213,17 +213,34 @@ fn decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
+/// The entities the visible articles name, each with how many of them do
+/// (entity index, articles), in entity order. From the entities' article
+/// lists (the bundle's links part), not the articles' mentions: the panel
+/// fills before any text is loaded, and a 100,000-article corpus is 1.6
+/// million links, not several million mentions.
+pub fn named_in(corpus: &Corpus, visible: &[usize]) -> Vec<(usize, usize)> {
+    let shown = article_mask(corpus, visible);
+    corpus
+        .entities
+        .iter()
+        .enumerate()
+        .filter_map(|(e, entity)| {
+            let n = entity
+                .articles
+                .iter()
+                .filter(|&&a| shown.get(a) == Some(&true))
+                .count();
+            (n > 0).then_some((e, n))
+        })
+        .collect()
+}
+
 /// The events a visible article tells (and that name `entity`, if one is
 /// followed), by index, in corpus order: the chronology's and the
 /// timeline's events under a filter. A mask of the visible articles, not a
 /// hash set: a large corpus has hundreds of thousands of sources to check.
 pub fn told_events(corpus: &Corpus, visible: &[usize], entity: Option<usize>) -> Vec<usize> {
-    let mut shown = vec![false; corpus.articles.len()];
-    for &i in visible {
-        if let Some(s) = shown.get_mut(i) {
-            *s = true;
-        }
-    }
+    let shown = article_mask(corpus, visible);
     corpus
         .events
         .iter()
@@ -238,9 +255,40 @@ pub fn told_events(corpus: &Corpus, visible: &[usize], entity: Option<usize>) ->
         .collect()
 }
 
+/// `mask[a]` is true for the articles in `visible`.
+fn article_mask(corpus: &Corpus, visible: &[usize]) -> Vec<bool> {
+    let mut mask = vec![false; corpus.articles.len()];
+    for &i in visible {
+        if let Some(m) = mask.get_mut(i) {
+            *m = true;
+        }
+    }
+    mask
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn named_in_counts_the_visible_articles_naming_each_entity() {
+        let corpus = crate::testing::seed_corpus();
+        let all: Vec<usize> = (0..corpus.articles.len()).collect();
+        let every = named_in(&corpus, &all);
+        assert_eq!(every.len(), corpus.entities.len());
+        for &(e, n) in &every {
+            assert_eq!(n, corpus.entities[e].articles.len());
+        }
+        let demir = corpus.entity_index("ismail-demir").unwrap();
+        assert!(every.contains(&(demir, 2)), "{every:?}");
+        let first = named_in(&corpus, &[0]);
+        assert!(first.contains(&(demir, 1)));
+        for (e, entity) in corpus.entities.iter().enumerate() {
+            let named = entity.articles.contains(&0);
+            assert_eq!(first.iter().any(|&(f, _)| f == e), named, "{}", entity.name);
+        }
+        assert!(named_in(&corpus, &[]).is_empty());
+    }
 
     #[test]
     fn told_events_are_the_events_a_visible_article_tells() {
