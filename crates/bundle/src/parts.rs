@@ -390,6 +390,8 @@ pub fn fill(
             let slot = slots.next().ok_or_else(|| {
                 BundleError::Mismatch("the chunks hold more articles than the boot part".into())
             })?;
+            check_body(&body, boot.entities.len())
+                .map_err(|why| BundleError::Corrupt(format!("{}: {why}", expected.file)))?;
             slot.article.text = body.text;
             slot.article.blocks = body.blocks;
             slot.mentions = body.mentions;
@@ -591,6 +593,36 @@ fn other_build(file: &str) -> BundleError {
     ))
 }
 
+/// Every span of an article lies on its text's character boundaries and
+/// every mention names an entity of the table: the reader slices the text
+/// and indexes the table with them.
+fn check_body(body: &ArticleBody, entities: usize) -> Result<(), String> {
+    let text = body.text.as_str();
+    let fits = |span: &Span| {
+        span.start <= span.end
+            && span.end <= text.len()
+            && text.is_char_boundary(span.start)
+            && text.is_char_boundary(span.end)
+    };
+    let spans = (body.blocks.iter().map(|b| &b.span))
+        .chain(body.mentions.iter().map(|m| &m.span))
+        .chain(body.timexes.iter().map(|t| &t.span));
+    for span in spans {
+        if !fits(span) {
+            return Err(format!(
+                "a span {}..{} outside its {}-byte article",
+                span.start,
+                span.end,
+                text.len()
+            ));
+        }
+    }
+    match body.mentions.iter().find(|m| m.entity >= entities) {
+        Some(m) => Err(format!("a mention of entity {} of {entities}", m.entity)),
+        None => Ok(()),
+    }
+}
+
 /// A chunk belongs where the boot part says, and to the same build.
 fn check_chunk(chunk: &Chunk, expected: &ChunkRef, corpus_id: u64) -> Result<(), BundleError> {
     if chunk.corpus_id != corpus_id {
@@ -739,6 +771,31 @@ mod tests {
         short.event_entities.pop();
         let err = outline(boot, names.clone(), short).unwrap_err();
         assert!(err.to_string().contains("links.bin links"), "{err}");
+    }
+
+    #[test]
+    fn a_chunk_span_or_mention_past_its_article_is_corrupt_not_a_panic() {
+        let bundle = split(&corpus(), SMALL);
+        let (boot, names, links) = (&bundle.boot, &bundle.names, &bundle.links);
+        let join_with = |chunks: Vec<Chunk>| {
+            join(boot.clone(), names.clone(), links.clone(), chunks).unwrap_err()
+        };
+        let mut chunks = bundle.chunks.clone();
+        let article = &mut chunks[0].articles[0];
+        article.mentions[0].span.end = article.text.len() + 1;
+        let err = join_with(chunks);
+        assert!(matches!(err, BundleError::Corrupt(_)), "{err}");
+        assert!(err.to_string().contains("chunk-00000.bin"), "{err}");
+        let mut chunks = bundle.chunks.clone();
+        chunks[0].articles[0].mentions[0].entity = boot.entities.len();
+        let err = join_with(chunks);
+        assert!(err.to_string().contains("a mention of entity"), "{err}");
+        let mut chunks = bundle.chunks.clone();
+        let article = &mut chunks[0].articles[0];
+        article.text = "é".repeat(article.text.len());
+        article.blocks[0].span = Span::new(0, 1);
+        let err = join_with(chunks);
+        assert!(err.to_string().contains("a span 0..1"), "{err}");
     }
 
     #[test]
