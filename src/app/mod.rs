@@ -46,6 +46,8 @@ pub struct Data {
     /// titles but not yet their text, mentions and dates.
     pub complete: bool,
     pub corpus: Rc<Corpus>,
+    /// What the timeline is built from; unchanged when the texts arrive.
+    pub layout: Layout,
     pub search: Rc<CorpusSearch>,
     /// Ids of the articles the reader added (the rest are bundled).
     pub added: Rc<HashSet<String>>,
@@ -55,6 +57,20 @@ impl Data {
     /// What `query` finds; `None` when there is no query.
     pub fn find(&self, query: &str) -> Option<Found> {
         self.search.find(query, &self.corpus, self.complete)
+    }
+}
+
+/// Which articles, dates, sources, entity article lists and events a corpus
+/// has: all the timeline reads. Filling the bundle's texts into its outline
+/// keeps the layout, so 100,000 articles' timeline is not built again when
+/// the texts arrive; any other new corpus (added articles, corrections)
+/// gets a new one. Compared by identity.
+#[derive(Clone, Default)]
+pub struct Layout(Rc<()>);
+
+impl PartialEq for Layout {
+    fn eq(&self, other: &Layout) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
     }
 }
 

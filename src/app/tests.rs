@@ -26,6 +26,7 @@ fn data_of(corpus: dateline_engine::corpus::Corpus) -> Data {
     Data {
         complete: true,
         corpus: Rc::new(corpus),
+        layout: Default::default(),
         search: Rc::new(search),
         added: Rc::new(["003_113eacf95b61ac4f".to_string()].into()),
     }

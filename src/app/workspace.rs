@@ -6,7 +6,7 @@ use super::bundle;
 use super::io::{self, Notice, Progress, Reporter, Undated};
 use super::library::{Change, Library};
 use super::tools::ExportKind;
-use super::Data;
+use super::{Data, Layout};
 use chrono::NaiveDate;
 use dateline_bundle::search::{SearchFiles, Stamp};
 use dateline_engine::corpus::Corpus;
@@ -20,12 +20,13 @@ use yew::prelude::*;
 
 /// The bundled corpus: opening; its skeleton or outline read (every
 /// article dated, then titled and linked: the first view) while the
-/// article chunks load; open; or not openable (and why).
+/// article chunks load; open; or not openable (and why). The open corpus
+/// keeps its outline's layout.
 #[derive(Clone)]
 pub enum Bundled {
     Opening,
-    Skeleton(Rc<Corpus>),
-    Open(Rc<Corpus>),
+    Skeleton(Rc<Corpus>, Layout),
+    Open(Rc<Corpus>, Layout),
     Failed(String),
 }
 
@@ -35,9 +36,8 @@ impl PartialEq for Bundled {
     fn eq(&self, other: &Bundled) -> bool {
         match (self, other) {
             (Bundled::Opening, Bundled::Opening) => true,
-            (Bundled::Skeleton(a), Bundled::Skeleton(b)) | (Bundled::Open(a), Bundled::Open(b)) => {
-                Rc::ptr_eq(a, b)
-            }
+            (Bundled::Skeleton(a, _), Bundled::Skeleton(b, _))
+            | (Bundled::Open(a, _), Bundled::Open(b, _)) => Rc::ptr_eq(a, b),
             (Bundled::Failed(a), Bundled::Failed(b)) => a == b,
             _ => false,
         }
@@ -219,13 +219,13 @@ async fn open_bundle(
     bundled: UseStateHandle<Bundled>,
     search: UseStateHandle<BundledSearch>,
     notice: Callback<Notice>,
-) -> Result<Corpus, String> {
+) -> Result<(Corpus, Layout), String> {
     let boot = bundle::load_boot().await?;
     super::mark("dateline-boot-read");
     let skeleton = dateline_bundle::skeleton(&boot).map_err(|e| e.to_string())?;
     let ids: Rc<Vec<String>> = Rc::new(boot.articles.ids.clone());
     search.set(BundledSearch::Loading(ids.clone()));
-    bundled.set(Bundled::Skeleton(Rc::new(skeleton)));
+    bundled.set(Bundled::Skeleton(Rc::new(skeleton), Layout::default()));
     super::mark("dateline-skeleton");
     let index = load_search(
         boot.search.clone(),
@@ -242,7 +242,8 @@ async fn open_bundle(
         )
         .await?;
         let outline = Rc::new(outline);
-        bundled.set(Bundled::Skeleton(outline.clone()));
+        let layout = Layout::default();
+        bundled.set(Bundled::Skeleton(outline.clone(), layout.clone()));
         super::mark("dateline-outline");
         let chunks = load_when_online(
             "the articles' texts",
@@ -252,7 +253,8 @@ async fn open_bundle(
         .await?;
         // The state still shows the outline: copied here, once the texts
         // are in, not on the way to drawing it.
-        bundle::open_corpus(Rc::unwrap_or_clone(outline), &boot, chunks)
+        let corpus = bundle::open_corpus(Rc::unwrap_or_clone(outline), &boot, chunks)?;
+        Ok((corpus, layout))
     };
     let (corpus, ()) = futures::join!(texts, index);
     corpus
@@ -280,11 +282,17 @@ pub fn use_workspace() -> Workspace {
             // The bundled corpus itself (shared, never copied) unless the
             // reader added articles or corrected entities; added articles
             // are linked with the bundled ones once their texts are here.
-            let (corpus, complete) = match &*bundled {
-                Bundled::Open(corpus) if library.is_pristine() => (corpus.clone(), true),
-                Bundled::Open(corpus) => (Rc::new(library.corpus(corpus)), true),
-                Bundled::Skeleton(corpus) => (corpus.clone(), false),
-                Bundled::Opening | Bundled::Failed(_) => (Rc::new(Corpus::default()), false),
+            let (corpus, layout, complete) = match &*bundled {
+                Bundled::Open(corpus, layout) if library.is_pristine() => {
+                    (corpus.clone(), layout.clone(), true)
+                }
+                Bundled::Open(corpus, _) => {
+                    (Rc::new(library.corpus(corpus)), Layout::default(), true)
+                }
+                Bundled::Skeleton(corpus, layout) => (corpus.clone(), layout.clone(), false),
+                Bundled::Opening | Bundled::Failed(_) => {
+                    (Rc::new(Corpus::default()), Layout::default(), false)
+                }
             };
             let prebuilt = match &*search {
                 BundledSearch::Loading(ids) => Prebuilt::Loading(ids),
@@ -301,6 +309,7 @@ pub fn use_workspace() -> Workspace {
             Data {
                 complete,
                 corpus,
+                layout,
                 search: Rc::new(search),
                 added: Rc::new(added),
             }
@@ -328,7 +337,7 @@ pub fn use_workspace() -> Workspace {
             yew::platform::spawn_local(async move {
                 let opened = open_bundle(bundled.clone(), search, notice.clone());
                 match opened.await {
-                    Ok(corpus) => bundled.set(Bundled::Open(Rc::new(corpus))),
+                    Ok((corpus, layout)) => bundled.set(Bundled::Open(Rc::new(corpus), layout)),
                     Err(e) => {
                         notice.emit(Notice::Error(format!(
                             "The corpus could not be opened: {e}"
@@ -496,11 +505,11 @@ pub fn use_workspace() -> Workspace {
     Workspace {
         on_need_shards,
         search_revision: shards_loaded.0,
-        opening: matches!(*bundled, Bundled::Opening | Bundled::Skeleton(_)),
+        opening: matches!(*bundled, Bundled::Opening | Bundled::Skeleton(..)),
         state: match *bundled {
             Bundled::Opening => "opening",
-            Bundled::Skeleton(_) => "skeleton",
-            Bundled::Open(_) => "open",
+            Bundled::Skeleton(..) => "skeleton",
+            Bundled::Open(..) => "open",
             Bundled::Failed(_) => "failed",
         },
         loading: !*loaded,

@@ -76,11 +76,14 @@ impl Actions {
 
 #[function_component(Timeline)]
 pub fn timeline(props: &TimelineProps) -> Html {
-    let model = use_memo(props.data.clone(), |data| {
-        mark("dateline-timeline-model");
-        let model = Rc::new(TimelineModel::new(&data.corpus));
-        mark("dateline-timeline-model-built");
-        model
+    let model = use_memo(props.data.layout.clone(), {
+        let data = props.data.clone();
+        move |_| {
+            mark("dateline-timeline-model");
+            let model = Rc::new(TimelineModel::new(&data.corpus));
+            mark("dateline-timeline-model-built");
+            model
+        }
     });
     let shown = {
         let model = (*model).clone();

@@ -120,7 +120,10 @@ impl Pyramid {
             items.sort_unstable_by_key(|d| d.day);
         }
         let len = items.len();
-        let mut level: Vec<Bucket> = Vec::new();
+        // Room for one bucket per distinct day, counted first: growing the
+        // level by doubling copied it over and over.
+        let days = items.windows(2).filter(|w| w[0].day != w[1].day).count() + 1;
+        let mut level: Vec<Bucket> = Vec::with_capacity(days.min(len));
         in_batches(len, |range| {
             for &item in &items[range] {
                 match level.last_mut() {
