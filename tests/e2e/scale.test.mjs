@@ -118,6 +118,10 @@ describe(`${N} real news articles`, () => {
       const g = guard(page, server.origin);
       await page.goto(`${server.origin}/`);
       await journey(context, page);
+      // The timeline was built for the skeleton and for the outline, not
+      // again when the texts arrived (the layout did not change).
+      const builds = await page.evaluate(() => performance.getEntriesByName("dateline-timeline-model").length);
+      assert.equal(builds, 2, "the timeline model was built again once the texts were in");
       g.assertClean();
     } finally {
       await context.close();
