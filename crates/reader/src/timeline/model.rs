@@ -229,7 +229,17 @@ impl TimelineModel {
 
     /// One pyramid per lane of `dated`.
     fn by_lane(&self, dated: &[Dated]) -> Vec<Rc<Pyramid>> {
-        let mut lanes: Vec<Vec<Dated>> = vec![Vec::new(); self.lanes.len()];
+        if let [_] = &self.lanes[..] {
+            return vec![Rc::new(Pyramid::new(dated.to_vec()))];
+        }
+        let mut sizes = vec![0usize; self.lanes.len()];
+        for d in dated {
+            let lane = self.lane_of.get(d.id as usize).copied().unwrap_or(0) as usize;
+            if let Some(n) = sizes.get_mut(lane) {
+                *n += 1;
+            }
+        }
+        let mut lanes: Vec<Vec<Dated>> = sizes.iter().map(|&n| Vec::with_capacity(n)).collect();
         for d in dated {
             let lane = self.lane_of.get(d.id as usize).copied().unwrap_or(0) as usize;
             if let Some(l) = lanes.get_mut(lane) {

@@ -38,7 +38,13 @@ fn class_of(days: i32) -> u32 {
 impl PeriodIndex {
     /// Indexes `periods` in any order.
     pub fn new(periods: &[Period]) -> PeriodIndex {
-        let mut by_class: Vec<Vec<Dated>> = vec![Vec::new(); 32];
+        // Counted first, so each class is filled into a vector of its final
+        // size rather than grown (and copied) by doubling.
+        let mut sizes = [0usize; 32];
+        for p in periods {
+            sizes[class_of(p.end - p.start) as usize] += 1;
+        }
+        let mut by_class: Vec<Vec<Dated>> = sizes.iter().map(|&n| Vec::with_capacity(n)).collect();
         in_batches(periods.len(), |range| {
             for p in &periods[range] {
                 by_class[class_of(p.end - p.start) as usize].push(Dated {
