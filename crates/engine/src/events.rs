@@ -36,7 +36,10 @@ pub fn collect(articles: &[AnalyzedArticle]) -> Vec<Event> {
     for (index, a) in articles.iter().enumerate() {
         let text = &a.article.text;
         for block in a.article.blocks.iter().filter(|b| tells_events(b.kind)) {
-            let sentences = text::sentences(text, block.span);
+            // Split into sentences only once a date of the block needs it:
+            // most paragraphs date nothing, and sentence segmentation was
+            // half of linking a corpus when every block was split.
+            let mut sentences: Option<Vec<Span>> = None;
             // Timexes and mentions are sorted by start: those of the block
             // and of a sentence are found by binary search, not by reading
             // the whole article for each.
@@ -54,7 +57,8 @@ pub fn collect(articles: &[AnalyzedArticle]) -> Vec<Event> {
                 let Some((start, end)) = timex::interval(&t.value) else {
                     continue;
                 };
-                let sentence = sentence_of(&sentences, t.span).unwrap_or(block.span);
+                let sentences = sentences.get_or_insert_with(|| text::sentences(text, block.span));
+                let sentence = sentence_of(sentences, t.span).unwrap_or(block.span);
                 let entities = match &last {
                     Some((s, entities)) if *s == sentence => entities.clone(),
                     _ => {
