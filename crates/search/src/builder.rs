@@ -4,7 +4,7 @@
 use crate::index::{SearchIndex, TermRef};
 use crate::postings::{self, Posting};
 use crate::terms::each_term;
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 /// What of an article is searchable.
 #[derive(Debug, Clone, Copy)]
