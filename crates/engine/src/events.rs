@@ -7,7 +7,8 @@ use crate::corpus::{AnalyzedArticle, Event, EventSource};
 use crate::text::{self, Span};
 use crate::timex;
 use chrono::NaiveDate;
-use std::collections::{BTreeSet, HashMap};
+use foldhash::HashMap;
+use std::collections::BTreeSet;
 
 /// Blocks whose dates are events of the story. Bylines and datelines only
 /// restate the publication date; a summary repeats a later paragraph.

@@ -29,7 +29,7 @@ mod aliases;
 use crate::label::Label;
 use crate::text::Span;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::sync::OnceLock;
 
 /// A mention to link: where it is and what the tagger called it.
