@@ -46,6 +46,39 @@ struct Growing {
     bytes: Vec<u8>,
 }
 
+/// One article's terms with how it uses each, and its lengths in terms:
+/// what [`IndexBuilder::push`] adds to the index.
+pub struct Counted {
+    terms: HashMap<String, InDoc>,
+    title_length: u32,
+    text_length: u32,
+}
+
+impl Counted {
+    /// Counts the terms of `doc`.
+    pub fn of(doc: Document<'_>) -> Counted {
+        let mut terms: HashMap<String, InDoc> = HashMap::new();
+        let mut text_length = 0u32;
+        each_term(doc.text, |t, _| {
+            text_length += 1;
+            entry(&mut terms, t).body += 1;
+        });
+        let mut title_length = 0u32;
+        each_term(doc.title, |t, _| {
+            title_length += 1;
+            entry(&mut terms, t).title = true;
+        });
+        for name in doc.names {
+            each_term(name, |t, _| entry(&mut terms, t).entity = true);
+        }
+        Counted {
+            terms,
+            title_length,
+            text_length,
+        }
+    }
+}
+
 #[derive(Default)]
 struct InDoc {
     body: u32,
@@ -61,22 +94,15 @@ impl IndexBuilder {
 
     /// Adds the next article; its index in the corpus is the number added before.
     pub fn add(&mut self, doc: Document<'_>) {
+        self.push(Counted::of(doc));
+    }
+
+    /// Adds the next article's terms, counted beforehand (perhaps on
+    /// another thread: counting is most of the work, and independent per
+    /// article).
+    pub fn push(&mut self, counted: Counted) {
         let id = self.text_lengths.len() as u32;
-        let mut seen: HashMap<String, InDoc> = HashMap::new();
-        let mut text_length = 0u32;
-        each_term(doc.text, |t, _| {
-            text_length += 1;
-            entry(&mut seen, t).body += 1;
-        });
-        let mut title_length = 0u32;
-        each_term(doc.title, |t, _| {
-            title_length += 1;
-            entry(&mut seen, t).title = true;
-        });
-        for name in doc.names {
-            each_term(name, |t, _| entry(&mut seen, t).entity = true);
-        }
-        for (term, how) in seen {
+        for (term, how) in counted.terms {
             let growing = match self.terms.get_mut(term.as_str()) {
                 Some(g) => g,
                 None => self.terms.entry(term.into_boxed_str()).or_default(),
@@ -89,8 +115,8 @@ impl IndexBuilder {
             };
             growing.push(posting);
         }
-        self.title_lengths.push(title_length);
-        self.text_lengths.push(text_length);
+        self.title_lengths.push(counted.title_length);
+        self.text_lengths.push(counted.text_length);
     }
 
     /// The index of everything added, its postings cut into shards of

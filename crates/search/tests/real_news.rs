@@ -216,3 +216,46 @@ fn snippets_mark_every_query_word_where_they_meet() {
         assert!(cut.window.len() <= 160 + 40 + 40, "{}", cut.window.len());
     }
 }
+
+/// The corpus index counts articles' terms in batches (on every core with
+/// the `parallel` feature) and adds them in order: the same index as adding
+/// each article in turn, across batch boundaries (five copies of the 216
+/// articles make 1,080, over one batch of 1,024).
+#[test]
+fn the_corpus_index_is_the_index_of_its_articles_added_in_order() {
+    let news = news();
+    let articles: Vec<dateline_engine::corpus::AnalyzedArticle> = (0..5)
+        .flat_map(|copy| {
+            news.texts
+                .iter()
+                .enumerate()
+                .map(move |(i, t)| (copy, i, t))
+        })
+        .map(|(copy, i, text)| {
+            let file = format!(" date 2001-01-01 X\n{text}");
+            let article =
+                dateline_engine::article::parse(&format!("{copy}-{i}.txt"), file.as_bytes())
+                    .unwrap();
+            dateline_engine::corpus::AnalyzedArticle {
+                article,
+                mentions: Vec::new(),
+                timexes: Vec::new(),
+            }
+        })
+        .collect();
+    let mut builder = IndexBuilder::new();
+    for a in &articles {
+        builder.add(Document {
+            title: a.article.title(),
+            text: &a.article.text,
+            names: &[],
+        });
+    }
+    let corpus = dateline_engine::corpus::Corpus {
+        articles,
+        ..Default::default()
+    };
+    let batched = dateline_search::corpus::index_corpus(&corpus, 4096);
+    assert_eq!(corpus.articles.len(), 1080);
+    assert_eq!(batched.to_parts(), builder.finish(4096).to_parts());
+}

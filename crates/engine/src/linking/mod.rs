@@ -28,8 +28,8 @@ mod aliases;
 
 use crate::label::Label;
 use crate::text::Span;
-use serde::{Deserialize, Serialize};
 use foldhash::{HashMap, HashMapExt};
+use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
 /// A mention to link: where it is and what the tagger called it.
