@@ -892,6 +892,11 @@ pub(super) fn n_later(m: &Match, ctx: &Ctx) -> Option<String> {
         return None;
     }
     let unit = unit_of(m, 2)?;
+    // "three days later": TimeBank marks the days as a DURATION and leaves
+    // "later" out (only longer units, "a year earlier", are dates).
+    if unit == Unit::Day {
+        return None;
+    }
     let n = i32::try_from(count_of(m, 1)?).ok()?;
     let sign = if m.words(3) == "later" { 1 } else { -1 };
     Some(fmt(shift_reference(ctx, sign * n, unit)?))

@@ -923,7 +923,7 @@ fn later_that_month_and_days_after_a_coarser_date() {
             ("Feb. 24", Date, "2022-02-24"),
             ("Later that month", Date, "2022-02"),
             ("January", Date, "2022-01"),
-            ("two days later", Date, "2022-01"),
+            ("two days", Duration, "P2D"),
         ],
     );
 }
@@ -1316,7 +1316,7 @@ fn live_blog_stamps_restated_times_and_future_seasons() {
         "Serena Williams won the final a day earlier. Inter were beaten in the final two years ago. \
          The officials will go on trial in the spring.",
         &[
-            ("a day earlier", Date, "2018-12-29"),
+            ("a day", Duration, "P1D"),
             ("two years ago", Date, "2016"),
             ("the spring", Date, "2019-SP"),
         ],
@@ -1588,5 +1588,45 @@ fn at_present_is_now() {
         "2010-01-13",
         "At present, about three million people need help. Prices stayed at present levels.",
         &[("present", Date, "PRESENT_REF")],
+    );
+}
+
+#[test]
+fn a_season_naming_the_games_is_no_date() {
+    assert_tags(
+        "2008-08-09",
+        "The Summer Olympics are held every four years; the Winter Games open in Vancouver in the winter of 2010.",
+        &[
+            ("every four years", Set, "P4Y"),
+            ("the winter of 2010", Date, "2010-WI"),
+        ],
+    );
+}
+
+#[test]
+fn days_later_are_a_duration_as_in_timebank() {
+    assert_tags(
+        "2012-07-05",
+        "The collider first circulated beams in September 2008, but was shut down nine days later. \
+         Two years later it ran again.",
+        &[
+            ("September 2008", Date, "2008-09"),
+            ("nine days", Duration, "P9D"),
+            ("Two years later", Date, "2010-09"),
+        ],
+    );
+}
+
+#[test]
+fn a_clock_time_is_on_the_last_day_named_even_after_a_year() {
+    assert_tags(
+        "2012-07-05",
+        "Scientists announced on Wednesday that they had found the particle proposed in 1964. \
+         The seminar in Geneva began at 9 a.m. local time.",
+        &[
+            ("Wednesday", Date, "2012-07-04"),
+            ("1964", Date, "1964"),
+            ("9 a.m.", Time, "2012-07-04T09:00"),
+        ],
     );
 }
