@@ -92,6 +92,8 @@ pub fn tag(text: &str, region: Span, anchor: NaiveDate) -> Vec<Timex> {
                         span.start = out.pop().map_or(span.start, |p| p.span.start);
                         value = timed;
                         kind = TimexType::Time;
+                    } else {
+                        join::clocks_before_day(&toks, at, &value, &mut out);
                     }
                 }
                 let free = |i: usize| out.last().is_none_or(|p| p.span.end <= toks[i].span.start);

@@ -1630,3 +1630,27 @@ fn a_clock_time_is_on_the_last_day_named_even_after_a_year() {
         ],
     );
 }
+
+#[test]
+fn today_for_our_times_in_general_is_left_unmarked_as_in_timebank() {
+    assert_tags(
+        "2000-01-07",
+        "The case is for today's youth what the blockade was for their parents. \
+         Many of today's personal computers use the chip. Today's meeting was cancelled.",
+        &[("Today", Date, "2000-01-07")],
+    );
+}
+
+#[test]
+fn clock_times_before_on_a_day_are_on_that_day() {
+    assert_tags(
+        "2005-10-09",
+        "The earthquake struck at 08:50 local time (03:50 UTC) on Saturday. Officials said today that 18,000 had died.",
+        &[
+            ("08:50", Time, "2005-10-08T08:50"),
+            ("03:50 UTC", Time, "2005-10-08T03:50Z"),
+            ("Saturday", Date, "2005-10-08"),
+            ("today", Date, "2005-10-09"),
+        ],
+    );
+}
