@@ -1654,3 +1654,15 @@ fn clock_times_before_on_a_day_are_on_that_day() {
         ],
     );
 }
+
+#[test]
+fn last_as_a_verb_is_no_part_of_the_duration() {
+    assert_tags(
+        "2020-03-12",
+        "Experts warn that the pandemic could last many months. Sales fell over the last six months.",
+        &[
+            ("many months", Duration, "PXM"),
+            ("the last six months", Duration, "P6M"),
+        ],
+    );
+}
