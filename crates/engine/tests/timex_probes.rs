@@ -36,7 +36,8 @@ fn encyclopedic_probes_meet_their_floors() {
     );
     // Blind, before the fixes of issue #14: relaxed 0.9593, value 0.8171 (the
     // first 34); the 28 of the second batch blind: relaxed 0.9895, value
-    // 0.9263 (all 62 then: 0.9804, 0.9228).
-    assert!(relaxed >= 0.965, "relaxed F1 {relaxed:.4} < 0.965");
-    assert!(value >= 0.91, "value F1 {value:.4} < 0.91");
+    // 0.9263 (all 62 then: 0.9804, 0.9228); after that round's fixes all 62
+    // reach relaxed 0.9835, value 0.9339.
+    assert!(relaxed >= 0.98, "relaxed F1 {relaxed:.4} < 0.98");
+    assert!(value >= 0.93, "value F1 {value:.4} < 0.93");
 }

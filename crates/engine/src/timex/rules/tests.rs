@@ -1666,3 +1666,43 @@ fn last_as_a_verb_is_no_part_of_the_duration() {
         ],
     );
 }
+
+#[test]
+fn vague_references_in_encyclopedic_news() {
+    // TimeBank marks "recently", "now", "currently", "nowadays", "the past"
+    // and "the future", "soon"; never "ongoing" or "former".
+    assert_tags(
+        "2009-11-10",
+        "The former mayor said recently that the ongoing talks had failed in the past. \
+         Visitors nowadays follow the cobblestones; the city is currently rebuilding and will soon \
+         open a museum. Now the question is what the future holds.",
+        &[
+            ("recently", Date, "PAST_REF"),
+            ("the past", Date, "PAST_REF"),
+            ("nowadays", Date, "PRESENT_REF"),
+            ("currently", Date, "PRESENT_REF"),
+            ("soon", Date, "FUTURE_REF"),
+            ("Now", Date, "PRESENT_REF"),
+            ("the future", Date, "FUTURE_REF"),
+        ],
+    );
+}
+
+#[test]
+fn spans_keep_their_determiners_and_modifiers() {
+    assert_tags(
+        "2011-10-21",
+        "Prices doubled over the past three years. The uprising began in mid-February; the rebels \
+         entered Tripoli on August 21 and took the compound the following day. Growth stalled in \
+         early 2009. The unrest of the late 1990s lasted about two weeks.",
+        &[
+            ("the past three years", Duration, "P3Y"),
+            ("mid-February", Date, "2011-02"),
+            ("August 21", Date, "2011-08-21"),
+            ("the following day", Date, "2011-08-22"),
+            ("early 2009", Date, "2009"),
+            ("the late 1990s", Date, "199"),
+            ("about two weeks", Duration, "P2W"),
+        ],
+    );
+}
