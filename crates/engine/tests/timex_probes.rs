@@ -1,6 +1,6 @@
-//! Blind probes of encyclopedic news (`tests/probes/encyclopedic/`): 34
-//! short Wikinews-style articles about events of 2004-2013, written for
-//! this test with their TIMEX3 gold before the tagger was run on them (see
+//! Blind probes of encyclopedic news (`tests/probes/encyclopedic/`): 62
+//! short Wikinews-style articles about events of 2004-2013 (a few later),
+//! written for this test with their TIMEX3 gold before the tagger was run on them (see
 //! that folder's README). The tagger must keep the scores it reaches there,
 //! scored as `shared/eval/score.py timex` scores.
 //!
@@ -34,7 +34,10 @@ fn encyclopedic_probes_meet_their_floors() {
         counts.f1(counts.strict),
         counts.f1(counts.kind),
     );
-    // Blind, before the fixes of issue #14: relaxed 0.9593, value 0.8171.
-    assert!(relaxed >= 0.965, "relaxed F1 {relaxed:.4} < 0.965");
-    assert!(value >= 0.91, "value F1 {value:.4} < 0.91");
+    // Blind, before the fixes of issue #14: relaxed 0.9593, value 0.8171 (the
+    // first 34); the 28 of the second batch blind: relaxed 0.9895, value
+    // 0.9263 (all 62 then: 0.9804, 0.9228); after that round's fixes all 62
+    // reach relaxed 0.9835, value 0.9339.
+    assert!(relaxed >= 0.98, "relaxed F1 {relaxed:.4} < 0.98");
+    assert!(value >= 0.93, "value F1 {value:.4} < 0.93");
 }

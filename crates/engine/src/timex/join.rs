@@ -121,6 +121,34 @@ pub(crate) fn clock_on_day(
     (adjacent && is_clock).then(|| format!("{}T{clock}", Point::Day(day).format()))
 }
 
+/// "at 08:50 local time (03:50 UTC) on Saturday": the clock times in
+/// `out` that stand right before "on" and the DATE `date` found at token
+/// `at`, apart but for brackets and "local time" (two times, one in
+/// brackets, which [`clock_on_day`] does not join), are on that day too.
+pub(crate) fn clocks_before_day(toks: &[Tok], at: usize, date: &str, out: &mut [Timex]) {
+    let Some(on) = at.checked_sub(1).filter(|&i| toks[i].lower == "on") else {
+        return;
+    };
+    let Some(Point::Day(day)) = Point::parse(date) else {
+        return;
+    };
+    let glue =
+        |t: &Tok| matches!(t.lower, "(" | ")" | "local" | "time") || super::rules::is_time_zone(t);
+    let mut boundary = toks[on].span.start;
+    for p in out.iter_mut().rev() {
+        let from = toks.partition_point(|t| t.span.start < p.span.end);
+        let between = toks[from..].iter().take_while(|t| t.span.end <= boundary);
+        let clock = p.value.split_once('T').map(|(_, c)| c.to_string());
+        let clock = clock
+            .filter(|c| p.kind == TimexType::Time && c.starts_with(|c: char| c.is_ascii_digit()));
+        let (Some(clock), true) = (clock, between.clone().all(glue)) else {
+            return;
+        };
+        p.value = format!("{}T{clock}", Point::Day(day).format());
+        boundary = p.span.start;
+    }
+}
+
 /// Words between the two clock times of a range.
 const RANGE_WORDS: &[&str] = &["to", "and", "-", "–", "until", "till", "through"];
 

@@ -92,6 +92,8 @@ pub fn tag(text: &str, region: Span, anchor: NaiveDate) -> Vec<Timex> {
                         span.start = out.pop().map_or(span.start, |p| p.span.start);
                         value = timed;
                         kind = TimexType::Time;
+                    } else {
+                        join::clocks_before_day(&toks, at, &value, &mut out);
                     }
                 }
                 let free = |i: usize| out.last().is_none_or(|p| p.span.end <= toks[i].span.start);
@@ -126,6 +128,8 @@ struct Memory {
     quarter_seen_in: Option<usize>,
     /// The token after the last spelled-out year, and that year.
     year_said: Option<(usize, i32)>,
+    /// The last day named by an anchoring expression.
+    day: Option<NaiveDate>,
 }
 
 impl Memory {
@@ -144,6 +148,7 @@ impl Memory {
                     at <= after + YEAR_REACH && toks[after - 1].sentence == sentence
                 })
                 .map(|(_, y)| y),
+            day: self.day,
         }
     }
 
@@ -161,6 +166,9 @@ impl Memory {
         };
         if anchors {
             self.reference = Some(point);
+            if let value::Point::Day(day) = point {
+                self.day = Some(day);
+            }
             if self.topic_quarter.is_none() && is_current_quarter(point, anchor) {
                 self.topic_quarter = Some(point);
             }
@@ -253,6 +261,7 @@ fn best_match<'t, 'a>(
             reference: said.reference,
             topic_quarter: said.topic_quarter,
             sentence_year: said.sentence_year,
+            day: said.day,
         };
         (rule.norm)(m, &ctx).map(|v| (m.end, rule.kind, v, rule.anchors))
     })

@@ -22,6 +22,10 @@ pub(crate) struct Ctx {
     /// The year of a year, month or season named earlier in the same
     /// sentence ("In 2012, the festival was held on June 5").
     pub sentence_year: Option<i32>,
+    /// The last day the text named, even if a year or month came after it:
+    /// a clock time with no day of its own is on that day ("announced on
+    /// Wednesday that ... proposed in 1964. The seminar began at 9 a.m.").
+    pub day: Option<NaiveDate>,
 }
 
 /// What the text has said before an expression that may anchor it.
@@ -33,6 +37,8 @@ pub(crate) struct Said {
     pub topic_quarter: Option<Point>,
     /// See [`Ctx::sentence_year`].
     pub sentence_year: Option<i32>,
+    /// See [`Ctx::day`].
+    pub day: Option<NaiveDate>,
 }
 
 /// An explicit direction word in front of a relative expression.

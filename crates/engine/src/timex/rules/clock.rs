@@ -224,11 +224,11 @@ pub(super) fn n_clock(m: &Match, ctx: &Ctx) -> Option<String> {
             None => weekday_date(ctx.anchor, lexicon::weekday(t)?, Rel::None, ctx.tense)?,
         },
         // A bare clock time is on the day the text is talking about: the
-        // last day it named ("killed Oct. 23 ... shot at 10 p.m."), unless
-        // the tense contradicts it ("called at 2:30 a.m." after a day still
-        // ahead), else the publication day.
-        None => match ctx.reference {
-            Some(Point::Day(d)) if !against_tense(d, d, ctx) && !stamp => d,
+        // last day it named, even with a year named since ("killed Oct. 23
+        // ... shot at 10 p.m."), unless the tense contradicts it ("called
+        // at 2:30 a.m." after a day still ahead), else the publication day.
+        None => match ctx.day {
+            Some(d) if !against_tense(d, d, ctx) && !stamp => d,
             _ => ctx.anchor,
         },
     };

@@ -729,13 +729,38 @@ pub(super) fn n_day_word(m: &Match, ctx: &Ctx) -> Option<String> {
     let name = m.tok(1).is_some_and(|t| t.is_capitalised())
         && m.before().is_some_and(|b| b.lower == "the")
         && !m.has(0);
-    if titled || name {
+    if titled || name || generic_today(m) {
         return None;
     }
     Some(day_value(add_days(
         ctx.anchor,
         day_word_offset(&m.words(1))?,
     )?))
+}
+
+/// Nouns after "today's" that make it our times in general, not the
+/// article's day: "in today's world", "for today's youth".
+const GENERIC_NOW: &[&str] = &[
+    "world",
+    "youth",
+    "society",
+    "generation",
+    "children",
+    "economy",
+    "technology",
+    "computers",
+];
+
+/// "today's world", "many of today's personal computers": TimeML would
+/// call this PRESENT_REF, but TimeBank leaves every such "today" unmarked,
+/// so the tagger does too.
+fn generic_today(m: &Match) -> bool {
+    let possessive = m.after().is_some_and(|a| matches!(a.text, "'" | "’"))
+        && m.after_n(2).is_some_and(|s| s.lower == "s");
+    m.words(1) == "today"
+        && !m.has(0)
+        && possessive
+        && (3..=4).any(|k| m.after_n(k).is_some_and(|w| GENERIC_NOW.contains(&w.lower)))
 }
 
 /// "by the end of the month", "the start of the decade": the unit the
@@ -892,6 +917,11 @@ pub(super) fn n_later(m: &Match, ctx: &Ctx) -> Option<String> {
         return None;
     }
     let unit = unit_of(m, 2)?;
+    // "three days later": TimeBank marks the days as a DURATION and leaves
+    // "later" out (only longer units, "a year earlier", are dates).
+    if unit == Unit::Day {
+        return None;
+    }
     let n = i32::try_from(count_of(m, 1)?).ok()?;
     let sign = if m.words(3) == "later" { 1 } else { -1 };
     Some(fmt(shift_reference(ctx, sign * n, unit)?))

@@ -69,6 +69,15 @@ pub(super) fn season_year(ctx: &Ctx, season: Season, rel: Rel) -> Option<i32> {
     })
 }
 
+/// "the Summer Olympics", "the Winter Games": the season names an event,
+/// held every four years, and is no date of its own.
+fn names_games(t: &Tok) -> bool {
+    matches!(
+        t.lower,
+        "olympics" | "olympic" | "games" | "paralympics" | "paralympic"
+    )
+}
+
 pub(super) fn n_season(m: &Match, ctx: &Ctx) -> Option<String> {
     let season = season_of(m, 2)?;
     let rel = direction_of(m, 1);
@@ -90,6 +99,9 @@ pub(super) fn n_season(m: &Match, ctx: &Ctx) -> Option<String> {
         if m.after().is_some_and(|a| a.lower == "of") {
             return None;
         }
+    }
+    if m.after().is_some_and(names_games) {
+        return None;
     }
     let year = season_year(ctx, season, rel)?;
     Some(fmt(Point::Season(year, season)))

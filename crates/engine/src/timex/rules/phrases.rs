@@ -194,10 +194,24 @@ pub(super) fn duration_head(toks: &[Tok], at: usize) -> Option<usize> {
     match w(at)? {
         "the" if w(at + 1).is_some_and(|d| DIRECTIONS.contains(&d)) => Some(at + 2),
         "the" => Some(at + 1),
+        "last"
+            if at
+                .checked_sub(1)
+                .and_then(w)
+                .is_some_and(|b| LAST_AS_VERB.contains(&b)) =>
+        {
+            None
+        }
         d if DIRECTIONS.contains(&d) && d != "first" => Some(at + 1),
         _ => None,
     }
 }
+
+/// Words after which "last" is the verb: "the pandemic could last many
+/// months" lasts "many months"; the verb is no part of the duration.
+const LAST_AS_VERB: &[&str] = &[
+    "to", "will", "would", "could", "can", "may", "might", "should", "must", "not",
+];
 
 /// "this year's", "last year's", "next year's".
 pub(super) fn year_possessive(toks: &[Tok], at: usize) -> Option<usize> {

@@ -923,7 +923,7 @@ fn later_that_month_and_days_after_a_coarser_date() {
             ("Feb. 24", Date, "2022-02-24"),
             ("Later that month", Date, "2022-02"),
             ("January", Date, "2022-01"),
-            ("two days later", Date, "2022-01"),
+            ("two days", Duration, "P2D"),
         ],
     );
 }
@@ -1316,7 +1316,7 @@ fn live_blog_stamps_restated_times_and_future_seasons() {
         "Serena Williams won the final a day earlier. Inter were beaten in the final two years ago. \
          The officials will go on trial in the spring.",
         &[
-            ("a day earlier", Date, "2018-12-29"),
+            ("a day", Duration, "P1D"),
             ("two years ago", Date, "2016"),
             ("the spring", Date, "2019-SP"),
         ],
@@ -1588,5 +1588,121 @@ fn at_present_is_now() {
         "2010-01-13",
         "At present, about three million people need help. Prices stayed at present levels.",
         &[("present", Date, "PRESENT_REF")],
+    );
+}
+
+#[test]
+fn a_season_naming_the_games_is_no_date() {
+    assert_tags(
+        "2008-08-09",
+        "The Summer Olympics are held every four years; the Winter Games open in Vancouver in the winter of 2010.",
+        &[
+            ("every four years", Set, "P4Y"),
+            ("the winter of 2010", Date, "2010-WI"),
+        ],
+    );
+}
+
+#[test]
+fn days_later_are_a_duration_as_in_timebank() {
+    assert_tags(
+        "2012-07-05",
+        "The collider first circulated beams in September 2008, but was shut down nine days later. \
+         Two years later it ran again.",
+        &[
+            ("September 2008", Date, "2008-09"),
+            ("nine days", Duration, "P9D"),
+            ("Two years later", Date, "2010-09"),
+        ],
+    );
+}
+
+#[test]
+fn a_clock_time_is_on_the_last_day_named_even_after_a_year() {
+    assert_tags(
+        "2012-07-05",
+        "Scientists announced on Wednesday that they had found the particle proposed in 1964. \
+         The seminar in Geneva began at 9 a.m. local time.",
+        &[
+            ("Wednesday", Date, "2012-07-04"),
+            ("1964", Date, "1964"),
+            ("9 a.m.", Time, "2012-07-04T09:00"),
+        ],
+    );
+}
+
+#[test]
+fn today_for_our_times_in_general_is_left_unmarked_as_in_timebank() {
+    assert_tags(
+        "2000-01-07",
+        "The case is for today's youth what the blockade was for their parents. \
+         Many of today's personal computers use the chip. Today's meeting was cancelled.",
+        &[("Today", Date, "2000-01-07")],
+    );
+}
+
+#[test]
+fn clock_times_before_on_a_day_are_on_that_day() {
+    assert_tags(
+        "2005-10-09",
+        "The earthquake struck at 08:50 local time (03:50 UTC) on Saturday. Officials said today that 18,000 had died.",
+        &[
+            ("08:50", Time, "2005-10-08T08:50"),
+            ("03:50 UTC", Time, "2005-10-08T03:50Z"),
+            ("Saturday", Date, "2005-10-08"),
+            ("today", Date, "2005-10-09"),
+        ],
+    );
+}
+
+#[test]
+fn last_as_a_verb_is_no_part_of_the_duration() {
+    assert_tags(
+        "2020-03-12",
+        "Experts warn that the pandemic could last many months. Sales fell over the last six months.",
+        &[
+            ("many months", Duration, "PXM"),
+            ("the last six months", Duration, "P6M"),
+        ],
+    );
+}
+
+#[test]
+fn vague_references_in_encyclopedic_news() {
+    // TimeBank marks "recently", "now", "currently", "nowadays", "the past"
+    // and "the future", "soon"; never "ongoing" or "former".
+    assert_tags(
+        "2009-11-10",
+        "The former mayor said recently that the ongoing talks had failed in the past. \
+         Visitors nowadays follow the cobblestones; the city is currently rebuilding and will soon \
+         open a museum. Now the question is what the future holds.",
+        &[
+            ("recently", Date, "PAST_REF"),
+            ("the past", Date, "PAST_REF"),
+            ("nowadays", Date, "PRESENT_REF"),
+            ("currently", Date, "PRESENT_REF"),
+            ("soon", Date, "FUTURE_REF"),
+            ("Now", Date, "PRESENT_REF"),
+            ("the future", Date, "FUTURE_REF"),
+        ],
+    );
+}
+
+#[test]
+fn spans_keep_their_determiners_and_modifiers() {
+    assert_tags(
+        "2011-10-21",
+        "Prices doubled over the past three years. The uprising began in mid-February; the rebels \
+         entered Tripoli on August 21 and took the compound the following day. Growth stalled in \
+         early 2009. The unrest of the late 1990s lasted about two weeks.",
+        &[
+            ("the past three years", Duration, "P3Y"),
+            ("mid-February", Date, "2011-02"),
+            ("August 21", Date, "2011-08-21"),
+            ("the following day", Date, "2011-08-22"),
+            ("early 2009", Date, "2009"),
+            ("the late 1990s", Date, "199"),
+            ("about two weeks", Duration, "P2W"),
+        ],
     );
 }
