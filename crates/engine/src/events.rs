@@ -31,55 +31,107 @@ const SAME_EVENT_OVERLAP: f32 = 0.3;
 /// nothing there (the sentence already told is found whatever its age).
 const SAME_PERIOD_WINDOW: usize = 1024;
 
-/// All events of the corpus, ordered by start date.
+/// All events of the corpus, ordered by start date. The dated sentences
+/// of each article are found independently (on every core with the
+/// `parallel` feature, the CLI's; a batch of articles at a time), then
+/// merged into events in corpus order, so the result is the same either way.
 pub fn collect(articles: &[AnalyzedArticle]) -> Vec<Event> {
     let mut events = Events::default();
-    for (index, a) in articles.iter().enumerate() {
-        let text = &a.article.text;
-        for block in a.article.blocks.iter().filter(|b| tells_events(b.kind)) {
-            // Split into sentences only once a date of the block needs it:
-            // most paragraphs date nothing, and sentence segmentation was
-            // half of linking a corpus when every block was split.
-            let mut sentences: Option<Vec<Span>> = None;
-            // Timexes and mentions are sorted by start: those of the block
-            // and of a sentence are found by binary search, not by reading
-            // the whole article for each.
-            let first = a
-                .timexes
-                .partition_point(|t| t.span.start < block.span.start);
-            let in_block = a.timexes[first..]
-                .iter()
-                .take_while(|t| t.span.start <= block.span.end)
-                .filter(|t| block.span.contains(t.span));
-            // The entities of the last sentence looked at: a sentence's
-            // dates are next to each other.
-            let mut last: Option<(Span, BTreeSet<usize>)> = None;
-            for t in in_block {
-                let Some((start, end)) = timex::interval(&t.value) else {
-                    continue;
-                };
-                let sentences = sentences.get_or_insert_with(|| text::sentences(text, block.span));
-                let sentence = sentence_of(sentences, t.span).unwrap_or(block.span);
-                let entities = match &last {
-                    Some((s, entities)) if *s == sentence => entities.clone(),
-                    _ => {
-                        let entities = entities_in(a, sentence);
-                        last = Some((sentence, entities.clone()));
-                        entities
-                    }
-                };
-                let source = EventSource {
-                    article: index,
-                    sentence,
-                    timex: t.span,
-                };
-                events.merge_or_push(start, end, &t.value, source, entities);
+    for (batch, chunk) in articles.chunks(DATED_BATCH).enumerate() {
+        for dated in dated_in_batch(batch * DATED_BATCH, chunk) {
+            for d in dated {
+                events.merge_or_push(d.start, d.end, d.value, d.source, d.entities);
             }
         }
     }
     let mut events = events.finish();
     events.sort_by_key(|e| (e.start, e.end));
     events
+}
+
+/// Articles whose dated sentences are found before they are merged.
+const DATED_BATCH: usize = 1024;
+
+/// One resolved date of an article and the sentence it dates.
+struct Dated<'a> {
+    start: NaiveDate,
+    end: NaiveDate,
+    value: &'a str,
+    source: EventSource,
+    entities: BTreeSet<usize>,
+}
+
+#[cfg(feature = "parallel")]
+fn dated_in_batch(first: usize, articles: &[AnalyzedArticle]) -> Vec<Vec<Dated<'_>>> {
+    use rayon::prelude::*;
+    articles
+        .par_iter()
+        .enumerate()
+        .map(|(i, a)| dated_sentences(first + i, a))
+        .collect()
+}
+
+#[cfg(not(feature = "parallel"))]
+fn dated_in_batch(first: usize, articles: &[AnalyzedArticle]) -> Vec<Vec<Dated<'_>>> {
+    articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| dated_sentences(first + i, a))
+        .collect()
+}
+
+/// The resolved dates of article `a` (number `index`) in the blocks that
+/// tell events, each with its sentence and the entities named in it.
+fn dated_sentences(index: usize, a: &AnalyzedArticle) -> Vec<Dated<'_>> {
+    let mut out = Vec::new();
+    let text = &a.article.text;
+    for block in a.article.blocks.iter().filter(|b| tells_events(b.kind)) {
+        // Split into sentences only once a date of the block needs it:
+        // most paragraphs date nothing, and sentence segmentation was
+        // half of linking a corpus when every block was split.
+        let mut sentences: Option<Vec<Span>> = None;
+        // Timexes and mentions are sorted by start: those of the block
+        // and of a sentence are found by binary search, not by reading
+        // the whole article for each.
+        let first = a
+            .timexes
+            .partition_point(|t| t.span.start < block.span.start);
+        let in_block = a.timexes[first..]
+            .iter()
+            .take_while(|t| t.span.start <= block.span.end)
+            .filter(|t| block.span.contains(t.span));
+        // The entities of the last sentence looked at: a sentence's
+        // dates are next to each other.
+        let mut last: Option<(Span, BTreeSet<usize>)> = None;
+        for t in in_block {
+            let Some((start, end)) = timex::interval(&t.value) else {
+                continue;
+            };
+            let sentences = sentences.get_or_insert_with(|| text::sentences(text, block.span));
+            let sentence = sentence_of(sentences, t.span).unwrap_or(block.span);
+            let entities = match &last {
+                Some((s, entities)) if *s == sentence => entities.clone(),
+                _ => {
+                    let entities = entities_in(a, sentence);
+                    last = Some((sentence, entities.clone()));
+                    entities
+                }
+            };
+            let source = EventSource {
+                article: index,
+                sentence,
+                timex: t.span,
+            };
+            out.push(Dated {
+                start,
+                end,
+                value: &t.value,
+                source,
+                entities,
+            });
+        }
+    }
+    out
 }
 
 /// The first of `sentences` (sorted, disjoint) that contains `span`.
