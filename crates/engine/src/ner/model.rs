@@ -15,11 +15,11 @@
 //! | 4 × n_lex | lexicon keys (phrase and casing hashes), ascending |
 //! | n_lex | lexicon values ([`super::features::entity_code`], [`super::features::casing_code`]) |
 //!
-//! At load the feature keys, scales and weights are copied into one
-//! open-addressing table of 32-byte slots ([`FeatureTable`]): a lookup
-//! then touches one cache line instead of three dependent ones (bucket
-//! start, key, weights), which made weight lookup the largest cost of
-//! tagging. It costs 4 MB of memory for today's 64,000 features.
+//! At load the feature keys, scales and weights are copied into an
+//! open-addressing table ([`FeatureTable`]): a lookup then usually reads
+//! one key instead of three dependent cache lines (bucket start, key,
+//! weights), which made weight lookup the largest cost of tagging. It
+//! costs 3.5 MB of memory for today's 64,000 features.
 //!
 //! A per-feature scale keeps one-byte weights precise for both heavy
 //! features (bias, shapes) and light ones (rare words); the trainer keeps
@@ -51,31 +51,33 @@ pub(crate) struct Model<'a> {
     lex_index: BucketIndex,
 }
 
-/// One feature's key, scale and weights in one cache line.
+/// One feature's scale and weights (24 bytes).
 #[derive(Clone, Copy)]
-#[repr(C, align(32))]
-struct Slot {
-    key: u32,
+struct Row {
     /// The multiplier of the scale exponent, decoded at load so scoring
     /// never calls `exp2` (a software routine in wasm).
     scale: f32,
     weights: [i8; N_TAGS],
-    used: bool,
 }
 
-const EMPTY: Slot = Slot {
-    key: 0,
+const NO_ROW: Row = Row {
     scale: 0.0,
     weights: [0; N_TAGS],
-    used: false,
 };
 
 /// Open-addressing (linear probing) table of the features, at most half
-/// full, so a lookup — found or not, and most are not — usually reads one
-/// slot.
+/// full. Most lookups find nothing: they read only the keys (512 KB, about
+/// one key per lookup, mostly in L2), and the rows of the keys found (3 MB
+/// with the empty ones, never read) are fetched after a whole chunk of keys
+/// has been resolved, so their cache misses overlap.
 struct FeatureTable {
     shift: u32,
-    slots: Vec<Slot>,
+    /// Key of each slot, 0 when empty.
+    keys: Vec<u32>,
+    /// Row of each slot, then one for the key 0 (which cannot be stored in
+    /// `keys`).
+    rows: Vec<Row>,
+    has_zero: bool,
 }
 
 impl FeatureTable {
@@ -84,7 +86,9 @@ impl FeatureTable {
         let bits = (usize::BITS - n.leading_zeros() + 1).clamp(4, 31);
         let mut table = FeatureTable {
             shift: 32 - bits,
-            slots: vec![EMPTY; 1 << bits],
+            keys: vec![0; 1 << bits],
+            rows: vec![NO_ROW; (1 << bits) + 1],
+            has_zero: false,
         };
         for i in 0..n {
             let mut weights = [0i8; N_TAGS];
@@ -92,12 +96,11 @@ impl FeatureTable {
             for (w, &b) in weights.iter_mut().zip(&bytes[row..row + N_TAGS]) {
                 *w = b as i8;
             }
-            table.insert(Slot {
-                key: u32_at(bytes, layout.keys + 4 * i),
+            let row = Row {
                 scale: scale_of(bytes[layout.scales + i]),
                 weights,
-                used: true,
-            });
+            };
+            table.insert(u32_at(bytes, layout.keys + 4 * i), row);
         }
         table
     }
@@ -108,29 +111,38 @@ impl FeatureTable {
         (key.wrapping_mul(0x9e37_79b9) >> self.shift) as usize
     }
 
-    /// Adds `slot` after any earlier slot of the same key, so a duplicate
+    /// Adds `key` after any earlier slot of the same key, so a duplicate
     /// key finds the first, as the sorted search did.
-    fn insert(&mut self, slot: Slot) {
-        let mask = self.slots.len() - 1;
-        let mut at = self.home(slot.key);
-        while self.slots[at].used {
+    fn insert(&mut self, key: u32, row: Row) {
+        if key == 0 {
+            if !self.has_zero {
+                self.has_zero = true;
+                self.rows[self.keys.len()] = row;
+            }
+            return;
+        }
+        let mask = self.keys.len() - 1;
+        let mut at = self.home(key);
+        while self.keys[at] != 0 {
             at = (at + 1) & mask;
         }
-        self.slots[at] = slot;
+        self.keys[at] = key;
+        self.rows[at] = row;
     }
 
-    fn find(&self, key: u32) -> Option<&Slot> {
-        let mask = self.slots.len() - 1;
+    /// Index in `rows` of `key`.
+    fn find(&self, key: u32) -> Option<usize> {
+        if key == 0 {
+            return self.has_zero.then_some(self.keys.len());
+        }
+        let mask = self.keys.len() - 1;
         let mut at = self.home(key);
         loop {
-            let slot = &self.slots[at];
-            if !slot.used {
-                return None;
+            match self.keys[at] {
+                0 => return None,
+                k if k == key => return Some(at),
+                _ => at = (at + 1) & mask,
             }
-            if slot.key == key {
-                return Some(slot);
-            }
-            at = (at + 1) & mask;
         }
     }
 }
@@ -231,8 +243,8 @@ impl<'a> Model<'a> {
 
     /// Adds the weights of feature `key` to `scores`.
     pub fn add(&self, key: u64, scores: &mut [f32; N_TAGS]) {
-        if let Some(slot) = self.features.find(key as u32) {
-            accumulate(slot, scores);
+        if let Some(r) = self.features.find(key as u32) {
+            accumulate(&self.features.rows[r], scores);
         }
     }
 
@@ -242,14 +254,14 @@ impl<'a> Model<'a> {
     /// is added, so the table's cache misses overlap instead of queueing.
     pub fn add_all(&self, feats: &[(usize, u64)], scores: &mut [[f32; N_TAGS]]) {
         const CHUNK: usize = 64;
-        let mut found: [Option<&Slot>; CHUNK] = [None; CHUNK];
+        let mut found: [Option<usize>; CHUNK] = [None; CHUNK];
         for chunk in feats.chunks(CHUNK) {
             for (f, &(_, key)) in found.iter_mut().zip(chunk) {
                 *f = self.features.find(key as u32);
             }
             for (f, &(i, _)) in found.iter().zip(chunk) {
-                if let Some(slot) = f {
-                    accumulate(slot, &mut scores[i]);
+                if let Some(r) = *f {
+                    accumulate(&self.features.rows[r], &mut scores[i]);
                 }
             }
         }
@@ -263,9 +275,9 @@ impl<'a> Model<'a> {
 }
 
 /// Adds one feature's scaled weights to `scores`.
-fn accumulate(slot: &Slot, scores: &mut [f32; N_TAGS]) {
-    for (s, &w) in scores.iter_mut().zip(&slot.weights) {
-        *s += f32::from(w) * slot.scale;
+fn accumulate(row: &Row, scores: &mut [f32; N_TAGS]) {
+    for (s, &w) in scores.iter_mut().zip(&row.weights) {
+        *s += f32::from(w) * row.scale;
     }
 }
 
@@ -311,6 +323,32 @@ mod tests {
             assert_eq!(index.find(&bytes, 0, u32::MAX), None);
             assert_eq!(index.find(&bytes, 0, 0), None);
         }
+    }
+
+    #[test]
+    fn feature_table_finds_every_key_and_the_first_of_duplicates() {
+        let keys: Vec<u32> = vec![0, 1, 1, 7, 0x8000_0000, 0x8000_0001, u32::MAX];
+        let n = keys.len();
+        let mut bytes: Vec<u8> = keys.iter().flat_map(|k| k.to_le_bytes()).collect();
+        let layout = FeatureLayout {
+            keys: 0,
+            scales: 4 * n,
+            weights: 5 * n,
+        };
+        bytes.extend(std::iter::repeat_n(128u8, n));
+        bytes.extend((0..n).flat_map(|i| [i as u8; N_TAGS]));
+        let table = FeatureTable::build(&bytes, layout, n);
+        for (i, &k) in keys.iter().enumerate() {
+            let row = &table.rows[table.find(k).unwrap()];
+            let first = keys.iter().position(|&x| x == k).unwrap();
+            assert_eq!(row.weights, [first as i8; N_TAGS], "key {k} (index {i})");
+            assert_eq!(row.scale, 1.0);
+        }
+        for absent in [2, 6, 8, 0x7fff_ffff, u32::MAX - 1] {
+            assert!(table.find(absent).is_none());
+        }
+        let empty = FeatureTable::build(&[], layout, 0);
+        assert!(empty.find(0).is_none() && empty.find(5).is_none());
     }
 
     #[test]
