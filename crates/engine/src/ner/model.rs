@@ -244,24 +244,35 @@ impl<'a> Model<'a> {
     /// Adds the weights of feature `key` to `scores`.
     pub fn add(&self, key: u64, scores: &mut [f32; N_TAGS]) {
         if let Some(r) = self.features.find(key as u32) {
-            accumulate(&self.features.rows[r], scores);
+            let row = &self.features.rows[r];
+            accumulate(&row.weights, row.scale, scores);
         }
     }
 
     /// Adds the weights of every `(token, key)` feature to its token's
     /// scores, in order (the sums are bit-identical to calling [`Self::add`]
-    /// one by one). Keys are looked up a chunk at a time before any weight
-    /// is added, so the table's cache misses overlap instead of queueing.
+    /// one by one). A chunk of keys is looked up, then the scales of the
+    /// rows found are read, before any weight is added: each of these tight
+    /// loops has its cache misses in flight together instead of one by one.
     pub fn add_all(&self, feats: &[(usize, u64)], scores: &mut [[f32; N_TAGS]]) {
         const CHUNK: usize = 64;
-        let mut found: [Option<usize>; CHUNK] = [None; CHUNK];
+        let mut found: [Option<&Row>; CHUNK] = [None; CHUNK];
+        let mut scales = [0f32; CHUNK];
         for chunk in feats.chunks(CHUNK) {
             for (f, &(_, key)) in found.iter_mut().zip(chunk) {
-                *f = self.features.find(key as u32);
+                *f = self
+                    .features
+                    .find(key as u32)
+                    .map(|r| &self.features.rows[r]);
             }
-            for (f, &(i, _)) in found.iter().zip(chunk) {
-                if let Some(r) = *f {
-                    accumulate(&self.features.rows[r], &mut scores[i]);
+            for (s, f) in scales.iter_mut().zip(&found) {
+                if let Some(row) = f {
+                    *s = row.scale;
+                }
+            }
+            for ((f, &scale), &(i, _)) in found.iter().zip(&scales).zip(chunk) {
+                if let Some(row) = f {
+                    accumulate(&row.weights, scale, &mut scores[i]);
                 }
             }
         }
@@ -275,9 +286,9 @@ impl<'a> Model<'a> {
 }
 
 /// Adds one feature's scaled weights to `scores`.
-fn accumulate(row: &Row, scores: &mut [f32; N_TAGS]) {
-    for (s, &w) in scores.iter_mut().zip(&row.weights) {
-        *s += f32::from(w) * row.scale;
+fn accumulate(weights: &[i8; N_TAGS], scale: f32, scores: &mut [f32; N_TAGS]) {
+    for (s, &w) in scores.iter_mut().zip(weights) {
+        *s += f32::from(w) * scale;
     }
 }
 
