@@ -18,6 +18,7 @@ use super::tokens::tokenize;
 use super::Segment;
 use crate::text::Span;
 use std::collections::{HashMap, HashSet};
+use std::borrow::Cow;
 
 /// One token as the tagger sees it.
 pub(crate) struct Token<'a> {
@@ -25,8 +26,9 @@ pub(crate) struct Token<'a> {
     pub span: Span,
     /// The original token text.
     pub raw: &'a str,
-    /// Truecased form for headline tokens, else the original.
-    pub view: String,
+    /// Truecased form for headline tokens, else the original (borrowed:
+    /// most tokens are not in headlines).
+    pub view: Cow<'a, str>,
     /// Lower-cased form.
     pub lower: String,
     /// True when the token's capitalisation is uninformative.
@@ -191,7 +193,7 @@ pub(crate) fn prepare<'a>(
             toks.push(Token {
                 span,
                 raw,
-                view: raw.to_string(),
+                view: Cow::Borrowed(raw),
                 lower: raw.to_lowercase(),
                 headline,
             });
@@ -216,7 +218,7 @@ pub(crate) fn prepare<'a>(
             .collect();
         for (tok, keep) in sent.iter_mut().zip(keep) {
             if tok.headline && has_alpha(tok.raw) {
-                tok.view = if keep {
+                tok.view = Cow::Owned(if keep {
                     stats
                         .get(&tok.lower)
                         .and_then(|d| {
@@ -228,7 +230,7 @@ pub(crate) fn prepare<'a>(
                         .map_or_else(|| title_case(&tok.lower), |(f, _)| f.clone())
                 } else {
                     truecase(tok, &stats, lex)
-                };
+                });
             }
         }
     }
@@ -313,13 +315,25 @@ fn doc_stats(sentences: &[Sentence<'_>]) -> DocStats {
             if t.headline || !has_alpha(t.raw) || i <= first {
                 continue;
             }
-            let e = casing.entry(t.lower.clone()).or_default();
+            // Look up before inserting: most words repeat, and `entry`
+            // would allocate their key every time.
+            if !casing.contains_key(t.lower.as_str()) {
+                casing.insert(t.lower.clone(), DocCasing::default());
+            }
+            let Some(e) = casing.get_mut(t.lower.as_str()) else {
+                continue;
+            };
             if case_class(t.raw) == 0 {
                 e.lower += 1;
             } else {
                 e.capital += 1;
             }
-            *e.forms.entry(t.raw.to_string()).or_default() += 1;
+            match e.forms.get_mut(t.raw) {
+                Some(n) => *n += 1,
+                None => {
+                    e.forms.insert(t.raw.to_string(), 1);
+                }
+            }
         }
     }
     let sport = sport_article(sentences);
@@ -434,10 +448,9 @@ fn truecase(tok: &Token<'_>, stats: &DocStats, lex: &dyn Lexicon) -> String {
 }
 
 /// Word shape: letters to X/x, digits to d, runs longer than two collapsed
-/// in the short form.
-fn shapes(w: &str) -> (String, String) {
-    let mut long = String::new();
-    let mut short = String::new();
+/// in the short form. Appends the long and short shapes of `w` to `long`
+/// and `short`, so a sentence's shapes share two buffers ([`Shapes`]).
+fn push_shapes(w: &str, long: &mut String, short: &mut String) {
     let mut last = '\0';
     let mut run = 0;
     for c in w.chars().take(24) {
@@ -461,7 +474,37 @@ fn shapes(w: &str) -> (String, String) {
             short.push(s);
         }
     }
-    (long, short)
+}
+
+/// The long and short shapes of every token of a sentence, in two buffers
+/// rather than two strings per token.
+struct Shapes {
+    long: String,
+    short: String,
+    /// Where each token's long and short shapes end.
+    ends: Vec<(usize, usize)>,
+}
+
+impl Shapes {
+    fn of(sent: &[Token<'_>]) -> Shapes {
+        let mut shapes = Shapes {
+            long: String::new(),
+            short: String::new(),
+            ends: Vec::with_capacity(sent.len()),
+        };
+        for t in sent {
+            push_shapes(&t.view, &mut shapes.long, &mut shapes.short);
+            shapes.ends.push((shapes.long.len(), shapes.short.len()));
+        }
+        shapes
+    }
+
+    /// Long and short shape of token `k`.
+    fn get(&self, k: usize) -> (&str, &str) {
+        let (l0, s0) = if k == 0 { (0, 0) } else { self.ends[k - 1] };
+        let (l1, s1) = self.ends[k];
+        (&self.long[l0..l1], &self.short[s0..s1])
+    }
 }
 
 /// Coarse gazetteer position tags: B, I, L, U.
@@ -594,7 +637,7 @@ pub(crate) fn each_feature(
     let n = sent.len();
     let learned = match_phrases(sent, &|k| lex.entity(k));
     let places = match_phrases(sent, &|k| gazetteer::place(k).then_some(0));
-    let shape_of: Vec<(String, String)> = sent.iter().map(|t| shapes(&t.view)).collect();
+    let shape_of = Shapes::of(sent);
     let word = |k: isize| -> &str {
         if k < 0 {
             "<s>"
@@ -610,7 +653,7 @@ pub(crate) fn each_feature(
         } else if k as usize >= n {
             "</s>"
         } else {
-            &shape_of[k as usize].1
+            shape_of.get(k as usize).1
         }
     };
     let runs = name_runs(sent);
@@ -629,7 +672,8 @@ pub(crate) fn each_feature(
             emit(i, h);
         };
         let lower = tok.lower.as_str();
-        let (long_shape, short_shape) = (shape_of[i].0.as_bytes(), shape_of[i].1.as_bytes());
+        let (long_shape, short_shape) = shape_of.get(i);
+        let (long_shape, short_shape) = (long_shape.as_bytes(), short_shape.as_bytes());
         let initial: &[u8] = if i <= first { b"1" } else { b"0" };
         let hl: &[u8] = if tok.headline { b"h" } else { b"b" };
         let lw = lower.as_bytes();
