@@ -17,7 +17,7 @@ use super::keys::{casing_key, fnv, FNV_OFFSET};
 use super::tokens::tokenize;
 use super::Segment;
 use crate::text::Span;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
 
 /// One token as the tagger sees it.
@@ -301,8 +301,8 @@ fn pair_key(a: &str, b: &str) -> u64 {
 }
 
 fn doc_stats(sentences: &[Sentence<'_>]) -> DocStats {
-    let mut casing: HashMap<String, DocCasing> = HashMap::new();
-    let mut names = HashSet::new();
+    let mut casing: HashMap<String, DocCasing> = HashMap::default();
+    let mut names = HashSet::default();
     for sent in sentences {
         for w in sent.windows(2) {
             let cap = |t: &Token<'_>| !t.headline && matches!(case_class(t.raw), 1 | 2);
@@ -782,9 +782,9 @@ pub(crate) fn each_doc_feature(
     use super::perceptron::{spans, untag, Pos};
     // Per lower-cased word: first-pass label counts (0 = O, 1 + type) and
     // how often it started an entity.
-    let mut words: HashMap<&str, ([u32; 5], u32)> = HashMap::new();
+    let mut words: HashMap<&str, ([u32; 5], u32)> = HashMap::default();
     // Per lower-cased first-pass entity phrase: type counts.
-    let mut phrases: HashMap<String, [u32; 4]> = HashMap::new();
+    let mut phrases: HashMap<String, [u32; 4]> = HashMap::default();
     let label = |t: usize| untag(t).map_or(0, |(_, ty)| ty + 1);
     let starts = |t: usize| matches!(untag(t), Some((Pos::Begin | Pos::Unit, _)));
     let mut ents: Vec<Vec<(usize, usize, usize)>> = Vec::with_capacity(sentences.len());
@@ -803,7 +803,7 @@ pub(crate) fn each_doc_feature(
         ents.push(es);
     }
     // Types each word was tagged with so far in document order.
-    let mut seen: HashMap<&str, u8> = HashMap::new();
+    let mut seen: HashMap<&str, u8> = HashMap::default();
     for (si, (sent, path)) in sentences.iter().zip(paths).enumerate() {
         let mut feat = |i: usize, t: &str, parts: &[&[u8]]| {
             let mut h = fnv(fnv(FNV_OFFSET, t.as_bytes()), &[0xff]);
