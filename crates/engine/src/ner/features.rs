@@ -17,7 +17,8 @@ use super::keys::{casing_key, fnv, FNV_OFFSET};
 use super::tokens::tokenize;
 use super::Segment;
 use crate::text::Span;
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
+use std::borrow::Cow;
 
 /// One token as the tagger sees it.
 pub(crate) struct Token<'a> {
@@ -25,8 +26,9 @@ pub(crate) struct Token<'a> {
     pub span: Span,
     /// The original token text.
     pub raw: &'a str,
-    /// Truecased form for headline tokens, else the original.
-    pub view: String,
+    /// Truecased form for headline tokens, else the original (borrowed:
+    /// most tokens are not in headlines).
+    pub view: Cow<'a, str>,
     /// Lower-cased form.
     pub lower: String,
     /// True when the token's capitalisation is uninformative.
@@ -191,7 +193,7 @@ pub(crate) fn prepare<'a>(
             toks.push(Token {
                 span,
                 raw,
-                view: raw.to_string(),
+                view: Cow::Borrowed(raw),
                 lower: raw.to_lowercase(),
                 headline,
             });
@@ -216,7 +218,7 @@ pub(crate) fn prepare<'a>(
             .collect();
         for (tok, keep) in sent.iter_mut().zip(keep) {
             if tok.headline && has_alpha(tok.raw) {
-                tok.view = if keep {
+                tok.view = Cow::Owned(if keep {
                     stats
                         .get(&tok.lower)
                         .and_then(|d| {
@@ -228,7 +230,7 @@ pub(crate) fn prepare<'a>(
                         .map_or_else(|| title_case(&tok.lower), |(f, _)| f.clone())
                 } else {
                     truecase(tok, &stats, lex)
-                };
+                });
             }
         }
     }
@@ -299,8 +301,8 @@ fn pair_key(a: &str, b: &str) -> u64 {
 }
 
 fn doc_stats(sentences: &[Sentence<'_>]) -> DocStats {
-    let mut casing: HashMap<String, DocCasing> = HashMap::new();
-    let mut names = HashSet::new();
+    let mut casing: HashMap<String, DocCasing> = HashMap::default();
+    let mut names = HashSet::default();
     for sent in sentences {
         for w in sent.windows(2) {
             let cap = |t: &Token<'_>| !t.headline && matches!(case_class(t.raw), 1 | 2);
@@ -313,13 +315,25 @@ fn doc_stats(sentences: &[Sentence<'_>]) -> DocStats {
             if t.headline || !has_alpha(t.raw) || i <= first {
                 continue;
             }
-            let e = casing.entry(t.lower.clone()).or_default();
+            // Look up before inserting: most words repeat, and `entry`
+            // would allocate their key every time.
+            if !casing.contains_key(t.lower.as_str()) {
+                casing.insert(t.lower.clone(), DocCasing::default());
+            }
+            let Some(e) = casing.get_mut(t.lower.as_str()) else {
+                continue;
+            };
             if case_class(t.raw) == 0 {
                 e.lower += 1;
             } else {
                 e.capital += 1;
             }
-            *e.forms.entry(t.raw.to_string()).or_default() += 1;
+            match e.forms.get_mut(t.raw) {
+                Some(n) => *n += 1,
+                None => {
+                    e.forms.insert(t.raw.to_string(), 1);
+                }
+            }
         }
     }
     let sport = sport_article(sentences);
@@ -434,10 +448,9 @@ fn truecase(tok: &Token<'_>, stats: &DocStats, lex: &dyn Lexicon) -> String {
 }
 
 /// Word shape: letters to X/x, digits to d, runs longer than two collapsed
-/// in the short form.
-fn shapes(w: &str) -> (String, String) {
-    let mut long = String::new();
-    let mut short = String::new();
+/// in the short form. Appends the long and short shapes of `w` to `long`
+/// and `short`, so a sentence's shapes share two buffers ([`Shapes`]).
+fn push_shapes(w: &str, long: &mut String, short: &mut String) {
     let mut last = '\0';
     let mut run = 0;
     for c in w.chars().take(24) {
@@ -461,7 +474,37 @@ fn shapes(w: &str) -> (String, String) {
             short.push(s);
         }
     }
-    (long, short)
+}
+
+/// The long and short shapes of every token of a sentence, in two buffers
+/// rather than two strings per token.
+struct Shapes {
+    long: String,
+    short: String,
+    /// Where each token's long and short shapes end.
+    ends: Vec<(usize, usize)>,
+}
+
+impl Shapes {
+    fn of(sent: &[Token<'_>]) -> Shapes {
+        let mut shapes = Shapes {
+            long: String::new(),
+            short: String::new(),
+            ends: Vec::with_capacity(sent.len()),
+        };
+        for t in sent {
+            push_shapes(&t.view, &mut shapes.long, &mut shapes.short);
+            shapes.ends.push((shapes.long.len(), shapes.short.len()));
+        }
+        shapes
+    }
+
+    /// Long and short shape of token `k`.
+    fn get(&self, k: usize) -> (&str, &str) {
+        let (l0, s0) = if k == 0 { (0, 0) } else { self.ends[k - 1] };
+        let (l1, s1) = self.ends[k];
+        (&self.long[l0..l1], &self.short[s0..s1])
+    }
 }
 
 /// Coarse gazetteer position tags: B, I, L, U.
@@ -594,7 +637,7 @@ pub(crate) fn each_feature(
     let n = sent.len();
     let learned = match_phrases(sent, &|k| lex.entity(k));
     let places = match_phrases(sent, &|k| gazetteer::place(k).then_some(0));
-    let shape_of: Vec<(String, String)> = sent.iter().map(|t| shapes(&t.view)).collect();
+    let shape_of = Shapes::of(sent);
     let word = |k: isize| -> &str {
         if k < 0 {
             "<s>"
@@ -610,7 +653,7 @@ pub(crate) fn each_feature(
         } else if k as usize >= n {
             "</s>"
         } else {
-            &shape_of[k as usize].1
+            shape_of.get(k as usize).1
         }
     };
     let runs = name_runs(sent);
@@ -629,7 +672,8 @@ pub(crate) fn each_feature(
             emit(i, h);
         };
         let lower = tok.lower.as_str();
-        let (long_shape, short_shape) = (shape_of[i].0.as_bytes(), shape_of[i].1.as_bytes());
+        let (long_shape, short_shape) = shape_of.get(i);
+        let (long_shape, short_shape) = (long_shape.as_bytes(), short_shape.as_bytes());
         let initial: &[u8] = if i <= first { b"1" } else { b"0" };
         let hl: &[u8] = if tok.headline { b"h" } else { b"b" };
         let lw = lower.as_bytes();
@@ -738,9 +782,9 @@ pub(crate) fn each_doc_feature(
     use super::perceptron::{spans, untag, Pos};
     // Per lower-cased word: first-pass label counts (0 = O, 1 + type) and
     // how often it started an entity.
-    let mut words: HashMap<&str, ([u32; 5], u32)> = HashMap::new();
+    let mut words: HashMap<&str, ([u32; 5], u32)> = HashMap::default();
     // Per lower-cased first-pass entity phrase: type counts.
-    let mut phrases: HashMap<String, [u32; 4]> = HashMap::new();
+    let mut phrases: HashMap<String, [u32; 4]> = HashMap::default();
     let label = |t: usize| untag(t).map_or(0, |(_, ty)| ty + 1);
     let starts = |t: usize| matches!(untag(t), Some((Pos::Begin | Pos::Unit, _)));
     let mut ents: Vec<Vec<(usize, usize, usize)>> = Vec::with_capacity(sentences.len());
@@ -759,7 +803,7 @@ pub(crate) fn each_doc_feature(
         ents.push(es);
     }
     // Types each word was tagged with so far in document order.
-    let mut seen: HashMap<&str, u8> = HashMap::new();
+    let mut seen: HashMap<&str, u8> = HashMap::default();
     for (si, (sent, path)) in sentences.iter().zip(paths).enumerate() {
         let mut feat = |i: usize, t: &str, parts: &[&[u8]]| {
             let mut h = fnv(fnv(FNV_OFFSET, t.as_bytes()), &[0xff]);

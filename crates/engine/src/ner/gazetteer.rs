@@ -21,7 +21,7 @@
 use super::keys::phrase_key;
 use super::tokens::tokenize;
 use crate::text::Span;
-use std::collections::HashSet;
+use foldhash::HashSet;
 use std::sync::OnceLock;
 
 const GPE: &str = include_str!("../../assets/gazetteer/gpe.txt");

@@ -117,12 +117,16 @@ impl Recognizer {
         let (sentences, stats) = features::prepare(text, segments, lex);
         let mut tagged: Vec<Vec<(usize, usize, usize)>> = match &self.model {
             Some(m) => {
-                // Pass 1: sentence-local features only.
+                // Pass 1: sentence-local features only, gathered per
+                // sentence (one buffer) so the model looks them up in bulk.
+                let mut feats: Vec<(usize, u64)> = Vec::new();
                 let mut emissions: Vec<Vec<[f32; N_TAGS]>> = sentences
                     .iter()
                     .map(|sent| {
                         let mut em = vec![[0f32; N_TAGS]; sent.len()];
-                        features::each_feature(sent, &stats, m, |i, f| m.add(f, &mut em[i]));
+                        feats.clear();
+                        features::each_feature(sent, &stats, m, |i, f| feats.push((i, f)));
+                        m.add_all(&feats, &mut em);
                         em
                     })
                     .collect();

@@ -74,58 +74,36 @@ pub(crate) fn allowed(a: Option<usize>, b: Option<usize>) -> bool {
 /// and column `N_TAGS` for the end.
 pub(crate) type Transitions = [[f32; N_TAGS + 1]; N_TAGS + 1];
 
-/// Best tag sequence for per-token emission scores.
+/// Tags that may start a token after a closed one: `O`, `B-*`, `U-*`
+/// (ascending). Each may follow exactly the tags of [`CLOSERS`].
+const OPENERS: [usize; 9] = [0, 1, 4, 5, 8, 9, 12, 13, 16];
+
+/// Tags after which no entity is open: `O`, `L-*`, `U-*` (ascending).
+const CLOSERS: [usize; 9] = [0, 3, 4, 7, 8, 11, 12, 15, 16];
+
+/// Best tag sequence for per-token emission scores. Only the previous
+/// token's scores are kept (two rows on the stack); the back pointers are
+/// the one allocation besides the path.
 pub(crate) fn viterbi(emissions: &[[f32; N_TAGS]], trans: &Transitions) -> Vec<usize> {
     let n = emissions.len();
     if n == 0 {
         return Vec::new();
     }
-    // Predecessors each tag may follow, in ascending order, computed once
-    // per call (cheap): the inner loop visits only those (2 of 17 for a tag
-    // inside a name), not every tag.
-    let mut preds = [[0usize; N_TAGS]; N_TAGS];
-    let mut n_preds = [0usize; N_TAGS];
-    for t in 0..N_TAGS {
-        for p in 0..N_TAGS {
-            if allowed(Some(p), Some(t)) {
-                preds[t][n_preds[t]] = p;
-                n_preds[t] += 1;
-            }
-        }
-    }
-    const NEG: f32 = f32::NEG_INFINITY;
-    let mut score = vec![[NEG; N_TAGS]; n];
-    let mut back = vec![[0u8; N_TAGS]; n];
-    for t in 0..N_TAGS {
+    let mut score = [NEG; N_TAGS];
+    for (t, s) in score.iter_mut().enumerate() {
         if allowed(None, Some(t)) {
-            score[0][t] = trans[N_TAGS][t] + emissions[0][t];
+            *s = trans[N_TAGS][t] + emissions[0][t];
         }
     }
-    for i in 1..n {
-        for t in 0..N_TAGS {
-            let mut best = NEG;
-            let mut arg = 0;
-            for &p in &preds[t][..n_preds[t]] {
-                if score[i - 1][p] == NEG {
-                    continue;
-                }
-                let s = score[i - 1][p] + trans[p][t];
-                if s > best {
-                    best = s;
-                    arg = p;
-                }
-            }
-            if best > NEG {
-                score[i][t] = best + emissions[i][t];
-                back[i][t] = arg as u8;
-            }
-        }
+    let mut back = vec![[0u8; N_TAGS]; n];
+    for (em, back) in emissions.iter().zip(&mut back).skip(1) {
+        score = step(&score, em, trans, back);
     }
     let mut best = NEG;
     let mut last = 0;
-    for t in 0..N_TAGS {
-        if score[n - 1][t] > NEG && allowed(Some(t), None) {
-            let s = score[n - 1][t] + trans[t][N_TAGS];
+    for (t, &s) in score.iter().enumerate() {
+        if s > NEG && allowed(Some(t), None) {
+            let s = s + trans[t][N_TAGS];
             if s > best {
                 best = s;
                 last = t;
@@ -135,9 +113,56 @@ pub(crate) fn viterbi(emissions: &[[f32; N_TAGS]], trans: &Transitions) -> Vec<u
     let mut path = vec![0; n];
     path[n - 1] = last;
     for i in (1..n).rev() {
-        path[i - 1] = back[i][path[i]] as usize;
+        path[i - 1] = usize::from(back[i][path[i]]);
     }
     path
+}
+
+const NEG: f32 = f32::NEG_INFINITY;
+
+/// One Viterbi step: the best score of each tag at the next token given
+/// the scores `prev` at this one, noting each tag's best predecessor in
+/// `back`. Only allowed transitions are visited, each tag's predecessors in
+/// ascending order keeping the first of equal scores; an unreachable
+/// predecessor (score −∞) never wins, as `−∞ + x` is −∞ or NaN.
+fn step(
+    prev: &[f32; N_TAGS],
+    emissions: &[f32; N_TAGS],
+    trans: &Transitions,
+    back: &mut [u8; N_TAGS],
+) -> [f32; N_TAGS] {
+    let mut best = [NEG; N_TAGS];
+    let mut arg = [0u8; N_TAGS];
+    for &p in &CLOSERS {
+        for &t in &OPENERS {
+            let s = prev[p] + trans[p][t];
+            if s > best[t] {
+                best[t] = s;
+                arg[t] = p as u8;
+            }
+        }
+    }
+    // Inside a name: `I-x` and `L-x` follow `B-x` or `I-x`.
+    for ty in 0..TYPES.len() {
+        let (b, i, l) = (1 + 4 * ty, 2 + 4 * ty, 3 + 4 * ty);
+        for p in [b, i] {
+            for t in [i, l] {
+                let s = prev[p] + trans[p][t];
+                if s > best[t] {
+                    best[t] = s;
+                    arg[t] = p as u8;
+                }
+            }
+        }
+    }
+    let mut score = [NEG; N_TAGS];
+    for t in 0..N_TAGS {
+        if best[t] > NEG {
+            score[t] = best[t] + emissions[t];
+            back[t] = arg[t];
+        }
+    }
+    score
 }
 
 /// Entity spans `(first token, last token inclusive, type)` of a tag path.
@@ -198,6 +223,19 @@ mod tests {
         assert_eq!(spans(&tags), ents);
         for w in tags.windows(2) {
             assert!(allowed(Some(w[0]), Some(w[1])));
+        }
+    }
+
+    #[test]
+    fn openers_and_closers_are_the_allowed_transitions() {
+        for t in 0..N_TAGS {
+            let preds: Vec<usize> = (0..N_TAGS).filter(|&p| allowed(Some(p), Some(t))).collect();
+            let expected: Vec<usize> = match untag(t) {
+                None | Some((Pos::Begin | Pos::Unit, _)) => CLOSERS.to_vec(),
+                Some((_, ty)) => vec![1 + 4 * ty, 2 + 4 * ty],
+            };
+            assert_eq!(preds, expected, "tag {t}");
+            assert_eq!(OPENERS.contains(&t), expected == CLOSERS);
         }
     }
 

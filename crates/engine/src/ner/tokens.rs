@@ -92,16 +92,10 @@ fn chunk(s: &str, a: usize, b: usize, base: usize, out: &mut Vec<Span>) {
     }
     // Possessive or plural-possessive apostrophe at the end of the word.
     let body = &s[start..end];
-    let lower_tail: String = body
-        .chars()
-        .rev()
-        .take(2)
-        .collect::<String>()
-        .to_lowercase();
     let mut poss: Option<Span> = None;
     let mut chars = body.char_indices().rev();
-    if let (Some(_), Some((ai, ap))) = (chars.next(), chars.next()) {
-        if (lower_tail == "s'" || lower_tail == "s’") && is_apostrophe(ap) && ai > 0 {
+    if let (Some((_, last)), Some((ai, ap))) = (chars.next(), chars.next()) {
+        if matches!(last, 's' | 'S') && is_apostrophe(ap) && ai > 0 {
             poss = Some(Span::new(base + start + ai, base + end));
             end = start + ai;
         }

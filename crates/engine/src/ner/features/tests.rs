@@ -11,6 +11,12 @@ impl Lexicon for NoLex {
     }
 }
 
+fn shapes(w: &str) -> (String, String) {
+    let (mut long, mut short) = (String::new(), String::new());
+    push_shapes(w, &mut long, &mut short);
+    (long, short)
+}
+
 #[test]
 fn shapes_collapse_runs() {
     assert_eq!(shapes("S-400s"), ("X-dddx".into(), "X-dx".into()));
@@ -32,7 +38,7 @@ fn title_case_headline_is_truecased_from_the_body() {
         },
     ];
     let (sents, _) = prepare(text, &segs, &NoLex);
-    let views: Vec<&str> = sents[0].iter().map(|t| t.view.as_str()).collect();
+    let views: Vec<&str> = sents[0].iter().map(|t| &*t.view).collect();
     assert!(sents[0][0].headline, "detected as a headline");
     assert_eq!(
         views,
