@@ -17,6 +17,7 @@ use super::gazetteer;
 use super::keys::phrase_key;
 use super::news;
 use super::split_names;
+use super::sport;
 use super::{mention, RawMention};
 use crate::label::Label;
 
@@ -432,6 +433,7 @@ pub(crate) fn refine(sent: &[Token<'_>], ents: &[(usize, usize, usize)]) -> Vec<
         }
     }
     let stamp = news::stamp_line(sent);
+    let sporty = sport::sporty(sent);
     for (mut s, e, ty) in pieces {
         if let Some((_, _, d)) = dateline {
             if s < d && !places.is_empty() {
@@ -484,6 +486,8 @@ pub(crate) fn refine(sent: &[Token<'_>], ents: &[(usize, usize, usize)]) -> Vec<
             ) && !known_place
                 && (news::company_context(sent, s, e) || gazetteer::is_org(key))
             {
+                label = Label::Org;
+            } else if team_shaped(sent, s, e, label) && sport::team(sent, s, e, sporty) {
                 label = Label::Org;
             } else if s == e
                 && news::camel_case(&sent[s])
@@ -558,6 +562,17 @@ pub(crate) fn refine(sent: &[Token<'_>], ents: &[(usize, usize, usize)]) -> Vec<
     split_names::join_name_particles(sent, &mut out);
     split_names::join_long_names(sent, &mut out);
     out
+}
+
+/// True when tokens `s..=e`, typed `label`, could be a team named for a
+/// place: the tagger read it as a place, or as a person's name written in
+/// the plural after "the" ("the Boston Celtics").
+fn team_shaped(sent: &[Token<'_>], s: usize, e: usize, label: Label) -> bool {
+    match label {
+        Label::Gpe | Label::Loc => true,
+        Label::Person => s > 0 && sent[s - 1].lower == "the" && sent[e].lower.ends_with('s'),
+        _ => false,
+    }
 }
 
 /// A month and year ("Nov 2023", "Published On 22 Nov 2023") is a date,
