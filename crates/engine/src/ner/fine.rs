@@ -463,6 +463,7 @@ pub(crate) fn refine(sent: &[Token<'_>], ents: &[(usize, usize, usize)]) -> Vec<
         if only_product_nouns(&sent[s..=e])
             || (s == e && SEASONS.contains(&sent[s].lower.as_str()))
             || news::boilerplate(&sent[s..=e])
+            || news::disease(sent, s, e)
             || date_words(&sent[s..=e])
         {
             continue;
