@@ -481,14 +481,12 @@ pub(crate) fn refine(sent: &[Token<'_>], ents: &[(usize, usize, usize)]) -> Vec<
             let mut label = fine_type(&sent[s..=e], ty);
             let key = phrase_key(&lowers(&sent[s..=e]));
             let known_place = gazetteer::place(key) || gazetteer::is_norp(key);
-            if matches!(
+            let company = matches!(
                 label,
                 Label::Person | Label::Gpe | Label::Loc | Label::Product
             ) && !known_place
-                && (news::company_context(sent, s, e) || gazetteer::is_org(key))
-            {
-                label = Label::Org;
-            } else if team_shaped(sent, s, e, label) && sport::team(sent, s, e, sporty) {
+                && (news::company_context(sent, s, e) || gazetteer::is_org(key));
+            if company || (team_shaped(sent, s, e, label) && sport::team(sent, s, e, sporty)) {
                 label = Label::Org;
             } else if s == e
                 && news::camel_case(&sent[s])
