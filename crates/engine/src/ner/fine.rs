@@ -17,6 +17,7 @@ use super::gazetteer;
 use super::keys::phrase_key;
 use super::news;
 use super::split_names;
+use super::sport;
 use super::{mention, RawMention};
 use crate::label::Label;
 
@@ -432,6 +433,7 @@ pub(crate) fn refine(sent: &[Token<'_>], ents: &[(usize, usize, usize)]) -> Vec<
         }
     }
     let stamp = news::stamp_line(sent);
+    let sporty = sport::sporty(sent);
     for (mut s, e, ty) in pieces {
         if let Some((_, _, d)) = dateline {
             if s < d && !places.is_empty() {
@@ -461,6 +463,7 @@ pub(crate) fn refine(sent: &[Token<'_>], ents: &[(usize, usize, usize)]) -> Vec<
         if only_product_nouns(&sent[s..=e])
             || (s == e && SEASONS.contains(&sent[s].lower.as_str()))
             || news::boilerplate(&sent[s..=e])
+            || news::disease(sent, s, e)
             || date_words(&sent[s..=e])
         {
             continue;
@@ -478,12 +481,12 @@ pub(crate) fn refine(sent: &[Token<'_>], ents: &[(usize, usize, usize)]) -> Vec<
             let mut label = fine_type(&sent[s..=e], ty);
             let key = phrase_key(&lowers(&sent[s..=e]));
             let known_place = gazetteer::place(key) || gazetteer::is_norp(key);
-            if matches!(
+            let company = matches!(
                 label,
                 Label::Person | Label::Gpe | Label::Loc | Label::Product
             ) && !known_place
-                && (news::company_context(sent, s, e) || gazetteer::is_org(key))
-            {
+                && (news::company_context(sent, s, e) || gazetteer::is_org(key));
+            if company || (team_shaped(sent, s, e, label) && sport::team(sent, s, e, sporty)) {
                 label = Label::Org;
             } else if s == e
                 && news::camel_case(&sent[s])
@@ -558,6 +561,17 @@ pub(crate) fn refine(sent: &[Token<'_>], ents: &[(usize, usize, usize)]) -> Vec<
     split_names::join_name_particles(sent, &mut out);
     split_names::join_long_names(sent, &mut out);
     out
+}
+
+/// True when tokens `s..=e`, typed `label`, could be a team named for a
+/// place: the tagger read it as a place, or as a person's name written in
+/// the plural after "the" ("the Boston Celtics").
+fn team_shaped(sent: &[Token<'_>], s: usize, e: usize, label: Label) -> bool {
+    match label {
+        Label::Gpe | Label::Loc => true,
+        Label::Person => s > 0 && sent[s - 1].lower == "the" && sent[e].lower.ends_with('s'),
+        _ => false,
+    }
 }
 
 /// A month and year ("Nov 2023", "Published On 22 Nov 2023") is a date,

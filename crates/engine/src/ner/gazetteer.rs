@@ -11,6 +11,11 @@
 //! * `holidays.txt`: holidays and observances of every country, from the
 //!   `holidays` package (`scripts/gazetteers.py`): MISC in CoNLL-2003, so
 //!   EVENT here, never an organisation, person or place.
+//! * `holidays_extra.txt`: named days and seasons the package does not list
+//!   as public holidays ("Black Friday", "Hanukkah", "Lent"), by hand.
+//! * `countries.txt`: countries (GeoNames) and the home nations national
+//!   teams play under: a team named for one is a place in CoNLL-2003
+//!   ("Germany beat Italy"), unlike a club named for its city.
 //! * `orgs.txt`: companies of 20 stock indices, from the `pytickersymbols`
 //!   package (`scripts/gazetteers.py`): ORG where the tagger typed such a
 //!   name a person, place or product.
@@ -30,6 +35,8 @@ const LOC: &str = include_str!("../../assets/gazetteer/loc.txt");
 const NORP: &str = include_str!("../../assets/gazetteer/norp.txt");
 const PRODUCTS: &str = include_str!("../../assets/gazetteer/products.txt");
 const HOLIDAYS: &str = include_str!("../../assets/gazetteer/holidays.txt");
+const HOLIDAYS_EXTRA: &str = include_str!("../../assets/gazetteer/holidays_extra.txt");
+const COUNTRIES: &str = include_str!("../../assets/gazetteer/countries.txt");
 const ORGS: &str = include_str!("../../assets/gazetteer/orgs.txt");
 
 /// The hashed phrase sets, built on first use (about a millisecond).
@@ -39,6 +46,7 @@ struct Lists {
     norp: HashSet<u64>,
     products: HashSet<u64>,
     holidays: HashSet<u64>,
+    countries: HashSet<u64>,
     orgs: HashSet<u64>,
 }
 
@@ -68,7 +76,8 @@ fn lists() -> &'static Lists {
         loc: set(&[LOC]),
         norp: set(&[NORP]),
         products: set(&[PRODUCTS]),
-        holidays: set(&[HOLIDAYS]),
+        holidays: set(&[HOLIDAYS, HOLIDAYS_EXTRA]),
+        countries: set(&[COUNTRIES]),
         orgs: set(&[ORGS]),
     })
 }
@@ -103,6 +112,12 @@ pub(crate) fn is_product(key: u64) -> bool {
 /// al-Fitr", "Lunar New Year").
 pub(crate) fn is_holiday(key: u64) -> bool {
     lists().holidays.contains(&key)
+}
+
+/// True if the phrase key names a country or home nation ("Germany",
+/// "England", "US").
+pub(crate) fn is_country(key: u64) -> bool {
+    lists().countries.contains(&key)
 }
 
 /// True if the phrase key is a listed company ("Netflix", "Adobe Inc.").
@@ -201,6 +216,8 @@ mod tests {
         assert!(is_loc(key_of("Middle East")));
         assert!(is_demonym("belarusian") && is_demonym("turkish"));
         assert!(is_product(key_of("Patriot")));
+        assert!(is_country(key_of("England")) && is_country(key_of("Germany")));
+        assert!(!is_country(key_of("Liverpool")) && !is_country(key_of("Boston")));
     }
 
     #[test]
@@ -211,6 +228,8 @@ mod tests {
             "Lunar New Year",
             "Thanksgiving",
             "Boxing Day",
+            "Black Friday",
+            "Hanukkah",
         ] {
             assert!(is_holiday(key_of(h)), "{h}");
         }

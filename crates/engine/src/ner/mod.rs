@@ -35,6 +35,7 @@ mod model;
 mod news;
 mod perceptron;
 mod split_names;
+mod sport;
 mod tokens;
 #[cfg(feature = "train")]
 pub mod train;

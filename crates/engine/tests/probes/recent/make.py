@@ -7,9 +7,10 @@ OntoNotes entity label: PERSON ORG GPE LOC NORP PRODUCT EVENT LAW FAC
 WORK_OF_ART). This writes `corpus/NAME.txt` (the article without marks) and
 `gold/NAME.json` (the marks as entity gold, code point offsets, the shared
 scorer's format; no dates: these probes are for entities). Run it after
-editing `probes.src`:
+editing `probes.src`; another probe folder laid out the same way is given
+as the argument:
 
-    python3 crates/engine/tests/probes/recent/make.py
+    python3 crates/engine/tests/probes/recent/make.py [crates/engine/tests/probes/recent2]
 """
 import json
 import os
@@ -38,18 +39,19 @@ def build(name, marked):
 
 
 def main():
-    src = open(os.path.join(HERE, "probes.src"), encoding="utf-8").read()
+    here = sys.argv[1] if len(sys.argv) > 1 else HERE
+    src = open(os.path.join(here, "probes.src"), encoding="utf-8").read()
     parts = re.split(r"^=== (\S+)\n", src, flags=re.M)[1:]
     for d in ("corpus", "gold"):
-        os.makedirs(os.path.join(HERE, d), exist_ok=True)
+        os.makedirs(os.path.join(here, d), exist_ok=True)
     total = {}
     for name, body in zip(parts[::2], parts[1::2]):
         plain, gold = build(name, body.rstrip("\n") + "\n")
         for e in gold["entities"]:
             total[e["label"]] = total.get(e["label"], 0) + 1
-        with open(os.path.join(HERE, "corpus", f"{name}.txt"), "w", encoding="utf-8") as f:
+        with open(os.path.join(here, "corpus", f"{name}.txt"), "w", encoding="utf-8") as f:
             f.write(plain)
-        with open(os.path.join(HERE, "gold", f"{name}.json"), "w", encoding="utf-8") as f:
+        with open(os.path.join(here, "gold", f"{name}.json"), "w", encoding="utf-8") as f:
             json.dump(gold, f, ensure_ascii=False, indent=1)
             f.write("\n")
     print(f"{len(parts) // 2} articles, {sum(total.values())} entities: "
