@@ -61,21 +61,16 @@ struct Dated<'a> {
     entities: BTreeSet<usize>,
 }
 
-#[cfg(feature = "parallel")]
+/// The dated sentences of each article of a batch, in order: on every core
+/// with the `parallel` feature, on this thread without.
 fn dated_in_batch(first: usize, articles: &[AnalyzedArticle]) -> Vec<Vec<Dated<'_>>> {
+    #[cfg(feature = "parallel")]
     use rayon::prelude::*;
-    articles
-        .par_iter()
-        .enumerate()
-        .map(|(i, a)| dated_sentences(first + i, a))
-        .collect()
-}
-
-#[cfg(not(feature = "parallel"))]
-fn dated_in_batch(first: usize, articles: &[AnalyzedArticle]) -> Vec<Vec<Dated<'_>>> {
-    articles
-        .iter()
-        .enumerate()
+    #[cfg(feature = "parallel")]
+    let each = articles.par_iter();
+    #[cfg(not(feature = "parallel"))]
+    let each = articles.iter();
+    each.enumerate()
         .map(|(i, a)| dated_sentences(first + i, a))
         .collect()
 }

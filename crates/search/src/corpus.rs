@@ -27,15 +27,16 @@ pub fn index_articles(corpus: &Corpus, which: &[usize], shard_bytes: usize) -> S
 /// Articles whose terms are counted before they are added.
 const COUNTED_BATCH: usize = 1024;
 
-#[cfg(feature = "parallel")]
+/// The terms of each article of a batch, in order: on every core with the
+/// `parallel` feature, on this thread without.
 fn count(corpus: &Corpus, batch: &[usize]) -> Vec<Counted> {
+    #[cfg(feature = "parallel")]
     use rayon::prelude::*;
-    batch.par_iter().map(|&i| counted(corpus, i)).collect()
-}
-
-#[cfg(not(feature = "parallel"))]
-fn count(corpus: &Corpus, batch: &[usize]) -> Vec<Counted> {
-    batch.iter().map(|&i| counted(corpus, i)).collect()
+    #[cfg(feature = "parallel")]
+    let each = batch.par_iter();
+    #[cfg(not(feature = "parallel"))]
+    let each = batch.iter();
+    each.map(|&i| counted(corpus, i)).collect()
 }
 
 /// The searchable terms of article `i`: its title, text and the names of
