@@ -54,15 +54,22 @@ if (!cfg) {
 }
 
 // Offline after the first visit: web/sw.js (written into dist/ by
-// scripts/sw-precache.mjs) precaches this build. Only over http(s) (a
+// scripts/sw-precache.mjs) precaches this build, and keeps the bundle's
+// chunks and search shards as the page fetches them. Only over http(s) (a
 // service worker cannot run from file://, and the single-file build does not
 // need one); relative URLs, so the scope is this page's folder, e.g. a GitHub
 // Pages project site. Registered after the page has loaded, so the precache
-// does not compete with the first render. Failure only costs offline use.
+// does not compete with the first render; once it is active, it is asked to
+// fetch the parts no page has needed yet ("fill"), for offline reading, and
+// so is a new version when it takes over. Failure only costs offline use.
 if ("serviceWorker" in navigator && (location.protocol === "https:" || location.protocol === "http:")) {
+  const fill = (worker) => worker?.postMessage({ type: "fill" });
+  navigator.serviceWorker.addEventListener("controllerchange", () => fill(navigator.serviceWorker.controller));
   const register = () =>
     navigator.serviceWorker
       .register(new URL("sw.js", document.baseURI), { scope: new URL("./", document.baseURI).href })
+      .then(() => navigator.serviceWorker.ready)
+      .then((registration) => fill(registration.active))
       .catch((err) => console.warn("Dateline: offline use is unavailable:", err));
   if (document.readyState === "complete") register();
   else addEventListener("load", register, { once: true });

@@ -5,7 +5,7 @@
 // names of another build (a half-deployed site).
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { DIST, ROOT, guard, launchBrowser, requireDist, startServer } from "./harness.mjs";
@@ -64,8 +64,8 @@ const FAULTS = [
   {
     name: "chunk-of-another-build",
     // A half-deployed site: the boot part of this build, a chunk of another.
-    damage: (b) => cpSync(path.join(otherBuild(), "chunk-00000.bin"), path.join(b, "chunk-00000.bin")),
-    message: /chunk-00000\.bin is from another build of the corpus/,
+    damage: (b) => cpSync(path.join(otherBuild(), firstChunk(otherBuild())), path.join(b, firstChunk(b))),
+    message: /chunk-00000-[0-9a-f]{16}\.bin is from another build of the corpus/,
   },
   {
     name: "names-of-another-build",
@@ -73,6 +73,9 @@ const FAULTS = [
     message: /names\.bin is from another build of the corpus/,
   },
 ];
+
+/** The first chunk's file name in a bundle folder (named after its build). */
+const firstChunk = (dir) => readdirSync(dir).find((f) => /^chunk-00000-[0-9a-f]{16}\.bin$/.test(f));
 
 /** Damages a bundle file's payload (its checksum no longer matches). */
 function flipLastByte(file) {

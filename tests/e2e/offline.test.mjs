@@ -72,14 +72,16 @@ async function assertReads(page) {
   await box.fill("");
 }
 
-/** The served sw.js's VERSION and PRECACHE (written by scripts/sw-precache.mjs). */
+/** The served sw.js's VERSION, PRECACHE and PARTS (written by scripts/sw-precache.mjs). */
 function swInfo(dir) {
   const sw = readFileSync(path.join(dir, "sw.js"), "utf8");
   const version = /^const VERSION = "([0-9a-f]{16})";$/m.exec(sw)?.[1];
   const precache = JSON.parse(/^const PRECACHE = (\[[^\]]*\]);$/m.exec(sw)?.[1] ?? "null");
+  const parts = JSON.parse(/^const PARTS = (\[[^\]]*\]);$/m.exec(sw)?.[1] ?? "null");
   assert.ok(version, `${dir}/sw.js has no generated VERSION (was it built by trunk with the post_build hook?)`);
   assert.ok(Array.isArray(precache) && precache.includes("index.html"), `${dir}/sw.js has no generated PRECACHE`);
-  return { version, precache };
+  assert.ok(Array.isArray(parts), `${dir}/sw.js has no generated PARTS`);
+  return { version, precache, parts };
 }
 
 /** Waits until a service worker controls the page (reloading once if the first load was not claimed). */
@@ -93,6 +95,21 @@ async function controlled(page) {
 }
 
 const cacheKeys = (page) => page.evaluate(() => caches.keys());
+
+/** Waits until the cache of `version` holds every file of that build, and
+ *  only those. */
+async function wholeCached(page, scope, { version, precache, parts }) {
+  const whole = [...precache, ...parts].map((f) => new URL(f, scope).href).sort();
+  const cached = () =>
+    page.evaluate(
+      (name) => caches.open(name).then((c) => c.keys()).then((rs) => rs.map((r) => r.url).sort()),
+      `dateline:${scope}:${version}`,
+    );
+  let last;
+  await until(async () => JSON.stringify((last = await cached())) === JSON.stringify(whole), "the whole build is cached").catch(
+    (err) => assert.fail(`${err.message}: cached ${JSON.stringify(last)}, expected ${JSON.stringify(whole)}`),
+  );
+}
 
 /** Polls fn (async, truthy when done) every 200 ms for up to 20 s. */
 async function until(fn, what, timeout = 20_000) {
@@ -244,7 +261,7 @@ describe("Dateline offline", { timeout: 180_000 }, () => {
       const site = path.join(tmp, "offline");
       mkdirSync(path.join(site, "sub"), { recursive: true });
       cpSync(DIST, path.join(site, "sub", "dateline"), { recursive: true });
-      const { version, precache } = swInfo(DIST);
+      const { version, precache, parts } = swInfo(DIST);
       const server = await startServer(site);
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
       context.setDefaultTimeout(10_000);
@@ -258,11 +275,18 @@ describe("Dateline offline", { timeout: 180_000 }, () => {
         const scopeOf = await page.evaluate(() => navigator.serviceWorker.ready.then((r) => r.scope));
         assert.equal(scopeOf, scope, "the service worker's scope is the site's folder");
         assert.deepEqual(await cacheKeys(page), [`dateline:${scope}:${version}`]);
-        const cached = await page.evaluate(
-          (name) => caches.open(name).then((c) => c.keys()).then((rs) => rs.map((r) => r.url).sort()),
-          `dateline:${scope}:${version}`,
-        );
-        assert.deepEqual(cached, precache.map((f) => new URL(f, scope).href).sort(), "the whole build is precached");
+        // The bundle's chunks and search shards are not precached (the page
+        // fetches them itself) but kept as fetched, and the rest filled in.
+        assert.ok(parts.some((f) => /^bundle\/chunk-/.test(f)), `chunks among the parts: ${parts}`);
+        assert.ok(parts.some((f) => /^bundle\/search-/.test(f)), `search shards among the parts: ${parts}`);
+        assert.ok(precache.includes("bundle/boot.bin") && !precache.some((f) => parts.includes(f)));
+        await wholeCached(page, scope, { version, precache, parts });
+        // ...each part downloaded once: the worker shares the page's
+        // download or revalidates it (304), never fetches it whole again.
+        for (const f of parts) {
+          const sent = server.log().split("\n").filter((l) => l.includes(`GET /sub/dateline/${f} `) && / 200 /.test(l));
+          assert.equal(sent.length, 1, `${f} was sent ${sent.length} times:\n${server.log()}`);
+        }
 
         // Offline for real: the browser is offline and the server is gone.
         await context.setOffline(true);
@@ -357,6 +381,7 @@ describe("Dateline offline", { timeout: 180_000 }, () => {
         await rendered(page);
         assert.equal(await build(), 1);
         assert.deepEqual(await cacheKeys(page), [`dateline:${scope}:${b.version}`], "only the new version's cache remains");
+        await wholeCached(page, scope, b);
         await assertReads(page);
 
         // Offline, B is served from its own complete cache.

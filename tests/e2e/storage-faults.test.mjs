@@ -272,7 +272,7 @@ describe("storage and network faults", { timeout: 240_000 }, () => {
       await shown.waitFor({ timeout: 30_000 });
       assert.match(
         await shown.innerText(),
-        /^The articles' texts could not be loaded \(bundle\/chunk-\d+\.bin could not be loaded \(Failed to fetch\)\): you are offline; they will load when the network is back\./,
+        /^The articles' texts could not be loaded \(bundle\/chunk-\d+-[0-9a-f]{16}\.bin could not be loaded \(Failed to fetch\)\): you are offline; they will load when the network is back\./,
       );
       // The rest of the page is usable: the boot part's list and timeline,
       // and the search box.

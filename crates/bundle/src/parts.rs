@@ -207,8 +207,12 @@ impl Bundle {
     }
 }
 
-/// FNV-1a over the article ids, dates and text lengths: cheap, and two
-/// builds of different corpora (or of one corpus by another analysis) differ.
+/// The build's id: FNV-1a over what the reader shows of every article (id,
+/// date, a CRC-32 of its text, where its entities and dates are) and the
+/// entity count. Every part carries it, so parts of two builds never mix;
+/// and the chunk and search shard files are named after it
+/// ([`part_file`]), so one name never holds two contents and any cache
+/// (the browser's, the service worker's) may keep those files for good.
 fn corpus_id(corpus: &Corpus) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let mut eat = |bytes: &[u8]| {
@@ -221,11 +225,28 @@ fn corpus_id(corpus: &Corpus) -> u64 {
         eat(a.article.id.as_bytes());
         eat(a.article.date.to_string().as_bytes());
         eat(&a.article.text.len().to_le_bytes());
+        eat(&crc32fast::hash(a.article.text.as_bytes()).to_le_bytes());
         eat(&a.mentions.len().to_le_bytes());
+        for span in a.mentions.iter().map(|m| m.span) {
+            eat(&span.start.to_le_bytes());
+            eat(&span.end.to_le_bytes());
+        }
         eat(&a.timexes.len().to_le_bytes());
+        for span in a.timexes.iter().map(|t| t.span) {
+            eat(&span.start.to_le_bytes());
+            eat(&span.end.to_le_bytes());
+        }
     }
     eat(&corpus.entities.len().to_le_bytes());
     h
+}
+
+/// The file name of part `n` of a numbered kind (`chunk`, `search`) of the
+/// build `corpus_id`: `chunk-00042-0123456789abcdef.bin`. (The boot, names,
+/// links and search head parts keep fixed names: the page asks for them
+/// before it knows the build.)
+pub(crate) fn part_file(kind: &str, n: usize, corpus_id: u64) -> String {
+    format!("{kind}-{n:05}-{corpus_id:016x}.bin")
 }
 
 /// Splits an analysed corpus into its boot part and chunks that each close
@@ -239,7 +260,7 @@ pub fn split(corpus: &Corpus, chunk_text_bytes: usize) -> Bundle {
         .iter()
         .enumerate()
         .map(|(n, c)| ChunkRef {
-            file: format!("chunk-{n:05}.bin"),
+            file: part_file("chunk", n, corpus_id),
             first: c.first,
             count: c.articles.len(),
         })
@@ -747,6 +768,37 @@ mod tests {
     }
 
     #[test]
+    fn numbered_parts_are_named_after_their_build() {
+        let mut corpus = corpus();
+        let bundle = split(&corpus, SMALL);
+        let names = |b: &Bundle| -> Vec<String> {
+            let chunks = b.boot.chunks.iter().map(|c| c.file.clone());
+            chunks.chain(b.boot.search.shards.iter().cloned()).collect()
+        };
+        let first = names(&bundle);
+        assert!(first.len() > 2, "{first:?}");
+        let id = format!("-{:016x}.bin", bundle.boot.corpus_id);
+        assert!(first.iter().all(|f| f.ends_with(&id)), "{first:?}");
+        assert_eq!(first[0], format!("chunk-00000{id}"));
+        assert_eq!(
+            names(&split(&corpus, SMALL)),
+            first,
+            "the same build, the same names"
+        );
+        // One letter of one text changed (same length, same annotations):
+        // no file keeps its name, so no cache can serve the old content.
+        let text = &mut corpus.articles[0].article.text;
+        let at = text.find('e').unwrap();
+        text.replace_range(at..at + 1, "a");
+        let changed = names(&split(&corpus, SMALL));
+        assert_eq!(changed.len(), first.len());
+        assert!(
+            changed.iter().zip(&first).all(|(a, b)| a != b),
+            "{changed:?}"
+        );
+    }
+
+    #[test]
     fn a_missing_or_foreign_part_is_a_mismatch() {
         let bundle = split(&corpus(), SMALL);
         let (boot, names, links) = (&bundle.boot, &bundle.names, &bundle.links);
@@ -783,7 +835,7 @@ mod tests {
         article.mentions[0].span.end = article.text.len() + 1;
         let err = join_with(chunks);
         assert!(matches!(err, BundleError::Corrupt(_)), "{err}");
-        assert!(err.to_string().contains("chunk-00000.bin"), "{err}");
+        assert!(err.to_string().contains("chunk-00000-"), "{err}");
         let mut chunks = bundle.chunks.clone();
         chunks[0].articles[0].mentions[0].entity = boot.entities.len();
         let err = join_with(chunks);

@@ -3,7 +3,7 @@
 //! so a part of another build is refused like a stray chunk.
 
 use crate::format::{self, BundleError, Kind};
-use crate::parts::{Boot, Bundle};
+use crate::parts::{part_file, Boot, Bundle};
 use dateline_engine::corpus::Corpus;
 use dateline_search::builder::SHARD_BYTES;
 use dateline_search::corpus::index_corpus;
@@ -42,7 +42,7 @@ pub(crate) fn search_parts(
     let files = SearchFiles {
         head: "search.bin".into(),
         shards: (0..shards.len())
-            .map(|n| format!("search-{n:05}.bin"))
+            .map(|n| part_file("search", n, corpus_id))
             .collect(),
     };
     let shards = shards
