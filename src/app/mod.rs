@@ -362,7 +362,13 @@ pub fn app() -> Html {
             }
             <div class="columns">
                 <div class="left-column">
-                    <list::ArticleList data={data.clone()} visible={visible.clone()} open={open}
+                    // Keyed on the opening: created afresh when the corpus
+                    // opens, its first render runs in the same pass as the
+                    // timeline's, before the timeline's first paint (an
+                    // update of the list already there waited for that
+                    // paint, and the first view for it).
+                    <list::ArticleList key={if ws.state == "opening" { "opening" } else { "open" }}
+                        data={data.clone()} visible={visible.clone()} open={open}
                         on_open={on_open} found={found.clone()} on_query={on_suggestion}
                         sources={sources} source={view.view.source.clone()} {on_source}
                         on_remove={ws.on_remove.clone()} />
