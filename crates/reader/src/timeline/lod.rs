@@ -257,7 +257,15 @@ fn keep_best(top: &mut Vec<Dated>, item: Dated) {
 
 /// The level above `below`: each pair of buckets `2k`, `2k + 1` merged.
 fn merge_pairs(below: &[Bucket]) -> Vec<Bucket> {
-    let mut level: Vec<Bucket> = Vec::with_capacity(below.len() / 2 + 1);
+    // Counted first: buckets far apart (sparse years, events over
+    // centuries) do not pair up, so half of `below` was often too little,
+    // and the level was copied as it grew.
+    let buckets = below
+        .windows(2)
+        .filter(|w| w[0].key >> 1 != w[1].key >> 1)
+        .count()
+        + 1;
+    let mut level: Vec<Bucket> = Vec::with_capacity(buckets.min(below.len()));
     for b in below {
         let key = b.key >> 1;
         match level.last_mut() {
