@@ -12,9 +12,10 @@
 //!   laws and named exercises are found by their head words and years and
 //!   replace whatever the tagger proposed inside them.
 
-use super::features::{sentence_initial, Token};
+use super::features::{sentence_initial, Lexicon, Token};
 use super::gazetteer;
 use super::keys::phrase_key;
+use super::listed;
 use super::news;
 use super::split_names;
 use super::sport;
@@ -394,8 +395,13 @@ fn fine_type(toks: &[Token<'_>], coarse: usize) -> Label {
     }
 }
 
-/// Mentions of one sentence from the tagger's `(first, last, type)` spans.
-pub(crate) fn refine(sent: &[Token<'_>], ents: &[(usize, usize, usize)]) -> Vec<RawMention> {
+/// Mentions of one sentence from the tagger's `(first, last, type)` spans;
+/// `lex` tells common words from names for the rules that add mentions.
+pub(crate) fn refine(
+    sent: &[Token<'_>],
+    ents: &[(usize, usize, usize)],
+    lex: &dyn Lexicon,
+) -> Vec<RawMention> {
     let mut out: Vec<RawMention> = Vec::new();
     let mut rule: Vec<(usize, usize, Label)> = Vec::new();
     rule_laws(sent, &mut rule);
@@ -484,8 +490,9 @@ pub(crate) fn refine(sent: &[Token<'_>], ents: &[(usize, usize, usize)]) -> Vec<
             let company = matches!(
                 label,
                 Label::Person | Label::Gpe | Label::Loc | Label::Product
-            ) && !known_place
-                && (news::company_context(sent, s, e) || gazetteer::is_org(key));
+            ) && ((!known_place
+                && (news::company_context(sent, s, e) || gazetteer::is_org(key)))
+                || listed::company_not_region(sent, s, e));
             if company || (team_shaped(sent, s, e, label) && sport::team(sent, s, e, sporty)) {
                 label = Label::Org;
             } else if s == e
@@ -558,6 +565,7 @@ pub(crate) fn refine(sent: &[Token<'_>], ents: &[(usize, usize, usize)]) -> Vec<
             ));
         }
     }
+    listed::add_missed(sent, lex, &mut out);
     split_names::join_name_particles(sent, &mut out);
     split_names::join_long_names(sent, &mut out);
     out
