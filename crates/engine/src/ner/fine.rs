@@ -568,6 +568,7 @@ pub(crate) fn refine(
     listed::add_missed(sent, lex, &mut out);
     split_names::join_name_particles(sent, &mut out);
     split_names::join_long_names(sent, &mut out);
+    split_names::join_hyphenated(sent, &mut out);
     out
 }
 

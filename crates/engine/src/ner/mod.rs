@@ -35,6 +35,7 @@ mod listed;
 mod model;
 mod news;
 mod perceptron;
+mod possessive;
 mod split_names;
 mod sport;
 mod tokens;
@@ -161,6 +162,7 @@ impl Recognizer {
             }
         }
         document::harmonise(text, &mut kept);
+        possessive::extend(text, &mut kept);
         kept
     }
 }

@@ -19,6 +19,11 @@ const AGENCIES: &[&str] = &[
     "Interfax", "Kyodo", "Yonhap", "EFE", "ANSA", "Bernama", "IRNA", "WAFA", "PTI", "Sputnik",
 ];
 
+/// Acronyms of bodies that spell an English word ("WHO", the World Health
+/// Organization): organisations wherever the sentence is not written all in
+/// capitals, where the word would be the question word.
+const WORD_ACRONYMS: &[&str] = &["WHO"];
+
 /// Words of photo credits, reading times and time stamps ("3 Min Read",
 /// "FILE PHOTO", "NTSB/Handout via REUTERS", "12:16 PM UTC"): a span made
 /// only of them names nothing.
@@ -511,11 +516,20 @@ pub(crate) fn rules(sent: &[Token<'_>], out: &mut Vec<(usize, usize, Label)>) {
             && sent
                 .get(i + 1)
                 .is_some_and(|n| capitalised(n) && !matches!(n.lower.as_str(), "photo" | "photos"));
-        if ((AGENCIES.contains(&t.raw) && !longer) || acronym_company(sent, i)) && free(out, i, i) {
+        let word_acronym = WORD_ACRONYMS.contains(&t.raw) && mixed_case(sent);
+        if ((AGENCIES.contains(&t.raw) && !longer) || acronym_company(sent, i) || word_acronym)
+            && free(out, i, i)
+        {
             out.push((i, i, Label::Org));
         }
         i += 1;
     }
+}
+
+/// True when some word of the sentence has a lower-case letter: it is not a
+/// line written all in capitals.
+fn mixed_case(sent: &[Token<'_>]) -> bool {
+    sent.iter().any(|t| t.raw.chars().any(char::is_lowercase))
 }
 
 /// The last token of a product name with a model number starting at `i`:
@@ -903,6 +917,18 @@ mod tests {
                 "{t} {l} in {got:?}"
             );
         }
+    }
+
+    #[test]
+    fn who_in_mixed_case_text_is_the_organisation() {
+        let got = tag_with_headline("WHO declares mpox a global emergency\n\nWHO Director-General Tedros Adhanom Ghebreyesus said on Wednesday that the WHO would act.");
+        let whos = got
+            .iter()
+            .filter(|(t, l)| *t == "WHO" && *l == "ORG")
+            .count();
+        assert_eq!(whos, 3, "{got:?}");
+        let shouting = tag("WHO KNEW THE ANSWER");
+        assert!(!shouting.iter().any(|(t, _)| t == "WHO"), "{shouting:?}");
     }
 
     #[test]
