@@ -300,6 +300,13 @@ fn short_forms(text: &str, mentions: &mut [RawMention]) {
         .filter(|m| m.label == Label::Org)
         .map(|m| m.span.of(text))
         .collect();
+    // The places that open an organisation's name ("Gujarat Titans").
+    let club_places: HashSet<String> = mentions
+        .iter()
+        .filter(|m| m.label == Label::Org)
+        .filter_map(|m| m.span.of(text).split_once(' '))
+        .map(|(first, _)| first.to_lowercase())
+        .collect();
     for m in mentions.iter_mut() {
         let surface = m.span.of(text);
         if let Some(&label) = by_acronym.get(surface) {
@@ -318,6 +325,9 @@ fn short_forms(text: &str, mentions: &mut [RawMention]) {
             let surname = matches!(surnames.get(&lower), Some(Some(_)));
             if place && surname && !after_place_word(text, m.span.start) {
                 m.label = Label::Person;
+            } else if place && m.label == Label::Person && club_places.contains(&lower) {
+                // "Gujarat had made 214" after "Gujarat Titans": the club.
+                m.label = Label::Org;
             }
             continue;
         }
@@ -556,5 +566,11 @@ mod tests {
             .map(|(_, l)| *l)
             .collect();
         assert_eq!(labels, ["PERSON", "PERSON", "PERSON", "GPE"], "{got:?}");
+    }
+
+    #[test]
+    fn a_place_read_as_a_person_is_the_club_named_for_it() {
+        let got = body("Chennai Super Kings beat Gujarat Titans by five wickets on the final ball. Gujarat had made 214 for four, with Sai Sudharsan scoring 96.");
+        assert!(got.contains(&("Gujarat", "ORG")), "{got:?}");
     }
 }

@@ -493,7 +493,14 @@ pub(crate) fn refine(
             ) && ((!known_place
                 && (news::company_context(sent, s, e) || gazetteer::is_org(key)))
                 || listed::company_not_region(sent, s, e));
-            if company || (team_shaped(sent, s, e, label) && sport::team(sent, s, e, sporty)) {
+            let club = matches!(
+                label,
+                Label::Person | Label::Norp | Label::Gpe | Label::Product
+            ) && sport::club_name(sent, s, e);
+            if company
+                || club
+                || (team_shaped(sent, s, e, label) && sport::team(sent, s, e, sporty))
+            {
                 label = Label::Org;
             } else if s == e
                 && news::camel_case(&sent[s])

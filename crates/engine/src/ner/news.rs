@@ -799,11 +799,12 @@ const NAME_PREFIXES: &[&str] = &[
 ];
 
 /// A brand written in camel case ("OpenAI", "ChatGPT", "SharePlay",
-/// "LinkedIn", "YouTube"): a capital, then a lower-case letter, then
-/// another capital, and no surname prefix before that capital.
+/// "LinkedIn", "YouTube", and short ones: "AfD", "PwC"): a capital, then a
+/// lower-case letter, then another capital, and no surname prefix before
+/// that capital.
 pub(crate) fn camel_case(t: &Token<'_>) -> bool {
     let w = t.raw;
-    if !w.chars().all(|c| c.is_ascii_alphanumeric()) || w.len() < 4 {
+    if !w.chars().all(|c| c.is_ascii_alphanumeric()) || w.len() < 3 {
         return false;
     }
     let mut chars = w.char_indices();
@@ -917,6 +918,12 @@ mod tests {
                 "{t} {l} in {got:?}"
             );
         }
+    }
+
+    #[test]
+    fn short_camel_case_acronyms_are_organisations() {
+        let got = tag("Merz wins as the AfD doubles its vote, and PwC audits the count.");
+        assert_has(&got, &[("AfD", "ORG"), ("PwC", "ORG")]);
     }
 
     #[test]

@@ -169,6 +169,39 @@ pub(crate) fn team(sent: &[Token<'_>], s: usize, e: usize, sporty: bool) -> bool
     (subject && (verb_after || score_after || people)) || before
 }
 
+/// True when token `t` can be a word of a club's nickname: title case or
+/// a number-led word ("Titans", "Super", "49ers").
+fn nickname_word(t: &Token<'_>) -> bool {
+    let mut cs = t.raw.chars();
+    cs.next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        && t.raw.chars().any(char::is_lowercase)
+        && !t.headline
+}
+
+/// True when tokens `s..=e` are a club's full name: a known city or state
+/// and a plural nickname of one or two words ("Gujarat Titans", "Mumbai
+/// Indians", "Chennai Super Kings", "San Francisco 49ers"), which the
+/// tagger may read as a person's name. A people or party after the place
+/// ("Texas Republicans", "Kerala Christians") is no club, and neither is a
+/// country's name with one (national sides are places in CoNLL-2003).
+pub(crate) fn club_name(sent: &[Token<'_>], s: usize, e: usize) -> bool {
+    let lw: Vec<&str> = sent[s..=e].iter().map(|t| t.lower.as_str()).collect();
+    if lw.len() < 2 || !lw[lw.len() - 1].ends_with('s') {
+        return false;
+    }
+    (1..lw.len()).any(|cut| {
+        let nick = &lw[cut..];
+        let place = phrase_key(&lw[..cut]);
+        nick.len() <= 2
+            && gazetteer::is_gpe(place)
+            && !gazetteer::is_country(place)
+            && !gazetteer::is_gpe(phrase_key(&lw))
+            && !gazetteer::is_norp(phrase_key(nick))
+            && sent[s + cut..=e].iter().all(nickname_word)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use crate::ner::test_support::tag_owned as tag;
@@ -191,6 +224,15 @@ mod tests {
         for team in ["Denver", "Philadelphia", "Toronto", "Milwaukee", "Orlando"] {
             assert_eq!(label_of(&got, team), Some("ORG"), "{team} in {got:?}");
         }
+    }
+
+    #[test]
+    fn clubs_named_for_a_place_and_a_nickname_are_organisations() {
+        let got = tag("Chennai Super Kings beat Gujarat Titans by five wickets, and Mumbai Indians now share the record. Texas Republicans met in Austin.");
+        for club in ["Chennai Super Kings", "Gujarat Titans", "Mumbai Indians"] {
+            assert_eq!(label_of(&got, club), Some("ORG"), "{club} in {got:?}");
+        }
+        assert_ne!(label_of(&got, "Texas Republicans"), Some("ORG"), "{got:?}");
     }
 
     #[test]
