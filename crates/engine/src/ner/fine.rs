@@ -492,7 +492,10 @@ pub(crate) fn refine(
                 Label::Person | Label::Gpe | Label::Loc | Label::Product
             ) && ((!known_place
                 && (news::company_context(sent, s, e) || gazetteer::is_org(key)))
-                || listed::company_not_region(sent, s, e));
+                || listed::company_not_region(sent, s, e)
+                || (matches!(label, Label::Person | Label::Gpe | Label::Loc)
+                    && !known_place
+                    && listed::brand_typed_apart(sent, s, e, lex)));
             let club = matches!(
                 label,
                 Label::Person | Label::Norp | Label::Gpe | Label::Product
