@@ -185,7 +185,10 @@ const COMPANY_HEADS: &[&str] = &[
     "inc.",
     "corp",
     "corp.",
+    "co",
     "co.",
+    "bros",
+    "bros.",
     "ltd",
     "ltd.",
     "plc",
@@ -918,6 +921,12 @@ mod tests {
                 "{t} {l} in {got:?}"
             );
         }
+    }
+
+    #[test]
+    fn names_closed_by_a_company_form_at_a_line_end_are_organisations() {
+        let got = tag("Jordan said in a statement released by Warner Bros.\nMichael Durante is an analyst at McDonald & Co.");
+        assert_has(&got, &[("Warner Bros", "ORG"), ("McDonald & Co", "ORG")]);
     }
 
     #[test]
