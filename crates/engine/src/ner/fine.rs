@@ -126,7 +126,8 @@ const BODY_HEADS: &[&str] = &[
     "party",
 ];
 
-/// Head words that make a name an event whatever the tagger thought it was.
+/// Head words that make a name an event whatever the tagger thought it was
+/// ("Farnborough Airshow", "Super Bowl", "Palisades Fire").
 const STRONG_EVENT_HEADS: &[&str] = &[
     "airshow",
     "expo",
@@ -141,6 +142,8 @@ const STRONG_EVENT_HEADS: &[&str] = &[
     "summit",
     "bowl",
     "dialogue",
+    "fire",
+    "wildfire",
 ];
 
 /// Head words that make a name of several words a facility whatever the

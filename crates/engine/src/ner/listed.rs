@@ -47,7 +47,10 @@ fn unseen(lex: &dyn Lexicon, lower: &str) -> bool {
 fn listed_word(t: &Token<'_>, lex: &dyn Lexicon) -> bool {
     let key = phrase_key(&[t.lower.as_str()]);
     let lower = t.lower.as_str();
-    (gazetteer::is_org(key) || (gazetteer::is_brand(key) && unseen(lex, lower)))
+    // A brand in capitals longer than an acronym is a shouted word of a
+    // dateline or headline ("SUNRISE, Fla."), not the brand.
+    let shouted = t.raw.chars().count() > 4 && !t.raw.chars().any(char::is_lowercase);
+    (gazetteer::is_org(key) || (gazetteer::is_brand(key) && unseen(lex, lower) && !shouted))
         && !gazetteer::place(key)
         && !gazetteer::is_norp(key)
         && !gazetteer::is_holiday(key)
