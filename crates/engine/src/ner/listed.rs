@@ -106,14 +106,14 @@ pub(crate) fn company_not_region(sent: &[Token<'_>], s: usize, e: usize) -> bool
     gazetteer::is_org(key)
         && gazetteer::is_loc(key)
         && !gazetteer::is_gpe(key)
-        && !s.checked_sub(1).is_some_and(|p| sent[p].lower == "the")
+        && s.checked_sub(1).is_none_or(|p| sent[p].lower != "the")
 }
 
 #[cfg(test)]
 mod tests {
     use crate::ner::test_support::tag;
 
-    fn label_of<'a>(got: &[(&'a str, &'static str)], text: &str) -> Option<&'static str> {
+    fn label_of(got: &[(&str, &'static str)], text: &str) -> Option<&'static str> {
         got.iter().find(|(t, _)| *t == text).map(|(_, l)| *l)
     }
 
