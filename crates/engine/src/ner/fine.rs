@@ -490,15 +490,20 @@ pub(crate) fn refine(
             let mut label = fine_type(&sent[s..=e], ty);
             let key = phrase_key(&lowers(&sent[s..=e]));
             let known_place = gazetteer::place(key) || gazetteer::is_norp(key);
-            let company = matches!(
+            let typed_apart = matches!(
                 label,
                 Label::Person | Label::Gpe | Label::Loc | Label::Product
-            ) && ((!known_place
-                && (news::company_context(sent, s, e) || gazetteer::is_org(key)))
-                || listed::company_not_region(sent, s, e)
-                || (matches!(label, Label::Person | Label::Gpe | Label::Loc)
-                    && !known_place
-                    && listed::brand_typed_apart(sent, s, e, lex)));
+            );
+            let listed_company =
+                !known_place && (news::company_context(sent, s, e) || gazetteer::is_org(key));
+            // A brand read as a person, place or people ("Anthropic" by
+            // its "-ic"), never as a product: it may be one.
+            let brand = matches!(label, Label::Person | Label::Gpe | Label::Loc | Label::Norp)
+                && !known_place
+                && listed::brand_typed_apart(sent, s, e, lex);
+            let company = (typed_apart
+                && (listed_company || listed::company_not_region(sent, s, e)))
+                || brand;
             let club = matches!(
                 label,
                 Label::Person | Label::Norp | Label::Gpe | Label::Product
@@ -582,6 +587,7 @@ pub(crate) fn refine(
     split_names::join_name_particles(sent, &mut out);
     split_names::join_long_names(sent, &mut out);
     split_names::join_hyphenated(sent, &mut out);
+    split_names::join_initials(sent, &mut out);
     out
 }
 

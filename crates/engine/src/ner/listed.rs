@@ -127,8 +127,8 @@ mod tests {
 
     #[test]
     fn todays_platforms_read_as_people_or_places_are_organisations() {
-        let got = tag("Meta said sign-ups for Instagram had jumped. Users turned to Telegram, and Bluesky, a social network, added new video features.");
-        for brand in ["Instagram", "Telegram", "Bluesky"] {
+        let got = tag("Meta said sign-ups for Instagram had jumped. Users turned to Telegram, and Bluesky, a social network, added new video features. Anthropic, founded by former OpenAI staff, opened access.");
+        for brand in ["Instagram", "Telegram", "Bluesky", "Anthropic"] {
             assert_eq!(label_of(&got, brand), Some("ORG"), "{brand} in {got:?}");
         }
     }

@@ -132,6 +132,57 @@ pub(crate) fn join_hyphenated(sent: &[Token<'_>], mentions: &mut Vec<RawMention>
     }
 }
 
+/// Capital abbreviations before a name that are posts or bodies, not a
+/// person's initials ("CEO Tim Cook", "MP Diane Abbott").
+const NOT_INITIALS: &[&str] = &[
+    "CEO", "CFO", "COO", "CTO", "MP", "MPS", "MEP", "PM", "MD", "GOP", "DJ", "MC", "VP", "UN",
+    "EU", "US", "UK", "FBI", "CIA", "NBA", "NFL", "NHL", "MLB", "IPL", "FC", "AC", "SC", "TV",
+    "BBC", "CNN", "AP", "AFP", "ITV", "NHS", "RAF", "IDF", "PSG", "CDC", "WHO",
+];
+
+/// True when token `k`, which no mention covers, is a person's initials
+/// written as capitals before the name ("JD Vance", "MS Dhoni", "KL
+/// Rahul"): two or three capital letters, no post or body, no place, and
+/// no capitals word before it.
+fn initials(sent: &[Token<'_>], k: usize) -> bool {
+    let t = &sent[k];
+    let n = t.raw.chars().count();
+    let caps = (2..=3).contains(&n) && t.raw.chars().all(|c| c.is_ascii_uppercase());
+    let key = super::keys::phrase_key(&[t.lower.as_str()]);
+    let after_caps = k > 0
+        && sent[k - 1].raw.chars().any(char::is_alphabetic)
+        && !sent[k - 1].raw.chars().any(char::is_lowercase);
+    caps && !t.headline
+        && !NOT_INITIALS.contains(&t.raw)
+        && !gazetteer::place(key)
+        && !gazetteer::is_norp(key)
+        && !after_caps
+}
+
+/// A person mention right after capital initials the tagger left out
+/// takes them ("MS Dhoni" for "Dhoni", "JD Vance" for "Vance").
+/// `mentions` are of one sentence's tokens `sent`.
+pub(crate) fn join_initials(sent: &[Token<'_>], mentions: &mut [RawMention]) {
+    for k in 0..mentions.len() {
+        if mentions[k].label != Label::Person {
+            continue;
+        }
+        let Some(first) = sent
+            .iter()
+            .position(|t| t.span.start == mentions[k].span.start)
+        else {
+            continue;
+        };
+        let Some(i) = first.checked_sub(1) else {
+            continue;
+        };
+        let free = k == 0 || mentions[k - 1].span.end <= sent[i].span.start;
+        if free && initials(sent, i) {
+            mentions[k].span = crate::text::Span::new(sent[i].span.start, mentions[k].span.end);
+        }
+    }
+}
+
 /// Head words of bodies whose names go on with "of" or "for"
 /// ("International Committee of the Red Cross", "Electoral Commission of
 /// South Africa", "Organisation for Economic Co-operation and Development").
@@ -328,6 +379,14 @@ pub(crate) fn join_long_names(sent: &[Token<'_>], mentions: &mut Vec<RawMention>
 #[cfg(test)]
 mod tests {
     use crate::ner::test_support::{tag, tag_with_headline};
+
+    #[test]
+    fn capital_initials_belong_to_the_name() {
+        let got = tag("Chennai captain MS Dhoni, 41, said he would play on. Apple CEO Tim Cook met Vice President JD Vance.");
+        assert!(got.contains(&("MS Dhoni", "PERSON")), "{got:?}");
+        assert!(got.contains(&("JD Vance", "PERSON")), "{got:?}");
+        assert!(got.contains(&("Tim Cook", "PERSON")), "{got:?}");
+    }
 
     #[test]
     fn hyphenated_names_are_one_person() {
