@@ -932,7 +932,79 @@ pub(crate) fn company_context(sent: &[Token<'_>], s: usize, e: usize) -> bool {
     let shares_after = lower_is(sent.get(after), COMPANY_NEXT);
     let chief =
         lower_is(sent.get(after), &["chief"]) && lower_is(sent.get(after + 1), &["executive"]);
-    head || noun_before || shares_of || based || shares_after || chief || kind_after(sent, e)
+    head || noun_before
+        || shares_of
+        || based
+        || shares_after
+        || chief
+        || kind_after(sent, e)
+        || company_apposition(sent, e)
+}
+
+/// Head nouns of an apposition that says a name is a company's ("Temu, an
+/// online marketplace", "Bluesky, a social network that …").
+const APPOSITION_HEADS: &[&str] = &[
+    "company",
+    "firm",
+    "retailer",
+    "marketplace",
+    "platform",
+    "network",
+    "startup",
+    "start-up",
+    "carrier",
+    "airline",
+    "lender",
+    "insurer",
+    "broadcaster",
+    "manufacturer",
+    "automaker",
+    "carmaker",
+    "chipmaker",
+    "drugmaker",
+    "conglomerate",
+    "subsidiary",
+    "bank",
+    "app",
+];
+
+/// Words that may end an apposition after its head ("…, a social network
+/// that has grown", "…, the retailer based in …").
+const APPOSITION_ENDS: &[&str] = &[
+    "that", "which", "whose", "with", "in", "of", "based", "owned", "founded", "and", "known",
+];
+
+/// True when an apposition after the name at `e` says it is a company:
+/// ", a/an/the" and up to four lower-case words ending in a company noun
+/// that closes the phrase ("Temu, an online marketplace,", "Bluesky, a
+/// social network that"), or ", owned by" / ", which makes" ("Temu, owned
+/// by PDD Holdings", "Bavarian Nordic, which makes the vaccine").
+fn company_apposition(sent: &[Token<'_>], e: usize) -> bool {
+    if !lower_is(sent.get(e + 1), &[","]) {
+        return false;
+    }
+    let which = lower_is(sent.get(e + 2), &["which", "owned"])
+        && lower_is(
+            sent.get(e + 3),
+            &["makes", "owns", "runs", "operates", "by"],
+        );
+    if which {
+        return true;
+    }
+    if !lower_is(sent.get(e + 2), &["a", "an", "the"]) {
+        return false;
+    }
+    (e + 3..e + 7).any(|k| {
+        let lower_run = (e + 3..=k).all(|j| {
+            sent.get(j)
+                .is_some_and(|t| t.raw.starts_with(|c: char| c.is_lowercase()))
+        });
+        let closes = sent.get(k + 1).is_none_or(|n| {
+            !n.raw.starts_with(|c: char| c.is_alphanumeric())
+                || APPOSITION_ENDS.contains(&n.lower.as_str())
+        });
+        lower_run && lower_is(sent.get(k), APPOSITION_HEADS) && closes
+    })
 }
 
 /// Lower-case nouns after a name that say what kind of body it is ("the
@@ -989,6 +1061,15 @@ mod tests {
         assert!(
             !got.iter().any(|(t, l)| t == "SUNRISE" && *l == "ORG"),
             "{got:?}"
+        );
+    }
+
+    #[test]
+    fn an_apposition_naming_a_company_makes_it_one() {
+        let got = tag("Temu, owned by PDD Holdings, is expected to follow. Zalando, an online retailer, agreed. Smith, a company spokesman, declined to comment.");
+        assert_has(
+            &got,
+            &[("Temu", "ORG"), ("Zalando", "ORG"), ("Smith", "PERSON")],
         );
     }
 
