@@ -519,6 +519,13 @@ pub(crate) fn rules(sent: &[Token<'_>], out: &mut Vec<(usize, usize, Label)>) {
             && sent
                 .get(i + 1)
                 .is_some_and(|n| capitalised(n) && !matches!(n.lower.as_str(), "photo" | "photos"));
+        if let Some(s0) = national_body_start(sent, i) {
+            if free(out, s0, i) {
+                out.push((s0, i, Label::Org));
+                i += 1;
+                continue;
+            }
+        }
         let word_acronym = WORD_ACRONYMS.contains(&t.raw) && mixed_case(sent);
         if ((AGENCIES.contains(&t.raw) && !longer) || acronym_company(sent, i) || word_acronym)
             && free(out, i, i)
@@ -527,6 +534,63 @@ pub(crate) fn rules(sent: &[Token<'_>], out: &mut Vec<(usize, usize, Label)>) {
         }
         i += 1;
     }
+}
+
+/// Home nations and the UK, which close the names of national bodies and
+/// parties ("Reform UK", "Cancer Research UK", "Police Scotland").
+const NATIONS: &[&str] = &["UK", "England", "Scotland", "Wales", "Britain"];
+
+/// Compass words: "Northern England" is a region, not a body.
+const COMPASS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "great",
+    "new",
+    "old",
+    "rural",
+];
+
+/// The first token of a national body's name that ends with the nation at
+/// `i` ("Reform UK", "Cancer Research UK", "Police Scotland"): one or two
+/// title-case words right before it, in running text and not opening the
+/// sentence, that are no place, people or compass word, and not the end of
+/// a longer capitalised run.
+fn national_body_start(sent: &[Token<'_>], i: usize) -> Option<usize> {
+    if !NATIONS.contains(&sent[i].raw) || sent[i].headline {
+        return None;
+    }
+    let word = |k: usize| {
+        let t = &sent[k];
+        let key = super::keys::phrase_key(&[t.lower.as_str()]);
+        capitalised(t)
+            && t.raw.chars().skip(1).all(char::is_lowercase)
+            && t.raw.chars().count() >= 3
+            && !t.headline
+            && !gazetteer::place(key)
+            && !gazetteer::is_norp(key)
+            && !COMPASS.contains(&t.lower.as_str())
+    };
+    // A sentence's first word is capitalised anyway ("Former England
+    // captain", "Two Scotland players").
+    let word = |k: usize| word(k) && !sentence_initial(sent, k);
+    let first = i.checked_sub(1).filter(|&k| word(k))?;
+    let start = match first.checked_sub(1) {
+        Some(k) if word(k) => k,
+        _ => first,
+    };
+    let longer = start > 0 && capitalised(&sent[start - 1]) && !sentence_initial(sent, start - 1);
+    (!longer).then_some(start)
 }
 
 /// True when some word of the sentence has a lower-case letter: it is not a
@@ -1071,6 +1135,25 @@ mod tests {
             &got,
             &[("Temu", "ORG"), ("Zalando", "ORG"), ("Smith", "PERSON")],
         );
+    }
+
+    #[test]
+    fn bodies_named_for_a_home_nation_are_organisations() {
+        let got = tag("Seats went to Reform UK, Cancer Research UK welcomed the plan and Police Scotland said it would help. Rain fell across Northern England. Two Scotland players were booked.");
+        assert_has(
+            &got,
+            &[
+                ("Reform UK", "ORG"),
+                ("Cancer Research UK", "ORG"),
+                ("Police Scotland", "ORG"),
+            ],
+        );
+        assert!(
+            !got.iter()
+                .any(|(t, l)| t == "Northern England" && *l == "ORG"),
+            "{got:?}"
+        );
+        assert!(!got.iter().any(|(t, _)| t == "Two Scotland"), "{got:?}");
     }
 
     #[test]
