@@ -14,7 +14,7 @@
 
 use super::gazetteer;
 use super::keys::{casing_key, fnv, FNV_OFFSET};
-use super::tokens::tokenize;
+use super::tokens::tokenize_block;
 use super::Segment;
 use crate::text::Span;
 use foldhash::{HashMap, HashSet};
@@ -180,7 +180,7 @@ pub(crate) fn prepare<'a>(
         if text.get(seg.span.range()).is_none() {
             continue;
         }
-        let seg_tokens = tokenize(text, seg.span);
+        let seg_tokens = tokenize_block(text, seg.span);
         let raws: Vec<&str> = seg_tokens.iter().map(|s| s.of(text)).collect();
         let headline = seg.headline || looks_like_headline(&raws);
         let mut toks: Vec<Token<'a>> = Vec::new();

@@ -12,9 +12,10 @@
 //!   laws and named exercises are found by their head words and years and
 //!   replace whatever the tagger proposed inside them.
 
-use super::features::{sentence_initial, Token};
+use super::features::{sentence_initial, Lexicon, Token};
 use super::gazetteer;
 use super::keys::phrase_key;
+use super::listed;
 use super::news;
 use super::split_names;
 use super::sport;
@@ -125,7 +126,8 @@ const BODY_HEADS: &[&str] = &[
     "party",
 ];
 
-/// Head words that make a name an event whatever the tagger thought it was.
+/// Head words that make a name an event whatever the tagger thought it was
+/// ("Farnborough Airshow", "Super Bowl", "Palisades Fire").
 const STRONG_EVENT_HEADS: &[&str] = &[
     "airshow",
     "expo",
@@ -140,6 +142,8 @@ const STRONG_EVENT_HEADS: &[&str] = &[
     "summit",
     "bowl",
     "dialogue",
+    "fire",
+    "wildfire",
 ];
 
 /// Head words that make a name of several words a facility whatever the
@@ -394,8 +398,13 @@ fn fine_type(toks: &[Token<'_>], coarse: usize) -> Label {
     }
 }
 
-/// Mentions of one sentence from the tagger's `(first, last, type)` spans.
-pub(crate) fn refine(sent: &[Token<'_>], ents: &[(usize, usize, usize)]) -> Vec<RawMention> {
+/// Mentions of one sentence from the tagger's `(first, last, type)` spans;
+/// `lex` tells common words from names for the rules that add mentions.
+pub(crate) fn refine(
+    sent: &[Token<'_>],
+    ents: &[(usize, usize, usize)],
+    lex: &dyn Lexicon,
+) -> Vec<RawMention> {
     let mut out: Vec<RawMention> = Vec::new();
     let mut rule: Vec<(usize, usize, Label)> = Vec::new();
     rule_laws(sent, &mut rule);
@@ -481,12 +490,28 @@ pub(crate) fn refine(sent: &[Token<'_>], ents: &[(usize, usize, usize)]) -> Vec<
             let mut label = fine_type(&sent[s..=e], ty);
             let key = phrase_key(&lowers(&sent[s..=e]));
             let known_place = gazetteer::place(key) || gazetteer::is_norp(key);
-            let company = matches!(
+            let typed_apart = matches!(
                 label,
                 Label::Person | Label::Gpe | Label::Loc | Label::Product
-            ) && !known_place
-                && (news::company_context(sent, s, e) || gazetteer::is_org(key));
-            if company || (team_shaped(sent, s, e, label) && sport::team(sent, s, e, sporty)) {
+            );
+            let listed_company =
+                !known_place && (news::company_context(sent, s, e) || gazetteer::is_org(key));
+            // A brand read as a person, place or people ("Anthropic" by
+            // its "-ic"), never as a product: it may be one.
+            let brand = matches!(label, Label::Person | Label::Gpe | Label::Loc | Label::Norp)
+                && !known_place
+                && listed::brand_typed_apart(sent, s, e, lex);
+            let company = (typed_apart
+                && (listed_company || listed::company_not_region(sent, s, e)))
+                || brand;
+            let club = matches!(
+                label,
+                Label::Person | Label::Norp | Label::Gpe | Label::Product
+            ) && sport::club_name(sent, s, e);
+            if company
+                || club
+                || (team_shaped(sent, s, e, label) && sport::team(sent, s, e, sporty))
+            {
                 label = Label::Org;
             } else if s == e
                 && news::camel_case(&sent[s])
@@ -558,8 +583,11 @@ pub(crate) fn refine(sent: &[Token<'_>], ents: &[(usize, usize, usize)]) -> Vec<
             ));
         }
     }
+    listed::add_missed(sent, lex, &mut out);
     split_names::join_name_particles(sent, &mut out);
     split_names::join_long_names(sent, &mut out);
+    split_names::join_hyphenated(sent, &mut out);
+    split_names::join_initials(sent, &mut out);
     out
 }
 

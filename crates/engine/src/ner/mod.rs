@@ -31,9 +31,11 @@ mod features;
 mod fine;
 mod gazetteer;
 mod keys;
+mod listed;
 mod model;
 mod news;
 mod perceptron;
+mod possessive;
 mod split_names;
 mod sport;
 mod tokens;
@@ -150,7 +152,7 @@ impl Recognizer {
         consistency::propagate(&sentences, &mut tagged);
         let mut out = Vec::new();
         for (sent, ents) in sentences.iter().zip(&tagged) {
-            out.extend(fine::refine(sent, ents));
+            out.extend(fine::refine(sent, ents, lex));
         }
         out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
         let mut kept: Vec<RawMention> = Vec::with_capacity(out.len());
@@ -160,6 +162,7 @@ impl Recognizer {
             }
         }
         document::harmonise(text, &mut kept);
+        possessive::extend(text, &mut kept);
         kept
     }
 }

@@ -61,6 +61,128 @@ pub(crate) fn join_name_particles(sent: &[Token<'_>], mentions: &mut Vec<RawMent
     }
 }
 
+/// True when tokens `a` and `b` of `sent` touch (no space between them).
+fn touching(sent: &[Token<'_>], a: usize, b: usize) -> bool {
+    sent[a].span.end == sent[b].span.start
+}
+
+/// True when token `k` is a hyphen glued to the words on both sides.
+fn glued_hyphen(sent: &[Token<'_>], k: usize) -> bool {
+    k > 0
+        && k + 1 < sent.len()
+        && matches!(sent[k].raw, "-" | "‐" | "‑")
+        && touching(sent, k - 1, k)
+        && touching(sent, k, k + 1)
+}
+
+/// Word prefixes written before a hyphen ("Ex-Yankee Randy Velarde",
+/// "Anti-Trump"): never the first half of a name.
+const PREFIXES: &[&str] = &[
+    "ex", "anti", "pro", "non", "post", "pre", "neo", "mid", "pan",
+];
+
+/// True when token `k` could open a person's double name: a title-case
+/// word, starting a word of the text, that names no place or people.
+fn name_half(sent: &[Token<'_>], k: usize) -> bool {
+    let t = &sent[k];
+    let title = t.raw.starts_with(char::is_uppercase) && t.raw.chars().any(char::is_lowercase);
+    let key = super::keys::phrase_key(&[t.lower.as_str()]);
+    title
+        && !t.headline
+        && (k == 0 || !touching(sent, k - 1, k))
+        && !PREFIXES.contains(&t.lower.as_str())
+        && !gazetteer::place(key)
+        && !gazetteer::is_norp(key)
+}
+
+/// Joins a person's name the tokenizer split at its hyphen: two person
+/// mentions glued by a hyphen ("Bankman" "-" "Fried"), or a person mention
+/// after a glued hyphen and a first name the tagger left out ("Charles" "-"
+/// "Michael Friedek", "Joe-Max Moore"). `mentions` are of one sentence's
+/// tokens `sent`.
+pub(crate) fn join_hyphenated(sent: &[Token<'_>], mentions: &mut Vec<RawMention>) {
+    mentions.sort_by_key(|m| m.span.start);
+    let mut k = 0;
+    while k < mentions.len() {
+        let m = &mentions[k];
+        let first = sent.iter().position(|t| t.span.start == m.span.start);
+        let Some(h) = first.and_then(|f| f.checked_sub(1)) else {
+            k += 1;
+            continue;
+        };
+        if m.label != Label::Person || !glued_hyphen(sent, h) {
+            k += 1;
+            continue;
+        }
+        let left = sent[h - 1].span;
+        let before = k
+            .checked_sub(1)
+            .filter(|&j| mentions[j].span.end == left.end);
+        match before {
+            Some(j) if mentions[j].label == Label::Person => {
+                mentions[j].span = crate::text::Span::new(mentions[j].span.start, m.span.end);
+                mentions.remove(k);
+            }
+            None if name_half(sent, h - 1) => {
+                mentions[k].span = crate::text::Span::new(left.start, m.span.end);
+                k += 1;
+            }
+            _ => k += 1,
+        }
+    }
+}
+
+/// Capital abbreviations before a name that are posts or bodies, not a
+/// person's initials ("CEO Tim Cook", "MP Diane Abbott").
+const NOT_INITIALS: &[&str] = &[
+    "CEO", "CFO", "COO", "CTO", "MP", "MPS", "MEP", "PM", "MD", "GOP", "DJ", "MC", "VP", "UN",
+    "EU", "US", "UK", "FBI", "CIA", "NBA", "NFL", "NHL", "MLB", "IPL", "FC", "AC", "SC", "TV",
+    "BBC", "CNN", "AP", "AFP", "ITV", "NHS", "RAF", "IDF", "PSG", "CDC", "WHO",
+];
+
+/// True when token `k`, which no mention covers, is a person's initials
+/// written as capitals before the name ("JD Vance", "MS Dhoni", "KL
+/// Rahul"): two or three capital letters, no post or body, no place, and
+/// no capitals word before it.
+fn initials(sent: &[Token<'_>], k: usize) -> bool {
+    let t = &sent[k];
+    let n = t.raw.chars().count();
+    let caps = (2..=3).contains(&n) && t.raw.chars().all(|c| c.is_ascii_uppercase());
+    let key = super::keys::phrase_key(&[t.lower.as_str()]);
+    let after_caps = k > 0
+        && sent[k - 1].raw.chars().any(char::is_alphabetic)
+        && !sent[k - 1].raw.chars().any(char::is_lowercase);
+    caps && !t.headline
+        && !NOT_INITIALS.contains(&t.raw)
+        && !gazetteer::place(key)
+        && !gazetteer::is_norp(key)
+        && !after_caps
+}
+
+/// A person mention right after capital initials the tagger left out
+/// takes them ("MS Dhoni" for "Dhoni", "JD Vance" for "Vance").
+/// `mentions` are of one sentence's tokens `sent`.
+pub(crate) fn join_initials(sent: &[Token<'_>], mentions: &mut [RawMention]) {
+    for k in 0..mentions.len() {
+        if mentions[k].label != Label::Person {
+            continue;
+        }
+        let Some(first) = sent
+            .iter()
+            .position(|t| t.span.start == mentions[k].span.start)
+        else {
+            continue;
+        };
+        let Some(i) = first.checked_sub(1) else {
+            continue;
+        };
+        let free = k == 0 || mentions[k - 1].span.end <= sent[i].span.start;
+        if free && initials(sent, i) {
+            mentions[k].span = crate::text::Span::new(sent[i].span.start, mentions[k].span.end);
+        }
+    }
+}
+
 /// Head words of bodies whose names go on with "of" or "for"
 /// ("International Committee of the Red Cross", "Electoral Commission of
 /// South Africa", "Organisation for Economic Co-operation and Development").
@@ -251,5 +373,33 @@ pub(crate) fn join_long_names(sent: &[Token<'_>], mentions: &mut Vec<RawMention>
             },
         );
         k = at + 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::ner::test_support::{tag, tag_with_headline};
+
+    #[test]
+    fn capital_initials_belong_to_the_name() {
+        let got = tag("Chennai captain MS Dhoni, 41, said he would play on. Apple CEO Tim Cook met Vice President JD Vance.");
+        assert!(got.contains(&("MS Dhoni", "PERSON")), "{got:?}");
+        assert!(got.contains(&("JD Vance", "PERSON")), "{got:?}");
+        assert!(got.contains(&("Tim Cook", "PERSON")), "{got:?}");
+    }
+
+    #[test]
+    fn hyphenated_names_are_one_person() {
+        let got = tag_with_headline("Bankman-Fried convicted of fraud\n\nScorers: U.S. - Joe-Max Moore (3rd minute). Ex-Yankee Randy Velarde hit his 11th homer.");
+        assert!(got.contains(&("Bankman-Fried", "PERSON")), "{got:?}");
+        assert!(got.contains(&("Joe-Max Moore", "PERSON")), "{got:?}");
+        assert!(!got.iter().any(|(t, _)| t.starts_with("Ex")), "{got:?}");
+        let plain = tag("The Anglo-French summit opened as Jean-Pierre Raffarin spoke.");
+        assert!(
+            !plain
+                .iter()
+                .any(|(t, l)| t.contains("Anglo") && *l == "PERSON"),
+            "{plain:?}"
+        );
     }
 }

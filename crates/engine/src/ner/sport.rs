@@ -122,7 +122,7 @@ const SPORT_NOUNS: &[&str] = &[
 
 /// A result written as two small numbers with a hyphen ("2-1", "103-90",
 /// "25-22"), not a year range ("2019-20") or a date.
-fn score(t: &Token<'_>) -> bool {
+pub(crate) fn score(t: &Token<'_>) -> bool {
     t.raw.split_once('-').is_some_and(|(a, b)| {
         [a, b]
             .iter()
@@ -169,6 +169,59 @@ pub(crate) fn team(sent: &[Token<'_>], s: usize, e: usize, sporty: bool) -> bool
     (subject && (verb_after || score_after || people)) || before
 }
 
+/// True when token `t` can be a word of a club's nickname: title case or
+/// a number-led word ("Titans", "Super", "49ers").
+fn nickname_word(t: &Token<'_>) -> bool {
+    let mut cs = t.raw.chars();
+    cs.next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        && t.raw.chars().any(char::is_lowercase)
+        && !t.headline
+}
+
+/// Last words of football clubs' names after their town ("Nottingham
+/// Forest", "Brighton & Hove Albion", "Tottenham Hotspur").
+const CLUB_SUFFIXES: &[&str] = &[
+    "forest",
+    "albion",
+    "hotspur",
+    "united",
+    "rovers",
+    "wanderers",
+    "athletic",
+    "rangers",
+    "celtic",
+    "villa",
+    "argyle",
+    "orient",
+    "wednesday",
+];
+
+/// True when tokens `s..=e` are a club's full name: a known city or state
+/// and a plural nickname of one or two words or a club's last word
+/// ("Gujarat Titans", "Mumbai Indians", "Chennai Super Kings", "San
+/// Francisco 49ers", "Nottingham Forest"), which the
+/// tagger may read as a person's name. A people or party after the place
+/// ("Texas Republicans", "Kerala Christians") is no club, and neither is a
+/// country's name with one (national sides are places in CoNLL-2003).
+pub(crate) fn club_name(sent: &[Token<'_>], s: usize, e: usize) -> bool {
+    let lw: Vec<&str> = sent[s..=e].iter().map(|t| t.lower.as_str()).collect();
+    let last = lw.last().copied().unwrap_or("");
+    if lw.len() < 2 || !(last.ends_with('s') || CLUB_SUFFIXES.contains(&last)) {
+        return false;
+    }
+    (1..lw.len()).any(|cut| {
+        let nick = &lw[cut..];
+        let place = phrase_key(&lw[..cut]);
+        nick.len() <= 2
+            && gazetteer::is_gpe(place)
+            && !gazetteer::is_country(place)
+            && !gazetteer::is_gpe(phrase_key(&lw))
+            && !gazetteer::is_norp(phrase_key(nick))
+            && sent[s + cut..=e].iter().all(nickname_word)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use crate::ner::test_support::tag_owned as tag;
@@ -191,6 +244,21 @@ mod tests {
         for team in ["Denver", "Philadelphia", "Toronto", "Milwaukee", "Orlando"] {
             assert_eq!(label_of(&got, team), Some("ORG"), "{team} in {got:?}");
         }
+    }
+
+    #[test]
+    fn clubs_named_for_a_place_and_a_nickname_are_organisations() {
+        let got = tag("Chennai Super Kings beat Gujarat Titans by five wickets, and Mumbai Indians now share the record. Texas Republicans met in Austin. Newcastle lost 3-1 at Nottingham Forest, and the Denver Nuggets beat the Miami Heat 94-89 on Monday.");
+        for club in [
+            "Chennai Super Kings",
+            "Gujarat Titans",
+            "Mumbai Indians",
+            "Nottingham Forest",
+            "Miami Heat",
+        ] {
+            assert_eq!(label_of(&got, club), Some("ORG"), "{club} in {got:?}");
+        }
+        assert_ne!(label_of(&got, "Texas Republicans"), Some("ORG"), "{got:?}");
     }
 
     #[test]

@@ -13,7 +13,10 @@
 //! * possessive `'s` / `’s` and a trailing `'` become their own tokens
 //!   ("Russia's" → "Russia", "'s"; "US'" → "US", "'");
 //! * a final period stays on abbreviations ("U.S.", "Mr.", "Corp.") and
-//!   initials ("J."), and is split off everywhere else;
+//!   initials ("J."), and is split off everywhere else; in a block of text
+//!   ([`tokenize_block`]) it is split off at the end of a line too, where it
+//!   also ends the sentence ("… and Lear Corp." → "Corp", "."): CoNLL-2003
+//!   leaves that period out of the name;
 //! * all other punctuation is a one-character token.
 
 use crate::text::Span;
@@ -25,8 +28,20 @@ const ABBREVIATIONS: &[&str] = &[
     "sep", "sept", "oct", "nov", "dec", "inc", "corp", "co", "ltd", "bros", "mt", "ft", "plc",
 ];
 
-/// Splits `span` of `text` into tokens (byte spans of `text`).
+/// Splits `span` of `text` into tokens (byte spans of `text`), keeping the
+/// period of an abbreviation wherever it is (for names in word lists).
 pub fn tokenize(text: &str, span: Span) -> Vec<Span> {
+    tokenize_with(text, span, false)
+}
+
+/// Splits a block `span` of `text` into tokens like [`tokenize`], but a
+/// period that ends a line or the block is its own token even after an
+/// abbreviation: there it ends a sentence.
+pub fn tokenize_block(text: &str, span: Span) -> Vec<Span> {
+    tokenize_with(text, span, true)
+}
+
+fn tokenize_with(text: &str, span: Span, line_ends: bool) -> Vec<Span> {
     let mut out = Vec::new();
     let Some(slice) = text.get(span.range()) else {
         return out;
@@ -35,14 +50,15 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Span> {
     for (i, c) in slice.char_indices() {
         if c.is_whitespace() {
             if let Some(s) = chunk_start.take() {
-                chunk(slice, s, i, span.start, &mut out);
+                let end_of_line = line_ends && matches!(c, '\n' | '\r');
+                chunk(slice, s, i, span.start, end_of_line, &mut out);
             }
         } else if chunk_start.is_none() {
             chunk_start = Some(i);
         }
     }
     if let Some(s) = chunk_start {
-        chunk(slice, s, slice.len(), span.start, &mut out);
+        chunk(slice, s, slice.len(), span.start, line_ends, &mut out);
     }
     out
 }
@@ -56,8 +72,10 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
-/// Tokenizes one white-space-free chunk `s[a..b]`, pushing spans shifted by `base`.
-fn chunk(s: &str, a: usize, b: usize, base: usize, out: &mut Vec<Span>) {
+/// Tokenizes one white-space-free chunk `s[a..b]`, pushing spans shifted by
+/// `base`; `end_of_line` says the chunk ends a line, so a final period is
+/// split off whatever it follows.
+fn chunk(s: &str, a: usize, b: usize, base: usize, end_of_line: bool, out: &mut Vec<Span>) {
     let piece = &s[a..b];
     // Leading punctuation, one token per character.
     let mut start = a;
@@ -83,7 +101,8 @@ fn chunk(s: &str, a: usize, b: usize, base: usize, out: &mut Vec<Span>) {
         if wordy(c) {
             break;
         }
-        if c == '.' && keeps_period(&body[..body.len() - 1]) {
+        let sentence_end = end_of_line && end == b;
+        if c == '.' && !sentence_end && keeps_period(&body[..body.len() - 1]) {
             break;
         }
         let cs = end - c.len_utf8();
@@ -198,6 +217,24 @@ mod tests {
             .iter()
             .map(|s| s.of(text))
             .collect()
+    }
+
+    #[test]
+    fn a_period_ending_a_line_ends_the_sentence_even_after_an_abbreviation() {
+        let text = "Johnson Controls Inc. and Lear Corp.\nIt sells in the U.S.";
+        let got: Vec<&str> = tokenize_block(text, Span::new(0, text.len()))
+            .iter()
+            .map(|s| s.of(text))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "Johnson", "Controls", "Inc.", "and", "Lear", "Corp", ".", "It", "sells", "in",
+                "the", "U.S", "."
+            ]
+        );
+        // Word lists keep the abbreviation whole.
+        assert_eq!(toks("Adobe Inc."), ["Adobe", "Inc."]);
     }
 
     #[test]
