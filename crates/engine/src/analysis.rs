@@ -2,6 +2,7 @@
 //! analysed corpus out.
 
 use crate::article::{self, Article, BlockKind};
+use crate::cores;
 use crate::corpus::{AnalyzedArticle, Corpus, Input, Mention, Problem};
 use crate::events;
 use crate::label::Label;
@@ -68,15 +69,26 @@ impl Tagged {
 /// Finds the entity mentions and dates of one article.
 pub fn tag(article: Article) -> Tagged {
     let segments = ner::segments(&article);
-    let mut mentions = Recognizer::bundled().recognize(&article.text, &segments);
+    // A long article's dates are found on another core while its entities
+    // are (see `cores`).
+    let long = article.text.len() >= LONG_ARTICLE_BYTES;
+    let (mut mentions, timexes) = cores::join(
+        long,
+        || Recognizer::bundled().recognize(&article.text, &segments),
+        || timex::tag(&article.text, article.body_span(), article.date),
+    );
     mark_byline_authors(&article, &mut mentions);
-    let timexes = timex::tag(&article.text, article.body_span(), article.date);
     Tagged {
         article,
         mentions,
         timexes,
     }
 }
+
+/// Size from which an article's dates and entities are found side by side:
+/// far above an ordinary news article (a few KB), whose corpus already
+/// keeps every core busy.
+const LONG_ARTICLE_BYTES: usize = 64 * 1024;
 
 /// Last words of publisher names, which a byline may open with instead of an author.
 const PUBLISHER_WORDS: &[&str] = &[

@@ -9,6 +9,7 @@
 
 pub mod analysis;
 pub mod article;
+mod cores;
 pub mod corpus;
 pub mod events;
 pub mod import;

@@ -6,6 +6,7 @@
 
 use super::{Block, BlockKind};
 use crate::text::Span;
+use std::collections::BTreeSet;
 
 /// Splits `text[start..]` into blocks; the first non-empty line is the title.
 pub fn split(text: &str, start: usize) -> Vec<Block> {
@@ -94,17 +95,23 @@ fn mark_summaries(text: &str, blocks: &mut [Block]) {
         .iter()
         .map(|b| (b.kind == BlockKind::Paragraph).then(|| comparison_key(b.span.of(text))))
         .collect();
-    for i in 0..blocks.len() {
-        let Some(key) = keys[i].as_deref().filter(|k| k.len() >= MIN_KEY_LEN) else {
+    // The keys of later paragraphs, sorted: those opening with `key` follow
+    // it directly, so one look-up answers for each paragraph (comparing
+    // every paragraph with every later one was quadratic in their number).
+    let mut later: BTreeSet<&str> = BTreeSet::new();
+    for i in (0..blocks.len()).rev() {
+        let Some(key) = keys[i].as_deref() else {
             continue;
         };
-        let repeated = keys[i + 1..]
-            .iter()
-            .flatten()
-            .any(|later| later.starts_with(key));
+        let repeated = key.len() >= MIN_KEY_LEN
+            && later
+                .range(key..)
+                .next()
+                .is_some_and(|next| next.starts_with(key));
         if repeated {
             blocks[i].kind = BlockKind::Summary;
         }
+        later.insert(key);
     }
 }
 

@@ -225,3 +225,24 @@ fn the_size_limit_can_be_raised_or_lowered() {
         })
     );
 }
+
+#[test]
+fn a_lede_repeated_after_thousands_of_paragraphs_is_a_summary() {
+    // Each paragraph is looked up among the later ones (comparing every
+    // pair made an article of many short lines quadratic).
+    let lede = "Turkey is negotiating the purchase of a second batch of S-400 systems.";
+    let mut text = format!(" date 2021-03-03 W\nTitle\n\n{lede}\n\n");
+    for i in 0..5000 {
+        text.push_str(&format!("Line {i} of the transcript.\n"));
+    }
+    text.push_str(&format!("MOSCOW - {lede} An official said so.\n"));
+    text.push_str(&format!("{lede} An official said so.\n"));
+    let a = parse("x.txt", text.as_bytes()).unwrap();
+    let summaries: Vec<&str> = a
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Summary)
+        .map(|b| b.span.of(&a.text))
+        .collect();
+    assert_eq!(summaries, [lede]);
+}

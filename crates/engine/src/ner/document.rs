@@ -31,7 +31,7 @@ use super::RawMention;
 use crate::label::Label;
 use crate::linking::{acronym_fits, bracketed_acronym};
 use crate::text::Span;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// Singular nouns after a name that make it a product's name.
 const PRODUCT_NOUNS: &[&str] = &[
@@ -160,10 +160,14 @@ fn add_missed_products(text: &str, mentions: &mut Vec<RawMention>, products: &[S
     if products.is_empty() {
         return;
     }
-    let mut added = Vec::new();
+    // Spans added so far, by (start, end): disjoint and non-empty, so the
+    // one starting last before a span's end is the only one that can
+    // overlap it. Scanning every mention for every occurrence made an
+    // article naming a product thousands of times quadratic.
+    let mut added: BTreeSet<(usize, usize)> = BTreeSet::new();
     for name in products {
         for (at, _) in text.match_indices(name.as_str()) {
-            let span = crate::text::Span::new(at, at + name.len());
+            let span = Span::new(at, at + name.len());
             let bounded = !text[..at]
                 .chars()
                 .next_back()
@@ -172,19 +176,34 @@ fn add_missed_products(text: &str, mentions: &mut Vec<RawMention>, products: &[S
                     .chars()
                     .next()
                     .is_some_and(char::is_alphanumeric);
-            let free = !mentions.iter().chain(&added).any(|m| m.span.overlaps(span));
-            if bounded && free {
-                added.push(RawMention {
-                    span,
-                    label: Label::Product,
-                });
+            let taken = overlaps_sorted(mentions, span)
+                || added
+                    .range(..(span.end, 0))
+                    .next_back()
+                    .is_some_and(|&(_, end)| end > span.start);
+            if bounded && !taken {
+                added.insert((span.start, span.end));
             }
         }
     }
     if !added.is_empty() {
-        mentions.extend(added);
+        mentions.extend(added.into_iter().map(|(start, end)| RawMention {
+            span: Span::new(start, end),
+            label: Label::Product,
+        }));
         mentions.sort_by_key(|m| m.span.start);
     }
+}
+
+/// True when `span` overlaps one of `mentions`, which are sorted by start
+/// and do not overlap (so their ends are sorted too): a binary search, not
+/// a scan.
+fn overlaps_sorted(mentions: &[RawMention], span: Span) -> bool {
+    let first = mentions.partition_point(|m| m.span.end <= span.start);
+    mentions[first..]
+        .iter()
+        .take_while(|m| m.span.start < span.end)
+        .any(|m| m.span.overlaps(span))
 }
 
 /// A full name typed PERSON in the article at least as often as anything
@@ -538,6 +557,20 @@ mod tests {
         assert_eq!(rosatom, ["ORG", "ORG"], "{got:?}");
         assert!(got.contains(&("N.Y.", "GPE")), "{got:?}");
         assert!(got.contains(&("Calif.", "GPE")), "{got:?}");
+    }
+
+    #[test]
+    fn every_repeat_of_a_product_is_found_once() {
+        // Each occurrence is checked against the mentions by binary search
+        // (a scan of every mention made this quadratic).
+        let mut text = String::from("Google is building Gemini into Android phones. ");
+        for _ in 0..1000 {
+            text.push_str("Android leads the market. ");
+        }
+        let got = body(&text);
+        let android = got.iter().filter(|(t, _)| *t == "Android");
+        assert!(android.clone().all(|(_, l)| *l == "PRODUCT"), "{got:?}");
+        assert_eq!(android.count(), 1001);
     }
 
     #[test]

@@ -42,6 +42,7 @@ mod tokens;
 #[cfg(feature = "train")]
 pub mod train;
 
+use crate::cores;
 use crate::label::Label;
 use crate::text::Span;
 use model::Model;
@@ -113,7 +114,7 @@ impl Recognizer {
     /// Mentions inside the segments of `text`, sorted by start, non-overlapping.
     pub fn recognize(&self, text: &str, segments: &[Segment]) -> Vec<RawMention> {
         let empty = EmptyLexicon;
-        let lex: &dyn features::Lexicon = match &self.model {
+        let lex: &(dyn features::Lexicon + Sync) = match &self.model {
             Some(m) => m,
             None => &empty,
         };
@@ -121,39 +122,41 @@ impl Recognizer {
         let mut tagged: Vec<Vec<(usize, usize, usize)>> = match &self.model {
             Some(m) => {
                 // Pass 1: sentence-local features only, gathered per
-                // sentence (one buffer) so the model looks them up in bulk.
-                let mut feats: Vec<(usize, u64)> = Vec::new();
-                let mut emissions: Vec<Vec<[f32; N_TAGS]>> = sentences
-                    .iter()
-                    .map(|sent| {
+                // sentence (one buffer per thread) so the model looks them
+                // up in bulk. Sentences are independent here, so a long
+                // article's are shared between cores (`cores`).
+                let (mut emissions, paths): (Vec<_>, Vec<_>) = cores::map_with(
+                    &sentences,
+                    Vec::new,
+                    |feats: &mut Vec<(usize, u64)>, sent| {
                         let mut em = vec![[0f32; N_TAGS]; sent.len()];
                         feats.clear();
                         features::each_feature(sent, &stats, m, |i, f| feats.push((i, f)));
-                        m.add_all(&feats, &mut em);
-                        em
-                    })
-                    .collect();
-                let paths: Vec<Vec<usize>> = emissions
-                    .iter()
-                    .map(|em| perceptron::viterbi(em, &m.trans))
-                    .collect();
+                        m.add_all(feats, &mut em);
+                        let path = perceptron::viterbi(&em, &m.trans);
+                        (em, path)
+                    },
+                )
+                .into_iter()
+                .unzip();
                 // Pass 2: the same scores plus document features read off
                 // pass 1 (the weights are shared; see `train`).
                 features::each_doc_feature(&sentences, &paths, |s, i, f| {
                     m.add(f, &mut emissions[s][i])
                 });
-                emissions
-                    .iter()
-                    .map(|em| perceptron::spans(&perceptron::viterbi(em, &m.trans)))
-                    .collect()
+                cores::map(&emissions, |em: &Vec<[f32; N_TAGS]>| {
+                    perceptron::spans(&perceptron::viterbi(em, &m.trans))
+                })
             }
             None => vec![Vec::new(); sentences.len()],
         };
         consistency::propagate(&sentences, &mut tagged);
-        let mut out = Vec::new();
-        for (sent, ents) in sentences.iter().zip(&tagged) {
-            out.extend(fine::refine(sent, ents, lex));
-        }
+        let pairs: Vec<_> = sentences.iter().zip(&tagged).collect();
+        let mut out: Vec<RawMention> =
+            cores::map(&pairs, |&(sent, ents)| fine::refine(sent, ents, lex))
+                .into_iter()
+                .flatten()
+                .collect();
         out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
         let mut kept: Vec<RawMention> = Vec::with_capacity(out.len());
         for m in out {
