@@ -15,6 +15,7 @@ mod output;
 /// small strings and vectors for every token on every core, and glibc's
 /// malloc slowed down as a 100,000-article corpus's results piled up in
 /// its heap (see the README's scale table for the measured effect).
+#[cfg(not(target_arch = "wasm32"))]
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
