@@ -119,7 +119,10 @@ const b64 = base64Lines(wasm);
 // The corpus bundle (`dateline bundle`): each file as base64 in a data-only
 // <script> the reader looks up by name (src/app/bundle.rs) instead of
 // fetching it. Base64 has no "<", so it cannot end its element early.
-const bundleNames = readdirSync(bundleDir).filter((n) => /^(boot|names|links|search|(chunk|search)-\d+)\.bin$/.test(n)).sort();
+// Every file `dateline bundle` wrote (it removes an earlier build's), whatever
+// its name: a part the page looks for and cannot find here would be fetched,
+// and fail, from file://.
+const bundleNames = readdirSync(bundleDir).filter((n) => n.endsWith(".bin")).sort();
 if (!bundleNames.includes("boot.bin")) throw new Error(`${bundleDir} has no boot.bin: run scripts/bundle-corpus first`);
 let bundleBytes = 0;
 const bundleTags = bundleNames
