@@ -27,6 +27,7 @@ fn mark(name: &str) {
 }
 
 use dateline_engine::corpus::Corpus;
+use dateline_engine::salience::Salience;
 use dateline_reader::corrections::Correction;
 use dateline_reader::names::EntityNames;
 use dateline_reader::search::{CorpusSearch, Found};
@@ -60,13 +61,31 @@ impl Data {
     }
 }
 
-/// Which articles, dates, sources, entity article lists and events a corpus
-/// has: all the timeline reads. Filling the bundle's texts into its outline
-/// keeps the layout, so 100,000 articles' timeline is not built again when
-/// the texts arrive; any other new corpus (added articles, corrections)
-/// gets a new one. Compared by identity.
+/// What the timeline is built from besides the corpus's dates and sources:
+/// which articles and events are drawn first where they crowd. A bundle's
+/// comes with its boot part and stays when the titles, links and texts
+/// arrive, so 100,000 articles' timeline is built once, at the first view;
+/// a corpus the reader changed (added articles, corrections) gets its own.
+/// Compared by identity.
 #[derive(Clone, Default)]
-pub struct Layout(Rc<()>);
+pub struct Layout(Rc<Salience>);
+
+impl Layout {
+    /// The layout of a bundle, with the salience its build computed.
+    pub fn new(salience: Salience) -> Layout {
+        Layout(Rc::new(salience))
+    }
+
+    /// The layout of a corpus changed in the page, its salience computed here.
+    pub fn of(corpus: &Corpus) -> Layout {
+        Layout::new(Salience::of(corpus))
+    }
+
+    /// Which articles and events rank first.
+    pub fn salience(&self) -> Rc<Salience> {
+        self.0.clone()
+    }
+}
 
 impl PartialEq for Layout {
     fn eq(&self, other: &Layout) -> bool {

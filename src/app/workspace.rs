@@ -225,7 +225,10 @@ async fn open_bundle(
     let skeleton = dateline_bundle::skeleton(&boot).map_err(|e| e.to_string())?;
     let ids: Rc<Vec<String>> = Rc::new(boot.articles.ids.clone());
     search.set(BundledSearch::Loading(ids.clone()));
-    bundled.set(Bundled::Skeleton(Rc::new(skeleton), Layout::default()));
+    // The timeline's layout is final from here on: the salience of its
+    // items is the bundle's, not counted from the links that load next.
+    let layout = Layout::new(boot.salience.clone());
+    bundled.set(Bundled::Skeleton(Rc::new(skeleton), layout.clone()));
     super::mark("dateline-skeleton");
     let index = load_search(
         boot.search.clone(),
@@ -242,7 +245,6 @@ async fn open_bundle(
         )
         .await?;
         let outline = Rc::new(outline);
-        let layout = Layout::default();
         bundled.set(Bundled::Skeleton(outline.clone(), layout.clone()));
         super::mark("dateline-outline");
         let chunks = load_when_online(
@@ -287,7 +289,9 @@ pub fn use_workspace() -> Workspace {
                     (corpus.clone(), layout.clone(), true)
                 }
                 Bundled::Open(corpus, _) => {
-                    (Rc::new(library.corpus(corpus)), Layout::default(), true)
+                    let corpus = library.corpus(corpus);
+                    let layout = Layout::of(&corpus);
+                    (Rc::new(corpus), layout, true)
                 }
                 Bundled::Skeleton(corpus, layout) => (corpus.clone(), layout.clone(), false),
                 Bundled::Opening | Bundled::Failed(_) => {

@@ -23,7 +23,7 @@ use std::fmt;
 
 /// Raised whenever the layout of a part changes, so an old page never
 /// misreads a new bundle (or the reverse): it says which version it found.
-pub const FORMAT_VERSION: u16 = 4;
+pub const FORMAT_VERSION: u16 = 5;
 
 const MAGIC: &[u8; 8] = b"DATELINE";
 const HEADER_LEN: usize = 20;

@@ -4,8 +4,8 @@
 //! An analysed [`Corpus`](dateline_engine::corpus::Corpus) is split in two ([`split`]):
 //! - the **boot** part ([`Boot`]): what the first view draws (article ids,
 //!   dates and sources in reading order, as columns; the entity table with
-//!   aliases and counts; the timeline's periods, as columns; the unreadable
-//!   files),
+//!   aliases and counts; the timeline's periods, as columns, and which
+//!   articles and events it draws first; the unreadable files),
 //!   small and loaded first ([`skeleton`] makes a corpus of it);
 //! - **names** ([`Names`]: paths, titles, the periods' TIMEX values) and **links** ([`Links`]: the
 //!   articles of each entity, the sources and entities of each event),

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use dateline_engine::article::{Article, Block, BlockKind};
 use dateline_engine::corpus::{AnalyzedArticle, Corpus, Event, EventSource, Mention, Problem};
 use dateline_engine::linking::Entity;
+use dateline_engine::salience::Salience;
 use dateline_engine::text::Span;
 use dateline_engine::timex::Timex;
 use serde::{Deserialize, Serialize};
@@ -90,6 +91,10 @@ pub struct Boot {
     /// The periods the corpus dates, as columns; their TIMEX values come
     /// with [`Names`], their sources and entities with [`Links`].
     pub events: PeriodColumns,
+    /// Which articles and events the timeline draws first where they crowd:
+    /// computed from the links at build time, so the first view's timeline
+    /// is final before [`Links`] arrive.
+    pub salience: Salience,
     /// The files that could not be read, as JSON: `ParseError` is an
     /// internally tagged enum (its shape in the saved state and exports),
     /// which postcard, lacking self-description, cannot decode.
@@ -285,6 +290,7 @@ pub fn split(corpus: &Corpus, chunk_text_bytes: usize) -> Bundle {
                 .map(|e| u32::try_from((e.end - e.start).num_days()).unwrap_or(0))
                 .collect(),
         },
+        salience: Salience::of(corpus),
         problems_json: serde_json::to_string(&corpus.problems).expect("problems serialise to JSON"),
         chunks: refs,
         search,
@@ -541,6 +547,16 @@ fn check_boot(boot: &Boot) -> Result<(), BundleError> {
             boot.events.lengths.len()
         )));
     }
+    let s = &boot.salience;
+    if s.articles.len() != a.len() || s.events.len() != boot.events.len() {
+        return Err(BundleError::Corrupt(format!(
+            "salience of {} articles and {} events, for {} and {}",
+            s.articles.len(),
+            s.events.len(),
+            a.len(),
+            boot.events.len()
+        )));
+    }
     if let Some(&bad) = a.source_of.iter().find(|&&s| s as usize >= a.sources.len()) {
         return Err(BundleError::Corrupt(format!(
             "source {bad} of {} sources",
@@ -692,6 +708,28 @@ mod tests {
         bundle.boot.events.lengths.pop();
         let err = Bundle::decode_boot(&Bundle::encode_boot(&bundle.boot)).unwrap_err();
         assert!(err.to_string().contains("lengths"), "{err}");
+    }
+
+    #[test]
+    fn the_boot_part_ranks_articles_and_events_as_the_whole_corpus_does() {
+        let corpus = corpus();
+        let bundle = split(&corpus, SMALL);
+        let boot = Bundle::decode_boot(&Bundle::encode_boot(&bundle.boot)).unwrap();
+        let whole = Salience::of(&corpus);
+        assert_eq!(boot.salience, whole);
+        assert!(whole.articles.iter().any(|&s| s > 0));
+        // The outline the page builds from the parts ranks them the same.
+        let (b, names, links, _) = reread(&bundle);
+        assert_eq!(Salience::of(&outline(&b, names, links).unwrap()), whole);
+    }
+
+    #[test]
+    fn a_salience_column_of_another_length_is_corrupt() {
+        let mut bundle = split(&corpus(), SMALL);
+        bundle.boot.salience.events.pop();
+        let err = Bundle::decode_boot(&Bundle::encode_boot(&bundle.boot)).unwrap_err();
+        assert!(matches!(err, BundleError::Corrupt(_)), "{err}");
+        assert!(err.to_string().contains("salience"), "{err}");
     }
 
     /// Small chunks, so the test corpus spans several.

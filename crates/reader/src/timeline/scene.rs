@@ -450,8 +450,14 @@ mod tests {
         Viewport::fit_story(&dates, corpus.events.iter().map(|e| (e.start, e.end)))
     }
 
+    /// The model of a corpus built here (no bundle to bring its salience).
+    fn model_of(corpus: &Corpus) -> TimelineModel {
+        let salience = dateline_engine::salience::Salience::of(corpus);
+        TimelineModel::new(corpus, std::rc::Rc::new(salience))
+    }
+
     fn compose(corpus: &Corpus, view: &Viewport, open: Option<usize>) -> Scene {
-        let model = TimelineModel::new(corpus);
+        let model = model_of(corpus);
         let all: Vec<usize> = (0..corpus.articles.len()).collect();
         let shown = model.shown(corpus, &all);
         let frame = Frame {
@@ -641,10 +647,10 @@ mod tests {
 
     #[test]
     fn lanes_by_source_when_few_colours_when_many() {
-        let few = TimelineModel::new(&crowded_corpus(6, 2));
+        let few = model_of(&crowded_corpus(6, 2));
         assert_eq!(few.lanes.len(), 2);
         assert!(few.lanes.iter().all(|l| l.source.is_some()));
-        let many = TimelineModel::new(&crowded_corpus(40, 8));
+        let many = model_of(&crowded_corpus(40, 8));
         assert_eq!(many.lanes.len(), 1);
         assert_eq!(
             many.legend.len(),
@@ -657,7 +663,7 @@ mod tests {
     #[test]
     fn a_followed_entity_draws_its_mentions_over_time() {
         let corpus = crowded_corpus(50, 3);
-        let model = TimelineModel::new(&corpus);
+        let model = model_of(&corpus);
         let all: Vec<usize> = (0..corpus.articles.len()).collect();
         let shown = model.shown(&corpus, &all);
         let entity = (0..corpus.entities.len())
