@@ -634,6 +634,17 @@ pub(crate) const RULES: &[Rule] = &[
         anchors: true,
     },
     Rule {
+        name: "the early hours of Monday",
+        pattern: &[
+            led(|| vec!["the"], false, &El::Phrase(early_hours_of)),
+            El::Opt(&WEEKDAY_DIRECTION),
+            WEEKDAY,
+        ],
+        kind: TimexType::Time,
+        norm: n_early_hours_of_weekday,
+        anchors: true,
+    },
+    Rule {
         name: "weekday",
         pattern: &[
             El::Opt(&El::Lit(&["early", "late"])),
@@ -797,8 +808,9 @@ pub(crate) const RULES: &[Rule] = &[
     },
     Rule {
         name: "the following day",
+        // "that same day" is "the same day" of a story told.
         pattern: &[
-            THE,
+            El::Lit(&["the", "that"]),
             El::Lit(&[
                 "following",
                 "next",
@@ -1191,6 +1203,35 @@ pub(crate) const RULES: &[Rule] = &[
         pattern: &[El::Lit(&["a"]), El::Lit(&["while"])],
         kind: TimexType::Duration,
         norm: n_a_while,
+        anchors: true,
+    },
+    Rule {
+        name: "a lengthy period",
+        pattern: &[
+            El::Lit(&["a"]),
+            El::Opt(&El::Lit(&[
+                "fairly",
+                "very",
+                "relatively",
+                "rather",
+                "quite",
+            ])),
+            El::Lit(&["long", "lengthy", "extended", "prolonged", "brief", "short"]),
+            El::Lit(&["period"]),
+        ],
+        kind: TimexType::Duration,
+        norm: n_vague_period,
+        anchors: true,
+    },
+    Rule {
+        name: "for some time",
+        pattern: &[
+            El::Opt(&El::Lit(&["quite"])),
+            El::Lit(&["some"]),
+            El::Lit(&["time"]),
+        ],
+        kind: TimexType::Duration,
+        norm: n_some_time,
         anchors: true,
     },
     Rule {

@@ -658,6 +658,15 @@ pub(super) fn n_weekday_part_of_day(m: &Match, ctx: &Ctx) -> Option<String> {
     Some(format!("{day}T{part}"))
 }
 
+/// "the early hours of Monday": that day's morning (`TMO`). "The early
+/// hours of Thursday morning" is left to "Thursday morning".
+pub(super) fn n_early_hours_of_weekday(m: &Match, ctx: &Ctx) -> Option<String> {
+    if m.after().is_some_and(|a| lexicon::part_of_day(a).is_some()) {
+        return None;
+    }
+    Some(format!("{}TMO", n_weekday(m, ctx)?))
+}
+
 /// "next Monday, and the Monday after that": the first such weekday after
 /// (or before) the day the text last named.
 pub(super) fn n_weekday_after_that(m: &Match, ctx: &Ctx) -> Option<String> {

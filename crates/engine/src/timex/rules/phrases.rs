@@ -676,14 +676,33 @@ pub(super) fn year_words_of(m: &Match, k: usize) -> Option<i32> {
 /// "recent", "coming", "the coming" before a plural unit.
 pub(super) fn vague_lead(toks: &[Tok], at: usize) -> Option<usize> {
     let w = |i: usize| toks.get(i).map(|t| t.lower);
+    let direction = |d: &str| matches!(d, "coming" | "past" | "last" | "next") || is_opening(d);
     match w(at)? {
         "recent" | "coming" => Some(at + 1),
         "the"
-            if matches!(w(at + 1), Some("coming" | "past" | "last" | "next"))
-                && w(at + 2).is_some_and(|u| u.ends_with('s')) =>
+            if w(at + 1).is_some_and(direction) && w(at + 2).is_some_and(|u| u.ends_with('s')) =>
         {
             Some(at + 2)
         }
         _ => None,
     }
+}
+
+/// Words for the opening or closing stretch of something: "the first hours
+/// of the ground war", "the early years", "the final days of the campaign".
+pub(super) fn is_opening(word: &str) -> bool {
+    matches!(
+        word,
+        "first" | "early" | "final" | "opening" | "closing" | "initial"
+    )
+}
+
+/// "the early hours of", "the small hours of": the night before dawn.
+pub(super) fn early_hours_of(toks: &[Tok], at: usize) -> Option<usize> {
+    let w = |i: usize| toks.get(i).map(|t| t.lower);
+    let ok = w(at)? == "the"
+        && matches!(w(at + 1)?, "early" | "small" | "wee")
+        && w(at + 2)? == "hours"
+        && w(at + 3)? == "of";
+    ok.then_some(at + 4)
 }

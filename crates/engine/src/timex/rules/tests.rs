@@ -1706,3 +1706,56 @@ fn spans_keep_their_determiners_and_modifiers() {
         ],
     );
 }
+
+#[test]
+fn vague_stretches_of_time_are_durations() {
+    assert_tags(
+        "1990-08-16",
+        "American forces could be in the gulf region for some time, a general said; \"we're there \
+         to stay for a fairly lengthy period.\" The talks will take some time. Some families kept \
+         their secrets for more than two thousand years.",
+        &[
+            ("some time", Duration, "PXX"),
+            ("a fairly lengthy period", Duration, "PXX"),
+            ("more than two thousand years", Duration, "P2000Y"),
+        ],
+    );
+}
+
+#[test]
+fn the_opening_stretch_of_something_is_a_vague_duration() {
+    assert_tags(
+        "1991-02-25",
+        "Thousands of prisoners were taken in the first hours of the ground war. The plan saves \
+         fewer lives in the early years. The first days after the attack were chaotic.",
+        &[
+            ("the first hours", Duration, "PTXH"),
+            ("the early years", Duration, "PXY"),
+        ],
+    );
+}
+
+#[test]
+fn that_same_day_is_the_day_last_named() {
+    assert_tags(
+        "1999-02-06",
+        "The doctor was shot on Oct. 23, 1998. His name on the Web site was crossed out that same day.",
+        &[
+            ("Oct. 23, 1998", Date, "1998-10-23"),
+            ("that same day", Date, "1998-10-23"),
+        ],
+    );
+}
+
+#[test]
+fn the_early_hours_of_a_weekday_are_its_morning() {
+    assert_tags(
+        "2011-05-02",
+        "The operation was carried out in the early hours of Monday local time. Police arrested \
+         him in the early hours of Sunday morning.",
+        &[
+            ("the early hours of Monday", Time, "2011-05-02TMO"),
+            ("Sunday morning", Date, "2011-05-01"),
+        ],
+    );
+}
