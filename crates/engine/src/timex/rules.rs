@@ -529,6 +529,20 @@ pub(crate) const RULES: &[Rule] = &[
         anchors: true,
     },
     Rule {
+        name: "the second and fourth quarters",
+        pattern: &[ORDINAL_QUARTER],
+        kind: TimexType::Date,
+        norm: n_first_of_two_quarters,
+        anchors: true,
+    },
+    Rule {
+        name: "second and fourth quarters",
+        pattern: &[ORDINAL_QUARTER, El::Lit(&["quarters"])],
+        kind: TimexType::Date,
+        norm: n_second_of_two_quarters,
+        anchors: true,
+    },
+    Rule {
         name: "relative quarter",
         pattern: &[
             El::Opt(&THE),

@@ -1759,3 +1759,19 @@ fn the_early_hours_of_a_weekday_are_its_morning() {
         ],
     );
 }
+
+#[test]
+fn two_quarters_named_together_are_two_dates() {
+    assert_tags(
+        "1989-10-26",
+        "It said 80% of its auction business is usually conducted in the second and fourth \
+         quarters. Profit rose in the first and second quarters, while the fourth quarter slowed.",
+        &[
+            ("second", Date, "XXXX-Q2"),
+            ("fourth quarters", Date, "XXXX-Q4"),
+            ("first", Date, "1989-Q1"),
+            ("second quarters", Date, "1989-Q2"),
+            ("the fourth quarter", Date, "1989-Q4"),
+        ],
+    );
+}
