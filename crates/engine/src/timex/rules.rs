@@ -821,6 +821,18 @@ pub(crate) const RULES: &[Rule] = &[
         anchors: false,
     },
     Rule {
+        name: "today is the eighth day",
+        pattern: &[
+            THE,
+            led(lexicon::ordinal_words, true, &El::Is(is_ordinal)),
+            El::Opt(&El::Lit(&["straight", "consecutive"])),
+            El::Lit(&["day"]),
+        ],
+        kind: TimexType::Date,
+        norm: n_nth_day_today,
+        anchors: false,
+    },
+    Rule {
         name: "the following day",
         // "that same day" is "the same day" of a story told.
         pattern: &[

@@ -67,6 +67,11 @@ pub(super) fn is_quarter_ordinal(t: &Tok) -> bool {
     lexicon::ordinal(t).is_some_and(|n| (1..=4).contains(&n))
 }
 
+/// An ordinal: "eighth", "8th".
+pub(super) fn is_ordinal(t: &Tok) -> bool {
+    lexicon::ordinal(t).is_some()
+}
+
 /// "first" to "fifth" or "last": which of a month's Sundays.
 pub(super) fn is_weekday_ordinal(t: &Tok) -> bool {
     t.lower == "last" || lexicon::ordinal(t).is_some_and(|n| (1..=5).contains(&n))

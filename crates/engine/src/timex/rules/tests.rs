@@ -1775,3 +1775,17 @@ fn two_quarters_named_together_are_two_dates() {
         ],
     );
 }
+
+#[test]
+fn today_is_the_nth_day_of_an_event() {
+    assert_tags(
+        "1998-03-06",
+        "It's the second day of an offensive by the security forces. Monday was the third day of \
+         protests. Tomorrow is the first day of the talks.",
+        &[
+            ("the second day", Date, "1998-03-06"),
+            ("Monday", Date, "1998-03-02"),
+            ("Tomorrow", Date, "1998-03-07"),
+        ],
+    );
+}
