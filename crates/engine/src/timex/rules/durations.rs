@@ -137,7 +137,9 @@ pub(super) fn n_compound_duration(m: &Match, _: &Ctx) -> Option<String> {
 pub(super) fn n_vague_plural(m: &Match, _: &Ctx) -> Option<String> {
     let unit = unit_of(m, 1)?;
     let lead = m.words(0);
-    if lead.split(' ').nth(1).is_some_and(is_opening) {
+    // "the last days of the regime" is its closing stretch.
+    let closing = lead == "the last" && m.after().is_some_and(|a| a.lower == "of");
+    if closing || lead.split(' ').nth(1).is_some_and(is_opening) {
         return n_opening_units(m, unit);
     }
     // "hours later", "days after the vote": an unspecified stretch of time

@@ -689,6 +689,15 @@ pub(super) fn vague_lead(toks: &[Tok], at: usize) -> Option<usize> {
         {
             Some(at + 2)
         }
+        // "over the years", "through the decades": some units, all told.
+        "the"
+            if at
+                .checked_sub(1)
+                .and_then(w)
+                .is_some_and(|b| matches!(b, "over" | "through" | "throughout")) =>
+        {
+            Some(at + 1)
+        }
         _ => None,
     }
 }

@@ -1727,10 +1727,13 @@ fn the_opening_stretch_of_something_is_a_vague_duration() {
     assert_tags(
         "1991-02-25",
         "Thousands of prisoners were taken in the first hours of the ground war. The plan saves \
-         fewer lives in the early years. The first days after the attack were chaotic.",
+         fewer lives in the early years. The first days after the attack were chaotic. Over the \
+         years the wait grew; the last days of the regime were worse.",
         &[
             ("the first hours", Duration, "PTXH"),
             ("the early years", Duration, "PXY"),
+            ("the years", Duration, "PXY"),
+            ("the last days", Duration, "PXD"),
         ],
     );
 }
