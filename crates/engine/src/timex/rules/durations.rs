@@ -175,10 +175,9 @@ fn n_opening_units(m: &Match, unit: Unit) -> Option<String> {
     let anchored = m
         .after()
         .is_some_and(|a| matches!(a.lower, "after" | "before" | "since" | "ago" | "later"));
-    // "the early hours of Monday" are that day's first hours, a time.
-    let night = m.words(0) == "the early"
-        && unit == Unit::Hour
-        && m.after().is_some_and(|a| a.lower == "of");
+    // "the early hours (of Monday)" are the night before dawn, a time of
+    // day, not a stretch of hours.
+    let night = m.words(0) == "the early" && unit == Unit::Hour;
     (!anchored && !night).then(|| duration(None, unit))
 }
 

@@ -1755,7 +1755,7 @@ fn the_early_hours_of_a_weekday_are_its_morning() {
     assert_tags(
         "2011-05-02",
         "The operation was carried out in the early hours of Monday local time. Police arrested \
-         him in the early hours of Sunday morning.",
+         him in the early hours of Sunday morning. Troops left in the early hours.",
         &[
             ("the early hours of Monday", Time, "2011-05-02TMO"),
             ("Sunday morning", Date, "2011-05-01"),
