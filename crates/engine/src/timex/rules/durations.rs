@@ -142,6 +142,9 @@ pub(super) fn n_vague_plural(m: &Match, _: &Ctx) -> Option<String> {
     if closing || lead.split(' ').nth(1).is_some_and(is_opening) {
         return n_opening_units(m, unit);
     }
+    if lead.is_empty() && units_around_an_event(m) {
+        return Some(duration(None, unit));
+    }
     // "hours later", "days after the vote": an unspecified stretch of time
     // between two events, a DURATION in TimeML as "three days later" is
     // (but "the first days after" is no timex of its own).
@@ -166,6 +169,23 @@ pub(super) fn n_vague_plural(m: &Match, _: &Ctx) -> Option<String> {
         return None;
     }
     Some(duration(None, unit))
+}
+
+/// "in the weeks before the shooting", "in the years that followed": some
+/// units leading up to or following an event, as TimeBank marks them (the
+/// units alone). "The first days after" is read by [`n_opening_units`].
+fn units_around_an_event(m: &Match) -> bool {
+    let back = |k: usize| m.start.checked_sub(k).map(|i| m.toks[i].lower);
+    let placed = back(1) == Some("the")
+        && back(2).is_some_and(|p| matches!(p, "in" | "during" | "over" | "throughout"));
+    let event = match m.after().map(|a| a.lower) {
+        Some("before" | "after" | "since" | "following") => true,
+        Some("that") => m
+            .after_n(2)
+            .is_some_and(|v| matches!(v.lower, "followed" | "preceded")),
+        _ => false,
+    };
+    placed && event
 }
 
 /// "the first hours of the ground war", "in the early years": the opening

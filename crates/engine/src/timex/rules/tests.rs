@@ -1723,17 +1723,21 @@ fn vague_stretches_of_time_are_durations() {
 }
 
 #[test]
-fn the_opening_stretch_of_something_is_a_vague_duration() {
+fn stretches_of_some_units_are_vague_durations() {
     assert_tags(
         "1991-02-25",
         "Thousands of prisoners were taken in the first hours of the ground war. The plan saves \
          fewer lives in the early years. The first days after the attack were chaotic. Over the \
-         years the wait grew; the last days of the regime were worse.",
+         years the wait grew; the last days of the regime were worse. His car was seen in the \
+         weeks before the shooting. In the years that followed, the rebels grew. The days after \
+         were calm.",
         &[
             ("the first hours", Duration, "PTXH"),
             ("the early years", Duration, "PXY"),
             ("the years", Duration, "PXY"),
             ("the last days", Duration, "PXD"),
+            ("weeks", Duration, "PXW"),
+            ("years", Duration, "PXY"),
         ],
     );
 }
