@@ -219,7 +219,7 @@ fn number_word(w: &str) -> Option<u32> {
 }
 
 /// A cardinal: digits ("24", but not "1,000"), words ("twenty four",
-/// "twenty-four", "a hundred"), "a"/"an" for one, "a couple of" for two.
+/// "twenty-four", "a hundred", "two thousand"), "a"/"an" for one, "a couple of" for two.
 /// Returns the value and the end token.
 pub(crate) fn cardinal(toks: &[Tok], at: usize) -> Option<(u32, usize)> {
     let t = toks.get(at)?;
@@ -255,6 +255,11 @@ pub(crate) fn cardinal(toks: &[Tok], at: usize) -> Option<(u32, usize)> {
     }
     if toks.get(end).is_some_and(|h| h.lower == "hundred") {
         n *= 100;
+        end += 1;
+    }
+    // "two thousand years", "five hundred thousand".
+    if toks.get(end).is_some_and(|h| h.lower == "thousand") {
+        n = n.checked_mul(1000)?;
         end += 1;
     }
     Some((n, end))

@@ -529,6 +529,20 @@ pub(crate) const RULES: &[Rule] = &[
         anchors: true,
     },
     Rule {
+        name: "the second and fourth quarters",
+        pattern: &[ORDINAL_QUARTER],
+        kind: TimexType::Date,
+        norm: n_first_of_two_quarters,
+        anchors: true,
+    },
+    Rule {
+        name: "second and fourth quarters",
+        pattern: &[ORDINAL_QUARTER, El::Lit(&["quarters"])],
+        kind: TimexType::Date,
+        norm: n_second_of_two_quarters,
+        anchors: true,
+    },
+    Rule {
         name: "relative quarter",
         pattern: &[
             El::Opt(&THE),
@@ -631,6 +645,17 @@ pub(crate) const RULES: &[Rule] = &[
         ],
         kind: TimexType::Time,
         norm: n_weekday_part_of_day,
+        anchors: true,
+    },
+    Rule {
+        name: "the early hours of Monday",
+        pattern: &[
+            led(|| vec!["the"], false, &El::Phrase(early_hours_of)),
+            El::Opt(&WEEKDAY_DIRECTION),
+            WEEKDAY,
+        ],
+        kind: TimexType::Time,
+        norm: n_early_hours_of_weekday,
         anchors: true,
     },
     Rule {
@@ -796,9 +821,22 @@ pub(crate) const RULES: &[Rule] = &[
         anchors: false,
     },
     Rule {
-        name: "the following day",
+        name: "today is the eighth day",
         pattern: &[
             THE,
+            led(lexicon::ordinal_words, true, &El::Is(is_ordinal)),
+            El::Opt(&El::Lit(&["straight", "consecutive"])),
+            El::Lit(&["day"]),
+        ],
+        kind: TimexType::Date,
+        norm: n_nth_day_today,
+        anchors: false,
+    },
+    Rule {
+        name: "the following day",
+        // "that same day" is "the same day" of a story told.
+        pattern: &[
+            El::Lit(&["the", "that"]),
             El::Lit(&[
                 "following",
                 "next",
@@ -1191,6 +1229,35 @@ pub(crate) const RULES: &[Rule] = &[
         pattern: &[El::Lit(&["a"]), El::Lit(&["while"])],
         kind: TimexType::Duration,
         norm: n_a_while,
+        anchors: true,
+    },
+    Rule {
+        name: "a lengthy period",
+        pattern: &[
+            El::Lit(&["a"]),
+            El::Opt(&El::Lit(&[
+                "fairly",
+                "very",
+                "relatively",
+                "rather",
+                "quite",
+            ])),
+            El::Lit(&["long", "lengthy", "extended", "prolonged", "brief", "short"]),
+            El::Lit(&["period"]),
+        ],
+        kind: TimexType::Duration,
+        norm: n_vague_period,
+        anchors: true,
+    },
+    Rule {
+        name: "for some time",
+        pattern: &[
+            El::Opt(&El::Lit(&["quite"])),
+            El::Lit(&["some"]),
+            El::Lit(&["time"]),
+        ],
+        kind: TimexType::Duration,
+        norm: n_some_time,
         anchors: true,
     },
     Rule {

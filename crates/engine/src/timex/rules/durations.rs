@@ -137,6 +137,14 @@ pub(super) fn n_compound_duration(m: &Match, _: &Ctx) -> Option<String> {
 pub(super) fn n_vague_plural(m: &Match, _: &Ctx) -> Option<String> {
     let unit = unit_of(m, 1)?;
     let lead = m.words(0);
+    // "the last days of the regime" is its closing stretch.
+    let closing = lead == "the last" && m.after().is_some_and(|a| a.lower == "of");
+    if closing || lead.split(' ').nth(1).is_some_and(is_opening) {
+        return n_opening_units(m, unit);
+    }
+    if lead.is_empty() && units_around_an_event(m) {
+        return Some(duration(None, unit));
+    }
     // "hours later", "days after the vote": an unspecified stretch of time
     // between two events, a DURATION in TimeML as "three days later" is
     // (but "the first days after" is no timex of its own).
@@ -161,6 +169,36 @@ pub(super) fn n_vague_plural(m: &Match, _: &Ctx) -> Option<String> {
         return None;
     }
     Some(duration(None, unit))
+}
+
+/// "in the weeks before the shooting", "in the years that followed": some
+/// units leading up to or following an event, as TimeBank marks them (the
+/// units alone). "The first days after" is read by [`n_opening_units`].
+fn units_around_an_event(m: &Match) -> bool {
+    let back = |k: usize| m.start.checked_sub(k).map(|i| m.toks[i].lower);
+    let placed = back(1) == Some("the")
+        && back(2).is_some_and(|p| matches!(p, "in" | "during" | "over" | "throughout"));
+    let event = match m.after().map(|a| a.lower) {
+        Some("before" | "after" | "since" | "following") => true,
+        Some("that") => m
+            .after_n(2)
+            .is_some_and(|v| matches!(v.lower, "followed" | "preceded")),
+        _ => false,
+    };
+    placed && event
+}
+
+/// "the first hours of the ground war", "in the early years": the opening
+/// or closing stretch of something, some units long. "The first days after
+/// the attack" measures from an event and is no timex of its own.
+fn n_opening_units(m: &Match, unit: Unit) -> Option<String> {
+    let anchored = m
+        .after()
+        .is_some_and(|a| matches!(a.lower, "after" | "before" | "since" | "ago" | "later"));
+    // "the early hours (of Monday)" are the night before dawn, a time of
+    // day, not a stretch of hours.
+    let night = m.words(0) == "the early" && unit == Unit::Hour;
+    (!anchored && !night).then(|| duration(None, unit))
 }
 
 /// "at a later date" is some time ahead, "an earlier stage" some time back.
@@ -195,6 +233,26 @@ pub(super) fn n_a_while(m: &Match, _: &Ctx) -> Option<String> {
     let once = m.start >= 2 && m.toks[m.start - 2].lower == "once";
     let ago = m.after().is_some_and(|a| a.lower == "ago");
     (placed && !once && !ago).then(|| "PXX".to_string())
+}
+
+/// "a fairly lengthy period", "a brief period": a stretch of time of no
+/// stated length or unit (`PXX`). "A long time" is left out, as TimeBank
+/// leaves it.
+pub(super) fn n_vague_period(_: &Match, _: &Ctx) -> Option<String> {
+    Some("PXX".to_string())
+}
+
+/// "for some time", "after quite some time": a length of time of no stated
+/// unit. Elsewhere "some time" is a point ("some time next year") or no
+/// timex at all ("spend some time on it").
+pub(super) fn n_some_time(m: &Match, _: &Ctx) -> Option<String> {
+    let placed = m
+        .before()
+        .is_some_and(|b| matches!(b.lower, "for" | "after"));
+    let ago = m
+        .after()
+        .is_some_and(|a| matches!(a.lower, "ago" | "later" | "earlier" | "before"));
+    (placed && !ago).then(|| "PXX".to_string())
 }
 
 /// A duration of `whole` units and a half, TimeML style: `P2Y6M`,

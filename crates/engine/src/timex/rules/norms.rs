@@ -658,6 +658,32 @@ pub(super) fn n_weekday_part_of_day(m: &Match, ctx: &Ctx) -> Option<String> {
     Some(format!("{day}T{part}"))
 }
 
+/// "today is the eighth day of the operation", "it's the second day of an
+/// offensive": the day the article is about, counted from an event's start.
+/// In the past ("Monday was the third day") or as an apposition ("on
+/// September 1, the first day of school") the day is named elsewhere.
+pub(super) fn n_nth_day_today(m: &Match, ctx: &Ctx) -> Option<String> {
+    let toks = m.toks;
+    let back = |k: usize| m.start.checked_sub(k).map(|i| toks[i].lower);
+    let is = match back(1)? {
+        "is" => true,
+        "s" => matches!(back(2), Some("'" | "’")),
+        _ => false,
+    };
+    // "tomorrow is the first day of school" is not the article's day.
+    let today = !(2..=4).any(|k| back(k).is_some_and(|w| matches!(w, "tomorrow" | "yesterday")));
+    (is && today).then(|| day_value(ctx.anchor))
+}
+
+/// "the early hours of Monday": that day's morning (`TMO`). "The early
+/// hours of Thursday morning" is left to "Thursday morning".
+pub(super) fn n_early_hours_of_weekday(m: &Match, ctx: &Ctx) -> Option<String> {
+    if m.after().is_some_and(|a| lexicon::part_of_day(a).is_some()) {
+        return None;
+    }
+    Some(format!("{}TMO", n_weekday(m, ctx)?))
+}
+
 /// "next Monday, and the Monday after that": the first such weekday after
 /// (or before) the day the text last named.
 pub(super) fn n_weekday_after_that(m: &Match, ctx: &Ctx) -> Option<String> {

@@ -143,6 +143,60 @@ pub(super) fn n_quarter(m: &Match, ctx: &Ctx) -> Option<String> {
     Some(fmt(Point::Quarter(year, q)))
 }
 
+/// The "second" of "the second and fourth quarters": each ordinal names a
+/// quarter of its own, as TimeBank marks them.
+pub(super) fn n_first_of_two_quarters(m: &Match, ctx: &Ctx) -> Option<String> {
+    let linked = m.after().is_some_and(|a| matches!(a.lower, "and" | "or"))
+        && m.after_n(2).is_some_and(is_quarter_ordinal)
+        && m.after_n(3).is_some_and(|q| q.lower == "quarters");
+    linked.then(|| one_of_two_quarters(m, ctx))?
+}
+
+/// The "fourth quarters" of "the second and fourth quarters".
+pub(super) fn n_second_of_two_quarters(m: &Match, ctx: &Ctx) -> Option<String> {
+    let linked = m.start >= 2
+        && m.before().is_some_and(|b| matches!(b.lower, "and" | "or"))
+        && is_quarter_ordinal(&m.toks[m.start - 2]);
+    linked.then(|| one_of_two_quarters(m, ctx))?
+}
+
+/// One of two quarters named together (the ordinal starts the match): in a
+/// habit ("is usually conducted in the second and fourth quarters") those of
+/// any year (`XXXX-Q2`), else the article's year's, or the year before's for
+/// a quarter not begun yet.
+fn one_of_two_quarters(m: &Match, ctx: &Ctx) -> Option<String> {
+    let q = lexicon::ordinal(m.tok(0)?)?;
+    if ctx.tense == Tense::Present || habitual(m) {
+        return Some(format!("XXXX-Q{q}"));
+    }
+    let y = ctx.anchor.year();
+    let begun = Point::Quarter(y, q).first_day()? <= ctx.anchor;
+    let year = if begun || ctx.tense == Tense::Future {
+        y
+    } else {
+        y - 1
+    };
+    Some(fmt(Point::Quarter(year, q)))
+}
+
+/// True if a frequency adverb ("usually", "typically") comes shortly before
+/// the match in its sentence: what it dates recurs.
+fn habitual(m: &Match) -> bool {
+    const HABIT: &[&str] = &[
+        "usually",
+        "typically",
+        "normally",
+        "generally",
+        "traditionally",
+        "always",
+    ];
+    m.toks[m.start.saturating_sub(8)..m.start]
+        .iter()
+        .rev()
+        .take_while(|t| !matches!(t.text, "." | "!" | "?" | ";"))
+        .any(|t| HABIT.contains(&t.lower))
+}
+
 pub(super) fn n_relative_quarter(m: &Match, ctx: &Ctx) -> Option<String> {
     let p = match m.words(1).as_str() {
         "latest" | "last" | "past" | "previous" | "recent" | "most recent" => {

@@ -67,6 +67,11 @@ pub(super) fn is_quarter_ordinal(t: &Tok) -> bool {
     lexicon::ordinal(t).is_some_and(|n| (1..=4).contains(&n))
 }
 
+/// An ordinal: "eighth", "8th".
+pub(super) fn is_ordinal(t: &Tok) -> bool {
+    lexicon::ordinal(t).is_some()
+}
+
 /// "first" to "fifth" or "last": which of a month's Sundays.
 pub(super) fn is_weekday_ordinal(t: &Tok) -> bool {
     t.lower == "last" || lexicon::ordinal(t).is_some_and(|n| (1..=5).contains(&n))
@@ -676,14 +681,42 @@ pub(super) fn year_words_of(m: &Match, k: usize) -> Option<i32> {
 /// "recent", "coming", "the coming" before a plural unit.
 pub(super) fn vague_lead(toks: &[Tok], at: usize) -> Option<usize> {
     let w = |i: usize| toks.get(i).map(|t| t.lower);
+    let direction = |d: &str| matches!(d, "coming" | "past" | "last" | "next") || is_opening(d);
     match w(at)? {
         "recent" | "coming" => Some(at + 1),
         "the"
-            if matches!(w(at + 1), Some("coming" | "past" | "last" | "next"))
-                && w(at + 2).is_some_and(|u| u.ends_with('s')) =>
+            if w(at + 1).is_some_and(direction) && w(at + 2).is_some_and(|u| u.ends_with('s')) =>
         {
             Some(at + 2)
         }
+        // "over the years", "through the decades": some units, all told.
+        "the"
+            if at
+                .checked_sub(1)
+                .and_then(w)
+                .is_some_and(|b| matches!(b, "over" | "through" | "throughout")) =>
+        {
+            Some(at + 1)
+        }
         _ => None,
     }
+}
+
+/// Words for the opening or closing stretch of something: "the first hours
+/// of the ground war", "the early years", "the final days of the campaign".
+pub(super) fn is_opening(word: &str) -> bool {
+    matches!(
+        word,
+        "first" | "early" | "final" | "opening" | "closing" | "initial"
+    )
+}
+
+/// "the early hours of", "the small hours of": the night before dawn.
+pub(super) fn early_hours_of(toks: &[Tok], at: usize) -> Option<usize> {
+    let w = |i: usize| toks.get(i).map(|t| t.lower);
+    let ok = w(at)? == "the"
+        && matches!(w(at + 1)?, "early" | "small" | "wee")
+        && w(at + 2)? == "hours"
+        && w(at + 3)? == "of";
+    ok.then_some(at + 4)
 }

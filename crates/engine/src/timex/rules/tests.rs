@@ -1706,3 +1706,93 @@ fn spans_keep_their_determiners_and_modifiers() {
         ],
     );
 }
+
+#[test]
+fn vague_stretches_of_time_are_durations() {
+    assert_tags(
+        "1990-08-16",
+        "American forces could be in the gulf region for some time, a general said; \"we're there \
+         to stay for a fairly lengthy period.\" The talks will take some time. Some families kept \
+         their secrets for more than two thousand years.",
+        &[
+            ("some time", Duration, "PXX"),
+            ("a fairly lengthy period", Duration, "PXX"),
+            ("more than two thousand years", Duration, "P2000Y"),
+        ],
+    );
+}
+
+#[test]
+fn stretches_of_some_units_are_vague_durations() {
+    assert_tags(
+        "1991-02-25",
+        "Thousands of prisoners were taken in the first hours of the ground war. The plan saves \
+         fewer lives in the early years. The first days after the attack were chaotic. Over the \
+         years the wait grew; the last days of the regime were worse. His car was seen in the \
+         weeks before the shooting. In the years that followed, the rebels grew. The days after \
+         were calm.",
+        &[
+            ("the first hours", Duration, "PTXH"),
+            ("the early years", Duration, "PXY"),
+            ("the years", Duration, "PXY"),
+            ("the last days", Duration, "PXD"),
+            ("weeks", Duration, "PXW"),
+            ("years", Duration, "PXY"),
+        ],
+    );
+}
+
+#[test]
+fn that_same_day_is_the_day_last_named() {
+    assert_tags(
+        "1999-02-06",
+        "The doctor was shot on Oct. 23, 1998. His name on the Web site was crossed out that same day.",
+        &[
+            ("Oct. 23, 1998", Date, "1998-10-23"),
+            ("that same day", Date, "1998-10-23"),
+        ],
+    );
+}
+
+#[test]
+fn the_early_hours_of_a_weekday_are_its_morning() {
+    assert_tags(
+        "2011-05-02",
+        "The operation was carried out in the early hours of Monday local time. Police arrested \
+         him in the early hours of Sunday morning. Troops left in the early hours.",
+        &[
+            ("the early hours of Monday", Time, "2011-05-02TMO"),
+            ("Sunday morning", Date, "2011-05-01"),
+        ],
+    );
+}
+
+#[test]
+fn two_quarters_named_together_are_two_dates() {
+    assert_tags(
+        "1989-10-26",
+        "It said 80% of its auction business is usually conducted in the second and fourth \
+         quarters. Profit rose in the first and second quarters, while the fourth quarter slowed.",
+        &[
+            ("second", Date, "XXXX-Q2"),
+            ("fourth quarters", Date, "XXXX-Q4"),
+            ("first", Date, "1989-Q1"),
+            ("second quarters", Date, "1989-Q2"),
+            ("the fourth quarter", Date, "1989-Q4"),
+        ],
+    );
+}
+
+#[test]
+fn today_is_the_nth_day_of_an_event() {
+    assert_tags(
+        "1998-03-06",
+        "It's the second day of an offensive by the security forces. Monday was the third day of \
+         protests. Tomorrow is the first day of the talks.",
+        &[
+            ("the second day", Date, "1998-03-06"),
+            ("Monday", Date, "1998-03-02"),
+            ("Tomorrow", Date, "1998-03-07"),
+        ],
+    );
+}
