@@ -14,7 +14,6 @@ use dateline_reader::corrections::Correction;
 use dateline_reader::export;
 use dateline_reader::search::{CorpusSearch, Prebuilt};
 use dateline_search::SearchIndex;
-use std::collections::HashSet;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -304,12 +303,7 @@ pub fn use_workspace() -> Workspace {
                 BundledSearch::Failed => Prebuilt::None,
             };
             let search = CorpusSearch::new(&corpus, prebuilt);
-            let added = corpus
-                .articles
-                .iter()
-                .filter(|a| library.is_added(&a.article.id))
-                .map(|a| a.article.id.clone())
-                .collect::<HashSet<_>>();
+            let added = library.added_ids();
             Data {
                 complete,
                 corpus,
