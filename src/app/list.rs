@@ -4,7 +4,7 @@
 use super::Data;
 use dateline_engine::article::Article;
 use dateline_reader::search::Found;
-use dateline_reader::view::{rows_to_render, LIST_PAGE};
+use dateline_reader::view::{ListRows, LIST_PAGE};
 use dateline_search::snippet::snippet;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
@@ -34,26 +34,44 @@ pub struct ArticleListProps {
 pub fn article_list(props: &ArticleListProps) -> Html {
     let total = props.data.corpus.articles.len();
     let pages = use_state(|| 1_usize);
+    let pages_after = use_state(|| 1_usize);
     let open_at = props
         .open
         .and_then(|i| props.visible.iter().position(|&v| v == i));
-    let rendered = rows_to_render(props.visible.len(), *pages, open_at);
-    // A new list (another search or filter) starts again at its first page.
+    let rows = ListRows::new(props.visible.len(), *pages, open_at, *pages_after);
+    // A new list (another search or filter) starts again at its first page,
+    // and another open article with one page after it.
     {
         let pages = pages.clone();
         use_effect_with(PtrKey(props.visible.clone()), move |_| pages.set(1));
     }
+    {
+        let pages_after = pages_after.clone();
+        use_effect_with(props.open, move |_| pages_after.set(1));
+    }
+    // "Show more" continues the list's last stretch: the rows after the
+    // open article when it has a window of its own, else the head.
+    let show_more: Rc<dyn Fn()> = {
+        let (pages, pages_after) = (pages.clone(), pages_after.clone());
+        let (windowed, next) = (rows.around_open.is_some(), rows.head.end / LIST_PAGE + 1);
+        Rc::new(move || {
+            if windowed {
+                pages_after.set(*pages_after + 1);
+            } else {
+                pages.set(next);
+            }
+        })
+    };
     // The next page comes by itself when "Show more" scrolls into view
     // (the button stays, for keyboards and for when observers are missing).
     let more_ref = use_node_ref();
     {
         let more_ref = more_ref.clone();
-        let pages = pages.clone();
-        let next = rendered / LIST_PAGE + 1;
-        use_effect_with((rendered, props.visible.len()), move |_| {
+        let show_more = show_more.clone();
+        use_effect_with((rows.clone(), props.visible.len()), move |_| {
             let observer = more_ref
                 .cast::<web_sys::Element>()
-                .and_then(|button| observe_once(&button, move || pages.set(next)));
+                .and_then(|button| observe_once(&button, move || show_more()));
             move || {
                 if let Some((observer, _closure)) = observer {
                     observer.disconnect();
@@ -61,7 +79,11 @@ pub fn article_list(props: &ArticleListProps) -> Html {
             }
         });
     }
-    let items = props.visible.iter().take(rendered).enumerate().map(|(n, &i)| {
+    let rendered = rows
+        .head
+        .clone()
+        .chain(rows.around_open.clone().unwrap_or_default());
+    let item = |(n, &i): (usize, &usize)| {
         let a = &props.data.corpus.articles[i].article;
         let id = a.id.clone();
         let onclick = props.on_open.reform(move |e: MouseEvent| {
@@ -103,7 +125,32 @@ pub fn article_list(props: &ArticleListProps) -> Html {
                 }
             </li>
         }
+    };
+    let fill_gap = {
+        let pages = pages.clone();
+        let next = rows.head.end / LIST_PAGE + 1;
+        Callback::from(move |_: MouseEvent| pages.set(next))
+    };
+    let skipped = rows.skipped();
+    let gap = (skipped > 0).then(|| {
+        html! {
+            <li key="gap" class="gap">
+                <span>{ format!("{skipped} more before the open article") }</span>
+                <button type="button" class="link" onclick={fill_gap}>
+                    { format!("Show {}", LIST_PAGE.min(skipped)) }
+                </button>
+            </li>
+        }
     });
+    let head_len = rows.head.len();
+    let mut items: Vec<Html> = rendered
+        .enumerate()
+        .filter_map(|(n, at)| Some(item((n, props.visible.get(at)?))))
+        .collect();
+    if let Some(gap) = gap {
+        items.insert(head_len, gap);
+    }
+    let left = props.visible.len() - rows.end();
     html! {
         <section class="article-list" aria-label="Articles">
             <h2 class="panel-title">{ "Articles " }
@@ -125,12 +172,11 @@ pub fn article_list(props: &ArticleListProps) -> Html {
             <SourceFacet sources={props.sources.clone()} source={props.source.clone()}
                 on_source={props.on_source.clone()} />
             <ol>{ for items }</ol>
-            if rendered < props.visible.len() {
-                <button type="button" class="show-all" ref={more_ref.clone()} onclick={{
-                    let pages = pages.clone();
-                    let next = rendered / LIST_PAGE + 1;
-                    Callback::from(move |_: MouseEvent| pages.set(next))
-                }}>{ format!("Show {} more of {}", LIST_PAGE.min(props.visible.len() - rendered), props.visible.len() - rendered) }</button>
+            if left > 0 {
+                <button type="button" class="show-all" ref={more_ref.clone()}
+                    onclick={Callback::from(move |_: MouseEvent| show_more())}>
+                    { format!("Show {} more of {left}", LIST_PAGE.min(left)) }
+                </button>
             }
         </section>
     }

@@ -163,14 +163,60 @@ impl View {
 /// cheap (each row is re-ordered and re-laid out).
 pub const LIST_PAGE: usize = 60;
 
-/// How many of `total` listed articles to put in the page: the pages of
-/// [`LIST_PAGE`] the reader asked for, and always past the open article
-/// (at `open_at` in the list) so it is there to be seen, with a page after
-/// it for `j` to step into.
-pub fn rows_to_render(total: usize, pages: usize, open_at: Option<usize>) -> usize {
-    let asked = pages.max(1).saturating_mul(LIST_PAGE);
-    let around_open = open_at.map_or(0, |at| at + 1 + LIST_PAGE);
-    asked.max(around_open).min(total)
+/// Rows of the list kept before the open article when it sits far down the
+/// list: enough to see where it is among its neighbours.
+pub const ROWS_BEFORE_OPEN: usize = 10;
+
+/// Which rows of the list are in the page: the pages of [`LIST_PAGE`] the
+/// reader asked for (`head`), and, when the open article lies beyond them,
+/// a window around it (`around_open`: a few rows before it, the pages
+/// after it the reader asked for, at least one for `j` to step into), with
+/// the rows between left out. Never more than
+/// the pages asked plus one window, wherever the open article ranks: a
+/// search that put it 40,000th rendered 40,000 rows on every keystroke.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListRows {
+    pub head: std::ops::Range<usize>,
+    pub around_open: Option<std::ops::Range<usize>>,
+}
+
+impl ListRows {
+    /// The rows of a list of `total` articles, `pages` asked for from the
+    /// top and `pages_after` after the open article, at `open_at` in it.
+    pub fn new(total: usize, pages: usize, open_at: Option<usize>, pages_after: usize) -> ListRows {
+        let asked = pages.max(1).saturating_mul(LIST_PAGE).min(total);
+        let after = pages_after.max(1).saturating_mul(LIST_PAGE);
+        let window = open_at
+            .filter(|&at| at < total)
+            .map(|at| at.saturating_sub(ROWS_BEFORE_OPEN)..at.saturating_add(1 + after).min(total));
+        match window {
+            // Near the head (or touching it): one stretch from the top.
+            Some(w) if w.start <= asked => ListRows {
+                head: 0..asked.max(w.end),
+                around_open: None,
+            },
+            Some(w) => ListRows {
+                head: 0..asked,
+                around_open: Some(w),
+            },
+            None => ListRows {
+                head: 0..asked,
+                around_open: None,
+            },
+        }
+    }
+
+    /// How many rows are left out between the head and the open article.
+    pub fn skipped(&self) -> usize {
+        self.around_open
+            .as_ref()
+            .map_or(0, |w| w.start - self.head.end)
+    }
+
+    /// The last row in the page, plus one.
+    pub fn end(&self) -> usize {
+        self.around_open.as_ref().map_or(self.head.end, |w| w.end)
+    }
 }
 
 fn encode(s: &str) -> String {
@@ -430,11 +476,37 @@ mod tests {
 
     #[test]
     fn the_list_renders_a_page_and_always_reaches_past_the_open_article() {
-        assert_eq!(rows_to_render(2, 1, None), 2);
-        assert_eq!(rows_to_render(10_000, 1, None), LIST_PAGE);
-        assert_eq!(rows_to_render(10_000, 3, None), 3 * LIST_PAGE);
-        assert_eq!(rows_to_render(10_000, 1, Some(5_000)), 5_001 + LIST_PAGE);
-        assert_eq!(rows_to_render(10_000, 1, Some(9_990)), 10_000);
-        assert_eq!(rows_to_render(0, 0, None), 0);
+        let rows = |total, pages, open| ListRows::new(total, pages, open, 1);
+        assert_eq!(rows(2, 1, None).head, 0..2);
+        assert_eq!(rows(10_000, 1, None).head, 0..LIST_PAGE);
+        assert_eq!(rows(10_000, 3, None).head, 0..3 * LIST_PAGE);
+        assert_eq!(rows(0, 0, None).head, 0..0);
+        // Open near the top: one stretch, past it by a page.
+        let near = rows(10_000, 1, Some(LIST_PAGE + 5));
+        assert_eq!(near.head, 0..2 * LIST_PAGE + 6);
+        assert_eq!((near.around_open.clone(), near.skipped()), (None, 0));
+    }
+
+    #[test]
+    fn an_article_open_far_down_the_list_gets_a_window_not_every_row_before_it() {
+        let far = ListRows::new(100_000, 1, Some(40_000), 1);
+        assert_eq!(far.head, 0..LIST_PAGE);
+        let window = far.around_open.clone().unwrap();
+        assert!(window.contains(&40_000));
+        assert_eq!(window, 40_000 - ROWS_BEFORE_OPEN..40_001 + LIST_PAGE);
+        assert_eq!(far.skipped(), 40_000 - ROWS_BEFORE_OPEN - LIST_PAGE);
+        assert_eq!(far.end(), 40_001 + LIST_PAGE);
+        let rendered = far.head.len() + window.len();
+        assert!(
+            rendered <= 2 * LIST_PAGE + ROWS_BEFORE_OPEN + 1,
+            "{rendered}"
+        );
+        // At the very end of the list, and past it.
+        let last = ListRows::new(100_000, 1, Some(99_999), 1);
+        assert_eq!(last.around_open, Some(99_999 - ROWS_BEFORE_OPEN..100_000));
+        assert_eq!(ListRows::new(100, 1, Some(500), 1).head, 0..LIST_PAGE);
+        // More pages after it, asked for by scrolling on.
+        let more = ListRows::new(100_000, 1, Some(40_000), 3);
+        assert_eq!(more.end(), 40_001 + 3 * LIST_PAGE);
     }
 }
