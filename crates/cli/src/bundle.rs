@@ -1,11 +1,14 @@
 //! `dateline bundle CORPUS... -o OUT`: the corpus analysed once, at build
 //! time, and written as the bundle the page opens (see `dateline_bundle`).
 
-use crate::files::{self, Source};
+use crate::files::{self, Digested, Source};
+use crate::spill::{Parked, Spill, Unspill};
 use dateline_bundle::search::{SearchHead, SearchShard};
 use dateline_bundle::{
-    split, Bundle, Chunk, Links, Names, CHUNK_TEXT_BYTES, LINKS_FILE, NAMES_FILE,
+    Bundle, BundleBuilder, Chunk, Links, NamedChunk, Names, TextPrint, CHUNK_TEXT_BYTES,
+    LINKS_FILE, NAMES_FILE,
 };
+use dateline_engine::corpus::{AnalyzedArticle, Corpus};
 use rayon::prelude::*;
 use std::path::Path;
 use std::time::Instant;
@@ -43,12 +46,45 @@ pub struct Written {
 
 /// Analyses `roots` and writes the bundle into `out` (created if needed;
 /// bundle files of an earlier build there are replaced, others left alone).
+///
+/// The corpus is streamed, so one larger than memory still bundles: a
+/// first pass tags the files a batch at a time and parks each article's
+/// text and blocks in a spill file in `out` (removed at the end), keeping
+/// only what linking reads; a second pass reads the bodies back in reading
+/// order and writes each chunk as soon as it is full. The bundle is the
+/// one `dateline_bundle::split` makes of the corpus in memory, byte for byte.
 pub fn run(roots: &[&Path], out: &Path) -> Result<Written, String> {
+    let sources = sources(roots)?;
+    let fail = |e: std::io::Error| format!("{}: {e}", out.display());
+    clear(out).map_err(fail)?;
+    let started = Instant::now();
+    let mut spill = Spill::create(out).map_err(fail)?;
+    let digested = files::digest(&sources, &mut spill).map_err(fail)?;
+    let linked = started.elapsed();
+    for problem in &digested.corpus.problems {
+        eprintln!("{problem}");
+    }
+    let (tagging, linking) = (digested.tagging, digested.linking);
+    let written = write(digested, spill.into_reader().map_err(fail)?, out)?;
+    let secs = |d: std::time::Duration| d.as_secs_f64();
+    eprintln!(
+        "bundled {} articles in {:.1} s (reading and tagging {:.1} s, linking {:.1} s, chunks, search index and files {:.1} s)",
+        written.articles,
+        secs(started.elapsed()),
+        secs(tagging),
+        secs(linking),
+        secs(started.elapsed() - linked),
+    );
+    Ok(written)
+}
+
+/// The files under `roots`, each named relative to the root given, as
+/// the page shows them.
+fn sources(roots: &[&Path]) -> Result<Vec<Source>, String> {
     let mut sources = Vec::new();
     for root in roots {
         let mut found = Vec::new();
         files::collect_files(root, &mut found).map_err(|e| format!("{}: {e}", root.display()))?;
-        // Names relative to the root given, as the page shows them.
         sources.extend(found.into_iter().map(|file| {
             let name = file
                 .strip_prefix(root)
@@ -60,44 +96,15 @@ pub fn run(roots: &[&Path], out: &Path) -> Result<Written, String> {
             Source { file, name }
         }));
     }
-    let started = Instant::now();
-    let loaded = files::analyze(&sources);
-    let analysed = started.elapsed();
-    for problem in &loaded.corpus.problems {
-        eprintln!("{problem}");
-    }
-    let bundle = split(&loaded.corpus, CHUNK_TEXT_BYTES);
-    let parted = started.elapsed();
-    let (boot_bytes, total_bytes) = write(&bundle, out)?;
-    let secs = |d: std::time::Duration| d.as_secs_f64();
-    eprintln!(
-        "bundled {} articles in {:.1} s (tagging {:.1} s, linking {:.1} s, parts and search index {:.1} s, files {:.1} s)",
-        loaded.corpus.articles.len(),
-        secs(started.elapsed()),
-        secs(loaded.tagging),
-        secs(loaded.linking),
-        secs(parted - analysed),
-        secs(started.elapsed() - parted),
-    );
-    Ok(Written {
-        articles: loaded.corpus.articles.len(),
-        problems: loaded.corpus.problems.len(),
-        unreadable: loaded.unreadable,
-        boot_bytes,
-        chunk_files: bundle.chunks.len(),
-        total_bytes,
-    })
+    Ok(sources)
 }
 
-/// Writes `boot.bin`, the names and links parts, the chunk files and the
-/// search index's files, after removing the bundle files of a previous
-/// build so no stale chunk lingers. Returns the size of the
-/// boot part and of the whole bundle, in bytes.
-fn write(bundle: &Bundle, out: &Path) -> Result<(usize, usize), String> {
-    let fail = |e: std::io::Error| format!("{}: {e}", out.display());
-    std::fs::create_dir_all(out).map_err(fail)?;
-    for entry in std::fs::read_dir(out).map_err(fail)? {
-        let path = entry.map_err(fail)?.path();
+/// Creates `out` if needed and removes the bundle files of a previous
+/// build there, so no stale chunk lingers.
+fn clear(out: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(out)?;
+    for entry in std::fs::read_dir(out)? {
+        let path = entry?.path();
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
         let ours = |n: &str| {
             let numbered = |prefix| n.starts_with(prefix) && n.ends_with(".bin");
@@ -106,31 +113,111 @@ fn write(bundle: &Bundle, out: &Path) -> Result<(usize, usize), String> {
                 || numbered("search-")
         };
         if name.is_some_and(|n| ours(&n)) {
-            std::fs::remove_file(&path).map_err(fail)?;
+            std::fs::remove_file(&path)?;
         }
     }
-    // Every file but the boot part, encoded on all cores (deflate at its
-    // highest level is most of the time spent here), written in any order.
-    let files = &bundle.boot.search;
-    let chunks = bundle.chunks.iter().zip(&bundle.boot.chunks);
-    let shards = bundle.search_shards.iter().zip(&files.shards);
-    let mut parts: Vec<(&str, Part)> = chunks
-        .map(|(c, r)| (r.file.as_str(), Part::Chunk(c)))
-        .chain(shards.map(|(s, f)| (f.as_str(), Part::Shard(s))))
-        .collect();
-    parts.push((NAMES_FILE, Part::Names(&bundle.names)));
-    parts.push((LINKS_FILE, Part::Links(&bundle.links)));
-    parts.push((&files.head, Part::Head(&bundle.search_head)));
-    let total = parts
+    Ok(())
+}
+
+/// Articles whose bodies are read back from the spill at once (their terms
+/// are counted on every core, their full chunks written on every core)...
+const READ_ARTICLES: usize = 1024;
+/// ...and at most about this many bytes of bodies.
+const READ_BYTES: u64 = 32 << 20;
+
+/// The second pass: the chunks, filled from the spill in reading order and
+/// written as they fill, then every other part, then the boot part last (a
+/// bundle with a boot part is complete).
+fn write(digested: Digested, mut spill: Unspill, out: &Path) -> Result<Written, String> {
+    let fail = |e: std::io::Error| format!("{}: {e}", out.display());
+    let Digested {
+        corpus,
+        kept,
+        unreadable,
+        ..
+    } = digested;
+    let prints: Vec<TextPrint> = kept.iter().map(|(print, _)| *print).collect();
+    let corpus_id = dateline_bundle::corpus_id(&corpus, &prints);
+    drop(prints);
+    let Corpus {
+        articles,
+        entities,
+        events,
+        problems,
+    } = corpus;
+    let count = articles.len();
+    let mut builder = BundleBuilder::new(corpus_id, &entities, CHUNK_TEXT_BYTES);
+    let mut pending = articles
+        .into_iter()
+        .zip(kept.into_iter().map(|(_, parked)| parked))
+        .peekable();
+    let (mut total, mut chunk_files) = (0, 0);
+    while pending.peek().is_some() {
+        let batch = read_back(&mut pending, &mut spill).map_err(fail)?;
+        let full = builder.add(batch);
+        chunk_files += full.len();
+        total += write_parts(&chunk_parts(&full), out)?;
+    }
+    let (last, head) = builder.finish(&events, &problems);
+    chunk_files += usize::from(last.is_some());
+    let files = &head.boot.search;
+    let mut parts = chunk_parts(last.as_slice());
+    let shards = head.search_shards.iter().zip(&files.shards);
+    parts.extend(shards.map(|(s, f)| (f.as_str(), Part::Shard(s))));
+    parts.push((NAMES_FILE, Part::Names(&head.names)));
+    parts.push((LINKS_FILE, Part::Links(&head.links)));
+    parts.push((&files.head, Part::Head(&head.search_head)));
+    total += write_parts(&parts, out)?;
+    let boot = Bundle::encode_boot(&head.boot);
+    std::fs::write(out.join("boot.bin"), &boot).map_err(fail)?;
+    Ok(Written {
+        articles: count,
+        problems: problems.len(),
+        unreadable,
+        boot_bytes: boot.len(),
+        chunk_files,
+        total_bytes: total + boot.len(),
+    })
+}
+
+/// The next articles of `pending` (up to [`READ_ARTICLES`] and about
+/// [`READ_BYTES`]), with their texts and blocks back from the spill.
+fn read_back(
+    pending: &mut impl Iterator<Item = (AnalyzedArticle, Parked)>,
+    spill: &mut Unspill,
+) -> std::io::Result<Vec<AnalyzedArticle>> {
+    let mut batch = Vec::new();
+    let mut bytes = 0;
+    for (mut a, parked) in pending.by_ref() {
+        spill.take(parked)?.restore(&mut a.article);
+        batch.push(a);
+        bytes += parked.bytes();
+        if batch.len() == READ_ARTICLES || bytes >= READ_BYTES {
+            break;
+        }
+    }
+    Ok(batch)
+}
+
+/// Full chunks as parts to write.
+fn chunk_parts(chunks: &[NamedChunk]) -> Vec<(&str, Part<'_>)> {
+    chunks
+        .iter()
+        .map(|(file, chunk)| (file.as_str(), Part::Chunk(chunk)))
+        .collect()
+}
+
+/// Encodes `parts` on all cores (deflate at its highest level is most of
+/// the time spent here) and writes each to its file in `out`, in any
+/// order. Returns the bytes written.
+fn write_parts(parts: &[(&str, Part)], out: &Path) -> Result<usize, String> {
+    let fail = |e: std::io::Error| format!("{}: {e}", out.display());
+    parts
         .par_iter()
         .map(|(name, part)| {
             let bytes = part.encode();
             std::fs::write(out.join(name), &bytes).map_err(fail)?;
             Ok::<usize, String>(bytes.len())
         })
-        .try_reduce(|| 0, |a, b| Ok(a + b))?;
-    // The boot part last: a bundle with a boot part is complete.
-    let boot = Bundle::encode_boot(&bundle.boot);
-    std::fs::write(out.join("boot.bin"), &boot).map_err(fail)?;
-    Ok((boot.len(), total + boot.len()))
+        .try_reduce(|| 0, |a, b| Ok(a + b))
 }

@@ -1,6 +1,8 @@
 //! Reading a corpus from disk and analysing it on every core.
 
-use dateline_engine::analysis::{self, Tagged};
+use crate::spill::{self, Encoded, Parked, Spill};
+use dateline_bundle::TextPrint;
+use dateline_engine::analysis::{self, Digest, Tagged};
 use dateline_engine::article;
 use dateline_engine::corpus::{Corpus, Problem};
 use rayon::prelude::*;
@@ -39,10 +41,76 @@ pub struct Source {
 pub struct Loaded {
     pub corpus: Corpus,
     pub unreadable: usize,
-    /// How long reading and tagging took (on all cores), and linking after
-    /// it (on one): where a slow build spends its time.
-    pub tagging: Duration,
-    pub linking: Duration,
+}
+
+/// What became of one file.
+enum Outcome<T> {
+    Read(T),
+    Malformed(Problem),
+    /// Reported on stderr by name, and counted.
+    Unreadable,
+}
+
+impl<T> Outcome<T> {
+    /// The same outcome with `f` applied to what was read.
+    fn map<U>(self, f: impl FnOnce(T) -> U) -> Outcome<U> {
+        match self.try_map(|t| Ok::<U, std::convert::Infallible>(f(t))) {
+            Ok(outcome) => outcome,
+            Err(never) => match never {},
+        }
+    }
+
+    /// The same outcome with `f` applied to what was read, unless it fails.
+    fn try_map<U, E>(self, f: impl FnOnce(T) -> Result<U, E>) -> Result<Outcome<U>, E> {
+        Ok(match self {
+            Outcome::Read(t) => Outcome::Read(f(t)?),
+            Outcome::Malformed(p) => Outcome::Malformed(p),
+            Outcome::Unreadable => Outcome::Unreadable,
+        })
+    }
+}
+
+/// Reads, parses and tags one file.
+fn load(s: &Source) -> Outcome<Tagged> {
+    match std::fs::read(&s.file) {
+        Ok(bytes) => match article::parse(&s.name, &bytes) {
+            Ok(a) => Outcome::Read(analysis::tag(a)),
+            Err(error) => Outcome::Malformed(Problem {
+                path: s.name.clone(),
+                error,
+            }),
+        },
+        Err(e) => {
+            eprintln!("{}: {e}", s.file.display());
+            Outcome::Unreadable
+        }
+    }
+}
+
+/// The files read, the malformed ones and the number of unreadable ones,
+/// each in the order added.
+struct Sorted<T> {
+    read: Vec<T>,
+    problems: Vec<Problem>,
+    unreadable: usize,
+}
+
+impl<T> Sorted<T> {
+    fn new() -> Self {
+        Sorted {
+            read: Vec::new(),
+            problems: Vec::new(),
+            unreadable: 0,
+        }
+    }
+
+    fn add(&mut self, outcome: Outcome<T>) {
+        match outcome {
+            Outcome::Read(t) => self.read.push(t),
+            Outcome::Malformed(p) => self.problems.push(p),
+            Outcome::Unreadable => self.unreadable += 1,
+        }
+    }
 }
 
 /// Reads, parses and tags every file in parallel (rayon, all cores), then
@@ -51,39 +119,90 @@ pub struct Loaded {
 /// as well. The result equals `analysis::analyze` over the same files in
 /// the same order (assembly sorts into reading order).
 pub fn analyze(sources: &[Source]) -> Loaded {
+    let outcomes: Vec<Outcome<Tagged>> = sources.par_iter().map(load).collect();
+    let mut sorted = Sorted::new();
+    outcomes.into_iter().for_each(|o| sorted.add(o));
+    Loaded {
+        corpus: analysis::assemble(sorted.read, sorted.problems),
+        unreadable: sorted.unreadable,
+    }
+}
+
+/// A corpus linked without its texts (see [`digest`]).
+pub struct Digested {
+    /// The corpus `analyze` would find, but every article's text and
+    /// blocks empty: they are in the spill.
+    pub corpus: Corpus,
+    /// Article `i`'s text print and where its body is parked.
+    pub kept: Vec<(TextPrint, Parked)>,
+    pub unreadable: usize,
+    /// How long reading and tagging took (on all cores), and linking after
+    /// it: where a slow build spends its time.
+    pub tagging: Duration,
+    pub linking: Duration,
+}
+
+/// At most this many files are read and tagged at once...
+const BATCH_FILES: usize = 512;
+/// ...and at most about this many bytes of them, so the texts in memory
+/// stay bounded whatever the size of the articles.
+const BATCH_BYTES: u64 = 64 << 20;
+
+/// [`analyze`] for a corpus that may not fit in memory: reads and tags the
+/// files a batch at a time (in parallel within a batch), parks each
+/// article's text and blocks in `spill` and keeps only its digest, then
+/// links the digests. Malformed files are reported as problems, unreadable
+/// ones counted, exactly as [`analyze`] does.
+pub fn digest(sources: &[Source], spill: &mut Spill) -> std::io::Result<Digested> {
     let started = Instant::now();
-    let results: Vec<Result<Result<Tagged, Problem>, ()>> = sources
-        .par_iter()
-        .map(|s| match std::fs::read(&s.file) {
-            Ok(bytes) => Ok(match article::parse(&s.name, &bytes) {
-                Ok(a) => Ok(analysis::tag(a)),
-                Err(error) => Err(Problem {
-                    path: s.name.clone(),
-                    error,
-                }),
-            }),
-            Err(e) => {
-                eprintln!("{}: {e}", s.file.display());
-                Err(())
-            }
-        })
-        .collect();
-    let mut tagged = Vec::with_capacity(results.len());
-    let mut problems = Vec::new();
-    let mut unreadable = 0;
-    for r in results {
-        match r {
-            Ok(Ok(t)) => tagged.push(t),
-            Ok(Err(p)) => problems.push(p),
-            Err(()) => unreadable += 1,
+    let mut sorted = Sorted::new();
+    for batch in batches(sources) {
+        let outcomes: Vec<Outcome<(Digest, TextPrint, Encoded)>> = batch
+            .par_iter()
+            .map(|s| {
+                load(s).map(|tagged| {
+                    let print = TextPrint::of(&tagged.article.text);
+                    let (digest, body) = Digest::of(tagged);
+                    (digest, print, spill::encode(&body))
+                })
+            })
+            .collect();
+        for outcome in outcomes {
+            sorted.add(outcome.try_map(|(digest, print, encoded)| {
+                Ok::<_, std::io::Error>((digest, (print, spill.park(&encoded)?)))
+            })?);
         }
     }
     let tagging = started.elapsed();
-    let corpus = analysis::assemble(tagged, problems);
-    Loaded {
+    let (corpus, kept) = analysis::assemble_digests(sorted.read, sorted.problems);
+    Ok(Digested {
         corpus,
-        unreadable,
+        kept,
+        unreadable: sorted.unreadable,
         tagging,
         linking: started.elapsed() - tagging,
-    }
+    })
+}
+
+/// `sources` in runs of at most [`BATCH_FILES`] files and, past the first
+/// file of a run, [`BATCH_BYTES`] (by the sizes on disk).
+fn batches(sources: &[Source]) -> impl Iterator<Item = &[Source]> {
+    let mut rest = sources;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let mut bytes = 0;
+        let end = rest
+            .iter()
+            .take(BATCH_FILES)
+            .position(|s| {
+                bytes += std::fs::metadata(&s.file).map_or(0, |m| m.len());
+                bytes > BATCH_BYTES
+            })
+            .map_or(rest.len().min(BATCH_FILES), |at| at.max(1));
+        let (batch, after) = rest.split_at(end);
+        rest = after;
+        Some(batch)
+    })
 }
