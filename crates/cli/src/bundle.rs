@@ -152,11 +152,23 @@ fn write(digested: Digested, mut spill: Unspill, out: &Path) -> Result<Written, 
         .zip(kept.into_iter().map(|(_, parked)| parked))
         .peekable();
     let (mut total, mut chunk_files) = (0, 0);
-    while pending.peek().is_some() {
-        let batch = read_back(&mut pending, &mut spill).map_err(fail)?;
-        let full = builder.add(batch);
+    let mut full: Vec<NamedChunk> = Vec::new();
+    loop {
+        // The chunks the last batch filled are written while the next
+        // batch is read back and indexed: both keep the cores busy.
+        let (written, next) = rayon::join(
+            || write_parts(&chunk_parts(&full), out),
+            || match pending.peek() {
+                Some(_) => read_back(&mut pending, &mut spill).map(|b| Some(builder.add(b))),
+                None => Ok(None),
+            },
+        );
+        total += written?;
         chunk_files += full.len();
-        total += write_parts(&chunk_parts(&full), out)?;
+        match next.map_err(fail)? {
+            Some(filled) => full = filled,
+            None => break,
+        }
     }
     let (last, head) = builder.finish(&events, &problems);
     chunk_files += usize::from(last.is_some());
