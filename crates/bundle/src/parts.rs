@@ -655,6 +655,53 @@ mod tests {
         analyze(files.iter().map(|(path, bytes)| Input { path, bytes }))
     }
 
+    #[test]
+    fn a_bundle_built_an_article_at_a_time_is_the_split_of_the_corpus() {
+        let corpus = corpus();
+        let expected = split(&corpus, SMALL);
+        let prints: Vec<TextPrint> = (corpus.articles.iter())
+            .map(|a| TextPrint::of(&a.article.text))
+            .collect();
+        let id = corpus_id(&corpus, &prints);
+        assert_eq!(id, expected.boot.corpus_id);
+        let mut builder = BundleBuilder::new(id, &corpus.entities, SMALL);
+        let mut chunks: Vec<(String, Chunk)> = Vec::new();
+        for a in &corpus.articles {
+            chunks.extend(builder.add(vec![a.clone()]));
+        }
+        // Every chunk but the last was handed out as soon as it was full.
+        assert_eq!(chunks.len(), expected.chunks.len() - 1);
+        let (last, head) = builder.finish(&corpus.events, &corpus.problems);
+        chunks.extend(last);
+        let files: Vec<&str> = expected
+            .boot
+            .chunks
+            .iter()
+            .map(|r| r.file.as_str())
+            .collect();
+        assert_eq!(
+            chunks.iter().map(|(f, _)| f.as_str()).collect::<Vec<_>>(),
+            files
+        );
+        let chunks: Vec<Chunk> = chunks.into_iter().map(|(_, c)| c).collect();
+        assert_eq!(chunks, expected.chunks);
+        assert_eq!(head.boot, expected.boot);
+        assert_eq!(head.names, expected.names);
+        assert_eq!(head.links, expected.links);
+        assert_eq!(head.search_head, expected.search_head);
+        assert_eq!(head.search_shards, expected.search_shards);
+    }
+
+    #[test]
+    fn an_empty_corpus_has_no_chunk_and_an_empty_boot_part() {
+        let corpus = Corpus::default();
+        let builder = BundleBuilder::new(corpus_id(&corpus, &[]), &[], SMALL);
+        let (last, head) = builder.finish(&[], &[]);
+        assert!(last.is_none());
+        assert!(head.boot.chunks.is_empty() && head.boot.articles.is_empty());
+        assert_eq!(head.boot, split(&corpus, SMALL).boot);
+    }
+
     /// Every part through its file format, and back.
     fn reread(bundle: &Bundle) -> (Boot, Names, Links, Vec<Chunk>) {
         (

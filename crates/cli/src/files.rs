@@ -142,11 +142,21 @@ pub struct Digested {
     pub linking: Duration,
 }
 
-/// At most this many files are read and tagged at once...
-const BATCH_FILES: usize = 512;
-/// ...and at most about this many bytes of them, so the texts in memory
-/// stay bounded whatever the size of the articles.
-const BATCH_BYTES: u64 = 64 << 20;
+/// How many files are read and tagged at once, at most: so many files...
+#[derive(Debug, Clone, Copy)]
+struct Batching {
+    files: usize,
+    /// ...and, past the first file, about this many bytes of them (by
+    /// their sizes on disk), so the texts in memory stay bounded whatever
+    /// the size of the articles.
+    bytes: u64,
+}
+
+/// The batches of a bundle build: enough files to keep both cores busy.
+const BATCHES: Batching = Batching {
+    files: 512,
+    bytes: 64 << 20,
+};
 
 /// [`analyze`] for a corpus that may not fit in memory: reads and tags the
 /// files a batch at a time (in parallel within a batch), parks each
@@ -154,9 +164,18 @@ const BATCH_BYTES: u64 = 64 << 20;
 /// links the digests. Malformed files are reported as problems, unreadable
 /// ones counted, exactly as [`analyze`] does.
 pub fn digest(sources: &[Source], spill: &mut Spill) -> std::io::Result<Digested> {
+    digest_in(sources, spill, BATCHES)
+}
+
+/// [`digest`], reading the files in batches of `batching`.
+fn digest_in(
+    sources: &[Source],
+    spill: &mut Spill,
+    batching: Batching,
+) -> std::io::Result<Digested> {
     let started = Instant::now();
     let mut sorted = Sorted::new();
-    for batch in batches(sources) {
+    for batch in batches(sources, batching) {
         let outcomes: Vec<Outcome<(Digest, TextPrint, Encoded)>> = batch
             .par_iter()
             .map(|s| {
@@ -184,9 +203,9 @@ pub fn digest(sources: &[Source], spill: &mut Spill) -> std::io::Result<Digested
     })
 }
 
-/// `sources` in runs of at most [`BATCH_FILES`] files and, past the first
-/// file of a run, [`BATCH_BYTES`] (by the sizes on disk).
-fn batches(sources: &[Source]) -> impl Iterator<Item = &[Source]> {
+/// `sources` in runs of at most `limit.files` files and, past the first
+/// file of a run, `limit.bytes`.
+fn batches(sources: &[Source], limit: Batching) -> impl Iterator<Item = &[Source]> {
     let mut rest = sources;
     std::iter::from_fn(move || {
         if rest.is_empty() {
@@ -195,14 +214,125 @@ fn batches(sources: &[Source]) -> impl Iterator<Item = &[Source]> {
         let mut bytes = 0;
         let end = rest
             .iter()
-            .take(BATCH_FILES)
+            .take(limit.files)
             .position(|s| {
                 bytes += std::fs::metadata(&s.file).map_or(0, |m| m.len());
-                bytes > BATCH_BYTES
+                bytes > limit.bytes
             })
-            .map_or(rest.len().min(BATCH_FILES), |at| at.max(1));
+            .map_or(rest.len().min(limit.files), |at| at.max(1));
         let (batch, after) = rest.split_at(end);
         rest = after;
         Some(batch)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dateline_engine::corpus::Input;
+
+    /// A folder of its own with these files, as sources in this order.
+    fn sources(name: &str, files: &[(&str, &[u8])]) -> (PathBuf, Vec<Source>) {
+        let dir = std::env::temp_dir().join(format!("dateline-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let sources = files
+            .iter()
+            .map(|(name, bytes)| {
+                let file = dir.join(name);
+                // An empty name stands for a file that cannot be read.
+                if !bytes.is_empty() {
+                    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+                    std::fs::write(&file, bytes).unwrap();
+                }
+                Source {
+                    file,
+                    name: name.to_string(),
+                }
+            })
+            .collect();
+        (dir, sources)
+    }
+
+    const ARTICLE: &[u8] = b" date 2021-03-03 Wire\nTurkey buys missiles\n\nThe Presidency of Defence Industries (SSB) said on Monday that Ankara would buy more. Demir met Lavrov on 1 March 2021.\n";
+
+    #[test]
+    fn batches_hold_so_many_files_and_so_many_bytes() {
+        let files: Vec<(String, Vec<u8>)> = (0..7)
+            .map(|i| (format!("{i}.txt"), vec![b'x'; 10 * (i + 1)]))
+            .collect();
+        let named: Vec<(&str, &[u8])> = files.iter().map(|(n, b)| (n.as_str(), &b[..])).collect();
+        let (dir, sources) = sources("batches", &named);
+        let sizes = |limit| -> Vec<usize> { batches(&sources, limit).map(<[_]>::len).collect() };
+        assert_eq!(
+            sizes(Batching {
+                files: 3,
+                bytes: 1000
+            }),
+            [3, 3, 1]
+        );
+        // 10 + 20 bytes, then 30 (with 40 it would be over 35), then each
+        // alone (the first file of a batch always goes).
+        assert_eq!(
+            sizes(Batching {
+                files: 9,
+                bytes: 35
+            }),
+            [2, 1, 1, 1, 1, 1]
+        );
+        assert_eq!(batches(&[], BATCHES).count(), 0);
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn digesting_in_batches_gives_the_analysis_with_its_texts_parked() {
+        let later = String::from_utf8_lossy(ARTICLE).replace("2021-03-03", "2021-03-01");
+        let files: [(&str, &[u8]); 6] = [
+            ("b.txt", ARTICLE),
+            ("bad.txt", b"no header\n"),
+            ("missing.txt", b""),
+            ("a.txt", later.as_bytes()),
+            ("sub/b.txt", ARTICLE),
+            ("c.txt", ARTICLE),
+        ];
+        let (dir, sources) = sources("digest", &files);
+        let readable: Vec<Input> = files
+            .iter()
+            .filter(|(_, bytes)| !bytes.is_empty())
+            .map(|&(path, bytes)| Input { path, bytes })
+            .collect();
+        let expected = analysis::analyze(readable);
+        let mut spill = Spill::create(&dir).unwrap();
+        let batching = Batching {
+            files: 2,
+            bytes: 1 << 20,
+        };
+        let digested = digest_in(&sources, &mut spill, batching).unwrap();
+        assert_eq!(digested.unreadable, 1);
+        let mut corpus = digested.corpus;
+        assert!(corpus.articles.iter().all(|a| a.article.text.is_empty()));
+        assert_eq!(corpus.articles.len(), digested.kept.len());
+        let mut reader = spill.into_reader().unwrap();
+        for (a, (print, parked)) in corpus.articles.iter_mut().zip(digested.kept) {
+            reader.take(parked).unwrap().restore(&mut a.article);
+            assert_eq!(print, TextPrint::of(&a.article.text));
+        }
+        assert_eq!(corpus, expected);
+        assert_eq!(corpus.problems.len(), 1);
+        assert_eq!(corpus.problems[0].path, "bad.txt");
+        drop(reader);
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn digesting_no_file_gives_an_empty_corpus() {
+        let (dir, _) = sources("digest-none", &[]);
+        let mut spill = Spill::create(&dir).unwrap();
+        let digested = digest(&[], &mut spill).unwrap();
+        assert_eq!(digested.corpus, Corpus::default());
+        assert!(digested.kept.is_empty());
+        assert_eq!(digested.unreadable, 0);
+        drop(spill);
+        std::fs::remove_dir_all(dir).unwrap();
+    }
 }

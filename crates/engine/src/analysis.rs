@@ -233,7 +233,8 @@ impl Digest {
     pub fn of(mut tagged: Tagged) -> (Digest, Body) {
         let dated = events::dated_sentences(&tagged.article, &tagged.timexes);
         let text = &tagged.article.text;
-        let mut surfaces = String::new();
+        let mut surfaces =
+            String::with_capacity(tagged.mentions.iter().map(|m| m.span.len()).sum());
         let mut surface_ends = Vec::with_capacity(tagged.mentions.len());
         let mut acronyms = Vec::new();
         for (i, m) in tagged.mentions.iter().enumerate() {
@@ -248,6 +249,9 @@ impl Digest {
             text: std::mem::take(&mut tagged.article.text),
             blocks: std::mem::take(&mut tagged.article.blocks),
         };
+        // Kept for the whole build, one per article: no spare capacity.
+        tagged.mentions.shrink_to_fit();
+        tagged.timexes.shrink_to_fit();
         let digest = Digest {
             article: tagged.article,
             mentions: tagged.mentions,
