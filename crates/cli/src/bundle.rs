@@ -2,7 +2,7 @@
 //! time, and written as the bundle the page opens (see `dateline_bundle`).
 
 use crate::files::{self, Digested, Source};
-use crate::spill::{Parked, Spill, Unspill};
+use crate::spill::{self, Parked, Spill, Unspill};
 use dateline_bundle::search::{SearchHead, SearchShard};
 use dateline_bundle::{
     Bundle, BundleBuilder, Chunk, Links, NamedChunk, Names, TextPrint, CHUNK_TEXT_BYTES,
@@ -100,7 +100,8 @@ fn sources(roots: &[&Path]) -> Result<Vec<Source>, String> {
 }
 
 /// Creates `out` if needed and removes the bundle files of a previous
-/// build there, so no stale chunk lingers.
+/// build there, so no stale chunk lingers (and any spill file a killed
+/// build left).
 fn clear(out: &Path) -> std::io::Result<()> {
     std::fs::create_dir_all(out)?;
     for entry in std::fs::read_dir(out)? {
@@ -111,6 +112,7 @@ fn clear(out: &Path) -> std::io::Result<()> {
             ["boot.bin", "search.bin", NAMES_FILE, LINKS_FILE].contains(&n)
                 || numbered("chunk-")
                 || numbered("search-")
+                || spill::is_spill(n)
         };
         if name.is_some_and(|n| ours(&n)) {
             std::fs::remove_file(&path)?;

@@ -48,10 +48,19 @@ pub fn encode(body: &Body) -> Encoded {
     postcard::to_allocvec(body).expect("a body serialises")
 }
 
+/// True for the name of a spill file, this build's or one a build that was
+/// killed (or aborted on a panic, which runs no `Drop`) left behind: the
+/// next build into the same folder removes it, so it is never deployed.
+pub fn is_spill(name: &str) -> bool {
+    name.starts_with(SPILL_PREFIX) && name.ends_with(".tmp")
+}
+
+const SPILL_PREFIX: &str = ".dateline-spill-";
+
 impl Spill {
     /// A new spill file in `dir` (a hidden file, named after this process).
     pub fn create(dir: &Path) -> io::Result<Spill> {
-        let path = dir.join(format!(".dateline-spill-{}.tmp", std::process::id()));
+        let path = dir.join(format!("{SPILL_PREFIX}{}.tmp", std::process::id()));
         // Read and write: the second pass reads it back through the same handle.
         let file = std::fs::OpenOptions::new()
             .read(true)
@@ -145,6 +154,23 @@ mod tests {
         }
         drop(reader);
         assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 0);
+        std::fs::remove_dir(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_spill_file_is_known_by_its_name() {
+        let dir = temp_dir("spill-name");
+        let spill = Spill::create(&dir).unwrap();
+        let name = spill
+            .path
+            .0
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        assert!(is_spill(&name), "{name}");
+        assert!(!is_spill("chunk-00000-0123456789abcdef.bin") && !is_spill("a.tmp"));
+        drop(spill);
         std::fs::remove_dir(&dir).unwrap();
     }
 
