@@ -264,19 +264,14 @@ impl Digest {
         (digest, body)
     }
 
-    /// Each mention's wording, in order.
-    fn wordings(&self) -> impl Iterator<Item = Wording<'_>> {
-        let starts = std::iter::once(0).chain(self.surface_ends.iter().copied());
-        let mut acronyms = self.acronyms.iter().peekable();
-        starts
-            .zip(&self.surface_ends)
-            .enumerate()
-            .map(move |(i, (start, &end))| Wording {
-                surface: &self.surfaces[start..end],
-                acronym: acronyms
-                    .next_if(|(at, _)| *at == i)
-                    .map(|(_, a)| a.as_str()),
-            })
+    /// Mention `i`'s wording.
+    fn wording(&self, i: usize) -> Wording<'_> {
+        let start = i.checked_sub(1).map_or(0, |p| self.surface_ends[p]);
+        let acronym = self.acronyms.binary_search_by_key(&i, |(at, _)| *at);
+        Wording {
+            surface: &self.surfaces[start..self.surface_ends[i]],
+            acronym: acronym.ok().map(|k| self.acronyms[k].1.as_str()),
+        }
     }
 }
 
@@ -290,9 +285,19 @@ pub fn assemble_digests<T>(
 ) -> (Corpus, Vec<T>) {
     digests.sort_by(|a, b| reading_order(&a.0.article, &b.0.article));
     let candidates = candidates(digests.iter().map(|(d, _)| d.mentions.as_slice()));
-    let wordings: Vec<Wording> = digests.iter().flat_map(|(d, _)| d.wordings()).collect();
-    let (entities, assigned) = linking::link_worded(&candidates, &wordings);
-    drop(wordings);
+    // Candidate `i` is mention `i - firsts[article]` of its article.
+    let firsts: Vec<usize> = (digests.iter())
+        .scan(0, |first, (d, _)| {
+            let this = *first;
+            *first += d.mentions.len();
+            Some(this)
+        })
+        .collect();
+    let (entities, assigned) = linking::link_worded(&candidates, |i| {
+        let article = candidates[i].article;
+        digests[article].0.wording(i - firsts[article])
+    });
+    drop(firsts);
     let mentions = linked_mentions(digests.len(), &candidates, assigned);
     drop(candidates);
     let mut articles = Vec::with_capacity(digests.len());

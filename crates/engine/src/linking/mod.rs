@@ -79,31 +79,32 @@ impl<'a> Wording<'a> {
 /// Links `candidates` (any order) over `texts` (one per article index).
 /// Returns the entities and, for each candidate, its entity's index.
 pub fn link(texts: &[&str], candidates: &[Candidate]) -> (Vec<Entity>, Vec<usize>) {
-    let wordings: Vec<Wording> = candidates
-        .iter()
-        .map(|c| Wording::of(texts[c.article], c.span))
-        .collect();
-    link_worded(candidates, &wordings)
+    link_worded(candidates, |i| {
+        let c = &candidates[i];
+        Wording::of(texts[c.article], c.span)
+    })
 }
 
-/// [`link`] with each candidate's text already read: `wordings[i]` is
-/// candidate `i`'s.
-pub fn link_worded(candidates: &[Candidate], wordings: &[Wording]) -> (Vec<Entity>, Vec<usize>) {
-    let short = |w: &Wording| !strip_possessive(w.surface).contains(' ');
+/// [`link`] reading each candidate's text through `wording(i)` (candidate
+/// `i`'s), called at most twice per candidate.
+pub fn link_worded<'a>(
+    candidates: &[Candidate],
+    wording: impl Fn(usize) -> Wording<'a>,
+) -> (Vec<Entity>, Vec<usize>) {
+    let short = |i: usize| !strip_possessive(wording(i).surface).contains(' ');
     // Each key computed once (a key function in the sort ran twice per
     // comparison: a quarter of linking a corpus); the index last keeps the
     // order of equal keys, as a stable sort would.
     let mut order: Vec<(usize, bool, usize, usize)> = candidates
         .iter()
-        .zip(wordings)
         .enumerate()
-        .map(|(i, (c, w))| (c.article, short(w), c.span.start, i))
+        .map(|(i, c)| (c.article, short(i), c.span.start, i))
         .collect();
     order.sort_unstable();
     let mut linker = Linker::default();
     let mut assigned = vec![0; candidates.len()];
     for (.., i) in order {
-        assigned[i] = linker.add(candidates[i], wordings[i]);
+        assigned[i] = linker.add(candidates[i], wording(i));
     }
     let root = linker.merge_dropped_first_names();
     let (entities, index) = linker.finish(&root);
