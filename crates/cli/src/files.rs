@@ -1,4 +1,7 @@
-//! Reading a corpus from disk and analysing it on every core.
+//! Reading a corpus from disk and analysing it on every core: whole, in
+//! memory ([`analyze`], for `dateline analyze`), or a batch of files at a
+//! time with every text parked on disk ([`digest`], for `dateline bundle`,
+//! so a corpus larger than memory still bundles).
 
 use crate::spill::{self, Encoded, Parked, Spill};
 use dateline_bundle::TextPrint;
