@@ -121,16 +121,40 @@ fn clear(out: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Articles whose bodies are read back from the spill at once (their terms
-/// are counted on every core, their full chunks written on every core)...
-const READ_ARTICLES: usize = 1024;
-/// ...and at most about this many bytes of bodies.
-const READ_BYTES: u64 = 32 << 20;
+/// How the second pass fills the chunks.
+#[derive(Debug, Clone, Copy)]
+struct Filling {
+    /// Articles whose bodies are read back from the spill at once (their
+    /// terms are counted on every core, the chunks they fill written on
+    /// every core)...
+    articles: usize,
+    /// ...and at most about this many bytes of bodies.
+    bytes: u64,
+    /// Text a chunk holds before it closes.
+    chunk_text_bytes: usize,
+}
+
+/// The bundle's filling.
+const FILLING: Filling = Filling {
+    articles: 1024,
+    bytes: 32 << 20,
+    chunk_text_bytes: CHUNK_TEXT_BYTES,
+};
 
 /// The second pass: the chunks, filled from the spill in reading order and
 /// written as they fill, then every other part, then the boot part last (a
 /// bundle with a boot part is complete).
-fn write(digested: Digested, mut spill: Unspill, out: &Path) -> Result<Written, String> {
+fn write(digested: Digested, spill: Unspill, out: &Path) -> Result<Written, String> {
+    write_filling(digested, spill, out, FILLING)
+}
+
+/// [`write`], filling the chunks as `filling` says.
+fn write_filling(
+    digested: Digested,
+    mut spill: Unspill,
+    out: &Path,
+    filling: Filling,
+) -> Result<Written, String> {
     let fail = |e: std::io::Error| format!("{}: {e}", out.display());
     let Digested {
         corpus,
@@ -148,7 +172,7 @@ fn write(digested: Digested, mut spill: Unspill, out: &Path) -> Result<Written, 
         problems,
     } = corpus;
     let count = articles.len();
-    let mut builder = BundleBuilder::new(corpus_id, &entities, CHUNK_TEXT_BYTES);
+    let mut builder = BundleBuilder::new(corpus_id, &entities, filling.chunk_text_bytes);
     let mut pending = articles
         .into_iter()
         .zip(kept.into_iter().map(|(_, parked)| parked))
@@ -161,7 +185,8 @@ fn write(digested: Digested, mut spill: Unspill, out: &Path) -> Result<Written, 
         let (written, next) = rayon::join(
             || write_parts(&chunk_parts(&full), out),
             || match pending.peek() {
-                Some(_) => read_back(&mut pending, &mut spill).map(|b| Some(builder.add(b))),
+                Some(_) => read_back(&mut pending, &mut spill, filling)
+                    .map(|batch| Some(builder.add(batch))),
                 None => Ok(None),
             },
         );
@@ -194,11 +219,12 @@ fn write(digested: Digested, mut spill: Unspill, out: &Path) -> Result<Written, 
     })
 }
 
-/// The next articles of `pending` (up to [`READ_ARTICLES`] and about
-/// [`READ_BYTES`]), with their texts and blocks back from the spill.
+/// The next articles of `pending` (as many as `filling` reads at once),
+/// with their texts and blocks back from the spill.
 fn read_back(
     pending: &mut impl Iterator<Item = (AnalyzedArticle, Parked)>,
     spill: &mut Unspill,
+    filling: Filling,
 ) -> std::io::Result<Vec<AnalyzedArticle>> {
     let mut batch = Vec::new();
     let mut bytes = 0;
@@ -206,7 +232,7 @@ fn read_back(
         spill.take(parked)?.restore(&mut a.article);
         batch.push(a);
         bytes += parked.bytes();
-        if batch.len() == READ_ARTICLES || bytes >= READ_BYTES {
+        if batch.len() == filling.articles || bytes >= filling.bytes {
             break;
         }
     }
@@ -234,4 +260,71 @@ fn write_parts(parts: &[(&str, Part)], out: &Path) -> Result<usize, String> {
             Ok::<usize, String>(bytes.len())
         })
         .try_reduce(|| 0, |a, b| Ok(a + b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dateline_bundle::split;
+    use dateline_engine::analysis::analyze;
+    use dateline_engine::corpus::Input;
+
+    #[test]
+    fn chunks_filled_a_few_articles_at_a_time_are_the_split_of_the_corpus() {
+        let root = std::env::temp_dir().join(format!("dateline-fill-{}", std::process::id()));
+        let (dir, out) = (root.join("corpus"), root.join("out"));
+        std::fs::create_dir_all(&dir).unwrap();
+        let mut files: Vec<(String, Vec<u8>)> = (0..12)
+            .map(|i| {
+                let day = 12 - i % 7;
+                let text = format!(
+                    " date 2021-03-{day:02} Wire\nTalks, part {i}\n\nIsmail Demir met Sergei Lavrov in Ankara on 1 March 2021. {}\n",
+                    "The Presidency of Defence Industries (SSB) said more. ".repeat(i)
+                );
+                (format!("{i:02}.txt"), text.into_bytes())
+            })
+            .collect();
+        files.insert(5, ("04-bad.txt".into(), b"no header\n".to_vec()));
+        let sources: Vec<Source> = files
+            .iter()
+            .map(|(name, bytes)| {
+                std::fs::write(dir.join(name), bytes).unwrap();
+                Source {
+                    file: dir.join(name),
+                    name: name.clone(),
+                }
+            })
+            .collect();
+        clear(&out).unwrap();
+        let mut spill = Spill::create(&out).unwrap();
+        let digested = files::digest(&sources, &mut spill).unwrap();
+        let filling = Filling {
+            articles: 2,
+            bytes: 1 << 20,
+            chunk_text_bytes: 300,
+        };
+        let written = write_filling(digested, spill.into_reader().unwrap(), &out, filling).unwrap();
+
+        let corpus = analyze(files.iter().map(|(path, bytes)| Input { path, bytes }));
+        let bundle = split(&corpus, filling.chunk_text_bytes);
+        let boot = &bundle.boot;
+        assert!(boot.chunks.len() > 3);
+        assert_eq!(written.chunk_files, boot.chunks.len());
+        assert_eq!((written.articles, written.problems), (12, 1));
+        let read = |name: &str| std::fs::read(out.join(name)).unwrap();
+        assert!(read("boot.bin") == Bundle::encode_boot(boot));
+        assert!(read(NAMES_FILE) == Bundle::encode_names(&bundle.names));
+        assert!(read(LINKS_FILE) == Bundle::encode_links(&bundle.links));
+        assert!(read(&boot.search.head) == Bundle::encode_search_head(&bundle.search_head));
+        for (shard, file) in bundle.search_shards.iter().zip(&boot.search.shards) {
+            assert!(read(file) == Bundle::encode_search_shard(shard), "{file}");
+        }
+        for (chunk, r) in bundle.chunks.iter().zip(&boot.chunks) {
+            assert!(read(&r.file) == Bundle::encode_chunk(chunk), "{}", r.file);
+        }
+        // Those files and no other: the spill is gone.
+        let count = std::fs::read_dir(&out).unwrap().count();
+        assert_eq!(count, 4 + boot.search.shards.len() + boot.chunks.len());
+        std::fs::remove_dir_all(root).unwrap();
+    }
 }
