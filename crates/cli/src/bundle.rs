@@ -5,7 +5,7 @@ use crate::files::{self, Digested, Source};
 use crate::spill::{self, Parked, Spill, Unspill};
 use dateline_bundle::search::{SearchHead, SearchShard};
 use dateline_bundle::{
-    Bundle, BundleBuilder, Chunk, Links, NamedChunk, Names, TextPrint, CHUNK_TEXT_BYTES,
+    Bundle, BundleBuilder, Chunk, Head, Links, NamedChunk, Names, TextPrint, CHUNK_TEXT_BYTES,
     LINKS_FILE, NAMES_FILE,
 };
 use dateline_engine::corpus::{AnalyzedArticle, Corpus};
@@ -155,7 +155,6 @@ fn write_filling(
     out: &Path,
     filling: Filling,
 ) -> Result<Written, String> {
-    let fail = |e: std::io::Error| format!("{}: {e}", out.display());
     let Digested {
         corpus,
         kept,
@@ -173,11 +172,41 @@ fn write_filling(
     } = corpus;
     let count = articles.len();
     let mut builder = BundleBuilder::new(corpus_id, &entities, filling.chunk_text_bytes);
-    let mut pending = articles
+    let pending = articles
         .into_iter()
-        .zip(kept.into_iter().map(|(_, parked)| parked))
-        .peekable();
-    let (mut total, mut chunk_files) = (0, 0);
+        .zip(kept.into_iter().map(|(_, parked)| parked));
+    let streamed = stream_chunks(&mut builder, pending, &mut spill, out, filling)?;
+    let (last, head) = builder.finish(&events, &problems);
+    let (rest, boot_bytes) = write_last(last.as_slice(), &head, out)?;
+    Ok(Written {
+        articles: count,
+        problems: problems.len(),
+        unreadable,
+        boot_bytes,
+        chunk_files: streamed.files + last.iter().count(),
+        total_bytes: streamed.bytes + rest,
+    })
+}
+
+/// Files written and their bytes.
+struct Count {
+    files: usize,
+    bytes: usize,
+}
+
+/// Reads the articles of `pending` back from `spill` a batch at a time,
+/// adds them to `builder` and writes every chunk they fill (all but the
+/// last, which [`BundleBuilder::finish`] gives).
+fn stream_chunks(
+    builder: &mut BundleBuilder,
+    pending: impl Iterator<Item = (AnalyzedArticle, Parked)> + Send,
+    spill: &mut Unspill,
+    out: &Path,
+    filling: Filling,
+) -> Result<Count, String> {
+    let fail = |e: std::io::Error| format!("{}: {e}", out.display());
+    let mut pending = pending.peekable();
+    let mut count = Count { files: 0, bytes: 0 };
     let mut full: Vec<NamedChunk> = Vec::new();
     loop {
         // The chunks the last batch filled are written while the next
@@ -185,38 +214,36 @@ fn write_filling(
         let (written, next) = rayon::join(
             || write_parts(&chunk_parts(&full), out),
             || match pending.peek() {
-                Some(_) => read_back(&mut pending, &mut spill, filling)
-                    .map(|batch| Some(builder.add(batch))),
+                Some(_) => {
+                    read_back(&mut pending, spill, filling).map(|batch| Some(builder.add(batch)))
+                }
                 None => Ok(None),
             },
         );
-        total += written?;
-        chunk_files += full.len();
+        count.bytes += written?;
+        count.files += full.len();
         match next.map_err(fail)? {
             Some(filled) => full = filled,
-            None => break,
+            None => return Ok(count),
         }
     }
-    let (last, head) = builder.finish(&events, &problems);
-    chunk_files += usize::from(last.is_some());
+}
+
+/// Writes the `last` chunk and every part of `head`, the boot part last (a
+/// bundle with a boot part is complete). Returns the bytes written, and
+/// the boot part's.
+fn write_last(last: &[NamedChunk], head: &Head, out: &Path) -> Result<(usize, usize), String> {
     let files = &head.boot.search;
-    let mut parts = chunk_parts(last.as_slice());
+    let mut parts = chunk_parts(last);
     let shards = head.search_shards.iter().zip(&files.shards);
     parts.extend(shards.map(|(s, f)| (f.as_str(), Part::Shard(s))));
     parts.push((NAMES_FILE, Part::Names(&head.names)));
     parts.push((LINKS_FILE, Part::Links(&head.links)));
     parts.push((&files.head, Part::Head(&head.search_head)));
-    total += write_parts(&parts, out)?;
+    let total = write_parts(&parts, out)?;
     let boot = Bundle::encode_boot(&head.boot);
-    std::fs::write(out.join("boot.bin"), &boot).map_err(fail)?;
-    Ok(Written {
-        articles: count,
-        problems: problems.len(),
-        unreadable,
-        boot_bytes: boot.len(),
-        chunk_files,
-        total_bytes: total + boot.len(),
-    })
+    std::fs::write(out.join("boot.bin"), &boot).map_err(|e| format!("{}: {e}", out.display()))?;
+    Ok((total + boot.len(), boot.len()))
 }
 
 /// The next articles of `pending` (as many as `filling` reads at once),

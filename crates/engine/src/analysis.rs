@@ -200,6 +200,7 @@ fn linked_mentions(
 pub struct Digest {
     /// The article with its text and blocks taken out (both empty).
     pub article: Article,
+    /// As tagged, not yet linked.
     pub mentions: Vec<RawMention>,
     /// The mentions' surfaces one after the other; mention `i`'s ends at
     /// `surface_ends[i]`.
@@ -207,6 +208,7 @@ pub struct Digest {
     surface_ends: Vec<usize>,
     /// (mention, acronym) for the few mentions an acronym in brackets follows.
     acronyms: Vec<(usize, String)>,
+    /// As tagged: linking does not change them.
     pub timexes: Vec<Timex>,
     dated: Vec<DatedSentence>,
 }
@@ -215,7 +217,9 @@ pub struct Digest {
 /// put back with [`Body::restore`] once the corpus is linked.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Body {
+    /// The article's text, as read.
     pub text: String,
+    /// Its blocks, spans into that text.
     pub blocks: Vec<Block>,
 }
 

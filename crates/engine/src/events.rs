@@ -77,9 +77,11 @@ const DATED_BATCH: usize = 1024;
 pub struct DatedSentence {
     /// The date's index in the article's timexes.
     pub timex: usize,
-    /// The period it resolves to (see [`timex::interval`]).
+    /// The period it resolves to (see [`timex::interval`]), from `start`
+    /// to the day before `end`.
     pub start: NaiveDate,
     pub end: NaiveDate,
+    /// The sentence it dates (its block when no sentence holds it whole).
     pub sentence: Span,
 }
 
