@@ -236,6 +236,7 @@ impl TextPrint {
 /// The texts themselves are not read: `prints[i]` is article `i`'s, so a
 /// corpus whose texts wait on disk has its id before any chunk is written.
 pub fn corpus_id(corpus: &Corpus, prints: &[TextPrint]) -> u64 {
+    debug_assert_eq!(corpus.articles.len(), prints.len(), "one print per article");
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let mut eat = |bytes: &[u8]| {
         for &b in bytes {
