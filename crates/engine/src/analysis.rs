@@ -178,7 +178,12 @@ fn linked_mentions(
     candidates: &[Candidate],
     assigned: Vec<usize>,
 ) -> Vec<Vec<Mention>> {
-    let mut mentions: Vec<Vec<Mention>> = vec![Vec::new(); articles];
+    // Each list of its final size: a corpus keeps them to the end.
+    let mut counts = vec![0; articles];
+    for c in candidates {
+        counts[c.article] += 1;
+    }
+    let mut mentions: Vec<Vec<Mention>> = counts.into_iter().map(Vec::with_capacity).collect();
     for (c, entity) in candidates.iter().zip(assigned) {
         mentions[c.article].push(Mention {
             span: c.span,
