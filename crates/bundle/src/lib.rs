@@ -42,13 +42,16 @@
 //! assert_eq!(join(boot, names, links, chunks).unwrap(), corpus);
 //! ```
 
+mod builder;
 mod columns;
 pub mod format;
 mod parts;
 pub mod search;
 
+pub use builder::{BundleBuilder, Head, NamedChunk};
 pub use format::{BundleError, FORMAT_VERSION};
 pub use parts::{
-    fill, join, outline, skeleton, split, ArticleBody, ArticleColumns, Boot, Bundle, Chunk,
-    ChunkRef, Links, Names, PeriodColumns, CHUNK_TEXT_BYTES, LINKS_FILE, NAMES_FILE,
+    corpus_id, fill, join, outline, skeleton, split, ArticleBody, ArticleColumns, Boot, Bundle,
+    Chunk, ChunkRef, Links, Names, PeriodColumns, TextPrint, CHUNK_TEXT_BYTES, LINKS_FILE,
+    NAMES_FILE,
 };

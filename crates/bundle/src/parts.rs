@@ -1,7 +1,8 @@
 //! The boot part and the article chunks, and how a corpus splits into them.
 
+use crate::builder::BundleBuilder;
 use crate::format::{self, BundleError, Kind};
-use crate::search::{search_parts, SearchFiles, SearchHead, SearchShard};
+use crate::search::{SearchFiles, SearchHead, SearchShard};
 use chrono::NaiveDate;
 use dateline_engine::article::{Article, Block, BlockKind};
 use dateline_engine::corpus::{AnalyzedArticle, Corpus, Event, EventSource, Mention, Problem};
@@ -9,8 +10,8 @@ use dateline_engine::linking::Entity;
 use dateline_engine::salience::Salience;
 use dateline_engine::text::Span;
 use dateline_engine::timex::Timex;
+use dateline_search::corpus::COUNTED_BATCH;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 /// A chunk closes once its articles hold this much text: a few hundred KB
 /// loads in one short request and decodes in milliseconds, and a corpus of
@@ -212,13 +213,35 @@ impl Bundle {
     }
 }
 
+/// What the build id reads of an article's text: its length and CRC-32,
+/// taken while the text is at hand (`dateline bundle` keeps only this of
+/// a text until the chunks are written).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TextPrint {
+    len: usize,
+    crc: u32,
+}
+
+impl TextPrint {
+    /// The print of `text`.
+    pub fn of(text: &str) -> TextPrint {
+        TextPrint {
+            len: text.len(),
+            crc: crc32fast::hash(text.as_bytes()),
+        }
+    }
+}
+
 /// The build's id: FNV-1a over what the reader shows of every article (id,
-/// date, a CRC-32 of its text, where its entities and dates are) and the
+/// date, its text's [`TextPrint`], where its entities and dates are) and the
 /// entity count. Every part carries it, so parts of two builds never mix;
 /// and the chunk and search shard files are named after it
 /// ([`part_file`]), so one name never holds two contents and any cache
 /// (the browser's, the service worker's) may keep those files for good.
-fn corpus_id(corpus: &Corpus) -> u64 {
+/// The texts themselves are not read: `prints[i]` is article `i`'s, so a
+/// corpus whose texts wait on disk has its id before any chunk is written.
+pub fn corpus_id(corpus: &Corpus, prints: &[TextPrint]) -> u64 {
+    debug_assert_eq!(corpus.articles.len(), prints.len(), "one print per article");
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let mut eat = |bytes: &[u8]| {
         for &b in bytes {
@@ -226,11 +249,11 @@ fn corpus_id(corpus: &Corpus) -> u64 {
             h = h.wrapping_mul(0x0000_0100_0000_01b3);
         }
     };
-    for a in &corpus.articles {
+    for (a, print) in corpus.articles.iter().zip(prints) {
         eat(a.article.id.as_bytes());
         eat(a.article.date.to_string().as_bytes());
-        eat(&a.article.text.len().to_le_bytes());
-        eat(&crc32fast::hash(a.article.text.as_bytes()).to_le_bytes());
+        eat(&print.len.to_le_bytes());
+        eat(&print.crc.to_le_bytes());
         eat(&a.mentions.len().to_le_bytes());
         for span in a.mentions.iter().map(|m| m.span) {
             eat(&span.start.to_le_bytes());
@@ -257,124 +280,33 @@ pub(crate) fn part_file(kind: &str, n: usize, corpus_id: u64) -> String {
 /// Splits an analysed corpus into its boot part and chunks that each close
 /// once they hold `chunk_text_bytes` of text ([`CHUNK_TEXT_BYTES`] unless a
 /// test wants many small chunks).
-/// The search index is built here too (see [`crate::search`]).
+/// The search index is built here too (see [`crate::search`]). This is
+/// [`BundleBuilder`] over the whole corpus, a batch of articles at a time.
 pub fn split(corpus: &Corpus, chunk_text_bytes: usize) -> Bundle {
-    let corpus_id = corpus_id(corpus);
-    let chunks = chunks(corpus, corpus_id, chunk_text_bytes);
-    let refs = chunks
-        .iter()
-        .enumerate()
-        .map(|(n, c)| ChunkRef {
-            file: part_file("chunk", n, corpus_id),
-            first: c.first,
-            count: c.articles.len(),
-        })
-        .collect();
-    let (search, search_head, search_shards) = search_parts(corpus, corpus_id);
-    let boot = Boot {
-        corpus_id,
-        articles: article_columns(corpus),
-        entities: corpus
-            .entities
-            .iter()
-            .map(|e| Entity {
-                articles: Vec::new(),
-                ..e.clone()
-            })
-            .collect(),
-        events: PeriodColumns {
-            starts: corpus.events.iter().map(|e| e.start).collect(),
-            lengths: corpus
-                .events
-                .iter()
-                .map(|e| u32::try_from((e.end - e.start).num_days()).unwrap_or(0))
-                .collect(),
-        },
-        salience: Salience::of(corpus),
-        problems_json: serde_json::to_string(&corpus.problems).expect("problems serialise to JSON"),
-        chunks: refs,
-        search,
-    };
-    let names = Names {
-        corpus_id,
-        paths: corpus
-            .articles
-            .iter()
-            .map(|a| a.article.path.clone())
-            .collect(),
-        titles: corpus
-            .articles
-            .iter()
-            .map(|a| a.article.title().to_string())
-            .collect(),
-        values: corpus.events.iter().map(|e| e.value.clone()).collect(),
-    };
-    let links = Links {
-        corpus_id,
-        entity_articles: corpus.entities.iter().map(|e| e.articles.clone()).collect(),
-        event_sources: corpus.events.iter().map(|e| e.sources.clone()).collect(),
-        event_entities: corpus.events.iter().map(|e| e.entities.clone()).collect(),
-    };
-    Bundle {
-        boot,
-        names,
-        links,
-        chunks,
-        search_head,
-        search_shards,
-    }
-}
-
-/// The articles' ids, dates and sources as columns.
-fn article_columns(corpus: &Corpus) -> ArticleColumns {
-    let mut sources: Vec<String> = Vec::new();
-    let mut numbers: HashMap<&str, u32> = HashMap::new();
-    let source_of = corpus
+    let prints: Vec<TextPrint> = corpus
         .articles
         .iter()
-        .map(|a| {
-            let source = a.article.source.as_str();
-            *numbers.entry(source).or_insert_with(|| {
-                sources.push(source.to_string());
-                (sources.len() - 1) as u32
-            })
-        })
+        .map(|a| TextPrint::of(&a.article.text))
         .collect();
-    ArticleColumns {
-        ids: corpus
-            .articles
-            .iter()
-            .map(|a| a.article.id.clone())
-            .collect(),
-        dates: corpus.articles.iter().map(|a| a.article.date).collect(),
-        sources,
-        source_of,
+    let mut builder = BundleBuilder::new(
+        corpus_id(corpus, &prints),
+        &corpus.entities,
+        chunk_text_bytes,
+    );
+    let mut chunks = Vec::new();
+    for batch in corpus.articles.chunks(COUNTED_BATCH) {
+        chunks.extend(builder.add(batch.to_vec()).into_iter().map(|(_, c)| c));
     }
-}
-
-/// The article bodies, in chunks of about `chunk_text_bytes` of text.
-fn chunks(corpus: &Corpus, corpus_id: u64, chunk_text_bytes: usize) -> Vec<Chunk> {
-    let mut chunks: Vec<Chunk> = Vec::new();
-    let mut text_in_last = 0;
-    for (i, a) in corpus.articles.iter().enumerate() {
-        if chunks.is_empty() || text_in_last >= chunk_text_bytes {
-            chunks.push(Chunk {
-                corpus_id,
-                first: i,
-                articles: Vec::new(),
-            });
-            text_in_last = 0;
-        }
-        text_in_last += a.article.text.len();
-        let chunk = chunks.last_mut().expect("a chunk was just opened");
-        chunk.articles.push(ArticleBody {
-            text: a.article.text.clone(),
-            blocks: a.article.blocks.clone(),
-            mentions: a.mentions.clone(),
-            timexes: a.timexes.clone(),
-        });
+    let (last, head) = builder.finish(&corpus.events, &corpus.problems);
+    chunks.extend(last.map(|(_, c)| c));
+    Bundle {
+        boot: head.boot,
+        names: head.names,
+        links: head.links,
+        chunks,
+        search_head: head.search_head,
+        search_shards: head.search_shards,
     }
-    chunks
 }
 
 /// The corpus a bundle's parts describe; the chunks may come in any order.
@@ -759,6 +691,53 @@ mod tests {
         }
         files.push(("broken.txt".into(), b"no header here\n".to_vec()));
         analyze(files.iter().map(|(path, bytes)| Input { path, bytes }))
+    }
+
+    #[test]
+    fn a_bundle_built_an_article_at_a_time_is_the_split_of_the_corpus() {
+        let corpus = corpus();
+        let expected = split(&corpus, SMALL);
+        let prints: Vec<TextPrint> = (corpus.articles.iter())
+            .map(|a| TextPrint::of(&a.article.text))
+            .collect();
+        let id = corpus_id(&corpus, &prints);
+        assert_eq!(id, expected.boot.corpus_id);
+        let mut builder = BundleBuilder::new(id, &corpus.entities, SMALL);
+        let mut chunks: Vec<(String, Chunk)> = Vec::new();
+        for a in &corpus.articles {
+            chunks.extend(builder.add(vec![a.clone()]));
+        }
+        // Every chunk but the last was handed out as soon as it was full.
+        assert_eq!(chunks.len(), expected.chunks.len() - 1);
+        let (last, head) = builder.finish(&corpus.events, &corpus.problems);
+        chunks.extend(last);
+        let files: Vec<&str> = expected
+            .boot
+            .chunks
+            .iter()
+            .map(|r| r.file.as_str())
+            .collect();
+        assert_eq!(
+            chunks.iter().map(|(f, _)| f.as_str()).collect::<Vec<_>>(),
+            files
+        );
+        let chunks: Vec<Chunk> = chunks.into_iter().map(|(_, c)| c).collect();
+        assert_eq!(chunks, expected.chunks);
+        assert_eq!(head.boot, expected.boot);
+        assert_eq!(head.names, expected.names);
+        assert_eq!(head.links, expected.links);
+        assert_eq!(head.search_head, expected.search_head);
+        assert_eq!(head.search_shards, expected.search_shards);
+    }
+
+    #[test]
+    fn an_empty_corpus_has_no_chunk_and_an_empty_boot_part() {
+        let corpus = Corpus::default();
+        let builder = BundleBuilder::new(corpus_id(&corpus, &[]), &[], SMALL);
+        let (last, head) = builder.finish(&[], &[]);
+        assert!(last.is_none());
+        assert!(head.boot.chunks.is_empty() && head.boot.articles.is_empty());
+        assert_eq!(head.boot, split(&corpus, SMALL).boot);
     }
 
     /// Every part through its file format, and back.

@@ -4,9 +4,6 @@
 
 use crate::format::{self, BundleError, Kind};
 use crate::parts::{part_file, Boot, Bundle};
-use dateline_engine::corpus::Corpus;
-use dateline_search::builder::SHARD_BYTES;
-use dateline_search::corpus::index_corpus;
 use dateline_search::index::{IndexHead, IndexShard};
 use dateline_search::SearchIndex;
 use serde::{Deserialize, Serialize};
@@ -35,10 +32,10 @@ pub struct SearchShard {
 
 /// The corpus's search index as parts, and the files to store them in.
 pub(crate) fn search_parts(
-    corpus: &Corpus,
+    index: SearchIndex,
     corpus_id: u64,
 ) -> (SearchFiles, SearchHead, Vec<SearchShard>) {
-    let (head, shards) = index_corpus(corpus, SHARD_BYTES).to_parts();
+    let (head, shards) = index.to_parts();
     let files = SearchFiles {
         head: "search.bin".into(),
         shards: (0..shards.len())

@@ -10,6 +10,7 @@ use std::process::ExitCode;
 mod bundle;
 mod files;
 mod output;
+mod spill;
 
 /// mimalloc instead of the system allocator: tagging allocates and frees
 /// small strings and vectors for every token on every core, and glibc's

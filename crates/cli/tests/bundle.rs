@@ -3,7 +3,7 @@
 //! and a rebuild leaves no stale chunk behind.
 
 use dateline_bundle::search::{add_search_shard, open_search};
-use dateline_bundle::{join, Bundle, LINKS_FILE, NAMES_FILE};
+use dateline_bundle::{join, split, Bundle, CHUNK_TEXT_BYTES, LINKS_FILE, NAMES_FILE};
 use dateline_engine::analysis::analyze;
 use dateline_engine::corpus::{Corpus, Input};
 use dateline_search::builder::SHARD_BYTES;
@@ -110,4 +110,110 @@ fn bundle_needs_an_output_and_usable_articles() {
     let run = bundle(&[&empty], &out);
     assert!(!run.status.success());
     assert!(String::from_utf8_lossy(&run.stderr).contains("no usable article"));
+}
+
+/// Every file of the bundle `split` makes of `corpus`, by name, encoded.
+fn split_files(corpus: &Corpus) -> Vec<(String, Vec<u8>)> {
+    let bundle = split(corpus, CHUNK_TEXT_BYTES);
+    let boot = &bundle.boot;
+    let mut files = vec![
+        ("boot.bin".to_string(), Bundle::encode_boot(boot)),
+        (NAMES_FILE.into(), Bundle::encode_names(&bundle.names)),
+        (LINKS_FILE.into(), Bundle::encode_links(&bundle.links)),
+        (
+            boot.search.head.clone(),
+            Bundle::encode_search_head(&bundle.search_head),
+        ),
+    ];
+    for (chunk, r) in bundle.chunks.iter().zip(&boot.chunks) {
+        files.push((r.file.clone(), Bundle::encode_chunk(chunk)));
+    }
+    for (shard, file) in bundle.search_shards.iter().zip(&boot.search.shards) {
+        files.push((file.clone(), Bundle::encode_search_shard(shard)));
+    }
+    files.sort();
+    files
+}
+
+/// Every file in `dir`, by name.
+fn files_in(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read(&p).unwrap())
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn the_streamed_bundle_is_the_in_memory_split_byte_for_byte() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("stream-corpus");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("m")).unwrap();
+    let seeds: Vec<String> = std::fs::read_dir(seeds())
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect();
+    // Enough text for two chunks, dates out of file order, a malformed
+    // file among them, and two articles of one id and date in different
+    // folders (reading order keeps their file order).
+    let mut files: Vec<(String, Vec<u8>)> = (0..150)
+        .map(|i| {
+            let seed = &seeds[i % seeds.len()];
+            let date = format!("2021-03-{:02}", 28 - i % 27);
+            let text = seed.replacen("2021-03-03", &date, 1);
+            (format!("a{i:03}.txt"), text.into_bytes())
+        })
+        .collect();
+    files.insert(69, ("a069-bad.txt".into(), b"no header\n".to_vec()));
+    files.push(("m/a000.txt".into(), files[0].1.clone()));
+    files.push(("z.txt".into(), files[1].1.clone()));
+    for (name, bytes) in &files {
+        std::fs::write(dir.join(name), bytes).unwrap();
+    }
+    let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("stream-out");
+    let _ = std::fs::remove_dir_all(&out);
+    std::fs::create_dir_all(&out).unwrap();
+    // What a build killed while it tagged leaves behind.
+    std::fs::write(out.join(".dateline-spill-1.tmp"), b"bodies").unwrap();
+    let run = bundle(&[&dir], &out);
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(run.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("a069-bad.txt: line 1 should be"),
+        "{stderr}"
+    );
+
+    let corpus = analyze(files.iter().map(|(path, bytes)| Input { path, bytes }));
+    assert_eq!(corpus.problems.len(), 1);
+    let expected = split_files(&corpus);
+    assert!(
+        expected
+            .iter()
+            .filter(|(n, _)| n.starts_with("chunk-"))
+            .count()
+            >= 2
+    );
+    // The same files (the spill files are gone), byte for byte.
+    let got = files_in(&out);
+    let names = |f: &[(String, Vec<u8>)]| f.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&got), names(&expected));
+    for ((name, got), (_, expected)) in got.iter().zip(&expected) {
+        assert!(got == expected, "{name} differs");
+    }
+}
+
+#[test]
+fn the_bundle_of_an_empty_folder_is_the_split_of_an_empty_corpus() {
+    let empty = Path::new(env!("CARGO_TARGET_TMPDIR")).join("stream-empty-in");
+    std::fs::create_dir_all(&empty).unwrap();
+    let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("stream-empty-out");
+    let _ = std::fs::remove_dir_all(&out);
+    let run = bundle(&[&empty], &out);
+    assert!(!run.status.success());
+    assert_eq!(files_in(&out), split_files(&Corpus::default()));
 }

@@ -2,12 +2,13 @@
 //! running text dates the sentence around it. The same event told by several
 //! articles (same period, shared entities) is kept once, with all its sources.
 
-use crate::article::BlockKind;
+use crate::article::{Article, BlockKind};
 use crate::corpus::{AnalyzedArticle, Event, EventSource};
 use crate::text::{self, Span};
-use crate::timex;
+use crate::timex::{self, Timex};
 use chrono::NaiveDate;
 use foldhash::HashMap;
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 /// Blocks whose dates are events of the story. Bylines and datelines only
@@ -36,9 +37,27 @@ const SAME_PERIOD_WINDOW: usize = 1024;
 /// `parallel` feature, the CLI's; a batch of articles at a time), then
 /// merged into events in corpus order, so the result is the same either way.
 pub fn collect(articles: &[AnalyzedArticle]) -> Vec<Event> {
+    collect_with(articles, |_, a| {
+        Cow::Owned(dated_sentences(&a.article, &a.timexes))
+    })
+}
+
+/// [`collect`] for articles whose text is not at hand (their text and
+/// blocks may be empty): `dated[i]` is article `i`'s
+/// [`dated_sentences`], found while its text was.
+pub fn collect_dated(articles: &[AnalyzedArticle], dated: &[Vec<DatedSentence>]) -> Vec<Event> {
+    collect_with(articles, |i, _| Cow::Borrowed(&dated[i]))
+}
+
+/// The events of `articles`, `dated_of(i, a)` giving the dated sentences
+/// of article `i`.
+fn collect_with<'a, F>(articles: &'a [AnalyzedArticle], dated_of: F) -> Vec<Event>
+where
+    F: Fn(usize, &'a AnalyzedArticle) -> Cow<'a, [DatedSentence]> + Sync,
+{
     let mut events = Events::default();
     for (batch, chunk) in articles.chunks(DATED_BATCH).enumerate() {
-        for dated in dated_in_batch(batch * DATED_BATCH, chunk) {
+        for dated in dated_in_batch(batch * DATED_BATCH, chunk, &dated_of) {
             for d in dated {
                 events.merge_or_push(d.start, d.end, d.value, d.source, d.entities);
             }
@@ -52,7 +71,21 @@ pub fn collect(articles: &[AnalyzedArticle]) -> Vec<Event> {
 /// Articles whose dated sentences are found before they are merged.
 const DATED_BATCH: usize = 1024;
 
-/// One resolved date of an article and the sentence it dates.
+/// One resolved date of an article and the sentence it dates: what the
+/// events read of the article's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DatedSentence {
+    /// The date's index in the article's timexes.
+    pub timex: usize,
+    /// The period it resolves to (see [`timex::interval`]), from `start`
+    /// to the day before `end`.
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    /// The sentence it dates (its block when no sentence holds it whole).
+    pub sentence: Span,
+}
+
+/// One resolved date of an article with its sentence's entities.
 struct Dated<'a> {
     start: NaiveDate,
     end: NaiveDate,
@@ -63,7 +96,14 @@ struct Dated<'a> {
 
 /// The dated sentences of each article of a batch, in order: on every core
 /// with the `parallel` feature, on this thread without.
-fn dated_in_batch(first: usize, articles: &[AnalyzedArticle]) -> Vec<Vec<Dated<'_>>> {
+fn dated_in_batch<'a, F>(
+    first: usize,
+    articles: &'a [AnalyzedArticle],
+    dated_of: &F,
+) -> Vec<Vec<Dated<'a>>>
+where
+    F: Fn(usize, &'a AnalyzedArticle) -> Cow<'a, [DatedSentence]> + Sync,
+{
     #[cfg(feature = "parallel")]
     use rayon::prelude::*;
     #[cfg(feature = "parallel")]
@@ -71,62 +111,80 @@ fn dated_in_batch(first: usize, articles: &[AnalyzedArticle]) -> Vec<Vec<Dated<'
     #[cfg(not(feature = "parallel"))]
     let each = articles.iter();
     each.enumerate()
-        .map(|(i, a)| dated_sentences(first + i, a))
+        .map(|(i, a)| with_entities(first + i, a, &dated_of(first + i, a)))
         .collect()
 }
 
-/// The resolved dates of article `a` (number `index`) in the blocks that
-/// tell events, each with its sentence and the entities named in it.
-fn dated_sentences(index: usize, a: &AnalyzedArticle) -> Vec<Dated<'_>> {
+/// The resolved dates of `article` in the blocks that tell events, each
+/// with its sentence, in text order. (`timexes` are the article's, sorted
+/// by start.)
+pub fn dated_sentences(article: &Article, timexes: &[Timex]) -> Vec<DatedSentence> {
     let mut out = Vec::new();
-    let text = &a.article.text;
-    for block in a.article.blocks.iter().filter(|b| tells_events(b.kind)) {
+    let text = &article.text;
+    for block in article.blocks.iter().filter(|b| tells_events(b.kind)) {
         // Split into sentences only once a date of the block needs it:
         // most paragraphs date nothing, and sentence segmentation was
         // half of linking a corpus when every block was split.
         let mut sentences: Option<Vec<Span>> = None;
-        // Timexes and mentions are sorted by start: those of the block
-        // and of a sentence are found by binary search, not by reading
-        // the whole article for each.
-        let first = a
-            .timexes
-            .partition_point(|t| t.span.start < block.span.start);
-        let in_block = a.timexes[first..]
+        // Timexes are sorted by start: those of the block are found by
+        // binary search, not by reading the whole article for each.
+        let first = timexes.partition_point(|t| t.span.start < block.span.start);
+        let in_block = timexes[first..]
             .iter()
-            .take_while(|t| t.span.start <= block.span.end)
-            .filter(|t| block.span.contains(t.span));
-        // The entities of the last sentence looked at: a sentence's
-        // dates are next to each other.
-        let mut last: Option<(Span, BTreeSet<usize>)> = None;
-        for t in in_block {
+            .enumerate()
+            .take_while(|(_, t)| t.span.start <= block.span.end)
+            .filter(|(_, t)| block.span.contains(t.span));
+        for (k, t) in in_block {
             let Some((start, end)) = timex::interval(&t.value) else {
                 continue;
             };
             let sentences = sentences.get_or_insert_with(|| text::sentences(text, block.span));
-            let sentence = sentence_of(sentences, t.span).unwrap_or(block.span);
-            let entities = match &last {
-                Some((s, entities)) if *s == sentence => entities.clone(),
-                _ => {
-                    let entities = entities_in(a, sentence);
-                    last = Some((sentence, entities.clone()));
-                    entities
-                }
-            };
-            let source = EventSource {
-                article: index,
-                sentence,
-                timex: t.span,
-            };
-            out.push(Dated {
+            out.push(DatedSentence {
+                timex: first + k,
                 start,
                 end,
-                value: &t.value,
-                source,
-                entities,
+                sentence: sentence_of(sentences, t.span).unwrap_or(block.span),
             });
         }
     }
     out
+}
+
+/// The dated sentences of article `a` (number `index`), each with the
+/// entities named in it.
+fn with_entities<'a>(
+    index: usize,
+    a: &'a AnalyzedArticle,
+    dated: &[DatedSentence],
+) -> Vec<Dated<'a>> {
+    // The entities of the last sentence looked at: a sentence's dates are
+    // next to each other.
+    let mut last: Option<(Span, BTreeSet<usize>)> = None;
+    dated
+        .iter()
+        .map(|d| {
+            let entities = match &last {
+                Some((s, entities)) if *s == d.sentence => entities.clone(),
+                _ => {
+                    let entities = entities_in(a, d.sentence);
+                    last = Some((d.sentence, entities.clone()));
+                    entities
+                }
+            };
+            let t = &a.timexes[d.timex];
+            Dated {
+                start: d.start,
+                end: d.end,
+                value: &t.value,
+                source: EventSource {
+                    article: index,
+                    sentence: d.sentence,
+                    timex: t.span,
+                },
+                entities,
+            }
+        })
+        .collect()
 }
 
 /// The first of `sentences` (sorted, disjoint) that contains `span`.

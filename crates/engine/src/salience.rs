@@ -7,6 +7,7 @@
 //! in the page only for a corpus the reader changed (added articles).
 
 use crate::corpus::{Corpus, Event};
+use crate::linking::Entity;
 use serde::{Deserialize, Serialize};
 
 /// Each article's and each event's salience, by index; higher is drawn first.
@@ -21,9 +22,15 @@ pub struct Salience {
 impl Salience {
     /// The salience of every article and event of `corpus`.
     pub fn of(corpus: &Corpus) -> Salience {
+        Salience::new(corpus.articles.len(), &corpus.entities, &corpus.events)
+    }
+
+    /// The salience of `articles` articles, from the tables that link them:
+    /// what a bundle's build has before (or without) the texts.
+    pub fn new(articles: usize, entities: &[Entity], events: &[Event]) -> Salience {
         Salience {
-            articles: article_salience(corpus),
-            events: corpus.events.iter().map(event_salience).collect(),
+            articles: article_salience(articles, entities, events),
+            events: events.iter().map(event_salience).collect(),
         }
     }
 
@@ -42,19 +49,19 @@ impl Salience {
 /// it. Each entity it names that other articles also name counts one, each
 /// period it dates that other articles also tell counts one. An article
 /// that ties the story together beats a brief that mentions nobody else.
-pub fn article_salience(corpus: &Corpus) -> Vec<u32> {
-    let mut salience = vec![0u32; corpus.articles.len()];
+pub fn article_salience(articles: usize, entities: &[Entity], events: &[Event]) -> Vec<u32> {
+    let mut salience = vec![0u32; articles];
     let mut count = |article: usize| {
         if let Some(s) = salience.get_mut(article) {
             *s += 1;
         }
     };
-    for entity in corpus.entities.iter().filter(|e| e.articles.len() > 1) {
+    for entity in entities.iter().filter(|e| e.articles.len() > 1) {
         entity.articles.iter().for_each(|&a| count(a));
     }
     // Counted in place: gathering the articles first grew a vector of a
     // million entries at 100,000 articles.
-    for event in &corpus.events {
+    for event in events {
         let first = event.sources.first().map(|s| s.article);
         if event.sources.iter().any(|s| Some(s.article) != first) {
             event.sources.iter().for_each(|s| count(s.article));

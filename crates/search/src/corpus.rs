@@ -2,7 +2,8 @@
 
 use crate::builder::{Counted, Document, IndexBuilder};
 use crate::index::SearchIndex;
-use dateline_engine::corpus::Corpus;
+use dateline_engine::corpus::{AnalyzedArticle, Corpus};
+use dateline_engine::linking::Entity;
 
 /// Names an entity contributes to the articles mentioning it: its canonical
 /// name and its first aliases (a country seen under twenty spellings needs
@@ -10,45 +11,71 @@ use dateline_engine::corpus::Corpus;
 const NAMES_PER_ENTITY: usize = 8;
 
 /// Indexes the articles at `which` (corpus indices, ascending); document
-/// `n` of the index is article `which[n]`. With the `parallel` feature (the
-/// CLI's) the articles' terms are counted on every core, a batch at a time
-/// so only one batch's counts are held; they are added in order either way,
-/// so the index is the same.
+/// `n` of the index is article `which[n]`. The articles are added a batch
+/// at a time (see [`CorpusIndexer::add`]), so only one batch's counts are
+/// held.
 pub fn index_articles(corpus: &Corpus, which: &[usize], shard_bytes: usize) -> SearchIndex {
-    let mut builder = IndexBuilder::new();
+    let mut indexer = CorpusIndexer::new(&corpus.entities);
     for batch in which.chunks(COUNTED_BATCH) {
-        for counted in count(corpus, batch) {
-            builder.push(counted);
-        }
+        let articles: Vec<&AnalyzedArticle> = batch.iter().map(|&i| &corpus.articles[i]).collect();
+        indexer.add(&articles);
     }
-    builder.finish(shard_bytes)
+    indexer.finish(shard_bytes)
 }
 
 /// Articles whose terms are counted before they are added.
-const COUNTED_BATCH: usize = 1024;
+pub const COUNTED_BATCH: usize = 1024;
 
-/// The terms of each article of a batch, in order: on every core with the
-/// `parallel` feature, on this thread without.
-fn count(corpus: &Corpus, batch: &[usize]) -> Vec<Counted> {
-    #[cfg(feature = "parallel")]
-    use rayon::prelude::*;
-    #[cfg(feature = "parallel")]
-    let each = batch.par_iter();
-    #[cfg(not(feature = "parallel"))]
-    let each = batch.iter();
-    each.map(|&i| counted(corpus, i)).collect()
+/// Indexes analysed articles as they come, in corpus order: `dateline
+/// bundle` feeds it the articles of a corpus too large to hold, a batch at
+/// a time, as it reads them back from disk. The index equals
+/// [`index_corpus`]'s over the same articles.
+pub struct CorpusIndexer<'e> {
+    entities: &'e [Entity],
+    builder: IndexBuilder,
 }
 
-/// The searchable terms of article `i`: its title, text and the names of
+impl<'e> CorpusIndexer<'e> {
+    /// An empty index of articles whose mentions point into `entities`.
+    pub fn new(entities: &'e [Entity]) -> CorpusIndexer<'e> {
+        CorpusIndexer {
+            entities,
+            builder: IndexBuilder::new(),
+        }
+    }
+
+    /// Adds the next articles. With the `parallel` feature (the CLI's)
+    /// their terms are counted on every core; they are added in order
+    /// either way, so the index is the same.
+    pub fn add(&mut self, articles: &[&AnalyzedArticle]) {
+        #[cfg(feature = "parallel")]
+        use rayon::prelude::*;
+        #[cfg(feature = "parallel")]
+        let each = articles.par_iter();
+        #[cfg(not(feature = "parallel"))]
+        let each = articles.iter();
+        let counted: Vec<Counted> = each.map(|a| counted(self.entities, a)).collect();
+        for c in counted {
+            self.builder.push(c);
+        }
+    }
+
+    /// The index of every article added, its postings cut into shards of
+    /// about `shard_bytes`.
+    pub fn finish(self, shard_bytes: usize) -> SearchIndex {
+        self.builder.finish(shard_bytes)
+    }
+}
+
+/// The searchable terms of article `a`: its title, text and the names of
 /// the entities it mentions.
-fn counted(corpus: &Corpus, i: usize) -> Counted {
-    let a = &corpus.articles[i];
-    let mut entities: Vec<usize> = a.mentions.iter().map(|m| m.entity).collect();
-    entities.sort_unstable();
-    entities.dedup();
-    let names: Vec<&str> = entities
+fn counted(entities: &[Entity], a: &AnalyzedArticle) -> Counted {
+    let mut mentioned: Vec<usize> = a.mentions.iter().map(|m| m.entity).collect();
+    mentioned.sort_unstable();
+    mentioned.dedup();
+    let names: Vec<&str> = mentioned
         .iter()
-        .filter_map(|&e| corpus.entities.get(e))
+        .filter_map(|&e| entities.get(e))
         .flat_map(|e| {
             let aliases = e.aliases.iter().take(NAMES_PER_ENTITY - 1);
             std::iter::once(e.name.as_str()).chain(aliases.map(String::as_str))

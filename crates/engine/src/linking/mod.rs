@@ -55,23 +55,56 @@ pub struct Entity {
     pub articles: Vec<usize>,
 }
 
+/// What linking reads of a mention's text: the words as written and an
+/// acronym bracketed right after them ("(SSB)"). Nothing else of the text
+/// is read, so a corpus too large to hold in memory can be linked from
+/// these alone while its texts wait on disk (`dateline bundle`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Wording<'a> {
+    /// `span.of(text)`, possessive and all.
+    pub surface: &'a str,
+    pub acronym: Option<&'a str>,
+}
+
+impl<'a> Wording<'a> {
+    /// The wording of the mention at `span` of `text`.
+    pub fn of(text: &'a str, span: Span) -> Wording<'a> {
+        Wording {
+            surface: span.of(text),
+            acronym: bracketed_acronym(&text[span.end..]),
+        }
+    }
+}
+
 /// Links `candidates` (any order) over `texts` (one per article index).
 /// Returns the entities and, for each candidate, its entity's index.
 pub fn link(texts: &[&str], candidates: &[Candidate]) -> (Vec<Entity>, Vec<usize>) {
-    let short = |c: &Candidate| !strip_possessive(c.span.of(texts[c.article])).contains(' ');
+    link_worded(candidates, |i| {
+        let c = &candidates[i];
+        Wording::of(texts[c.article], c.span)
+    })
+}
+
+/// [`link`] reading each candidate's text through `wording(i)` (candidate
+/// `i`'s), called at most twice per candidate.
+pub fn link_worded<'a>(
+    candidates: &[Candidate],
+    wording: impl Fn(usize) -> Wording<'a>,
+) -> (Vec<Entity>, Vec<usize>) {
+    let short = |i: usize| !strip_possessive(wording(i).surface).contains(' ');
     // Each key computed once (a key function in the sort ran twice per
     // comparison: a quarter of linking a corpus); the index last keeps the
     // order of equal keys, as a stable sort would.
     let mut order: Vec<(usize, bool, usize, usize)> = candidates
         .iter()
         .enumerate()
-        .map(|(i, c)| (c.article, short(c), c.span.start, i))
+        .map(|(i, c)| (c.article, short(i), c.span.start, i))
         .collect();
     order.sort_unstable();
     let mut linker = Linker::default();
     let mut assigned = vec![0; candidates.len()];
     for (.., i) in order {
-        assigned[i] = linker.add(texts, candidates[i]);
+        assigned[i] = linker.add(candidates[i], wording(i));
     }
     let root = linker.merge_dropped_first_names();
     let (entities, index) = linker.finish(&root);
@@ -135,9 +168,8 @@ struct Group {
 }
 
 impl Linker {
-    fn add(&mut self, texts: &[&str], c: Candidate) -> usize {
-        let text = texts[c.article];
-        let surface = strip_possessive(c.span.of(text));
+    fn add(&mut self, c: Candidate, wording: Wording) -> usize {
+        let surface = strip_possessive(wording.surface);
         let key = canonical_key(surface, c.label);
         let group = self
             .acronyms
@@ -171,7 +203,7 @@ impl Linker {
                     .or_insert(Some(group));
             }
         }
-        if let Some(acronym) = bracketed_acronym(&text[c.span.end..]) {
+        if let Some(acronym) = wording.acronym {
             if acronym_fits(acronym, surface, c.label) {
                 self.acronyms.insert((c.article, fold(acronym)), group);
             }
