@@ -8,7 +8,7 @@
 // list (click -> its title in the reader), search keystrokes (a query typed
 // one key at a time: input event -> the list re-rendered, after a first pass
 // that loads the search shards it needs), the time to every text loaded
-// (data-corpus="open") and memory then (JS heap from performance.memory,
+// (data-corpus="open") and memory then (JS heap from performance.memory after a garbage collection,
 // wasm linear memory from the instance).
 // `node measure-scale.mjs --table results.jsonl` prints the README table.
 import { readdirSync, readFileSync, statSync } from "node:fs";
@@ -161,7 +161,13 @@ async function keystrokes(page) {
   }, TYPED);
 }
 
+/** What the page keeps: the JS heap after a garbage collection (the chunk
+ * downloads it has decoded are garbage by then), and the wasm memory (which
+ * never shrinks: its high-water mark). */
 async function memory(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("HeapProfiler.collectGarbage");
+  await cdp.detach();
   return page.evaluate(() => ({
     heap: performance.memory ? performance.memory.usedJSHeapSize : null,
     wasm: window.__wasm && window.__wasm.memory ? window.__wasm.memory.buffer.byteLength : null,
