@@ -17,6 +17,7 @@ use super::gazetteer;
 use super::keys::phrase_key;
 use super::listed;
 use super::news;
+use super::parties;
 use super::split_names;
 use super::sport;
 use super::{mention, RawMention};
@@ -434,9 +435,10 @@ pub(crate) fn refine(
     let mut places: Vec<(usize, usize)> = Vec::new();
     if let Some((c, state, _)) = dateline {
         let key = phrase_key(&lowers(&sent[..=c]));
-        // Only a known place: CoNLL's topic lines are capitals and a dash
-        // too ("RUGBY UNION - …").
-        if gazetteer::place(key) {
+        // Only a known place, or any town before a known state or country
+        // ("EAST PALESTINE, Ohio", "BRECHIN, Scotland"): CoNLL's topic
+        // lines are capitals and a dash too ("RUGBY UNION - …").
+        if gazetteer::place(key) || state.is_some_and(|st| news::known_state(sent, st)) {
             places.push((0, c));
             places.extend(state);
         }
@@ -586,6 +588,8 @@ pub(crate) fn refine(
     listed::add_missed(sent, lex, &mut out);
     split_names::join_name_particles(sent, &mut out);
     split_names::join_long_names(sent, &mut out);
+    parties::join_party_names(sent, &mut out);
+    parties::split_leaders(sent, lex, &mut out);
     split_names::join_hyphenated(sent, &mut out);
     split_names::join_initials(sent, &mut out);
     out

@@ -22,7 +22,7 @@ use crate::label::Label;
 
 /// True when the model's casing statistics say `lower` is written in lower
 /// case more often than not: a common word, not a brand.
-fn common_word(lex: &dyn Lexicon, lower: &str) -> bool {
+pub(crate) fn common_word(lex: &dyn Lexicon, lower: &str) -> bool {
     lex.casing(casing_key(lower)).is_some_and(|c| c & 3 == 0)
 }
 

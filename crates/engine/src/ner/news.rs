@@ -135,17 +135,62 @@ pub(crate) fn dateline(sent: &[Token<'_>]) -> Option<Dateline> {
     if j == 0 || j >= sent.len() {
         return None;
     }
-    if dash(&sent[j]) {
-        return Some((j - 1, None, j));
+    if let Some(d) = dash_at(sent, j) {
+        return Some((j - 1, None, d));
     }
     if sent[j].raw != "," {
         return None;
     }
     let mut k = j + 1;
-    while k < sent.len() && k < j + 4 && capitalised(&sent[k]) && !dash(&sent[k]) {
+    // The state's words, and the full stop of an abbreviation cut off
+    // from it ("Fla" ".").
+    let state_word = |t: &Token<'_>| (capitalised(t) && !dash(t)) || t.raw == ".";
+    while k < sent.len() && k < j + 5 && state_word(&sent[k]) {
         k += 1;
     }
-    (k > j + 1 && k < sent.len() && dash(&sent[k])).then_some((j - 1, Some((j + 1, k - 1)), k))
+    let d = dash_at(sent, k).filter(|_| k > j + 1)?;
+    // A full stop that ends the sentence is the sentence's, not the
+    // abbreviation's ("FARMINGTON HILLS, Mich." on a line of its own).
+    let last = if d == sent.len() && sent[k - 1].raw == "." && k - 1 > j + 1 {
+        k - 2
+    } else {
+        k - 1
+    };
+    Some((j - 1, Some((j + 1, last)), d))
+}
+
+/// The dateline's dash at token `k`, or after an agency in brackets there
+/// ("EAST PALESTINE, Ohio (AP) - …"), or `k` itself when the sentence ends
+/// there after an abbreviation's full stop, the dash opening the next
+/// sentence ("WEST PALM BEACH, Fla." "- Donald Trump won …").
+fn dash_at(sent: &[Token<'_>], k: usize) -> Option<usize> {
+    let raw = |i: usize| sent.get(i).map_or("", |t| t.raw);
+    if sent.get(k).is_some_and(dash) || (k == sent.len() && raw(k - 1).ends_with('.')) {
+        return Some(k);
+    }
+    let agency = raw(k) == "(" && AGENCIES.contains(&raw(k + 1)) && raw(k + 2) == ")";
+    (agency && sent.get(k + 3).is_some_and(dash)).then_some(k + 3)
+}
+
+/// True when the dateline's state part, tokens `first..=last`, is written
+/// as the agencies write it, not in capitals, and is a known place ("Ohio",
+/// "Scotland") or a state's abbreviation ("Fla.", "N.C.", "Calif."): short,
+/// with a full stop. (A photo caption's "UNKNOWN LOCATION, BELARUS -" is
+/// in capitals throughout.)
+pub(crate) fn known_state(sent: &[Token<'_>], (first, last): (usize, usize)) -> bool {
+    let toks = &sent[first..=last];
+    let title_case = toks.iter().any(|t| t.raw.chars().any(char::is_lowercase));
+    let words: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
+    let letters: usize = toks
+        .iter()
+        .map(|t| t.raw.chars().filter(|c| c.is_alphabetic()).count())
+        .sum();
+    let abbreviation = (2..=5).contains(&letters)
+        && toks.iter().any(|t| t.raw.ends_with('.'))
+        && toks
+            .iter()
+            .all(|t| t.raw.chars().all(|c| c.is_alphabetic() || c == '.'));
+    (title_case && gazetteer::place(super::keys::phrase_key(&words))) || abbreviation
 }
 
 /// Seats of government named for the government inside ("the Kremlin
@@ -1468,5 +1513,28 @@ mod tests {
             !got.iter().any(|(t, l)| t == "RUGBY UNION" && *l == "GPE"),
             "{got:?}"
         );
+    }
+}
+
+#[cfg(test)]
+mod small_town_datelines {
+    use crate::ner::test_support::tag_owned as tag;
+
+    #[test]
+    fn a_small_town_before_a_known_state_is_a_place() {
+        let got = tag("EAST PALESTINE, Ohio (AP) - Residents packed a school gym on Wednesday to demand answers.");
+        assert!(
+            got.contains(&("EAST PALESTINE".to_string(), "GPE")),
+            "{got:?}"
+        );
+        let got = tag("WEST PALM BEACH, Fla. - Donald Trump won the election on Wednesday.");
+        assert!(
+            got.contains(&("WEST PALM BEACH".to_string(), "GPE")),
+            "{got:?}"
+        );
+        assert!(got.contains(&("Fla.".to_string(), "GPE")), "{got:?}");
+        // A caption in capitals throughout names no unknown place.
+        let got = tag("UNKNOWN LOCATION, BELARUS - FEBRUARY 09: Air defence systems arrive for a joint exercise.");
+        assert!(!got.iter().any(|(t, _)| t.contains("UNKNOWN")), "{got:?}");
     }
 }
