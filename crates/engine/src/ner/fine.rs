@@ -184,9 +184,10 @@ const LOC_HEADS: &[&str] = &[
 ];
 
 /// Head words of facilities.
+/// ("Madison Square Garden", "Tropicana Field", "Crypto.com Arena").
 const FAC_HEADS: &[&str] = &[
     "airport", "bridge", "street", "square", "palace", "stadium", "base", "port", "tower",
-    "highway", "prison", "dam", "plant",
+    "highway", "prison", "dam", "plant", "garden", "field", "arena",
 ];
 
 /// Nouns that make a preceding curated name a weapon or product.
@@ -970,4 +971,16 @@ fn is_month(w: &str) -> bool {
     ];
     MONTHS.contains(&w)
         || (w.len() == 3 || w == "sept") && MONTHS.iter().any(|m| m.strip_suffix('.') == Some(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::ner::test_support::tag;
+
+    #[test]
+    fn arenas_and_ballparks_read_as_places_are_facilities() {
+        let got = tag("Brunson scored 23 as the crowd at Madison Square Garden chanted. Part of the roof of Tropicana Field, home of the Rays, was torn off.");
+        assert!(got.contains(&("Madison Square Garden", "FAC")), "{got:?}");
+        assert!(got.contains(&("Tropicana Field", "FAC")), "{got:?}");
+    }
 }

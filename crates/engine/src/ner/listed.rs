@@ -134,6 +134,14 @@ mod tests {
     }
 
     #[test]
+    fn companies_written_without_accents_or_web_address_are_organisations() {
+        let got = tag("Shoppers on Alibaba spent more this year. L'Oreal pledged 100 million euros on Tuesday.");
+        for company in ["Alibaba", "L'Oreal"] {
+            assert_eq!(label_of(&got, company), Some("ORG"), "{company} in {got:?}");
+        }
+    }
+
+    #[test]
     fn first_names_that_are_also_brands_stay_people() {
         let got = tag("Seles said: \"I told Monica we need her.\" Monica Seles won.");
         assert_eq!(label_of(&got, "Monica"), Some("PERSON"), "{got:?}");

@@ -295,6 +295,7 @@ const COMPANY_NOUNS: &[&str] = &[
     "lender",
     "insurer",
     "broadcaster",
+    "chain",
 ];
 
 /// An acronym right after a lower-case company noun ("oil company BP",
@@ -876,7 +877,8 @@ const PLACE_TITLES: &[&str] = &[
 ///   before a place known without it ("The Netherlands"); a result after
 ///   a name is dropped and makes a miscellaneous name a team's ("the Miami
 ///   Heat 94-89"); a storm word before a name the tagger did not read as
-///   miscellaneous joins it ("Hurricane Helene");
+///   miscellaneous joins it ("Hurricane Helene"), and the storm's one-word
+///   name ends the span ("Hurricane Milton slams" in a headline);
 /// * a post inside splits an organisation from a person ("Epic Games CEO
 ///   Tim Sweeney" → ORG "Epic Games", PER "Tim Sweeney").
 pub(crate) fn reshape(
@@ -911,6 +913,11 @@ pub(crate) fn reshape(
         // "Hurricane Helene", the tagger seeing only a person's name: the
         // storm (typed EVENT by `fine`).
         s -= 1;
+    }
+    if ty != 1 && e > s + 1 && STORM_WORDS.contains(&sent[s].raw) {
+        // A storm's name is one word: "Hurricane Milton slams into
+        // Florida", a headline in capitals, names "Hurricane Milton".
+        e = s + 1;
     }
     if e > s && super::sport::score(&sent[e]) && super::sport::sporty(sent) {
         // "the Miami Heat 94-89": a name before a result is a team's.
@@ -1024,8 +1031,13 @@ pub(crate) fn company_context(sent: &[Token<'_>], s: usize, e: usize) -> bool {
     let head = e > s && COMPANY_HEADS.contains(&last);
     if e > s {
         // A full name ("rival Merlene Ottey") needs its own company word.
+        // (Not "analyst at Raymond James" either: CoNLL-2003 marks the
+        // broker named like a person PER.)
         return head;
     }
+    // "analysts at Jefferies".
+    let employer =
+        s >= 2 && lower_is(sent.get(s - 1), &["at"]) && lower_is(sent.get(s - 2), MARKET_PEOPLE);
     let noun_before = s > 0
         && lower_is(sent.get(s - 1), COMPANY_NOUNS)
         && !sentence_initial(sent, s - 1)
@@ -1042,6 +1054,7 @@ pub(crate) fn company_context(sent: &[Token<'_>], s: usize, e: usize) -> bool {
     let chief =
         lower_is(sent.get(after), &["chief"]) && lower_is(sent.get(after + 1), &["executive"]);
     head || noun_before
+        || employer
         || shares_of
         || based
         || shares_after
@@ -1049,6 +1062,18 @@ pub(crate) fn company_context(sent: &[Token<'_>], s: usize, e: usize) -> bool {
         || kind_after(sent, e)
         || company_apposition(sent, e)
 }
+
+/// People of the markets whose employer is named after "at" ("analysts at
+/// Jefferies"): a bank or broker.
+const MARKET_PEOPLE: &[&str] = &[
+    "analyst",
+    "analysts",
+    "economist",
+    "economists",
+    "strategist",
+    "strategists",
+    "traders",
+];
 
 /// Head nouns of an apposition that says a name is a company's ("Temu, an
 /// online marketplace", "Bluesky, a social network that …").
@@ -1514,11 +1539,6 @@ mod tests {
             "{got:?}"
         );
     }
-}
-
-#[cfg(test)]
-mod small_town_datelines {
-    use crate::ner::test_support::tag_owned as tag;
 
     #[test]
     fn a_small_town_before_a_known_state_is_a_place() {
@@ -1536,5 +1556,17 @@ mod small_town_datelines {
         // A caption in capitals throughout names no unknown place.
         let got = tag("UNKNOWN LOCATION, BELARUS - FEBRUARY 09: Air defence systems arrive for a joint exercise.");
         assert!(!got.iter().any(|(t, _)| t.contains("UNKNOWN")), "{got:?}");
+    }
+
+    #[test]
+    fn market_people_and_chains_name_companies() {
+        let got = tag("In Australia, supermarket chain Woolworths said some tills were down. Analysts at Jefferies said the unit could be worth 15 billion euros.");
+        assert_has(&got, &[("Woolworths", "ORG"), ("Jefferies", "ORG")]);
+    }
+
+    #[test]
+    fn a_storms_name_in_a_headline_is_one_word() {
+        let got = tag_with_headline("Live updates: Hurricane Milton slams into Florida\n\nThe storm made landfall late on Wednesday.");
+        assert!(got.contains(&("Hurricane Milton", "EVENT")), "{got:?}");
     }
 }
