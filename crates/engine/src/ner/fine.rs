@@ -493,9 +493,10 @@ pub(crate) fn refine(
             let mut label = fine_type(&sent[s..=e], ty);
             let key = phrase_key(&lowers(&sent[s..=e]));
             let known_place = gazetteer::place(key) || gazetteer::is_norp(key);
+            // (NORP too: "Trian, which owns …" read by its "-an".)
             let typed_apart = matches!(
                 label,
-                Label::Person | Label::Gpe | Label::Loc | Label::Product
+                Label::Person | Label::Gpe | Label::Loc | Label::Product | Label::Norp
             );
             let listed_company =
                 !known_place && (news::company_context(sent, s, e) || gazetteer::is_org(key));
@@ -518,7 +519,10 @@ pub(crate) fn refine(
                 label = Label::Org;
             } else if s == e
                 && news::camel_case(&sent[s])
-                && matches!(label, Label::Person | Label::Gpe | Label::Loc | Label::Norp)
+                && matches!(
+                    label,
+                    Label::Person | Label::Gpe | Label::Loc | Label::Norp | Label::Product
+                )
             {
                 label = news::camel_case_label(sent, s);
             } else if label != Label::Person && !known_place && news::credited(sent, s) {
@@ -593,7 +597,40 @@ pub(crate) fn refine(
     parties::split_leaders(sent, lex, &mut out);
     split_names::join_hyphenated(sent, &mut out);
     split_names::join_initials(sent, &mut out);
+    join_event_qualifiers(sent, &mut out);
     out
+}
+
+/// Joins a people's or place's name to the event right after it ("Italian
+/// Grand Prix", "Australian Open", "BERLIN GRAND PRIX"), which the tagger
+/// reads as a group and an event: one event, MISC in CoNLL-2003 too.
+fn join_event_qualifiers(sent: &[Token<'_>], out: &mut Vec<RawMention>) {
+    out.sort_by_key(|m| m.span.start);
+    let token_at = |byte: usize| sent.iter().position(|t| t.span.start == byte);
+    let ends_event = |m: &RawMention| {
+        sent.iter()
+            .find(|t| t.span.end == m.span.end)
+            .is_some_and(|t| STRONG_EVENT_HEADS.contains(&t.lower.as_str()) || t.lower == "open")
+    };
+    let mut k = 1;
+    while k < out.len() {
+        let (a, b) = (&out[k - 1], &out[k]);
+        let next = sent
+            .iter()
+            .position(|t| t.span.end == a.span.end)
+            .map(|i| i + 1);
+        if matches!(a.label, Label::Norp | Label::Gpe)
+            && b.label == Label::Event
+            && next.is_some()
+            && next == token_at(b.span.start)
+            && ends_event(b)
+        {
+            out[k - 1] = mention(a.span, b.span, Label::Event);
+            out.remove(k);
+        } else {
+            k += 1;
+        }
+    }
 }
 
 /// True when tokens `s..=e`, typed `label`, could be a team named for a
@@ -976,6 +1013,13 @@ fn is_month(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::ner::test_support::tag;
+
+    #[test]
+    fn a_nations_grand_prix_is_one_event() {
+        let got = tag("Charles Leclerc won the Italian Grand Prix on Sunday, his first win since the Spanish Grand Prix in June.");
+        assert!(got.contains(&("Italian Grand Prix", "EVENT")), "{got:?}");
+        assert!(got.contains(&("Spanish Grand Prix", "EVENT")), "{got:?}");
+    }
 
     #[test]
     fn arenas_and_ballparks_read_as_places_are_facilities() {

@@ -820,6 +820,9 @@ const TITLES: &[&str] = &[
     "speaker",
     "sir",
     "dame",
+    "chair",
+    "chairman",
+    "chairwoman",
 ];
 
 /// Where a name starting at `s` (and ending at `e`) begins once a courtesy
@@ -1562,6 +1565,18 @@ mod tests {
     fn market_people_and_chains_name_companies() {
         let got = tag("In Australia, supermarket chain Woolworths said some tills were down. Analysts at Jefferies said the unit could be worth 15 billion euros.");
         assert_has(&got, &[("Woolworths", "ORG"), ("Jefferies", "ORG")]);
+    }
+
+    #[test]
+    fn a_chair_is_a_title_and_a_fund_that_owns_is_a_company() {
+        let got = tag("Chair Marta Ortega, daughter of founder Amancio Ortega, has led the group since 2022. Trian, which owns about $3 billion of its shares, wants two seats.");
+        assert_has(&got, &[("Marta Ortega", "PERSON"), ("Trian", "ORG")]);
+    }
+
+    #[test]
+    fn camel_case_parties_read_as_products_are_organisations() {
+        let got = tag("A joint list of GroenLinks and Labour, led by Frans Timmermans, came second. The AfD was ready to govern, said Bjoern Hoecke.");
+        assert_has(&got, &[("GroenLinks", "ORG"), ("AfD", "ORG")]);
     }
 
     #[test]
