@@ -525,6 +525,8 @@ pub(crate) fn refine(
                 )
             {
                 label = news::camel_case_label(sent, s);
+            } else if label == Label::Person && town_after_preposition(sent, s, e, lex) {
+                label = Label::Gpe;
             } else if label != Label::Person && !known_place && news::credited(sent, s) {
                 // "Additional reporting by Eva Mathews": a reporter.
                 label = Label::Person;
@@ -631,6 +633,28 @@ fn join_event_qualifiers(sent: &[Token<'_>], out: &mut Vec<RawMention>) {
             k += 1;
         }
     }
+}
+
+/// Prepositions after which a name is where something is ("in Malibu",
+/// "near Korenevo"); "at", "from" and "toward" also come before people's
+/// names ("biased toward Zelimkhan Yandarbiyev").
+const TOWN_PREPOSITIONS: &[&str] = &["in", "near", "outside"];
+
+/// True when tokens `s..=e`, which the tagger read as a person's name
+/// without having learned it as one, follow a place preposition and no
+/// possessive or other name follows them ("homes burned in Malibu",
+/// "fighting near Korenevo"): a town too small for the gazetteer, not a
+/// person ("in Biden's view" keeps its possessive, "in March Kaczmarek
+/// cancelled" its month).
+fn town_after_preposition(sent: &[Token<'_>], s: usize, e: usize, lex: &dyn Lexicon) -> bool {
+    let words = lowers(&sent[s..=e]);
+    let learned_person = lex.entity(phrase_key(&words)).is_some_and(|c| c & 3 == 0);
+    let after = sent.get(e + 1);
+    s > 0
+        && TOWN_PREPOSITIONS.contains(&sent[s - 1].lower.as_str())
+        && !is_month(&words[0])
+        && !learned_person
+        && after.is_none_or(|t| !matches!(t.raw, "'s" | "’s" | "'" | "’") && !capitalised(t))
 }
 
 /// True when tokens `s..=e`, typed `label`, could be a team named for a
@@ -1019,6 +1043,15 @@ mod tests {
         let got = tag("Charles Leclerc won the Italian Grand Prix on Sunday, his first win since the Spanish Grand Prix in June.");
         assert!(got.contains(&("Italian Grand Prix", "EVENT")), "{got:?}");
         assert!(got.contains(&("Spanish Grand Prix", "EVENT")), "{got:?}");
+    }
+
+    #[test]
+    fn unknown_names_after_in_or_near_are_towns() {
+        let got = tag("Homes burned in Malibu on Tuesday, and fighting went on near Korenevo. In March Kaczmarek cancelled the tender.");
+        for town in ["Malibu", "Korenevo"] {
+            assert!(got.contains(&(town, "GPE")), "{town} in {got:?}");
+        }
+        assert!(!got.contains(&("March Kaczmarek", "GPE")), "{got:?}");
     }
 
     #[test]
