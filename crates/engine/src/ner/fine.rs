@@ -652,7 +652,7 @@ fn town_after_preposition(sent: &[Token<'_>], s: usize, e: usize, lex: &dyn Lexi
     let after = sent.get(e + 1);
     s > 0
         && TOWN_PREPOSITIONS.contains(&sent[s - 1].lower.as_str())
-        && !is_month(&words[0])
+        && !is_month(words[0])
         && !learned_person
         && after.is_none_or(|t| !matches!(t.raw, "'s" | "’s" | "'" | "’") && !capitalised(t))
 }
