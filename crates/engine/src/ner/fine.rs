@@ -501,10 +501,13 @@ pub(crate) fn refine(
             let listed_company =
                 !known_place && (news::company_context(sent, s, e) || gazetteer::is_org(key));
             // A brand read as a person, place or people ("Anthropic" by
-            // its "-ic"), never as a product: it may be one.
+            // its "-ic", "Red Bull", "General Electric"), never as a
+            // product: it may be one. A brand of several words is no
+            // person's or place's name by chance.
             let brand = matches!(label, Label::Person | Label::Gpe | Label::Loc | Label::Norp)
                 && !known_place
-                && listed::brand_typed_apart(sent, s, e, lex);
+                && (listed::brand_typed_apart(sent, s, e, lex)
+                    || (s < e && gazetteer::is_brand(key)));
             let company = (typed_apart
                 && (listed_company || listed::company_not_region(sent, s, e)))
                 || brand;
@@ -1052,6 +1055,13 @@ mod tests {
             assert!(got.contains(&(town, "GPE")), "{town} in {got:?}");
         }
         assert!(!got.contains(&("March Kaczmarek", "GPE")), "{got:?}");
+    }
+
+    #[test]
+    fn brands_of_several_words_read_as_places_are_companies() {
+        let got = tag("Norris cut the lead to 62 points after the Red Bull driver finished sixth. The move follows similar splits at General Electric.");
+        assert!(got.contains(&("Red Bull", "ORG")), "{got:?}");
+        assert!(got.contains(&("General Electric", "ORG")), "{got:?}");
     }
 
     #[test]
