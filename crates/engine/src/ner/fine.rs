@@ -662,11 +662,14 @@ fn town_after_preposition(sent: &[Token<'_>], s: usize, e: usize, lex: &dyn Lexi
 
 /// True when tokens `s..=e`, typed `label`, could be a team named for a
 /// place: the tagger read it as a place, or as a person's name written in
-/// the plural after "the" ("the Boston Celtics").
+/// the plural after "the" ("the Boston Celtics"), or as a people's name
+/// ending in "-ics" ("Celtics").
 fn team_shaped(sent: &[Token<'_>], s: usize, e: usize, label: Label) -> bool {
     match label {
         Label::Gpe | Label::Loc => true,
         Label::Person => s > 0 && sent[s - 1].lower == "the" && sent[e].lower.ends_with('s'),
+        // A nickname read by its ending as a people ("Celtics").
+        Label::Norp => s == e && sent[e].lower.ends_with("ics"),
         _ => false,
     }
 }
