@@ -5,7 +5,8 @@
 //!
 //! * A run of capitalised words with "and", "of" or "for" inside, said to
 //!   be a party by the words after it ("the Law and Justice party",
-//!   "Brothers of Italy, a party with roots in …"), is one organisation.
+//!   "Brothers of Italy, a party with roots in …") or by a leaning before
+//!   it ("the far-right Alternative for Germany"), is one organisation.
 //! * An organisation whose name ends in a party head, "of" and a person's
 //!   name of two or three words ("the League of Matteo Salvini") is the
 //!   party and its leader, two mentions.
@@ -97,16 +98,35 @@ fn joined_name_start(sent: &[Token<'_>], e: usize) -> Option<usize> {
     (!(place(a, e) || place(a, j - 1) && place(b, e))).then_some(a)
 }
 
+/// Political leanings written before a party's name ("the nationalist
+/// …", "the opposition Movement for Democratic Change").
+const LEANINGS: &[&str] = &["nationalist", "populist", "opposition"];
+
+/// Last halves of hyphenated leanings ("far-right", "centre-left",
+/// "left-wing"), which the tokenizer cuts at the hyphen.
+const LEANING_TAILS: &[&str] = &["right", "left", "wing"];
+
+/// True when a leaning comes right before token `s` and the name that
+/// starts there ends at token `e` ("the far-right Alternative for Germany
+/// came second").
+fn leaning_before(sent: &[Token<'_>], s: usize, e: usize) -> bool {
+    let Some(prev) = s.checked_sub(1).map(|p| sent[p].lower.as_str()) else {
+        return false;
+    };
+    let hyphened = s >= 3 && sent[s - 2].raw == "-" && LEANING_TAILS.contains(&prev);
+    (LEANINGS.contains(&prev) || hyphened) && sent.get(e + 1).is_none_or(|t| !capitalised(t))
+}
+
 /// Joins the party names of `sent` with a joiner inside into one ORG
 /// mention each, replacing what the tagger made of their pieces.
 pub(crate) fn join_party_names(sent: &[Token<'_>], mentions: &mut Vec<RawMention>) {
     for e in 0..sent.len() {
-        if !party_follows(sent, e) {
-            continue;
-        }
         let Some(s) = joined_name_start(sent, e) else {
             continue;
         };
+        if !party_follows(sent, e) && !leaning_before(sent, s, e) {
+            continue;
+        }
         let span = Span::new(sent[s].span.start, sent[e].span.end);
         mentions.retain(|m| !m.span.overlaps(span));
         mentions.push(RawMention {
@@ -166,6 +186,9 @@ mod tests {
         let got = tag("The ruling nationalist Law and Justice party lost its majority. Giorgia Meloni's Brothers of Italy, a party with roots in the neo-fascist movement, won the vote.");
         assert!(got.contains(&("Law and Justice", "ORG")), "{got:?}");
         assert!(got.contains(&("Brothers of Italy", "ORG")), "{got:?}");
+        let got =
+            tag("Friedrich Merz won, while the far-right Alternative for Germany came second.");
+        assert!(got.contains(&("Alternative for Germany", "ORG")), "{got:?}");
     }
 
     #[test]
