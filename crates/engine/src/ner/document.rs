@@ -119,6 +119,10 @@ pub(crate) fn harmonise(text: &str, mentions: &mut Vec<RawMention>) {
 /// "Brothers of Italy, a party") may have been split at elsewhere.
 const JOINERS: &[&str] = &[" and ", " of ", " for "];
 
+/// How many names [`joined_names_everywhere`] looks for in one article,
+/// the first ones it names: an article's parties and bodies fit.
+const MAX_JOINED_NAMES: usize = 16;
+
 /// True when `span` of `text` stands alone: no letter or digit glued to
 /// either end.
 fn bounded(text: &str, span: Span) -> bool {
@@ -131,12 +135,18 @@ fn bounded(text: &str, span: Span) -> bool {
 /// place of the pieces the tagger made of it there ("Law and Justice
 /// leader …", "Brothers of Italy set to lead …").
 fn joined_names_everywhere(text: &str, mentions: &mut Vec<RawMention>) {
-    let names: HashSet<&str> = mentions
-        .iter()
-        .filter(|m| m.label == Label::Org)
-        .map(|m| m.span.of(text))
-        .filter(|n| JOINERS.iter().any(|j| n.contains(j)))
-        .collect();
+    let mut names: Vec<&str> = Vec::new();
+    for m in mentions.iter().filter(|m| m.label == Label::Org) {
+        let name = m.span.of(text);
+        if JOINERS.iter().any(|j| name.contains(j)) && !names.contains(&name) {
+            names.push(name);
+        }
+        // Each name is one scan of the text: a bounded number keeps an
+        // article listing hundreds of "University of …" linear.
+        if names.len() == MAX_JOINED_NAMES {
+            break;
+        }
+    }
     let mut found: BTreeSet<(usize, usize)> = BTreeSet::new();
     for name in names {
         for (at, _) in text.match_indices(name) {

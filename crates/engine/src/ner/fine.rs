@@ -611,31 +611,31 @@ pub(crate) fn refine(
 /// reads as a group and an event: one event, MISC in CoNLL-2003 too.
 fn join_event_qualifiers(sent: &[Token<'_>], out: &mut Vec<RawMention>) {
     out.sort_by_key(|m| m.span.start);
-    let token_at = |byte: usize| sent.iter().position(|t| t.span.start == byte);
     let ends_event = |m: &RawMention| {
-        sent.iter()
-            .find(|t| t.span.end == m.span.end)
-            .is_some_and(|t| STRONG_EVENT_HEADS.contains(&t.lower.as_str()) || t.lower == "open")
+        parties::token_to(sent, m.span.end).is_some_and(|i| {
+            let last = sent[i].lower.as_str();
+            STRONG_EVENT_HEADS.contains(&last) || last == "open"
+        })
     };
-    let mut k = 1;
-    while k < out.len() {
-        let (a, b) = (&out[k - 1], &out[k]);
-        let next = sent
-            .iter()
-            .position(|t| t.span.end == a.span.end)
-            .map(|i| i + 1);
-        if matches!(a.label, Label::Norp | Label::Gpe)
-            && b.label == Label::Event
-            && next.is_some()
-            && next == token_at(b.span.start)
-            && ends_event(b)
-        {
-            out[k - 1] = mention(a.span, b.span, Label::Event);
-            out.remove(k);
-        } else {
-            k += 1;
+    let adjacent = |a: &RawMention, b: &RawMention| {
+        let next = parties::token_to(sent, a.span.end).map(|i| i + 1);
+        next.is_some() && next == parties::token_from(sent, b.span.start)
+    };
+    let mut joined: Vec<RawMention> = Vec::with_capacity(out.len());
+    for m in out.drain(..) {
+        if let Some(a) = joined.last_mut() {
+            if matches!(a.label, Label::Norp | Label::Gpe)
+                && m.label == Label::Event
+                && adjacent(a, &m)
+                && ends_event(&m)
+            {
+                *a = mention(a.span, m.span, Label::Event);
+                continue;
+            }
         }
+        joined.push(m);
     }
+    *out = joined;
 }
 
 /// Prepositions after which a name is where something is ("in Malibu",

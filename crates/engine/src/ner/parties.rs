@@ -150,15 +150,27 @@ fn leader_name(sent: &[Token<'_>], s: usize, e: usize, lex: &dyn Lexicon) -> boo
         && !gazetteer::is_norp(key)
 }
 
+/// The token of `sent` (sorted, disjoint) that starts at byte `start`: a
+/// binary search, so a sentence's mentions cost no scan each.
+pub(crate) fn token_from(sent: &[Token<'_>], start: usize) -> Option<usize> {
+    let k = sent.partition_point(|t| t.span.start < start);
+    (sent.get(k)?.span.start == start).then_some(k)
+}
+
+/// The token of `sent` that ends at byte `end`, found as [`token_from`].
+pub(crate) fn token_to(sent: &[Token<'_>], end: usize) -> Option<usize> {
+    let k = sent.partition_point(|t| t.span.end < end);
+    (sent.get(k)?.span.end == end).then_some(k)
+}
+
 /// Splits ORG mentions of `sent` that run on from a party's head over "of"
 /// and its leader's name ("the Democratic Party of Enrico Letta") into the
 /// party and the person.
 pub(crate) fn split_leaders(sent: &[Token<'_>], lex: &dyn Lexicon, mentions: &mut Vec<RawMention>) {
     let mut leaders = Vec::new();
     for m in mentions.iter_mut().filter(|m| m.label == Label::Org) {
-        let s = sent.iter().position(|t| t.span.start == m.span.start);
-        let e = sent.iter().position(|t| t.span.end == m.span.end);
-        let (Some(s), Some(e)) = (s, e) else {
+        let (Some(s), Some(e)) = (token_from(sent, m.span.start), token_to(sent, m.span.end))
+        else {
             continue;
         };
         let Some(of) = (s + 1..e)
