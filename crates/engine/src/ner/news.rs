@@ -1033,10 +1033,11 @@ pub(crate) fn company_context(sent: &[Token<'_>], s: usize, e: usize) -> bool {
     let last = sent[e].lower.as_str();
     let head = e > s && COMPANY_HEADS.contains(&last);
     if e > s {
-        // A full name ("rival Merlene Ottey") needs its own company word.
-        // (Not "analyst at Raymond James" either: CoNLL-2003 marks the
-        // broker named like a person PER.)
-        return head;
+        // A full name ("rival Merlene Ottey") needs its own company word,
+        // or an apposition no person takes ("Bavarian Nordic, which makes
+        // the vaccine"). (Not "analyst at Raymond James": CoNLL-2003 marks
+        // the broker named like a person PER.)
+        return head || company_apposition(sent, e);
     }
     // "analysts at Jefferies".
     let employer =
@@ -1577,6 +1578,13 @@ mod tests {
     fn camel_case_parties_read_as_products_are_organisations() {
         let got = tag("A joint list of GroenLinks and Labour, led by Frans Timmermans, came second. The AfD was ready to govern, said Bjoern Hoecke.");
         assert_has(&got, &[("GroenLinks", "ORG"), ("AfD", "ORG")]);
+    }
+
+    #[test]
+    fn a_full_name_with_a_company_apposition_is_a_company() {
+        let got =
+            tag("Bavarian Nordic, which makes the vaccine, said it could supply 10 million doses.");
+        assert_has(&got, &[("Bavarian Nordic", "ORG")]);
     }
 
     #[test]
