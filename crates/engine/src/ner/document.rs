@@ -112,7 +112,33 @@ pub(crate) fn harmonise(text: &str, mentions: &mut Vec<RawMention>) {
     companies_named_like_people(text, mentions);
     add_party_tag_states(text, mentions);
     joined_names_everywhere(text, mentions);
+    storms_by_their_name(text, mentions);
     short_forms(text, mentions);
+}
+
+/// Words that open a named storm's name ("Hurricane Milton").
+const STORM_WORDS: &[&str] = &["Hurricane ", "Typhoon ", "Cyclone ", "Storm "];
+
+/// A storm named in full in the article ("Hurricane Milton") is the storm
+/// where its name stands alone and was read as a person's or a place's
+/// ("Why Milton grew so fast").
+fn storms_by_their_name(text: &str, mentions: &mut [RawMention]) {
+    let storms: HashSet<&str> = mentions
+        .iter()
+        .filter(|m| m.label == Label::Event)
+        .filter_map(|m| {
+            let name = m.span.of(text);
+            STORM_WORDS.iter().find_map(|w| name.strip_prefix(w))
+        })
+        .collect();
+    if storms.is_empty() {
+        return;
+    }
+    for m in mentions.iter_mut() {
+        if matches!(m.label, Label::Person | Label::Gpe) && storms.contains(m.span.of(text)) {
+            m.label = Label::Event;
+        }
+    }
 }
 
 /// Small words that a name read whole once ("Law and Justice party",
@@ -509,6 +535,12 @@ mod tests {
         assert_eq!(labels("DMA"), ["LAW", "LAW", "LAW"], "{got:?}");
         assert_eq!(labels("Sunak"), ["PERSON", "PERSON"], "{got:?}");
         assert_eq!(labels("Digital Markets Act"), ["LAW"], "{got:?}");
+    }
+
+    #[test]
+    fn a_storms_name_alone_is_the_storm() {
+        let got = body("Hurricane Milton made landfall late on Wednesday. Forecasters said Milton grew faster than any storm on record.");
+        assert!(got.contains(&("Milton", "EVENT")), "{got:?}");
     }
 
     #[test]
