@@ -87,7 +87,14 @@ def orgs():
             out.add(short)
         if short.startswith("The ") and len(short) > 6:
             out.add(short[4:])
-    return out
+    # News copy drops the accents ("L'Oreal", "Credit Agricole", "Dassault Systemes").
+    return out | {fold_accents(n) for n in out}
+
+
+def fold_accents(name):
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
 def brands(holidays):
@@ -108,6 +115,8 @@ def brands(holidays):
     out = set()
     for icon in data:
         for n in [icon["title"], *icon.get("aliases", {}).get("aka", [])]:
+            # A company's web address names the company ("Alibaba.com").
+            n = n[:-4] if n.endswith(".com") else n
             if (n[:1].isupper() and len(n) >= 3 and len(n.split()) <= 3 and shape.fullmatch(n)
                     and not domain.search(n) and n.lower() not in known):
                 out.add(n)

@@ -111,7 +111,98 @@ pub(crate) fn harmonise(text: &str, mentions: &mut Vec<RawMention>) {
     people_by_their_full_name(text, mentions);
     companies_named_like_people(text, mentions);
     add_party_tag_states(text, mentions);
+    joined_names_everywhere(text, mentions);
+    storms_by_their_name(text, mentions);
     short_forms(text, mentions);
+}
+
+/// Words that open a named storm's name ("Hurricane Milton").
+const STORM_WORDS: &[&str] = &["Hurricane ", "Typhoon ", "Cyclone ", "Storm "];
+
+/// A storm named in full in the article ("Hurricane Milton") is the storm
+/// where its name stands alone and was read as a person's or a place's
+/// ("Why Milton grew so fast").
+fn storms_by_their_name(text: &str, mentions: &mut [RawMention]) {
+    let storms: HashSet<&str> = mentions
+        .iter()
+        .filter(|m| m.label == Label::Event)
+        .filter_map(|m| {
+            let name = m.span.of(text);
+            STORM_WORDS.iter().find_map(|w| name.strip_prefix(w))
+        })
+        .collect();
+    if storms.is_empty() {
+        return;
+    }
+    for m in mentions.iter_mut() {
+        if matches!(m.label, Label::Person | Label::Gpe) && storms.contains(m.span.of(text)) {
+            m.label = Label::Event;
+        }
+    }
+}
+
+/// Small words that a name read whole once ("Law and Justice party",
+/// "Brothers of Italy, a party") may have been split at elsewhere.
+const JOINERS: &[&str] = &[" and ", " of ", " for "];
+
+/// How many names [`joined_names_everywhere`] looks for in one article,
+/// the first ones it names: an article's parties and bodies fit.
+const MAX_JOINED_NAMES: usize = 16;
+
+/// True when `span` of `text` stands alone: no letter or digit glued to
+/// either end.
+fn bounded(text: &str, span: Span) -> bool {
+    let glued = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    !glued(text[..span.start].chars().next_back()) && !glued(text[span.end..].chars().next())
+}
+
+/// An organisation's name with a small word inside, typed ORG whole once
+/// in the article, is that organisation wherever else it is written, in
+/// place of the pieces the tagger made of it there ("Law and Justice
+/// leader …", "Brothers of Italy set to lead …").
+fn joined_names_everywhere(text: &str, mentions: &mut Vec<RawMention>) {
+    let mut names: Vec<&str> = Vec::new();
+    for m in mentions.iter().filter(|m| m.label == Label::Org) {
+        let name = m.span.of(text);
+        if JOINERS.iter().any(|j| name.contains(j)) && !names.contains(&name) {
+            names.push(name);
+        }
+        // Each name is one scan of the text: a bounded number keeps an
+        // article listing hundreds of "University of …" linear.
+        if names.len() == MAX_JOINED_NAMES {
+            break;
+        }
+    }
+    let mut found: BTreeSet<(usize, usize)> = BTreeSet::new();
+    for name in names {
+        for (at, _) in text.match_indices(name) {
+            let span = Span::new(at, at + name.len());
+            let first = mentions.partition_point(|m| m.span.end <= span.start);
+            let inside = mentions[first..]
+                .iter()
+                .take_while(|m| m.span.start < span.end)
+                .all(|m| span.start <= m.span.start && m.span.end <= span.end && m.span != span);
+            let free = found
+                .range(..(span.end, 0))
+                .next_back()
+                .is_none_or(|&(_, end)| end <= span.start);
+            if bounded(text, span) && inside && free {
+                found.insert((span.start, span.end));
+            }
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    mentions.retain(|m| {
+        let k = found.range(..(m.span.end, 0)).next_back();
+        !k.is_some_and(|&(s, e)| s <= m.span.start && m.span.end <= e)
+    });
+    mentions.extend(found.into_iter().map(|(start, end)| RawMention {
+        span: Span::new(start, end),
+        label: Label::Org,
+    }));
+    mentions.sort_by_key(|m| m.span.start);
 }
 
 /// "the KAAN fighter jet" makes every "KAAN" of the article a product.
@@ -444,6 +535,23 @@ mod tests {
         assert_eq!(labels("DMA"), ["LAW", "LAW", "LAW"], "{got:?}");
         assert_eq!(labels("Sunak"), ["PERSON", "PERSON"], "{got:?}");
         assert_eq!(labels("Digital Markets Act"), ["LAW"], "{got:?}");
+    }
+
+    #[test]
+    fn a_storms_name_alone_is_the_storm() {
+        let got = body("Hurricane Milton made landfall late on Wednesday. Forecasters said Milton grew faster than any storm on record.");
+        assert!(got.contains(&("Milton", "EVENT")), "{got:?}");
+    }
+
+    #[test]
+    fn a_party_named_whole_once_is_whole_everywhere() {
+        let text = "Law and Justice loses majority in Poland\n\nThe ruling Law and Justice party won the most votes but lost its majority. Law and Justice leader Jaroslaw Kaczynski said his party would not give up.";
+        let got = tag_with_headline(text);
+        let whole = got
+            .iter()
+            .filter(|&&(t, l)| t == "Law and Justice" && l == "ORG")
+            .count();
+        assert_eq!(whole, 3, "{got:?}");
     }
 
     #[test]

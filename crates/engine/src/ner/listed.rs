@@ -22,7 +22,7 @@ use crate::label::Label;
 
 /// True when the model's casing statistics say `lower` is written in lower
 /// case more often than not: a common word, not a brand.
-fn common_word(lex: &dyn Lexicon, lower: &str) -> bool {
+pub(crate) fn common_word(lex: &dyn Lexicon, lower: &str) -> bool {
     lex.casing(casing_key(lower)).is_some_and(|c| c & 3 == 0)
 }
 
@@ -130,6 +130,14 @@ mod tests {
         let got = tag("Meta said sign-ups for Instagram had jumped. Users turned to Telegram, and Bluesky, a social network, added new video features. Anthropic, founded by former OpenAI staff, opened access.");
         for brand in ["Instagram", "Telegram", "Bluesky", "Anthropic"] {
             assert_eq!(label_of(&got, brand), Some("ORG"), "{brand} in {got:?}");
+        }
+    }
+
+    #[test]
+    fn companies_written_without_accents_or_web_address_are_organisations() {
+        let got = tag("Shoppers on Alibaba spent more this year. L'Oreal pledged 100 million euros on Tuesday.");
+        for company in ["Alibaba", "L'Oreal"] {
+            assert_eq!(label_of(&got, company), Some("ORG"), "{company} in {got:?}");
         }
     }
 

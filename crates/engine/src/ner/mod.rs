@@ -34,6 +34,7 @@ mod keys;
 mod listed;
 mod model;
 mod news;
+mod parties;
 mod perceptron;
 mod possessive;
 mod split_names;

@@ -135,17 +135,62 @@ pub(crate) fn dateline(sent: &[Token<'_>]) -> Option<Dateline> {
     if j == 0 || j >= sent.len() {
         return None;
     }
-    if dash(&sent[j]) {
-        return Some((j - 1, None, j));
+    if let Some(d) = dash_at(sent, j) {
+        return Some((j - 1, None, d));
     }
     if sent[j].raw != "," {
         return None;
     }
     let mut k = j + 1;
-    while k < sent.len() && k < j + 4 && capitalised(&sent[k]) && !dash(&sent[k]) {
+    // The state's words, and the full stop of an abbreviation cut off
+    // from it ("Fla" ".").
+    let state_word = |t: &Token<'_>| (capitalised(t) && !dash(t)) || t.raw == ".";
+    while k < sent.len() && k < j + 5 && state_word(&sent[k]) {
         k += 1;
     }
-    (k > j + 1 && k < sent.len() && dash(&sent[k])).then_some((j - 1, Some((j + 1, k - 1)), k))
+    let d = dash_at(sent, k).filter(|_| k > j + 1)?;
+    // A full stop that ends the sentence is the sentence's, not the
+    // abbreviation's ("FARMINGTON HILLS, Mich." on a line of its own).
+    let last = if d == sent.len() && sent[k - 1].raw == "." && k - 1 > j + 1 {
+        k - 2
+    } else {
+        k - 1
+    };
+    Some((j - 1, Some((j + 1, last)), d))
+}
+
+/// The dateline's dash at token `k`, or after an agency in brackets there
+/// ("EAST PALESTINE, Ohio (AP) - …"), or `k` itself when the sentence ends
+/// there after an abbreviation's full stop, the dash opening the next
+/// sentence ("WEST PALM BEACH, Fla." "- Donald Trump won …").
+fn dash_at(sent: &[Token<'_>], k: usize) -> Option<usize> {
+    let raw = |i: usize| sent.get(i).map_or("", |t| t.raw);
+    if sent.get(k).is_some_and(dash) || (k == sent.len() && raw(k - 1).ends_with('.')) {
+        return Some(k);
+    }
+    let agency = raw(k) == "(" && AGENCIES.contains(&raw(k + 1)) && raw(k + 2) == ")";
+    (agency && sent.get(k + 3).is_some_and(dash)).then_some(k + 3)
+}
+
+/// True when the dateline's state part, tokens `first..=last`, is written
+/// as the agencies write it, not in capitals, and is a known place ("Ohio",
+/// "Scotland") or a state's abbreviation ("Fla.", "N.C.", "Calif."): short,
+/// with a full stop. (A photo caption's "UNKNOWN LOCATION, BELARUS -" is
+/// in capitals throughout.)
+pub(crate) fn known_state(sent: &[Token<'_>], (first, last): (usize, usize)) -> bool {
+    let toks = &sent[first..=last];
+    let title_case = toks.iter().any(|t| t.raw.chars().any(char::is_lowercase));
+    let words: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
+    let letters: usize = toks
+        .iter()
+        .map(|t| t.raw.chars().filter(|c| c.is_alphabetic()).count())
+        .sum();
+    let abbreviation = (2..=5).contains(&letters)
+        && toks.iter().any(|t| t.raw.ends_with('.'))
+        && toks
+            .iter()
+            .all(|t| t.raw.chars().all(|c| c.is_alphabetic() || c == '.'));
+    (title_case && gazetteer::place(super::keys::phrase_key(&words))) || abbreviation
 }
 
 /// Seats of government named for the government inside ("the Kremlin
@@ -250,6 +295,7 @@ const COMPANY_NOUNS: &[&str] = &[
     "lender",
     "insurer",
     "broadcaster",
+    "chain",
 ];
 
 /// An acronym right after a lower-case company noun ("oil company BP",
@@ -774,6 +820,9 @@ const TITLES: &[&str] = &[
     "speaker",
     "sir",
     "dame",
+    "chair",
+    "chairman",
+    "chairwoman",
 ];
 
 /// Where a name starting at `s` (and ending at `e`) begins once a courtesy
@@ -831,7 +880,8 @@ const PLACE_TITLES: &[&str] = &[
 ///   before a place known without it ("The Netherlands"); a result after
 ///   a name is dropped and makes a miscellaneous name a team's ("the Miami
 ///   Heat 94-89"); a storm word before a name the tagger did not read as
-///   miscellaneous joins it ("Hurricane Helene");
+///   miscellaneous joins it ("Hurricane Helene"), and the storm's one-word
+///   name ends the span ("Hurricane Milton slams" in a headline);
 /// * a post inside splits an organisation from a person ("Epic Games CEO
 ///   Tim Sweeney" → ORG "Epic Games", PER "Tim Sweeney").
 pub(crate) fn reshape(
@@ -866,6 +916,11 @@ pub(crate) fn reshape(
         // "Hurricane Helene", the tagger seeing only a person's name: the
         // storm (typed EVENT by `fine`).
         s -= 1;
+    }
+    if ty != 1 && e > s + 1 && STORM_WORDS.contains(&sent[s].raw) {
+        // A storm's name is one word: "Hurricane Milton slams into
+        // Florida", a headline in capitals, names "Hurricane Milton".
+        e = s + 1;
     }
     if e > s && super::sport::score(&sent[e]) && super::sport::sporty(sent) {
         // "the Miami Heat 94-89": a name before a result is a team's.
@@ -978,9 +1033,15 @@ pub(crate) fn company_context(sent: &[Token<'_>], s: usize, e: usize) -> bool {
     let last = sent[e].lower.as_str();
     let head = e > s && COMPANY_HEADS.contains(&last);
     if e > s {
-        // A full name ("rival Merlene Ottey") needs its own company word.
-        return head;
+        // A full name ("rival Merlene Ottey") needs its own company word,
+        // or an apposition no person takes ("Bavarian Nordic, which makes
+        // the vaccine"). (Not "analyst at Raymond James": CoNLL-2003 marks
+        // the broker named like a person PER.)
+        return head || company_apposition(sent, e);
     }
+    // "analysts at Jefferies".
+    let employer =
+        s >= 2 && lower_is(sent.get(s - 1), &["at"]) && lower_is(sent.get(s - 2), MARKET_PEOPLE);
     let noun_before = s > 0
         && lower_is(sent.get(s - 1), COMPANY_NOUNS)
         && !sentence_initial(sent, s - 1)
@@ -997,6 +1058,7 @@ pub(crate) fn company_context(sent: &[Token<'_>], s: usize, e: usize) -> bool {
     let chief =
         lower_is(sent.get(after), &["chief"]) && lower_is(sent.get(after + 1), &["executive"]);
     head || noun_before
+        || employer
         || shares_of
         || based
         || shares_after
@@ -1004,6 +1066,18 @@ pub(crate) fn company_context(sent: &[Token<'_>], s: usize, e: usize) -> bool {
         || kind_after(sent, e)
         || company_apposition(sent, e)
 }
+
+/// People of the markets whose employer is named after "at" ("analysts at
+/// Jefferies"): a bank or broker.
+const MARKET_PEOPLE: &[&str] = &[
+    "analyst",
+    "analysts",
+    "economist",
+    "economists",
+    "strategist",
+    "strategists",
+    "traders",
+];
 
 /// Head nouns of an apposition that says a name is a company's ("Temu, an
 /// online marketplace", "Bluesky, a social network that …").
@@ -1468,5 +1542,54 @@ mod tests {
             !got.iter().any(|(t, l)| t == "RUGBY UNION" && *l == "GPE"),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_small_town_before_a_known_state_is_a_place() {
+        let got = tag("EAST PALESTINE, Ohio (AP) - Residents packed a school gym on Wednesday to demand answers.");
+        assert!(
+            got.contains(&("EAST PALESTINE".to_string(), "GPE")),
+            "{got:?}"
+        );
+        let got = tag("WEST PALM BEACH, Fla. - Donald Trump won the election on Wednesday.");
+        assert!(
+            got.contains(&("WEST PALM BEACH".to_string(), "GPE")),
+            "{got:?}"
+        );
+        assert!(got.contains(&("Fla.".to_string(), "GPE")), "{got:?}");
+        // A caption in capitals throughout names no unknown place.
+        let got = tag("UNKNOWN LOCATION, BELARUS - FEBRUARY 09: Air defence systems arrive for a joint exercise.");
+        assert!(!got.iter().any(|(t, _)| t.contains("UNKNOWN")), "{got:?}");
+    }
+
+    #[test]
+    fn market_people_and_chains_name_companies() {
+        let got = tag("In Australia, supermarket chain Woolworths said some tills were down. Analysts at Jefferies said the unit could be worth 15 billion euros.");
+        assert_has(&got, &[("Woolworths", "ORG"), ("Jefferies", "ORG")]);
+    }
+
+    #[test]
+    fn a_chair_is_a_title_and_a_fund_that_owns_is_a_company() {
+        let got = tag("Chair Marta Ortega, daughter of founder Amancio Ortega, has led the group since 2022. Trian, which owns about $3 billion of its shares, wants two seats.");
+        assert_has(&got, &[("Marta Ortega", "PERSON"), ("Trian", "ORG")]);
+    }
+
+    #[test]
+    fn camel_case_parties_read_as_products_are_organisations() {
+        let got = tag("A joint list of GroenLinks and Labour, led by Frans Timmermans, came second. The AfD was ready to govern, said Bjoern Hoecke.");
+        assert_has(&got, &[("GroenLinks", "ORG"), ("AfD", "ORG")]);
+    }
+
+    #[test]
+    fn a_full_name_with_a_company_apposition_is_a_company() {
+        let got =
+            tag("Bavarian Nordic, which makes the vaccine, said it could supply 10 million doses.");
+        assert_has(&got, &[("Bavarian Nordic", "ORG")]);
+    }
+
+    #[test]
+    fn a_storms_name_in_a_headline_is_one_word() {
+        let got = tag_with_headline("Live updates: Hurricane Milton slams into Florida\n\nThe storm made landfall late on Wednesday.");
+        assert!(got.contains(&("Hurricane Milton", "EVENT")), "{got:?}");
     }
 }

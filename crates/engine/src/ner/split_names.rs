@@ -185,7 +185,10 @@ pub(crate) fn join_initials(sent: &[Token<'_>], mentions: &mut [RawMention]) {
 
 /// Head words of bodies whose names go on with "of" or "for"
 /// ("International Committee of the Red Cross", "Electoral Commission of
-/// South Africa", "Organisation for Economic Co-operation and Development").
+/// South Africa", "Organisation for Economic Co-operation and Development",
+/// "Constitutional Democratic Party of Japan", "Democratic Party for the
+/// People"; a party's leader after "of" is split off again by
+/// `parties::split_leaders`).
 const BODY_OF_HEADS: &[&str] = &[
     "committee",
     "commission",
@@ -216,6 +219,7 @@ const BODY_OF_HEADS: &[&str] = &[
     "conference",
     "assembly",
     "chamber",
+    "party",
 ];
 
 /// Head words of treaties whose names go on with "on" or "of" ("United

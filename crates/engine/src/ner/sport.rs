@@ -18,6 +18,14 @@ use super::keys::phrase_key;
 const RESULT_VERBS: &[&str] = &[
     "beat",
     "beats",
+    "rout",
+    "routs",
+    "thrash",
+    "thrashes",
+    "edge",
+    "edges",
+    "stun",
+    "stuns",
     "drew",
     "draw",
     "draws",
@@ -50,8 +58,9 @@ const WEAK_VERBS: &[&str] = &["won", "lost", "lose", "led", "scored", "made", "w
 /// Words right before a team in a sports sentence ("beat Chelsea 2-1",
 /// "joined Los Angeles", "lost to Vegas", "Liverpool v Everton").
 const BEFORE_TEAM: &[&str] = &[
-    "beat", "beating", "defeated", "against", "over", "v", "vs", "vs.", "versus", "joined", "host",
-    "hosts", "hosted", "play", "plays", "played", "face", "faces",
+    "beat", "beating", "defeated", "rout", "routs", "thrash", "thrashes", "edge", "edges", "stun",
+    "stuns", "against", "over", "v", "vs", "vs.", "versus", "joined", "host", "hosts", "hosted",
+    "play", "plays", "played", "face", "faces",
 ];
 
 /// Prepositions of place: a name right after one is where something
@@ -242,6 +251,15 @@ mod tests {
     fn american_teams_by_city_in_results() {
         let got = tag("Denver won in overtime and Philadelphia were without their top scorer, so Toronto coach Darko Rajakovic rested his starters as Milwaukee beat Orlando 112-104.");
         for team in ["Denver", "Philadelphia", "Toronto", "Milwaukee", "Orlando"] {
+            assert_eq!(label_of(&got, team), Some("ORG"), "{team} in {got:?}");
+        }
+    }
+
+    #[test]
+    fn headline_results_in_the_present_tense() {
+        let got =
+            tag("Leeds rout Celtics to reach the final, and Tampa edges Seattle 3-2 in overtime.");
+        for team in ["Leeds", "Celtics", "Tampa", "Seattle"] {
             assert_eq!(label_of(&got, team), Some("ORG"), "{team} in {got:?}");
         }
     }
