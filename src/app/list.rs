@@ -49,11 +49,13 @@ pub fn article_list(props: &ArticleListProps) -> Html {
         let pages_after = pages_after.clone();
         use_effect_with(props.open, move |_| pages_after.set(1));
     }
+    // The page count that extends the head by a page.
+    let next = rows.head.end / LIST_PAGE + 1;
     // "Show more" continues the list's last stretch: the rows after the
     // open article when it has a window of its own, else the head.
     let show_more: Rc<dyn Fn()> = {
         let (pages, pages_after) = (pages.clone(), pages_after.clone());
-        let (windowed, next) = (rows.around_open.is_some(), rows.head.end / LIST_PAGE + 1);
+        let windowed = rows.around_open.is_some();
         Rc::new(move || {
             if windowed {
                 pages_after.set(*pages_after + 1);
@@ -128,7 +130,6 @@ pub fn article_list(props: &ArticleListProps) -> Html {
     };
     let fill_gap = {
         let pages = pages.clone();
-        let next = rows.head.end / LIST_PAGE + 1;
         Callback::from(move |_: MouseEvent| pages.set(next))
     };
     let skipped = rows.skipped();
