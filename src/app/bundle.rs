@@ -6,7 +6,7 @@
 
 use base64::Engine as _;
 use dateline_bundle::search::{add_search_shard, open_search, SearchFiles, Stamp};
-use dateline_bundle::{fill, outline, Boot, Bundle, Chunk, LINKS_FILE, NAMES_FILE};
+use dateline_bundle::{fill, outline, unfilled, Boot, Bundle, Chunk, LINKS_FILE, NAMES_FILE};
 use dateline_engine::corpus::Corpus;
 use dateline_search::SearchIndex;
 use futures::future::try_join_all;
@@ -50,9 +50,9 @@ pub async fn load_chunks(boot: &Boot) -> Result<Vec<Chunk>, String> {
     .await
 }
 
-/// The outline with its chunks' texts: the whole corpus.
-pub fn open_corpus(outline: Corpus, boot: &Boot, chunks: Vec<Chunk>) -> Result<Corpus, String> {
-    fill(outline, boot, chunks).map_err(|e| format!("the corpus bundle: {e}"))
+/// The outline (still on show) with its chunks' texts: the whole corpus.
+pub fn open_corpus(outline: &Corpus, boot: &Boot, chunks: Vec<Chunk>) -> Result<Corpus, String> {
+    fill(unfilled(outline), boot, chunks).map_err(|e| format!("the corpus bundle: {e}"))
 }
 
 /// True if the browser says it has no network (`navigator.onLine`).

@@ -219,14 +219,15 @@ async fn open_bundle(
     search: UseStateHandle<BundledSearch>,
     notice: Callback<Notice>,
 ) -> Result<(Corpus, Layout), String> {
-    let boot = bundle::load_boot().await?;
+    let mut boot = bundle::load_boot().await?;
     super::mark("dateline-boot-read");
     let skeleton = dateline_bundle::skeleton(&boot).map_err(|e| e.to_string())?;
     let ids: Rc<Vec<String>> = Rc::new(boot.articles.ids.clone());
     search.set(BundledSearch::Loading(ids.clone()));
     // The timeline's layout is final from here on: the salience of its
     // items is the bundle's, not counted from the links that load next.
-    let layout = Layout::new(boot.salience.clone());
+    // (Moved, not copied: nothing else reads it from the boot part.)
+    let layout = Layout::new(std::mem::take(&mut boot.salience));
     bundled.set(Bundled::Skeleton(Rc::new(skeleton), layout.clone()));
     super::mark("dateline-skeleton");
     let index = load_search(
@@ -252,9 +253,9 @@ async fn open_bundle(
             &notice,
         )
         .await?;
-        // The state still shows the outline: copied here, once the texts
-        // are in, not on the way to drawing it.
-        let corpus = bundle::open_corpus(Rc::unwrap_or_clone(outline), &boot, chunks)?;
+        // The state still shows the outline: its copy is made here, once
+        // the texts are in, without the titles the texts replace.
+        let corpus = bundle::open_corpus(&outline, &boot, chunks)?;
         Ok((corpus, layout))
     };
     let (corpus, ()) = futures::join!(texts, index);

@@ -51,7 +51,7 @@ pub mod search;
 pub use builder::{BundleBuilder, Head, NamedChunk};
 pub use format::{BundleError, FORMAT_VERSION};
 pub use parts::{
-    corpus_id, fill, join, outline, skeleton, split, ArticleBody, ArticleColumns, Boot, Bundle,
-    Chunk, ChunkRef, Links, Names, PeriodColumns, TextPrint, CHUNK_TEXT_BYTES, LINKS_FILE,
+    corpus_id, fill, join, outline, skeleton, split, unfilled, ArticleBody, ArticleColumns, Boot,
+    Bundle, Chunk, ChunkRef, Links, Names, PeriodColumns, TextPrint, CHUNK_TEXT_BYTES, LINKS_FILE,
     NAMES_FILE,
 };
