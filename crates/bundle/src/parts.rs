@@ -368,7 +368,7 @@ pub fn fill(
 /// A copy of `outline` for [`fill`] to put the texts into, while the
 /// outline itself stays on show: everything but each article's title
 /// standing in for its text (and the block marking it), which the chunks
-/// replace anyway. At 100,000 articles copying those was 11 MB more at the
+/// replace anyway. At 100,000 articles copying those was 9 MB more at the
 /// page's peak memory, only to be dropped at once.
 pub fn unfilled(outline: &Corpus) -> Corpus {
     let articles = outline
