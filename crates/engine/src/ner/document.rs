@@ -520,7 +520,7 @@ fn add_party_tag_states(text: &str, mentions: &mut Vec<RawMention>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ner::test_support::{tag as body, tag_with_headline};
+    use crate::ner::test_support::{labels_of, tag as body, tag_with_headline};
 
     #[test]
     fn acronyms_and_surnames_take_their_full_forms_type() {
@@ -564,22 +564,14 @@ mod tests {
             .collect();
         assert_eq!(labels, ["PRODUCT"; 4], "{got:?}");
         let got = body("Google is building Gemini into Android phones. Android leads the market.");
-        let android: Vec<&str> = got
-            .iter()
-            .filter(|(t, _)| *t == "Android")
-            .map(|(_, l)| *l)
-            .collect();
+        let android = labels_of(&got, "Android");
         assert_eq!(android, ["PRODUCT"; 2], "{got:?}");
     }
 
     #[test]
     fn a_company_once_is_a_company_throughout() {
         let got = body("Shares of Rosatom fell on Monday. The plant is being built by Rosatom, and Wichita-based Spirit AeroSystems supplies the fuselage.");
-        let rosatom: Vec<&str> = got
-            .iter()
-            .filter(|(t, _)| *t == "Rosatom")
-            .map(|(_, l)| *l)
-            .collect();
+        let rosatom = labels_of(&got, "Rosatom");
         assert_eq!(rosatom, ["ORG", "ORG"], "{got:?}");
         assert!(got.contains(&("Spirit AeroSystems", "ORG")), "{got:?}");
     }
@@ -657,11 +649,7 @@ mod tests {
         text.push_str("Shares of Rosatom fell. Rosatom said so. ");
         text.push_str("Sen. Chuck Schumer (D-N.Y.) met Kevin McCarthy (R-Calif.).");
         let got = body(&text);
-        let rosatom: Vec<&str> = got
-            .iter()
-            .filter(|(t, _)| *t == "Rosatom")
-            .map(|(_, l)| *l)
-            .collect();
+        let rosatom = labels_of(&got, "Rosatom");
         assert_eq!(rosatom, ["ORG", "ORG"], "{got:?}");
         assert!(got.contains(&("N.Y.", "GPE")), "{got:?}");
         assert!(got.contains(&("Calif.", "GPE")), "{got:?}");
@@ -688,24 +676,14 @@ mod tests {
             text.push_str("Shares of Rosatom fell and the DMA applied. Rosatom grew. ");
         }
         let got = body(&text);
-        let of = |name: &str| -> Vec<&str> {
-            got.iter()
-                .filter(|(t, _)| *t == name)
-                .map(|(_, l)| *l)
-                .collect()
-        };
-        assert_eq!(of("Rosatom"), vec!["ORG"; 4000]);
-        assert_eq!(of("DMA"), vec!["LAW"; 2001]);
+        assert_eq!(labels_of(&got, "Rosatom"), vec!["ORG"; 4000]);
+        assert_eq!(labels_of(&got, "DMA"), vec!["LAW"; 2001]);
     }
 
     #[test]
     fn a_surname_that_is_also_a_place_is_the_person_named_in_full() {
         let got = body("MaliVai Washington beat Pete Sampras in New York. The 11th-seeded Washington fell short before Washington came back, said Washington. He flew home to Washington on Monday.");
-        let labels: Vec<&str> = got
-            .iter()
-            .filter(|(t, _)| *t == "Washington")
-            .map(|(_, l)| *l)
-            .collect();
+        let labels = labels_of(&got, "Washington");
         assert_eq!(labels, ["PERSON", "PERSON", "PERSON", "GPE"], "{got:?}");
     }
 

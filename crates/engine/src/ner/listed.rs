@@ -111,7 +111,7 @@ pub(crate) fn company_not_region(sent: &[Token<'_>], s: usize, e: usize) -> bool
 
 #[cfg(test)]
 mod tests {
-    use crate::ner::test_support::tag;
+    use crate::ner::test_support::{labels_of, tag};
 
     fn label_of(got: &[(&str, &'static str)], text: &str) -> Option<&'static str> {
         got.iter().find(|(t, _)| *t == text).map(|(_, l)| *l)
@@ -157,11 +157,7 @@ mod tests {
     #[test]
     fn amazon_the_company_and_the_amazon_the_river() {
         let got = tag("Amazon and Walmart began their promotions early. Fires spread across the Amazon in Brazil.");
-        let labels: Vec<&str> = got
-            .iter()
-            .filter(|(t, _)| *t == "Amazon")
-            .map(|(_, l)| *l)
-            .collect();
+        let labels = labels_of(&got, "Amazon");
         assert_eq!(labels, ["ORG", "LOC"], "{got:?}");
     }
 }

@@ -207,6 +207,14 @@ pub(crate) mod test_support {
         tag_segments(text, &[body])
     }
 
+    /// The labels given to every mention of `text` in `got`, in order.
+    pub(crate) fn labels_of(got: &[(&str, &'static str)], text: &str) -> Vec<&'static str> {
+        got.iter()
+            .filter(|(t, _)| *t == text)
+            .map(|(_, l)| *l)
+            .collect()
+    }
+
     /// [`tag`] with owned mention texts, for tests that build on them.
     pub(crate) fn tag_owned(text: &str) -> Vec<(String, &'static str)> {
         tag(text)
