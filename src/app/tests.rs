@@ -527,7 +527,7 @@ async fn long_entity_groups_show_the_top_rows_then_all_on_request() {
     let mut corpus = seed_corpus();
     let span = corpus.articles[0].mentions[0].span;
     for n in 0..30 {
-        corpus.entities.push(dateline_engine::linking::Entity {
+        std::sync::Arc::make_mut(&mut corpus.entities).push(dateline_engine::linking::Entity {
             id: format!("place-{n}"),
             name: format!("Place {n}"),
             label: Label::Loc,

@@ -12,6 +12,7 @@ use dateline_engine::text::Span;
 use dateline_engine::timex::Timex;
 use dateline_search::corpus::COUNTED_BATCH;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 /// A chunk closes once its articles hold this much text: a few hundred KB
 /// loads in one short request and decodes in milliseconds, and a corpus of
@@ -366,10 +367,11 @@ pub fn fill(
 }
 
 /// A copy of `outline` for [`fill`] to put the texts into, while the
-/// outline itself stays on show: everything but each article's title
-/// standing in for its text (and the block marking it), which the chunks
-/// replace anyway. At 100,000 articles copying those was 9 MB more at the
-/// page's peak memory, only to be dropped at once.
+/// outline itself stays on show: its articles without the title standing in
+/// for each text (and the block marking it), which the chunks replace anyway
+/// (at 100,000 articles copying those was 9 MB more at the page's peak
+/// memory, only to be dropped at once), over the outline's own entity and
+/// event tables, shared, not copied.
 pub fn unfilled(outline: &Corpus) -> Corpus {
     let articles = outline
         .articles
@@ -418,8 +420,8 @@ pub fn skeleton(boot: &Boot) -> Result<Corpus, BundleError> {
         .collect();
     Ok(Corpus {
         articles,
-        entities: boot.entities.clone(),
-        events: periods(&boot.events)?,
+        entities: boot.entities.clone().into(),
+        events: periods(&boot.events)?.into(),
         problems,
     })
 }
@@ -450,14 +452,17 @@ pub fn outline(boot: &Boot, names: Names, links: Links) -> Result<Corpus, Bundle
         a.article.path = path;
         a.article.text = title;
     }
-    for (entity, articles) in corpus.entities.iter_mut().zip(links.entity_articles) {
+    // The skeleton's tables are its own (`make_mut` copies nothing).
+    let entities = Arc::make_mut(&mut corpus.entities);
+    for (entity, articles) in entities.iter_mut().zip(links.entity_articles) {
         entity.articles = articles;
     }
+    let events = Arc::make_mut(&mut corpus.events);
     let sources = links.event_sources.into_iter().zip(links.event_entities);
-    for (event, value) in corpus.events.iter_mut().zip(values) {
+    for (event, value) in events.iter_mut().zip(values) {
         event.value = value;
     }
-    for (event, (sources, entities)) in corpus.events.iter_mut().zip(sources) {
+    for (event, (sources, entities)) in events.iter_mut().zip(sources) {
         event.sources = sources;
         event.entities = entities;
     }
@@ -922,8 +927,11 @@ mod tests {
         let shown = outline.clone();
         let copy = unfilled(&outline);
         assert!(copy.articles.iter().all(|a| a.article.text.is_empty()));
-        assert_eq!(fill(copy, &boot, chunks).unwrap(), corpus);
+        let filled = fill(copy, &boot, chunks).unwrap();
+        assert_eq!(filled, corpus);
         assert_eq!(outline, shown);
+        assert!(Arc::ptr_eq(&filled.events, &outline.events));
+        assert!(Arc::ptr_eq(&filled.entities, &outline.entities));
     }
 
     #[test]
@@ -939,12 +947,12 @@ mod tests {
             assert_eq!(s.article.title(), "");
         }
         assert_eq!(skeleton.entities.len(), corpus.entities.len());
-        for (s, c) in skeleton.entities.iter().zip(&corpus.entities) {
+        for (s, c) in skeleton.entities.iter().zip(corpus.entities.iter()) {
             assert_eq!((&s.name, s.mention_count), (&c.name, c.mention_count));
             assert!(s.articles.is_empty());
         }
         assert_eq!(skeleton.events.len(), corpus.events.len());
-        for (s, c) in skeleton.events.iter().zip(&corpus.events) {
+        for (s, c) in skeleton.events.iter().zip(corpus.events.iter()) {
             assert_eq!((s.start, s.end), (c.start, c.end));
             assert!(s.value.is_empty() && s.sources.is_empty());
         }

@@ -145,8 +145,8 @@ pub fn assemble(mut tagged: Vec<Tagged>, problems: Vec<Problem>) -> Corpus {
     let events = events::collect(&articles);
     Corpus {
         articles,
-        entities,
-        events,
+        entities: entities.into(),
+        events: events.into(),
         problems,
     }
 }
@@ -324,8 +324,8 @@ pub fn assemble_digests<T>(
     let events = events::collect_dated(&articles, &dated);
     let corpus = Corpus {
         articles,
-        entities,
-        events,
+        entities: entities.into(),
+        events: events.into(),
         problems,
     };
     (corpus, kept)

@@ -10,6 +10,7 @@ use crate::text::Span;
 use crate::timex::Timex;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 /// One file to analyse: its name (for errors and ids) and raw bytes.
 #[derive(Debug, Clone, Copy)]
@@ -50,11 +51,17 @@ impl std::fmt::Display for Problem {
 }
 
 /// The analysed corpus: articles in reading order (by date, then id).
+///
+/// The entity and event tables are shared ([`Arc`]; `Arc::make_mut` to
+/// change one): two corpora can stand on one table, as the page's outline
+/// on show and the corpus its texts are filled into do while the texts
+/// load (a copy of the 272,000 events of 100,000 articles was ~30 MB of the
+/// page's peak memory).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Corpus {
     pub articles: Vec<AnalyzedArticle>,
-    pub entities: Vec<Entity>,
-    pub events: Vec<Event>,
+    pub entities: Arc<Vec<Entity>>,
+    pub events: Arc<Vec<Event>>,
     pub problems: Vec<Problem>,
 }
 

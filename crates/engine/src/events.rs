@@ -379,7 +379,7 @@ mod tests {
         assert_eq!(c.events.len(), 1001);
         let entities = &c.events[0].entities;
         assert!(!entities.is_empty());
-        for e in &c.events {
+        for e in c.events.iter() {
             assert_eq!(e.sources.len(), 1);
             assert_eq!(e.sources[0].sentence.of(text), body);
             assert_eq!(&e.entities, entities);

@@ -53,7 +53,7 @@ fn events_cover_the_history_the_seeds_tell() {
 #[test]
 fn publication_stamps_are_not_events_and_a_month_is_a_span() {
     let corpus = seeds();
-    for e in &corpus.events {
+    for e in corpus.events.iter() {
         for s in &e.sources {
             let text = &corpus.articles[s.article].article.text;
             assert!(

@@ -47,13 +47,14 @@ fn pad_events(corpus: &mut dateline_engine::corpus::Corpus) {
         .and_then(|v| v.parse().ok())
         .unwrap_or(0);
     let wanted = per_article * corpus.articles.len();
-    let real = corpus.events.len();
+    let events = std::sync::Arc::make_mut(&mut corpus.events);
+    let real = events.len();
     let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-    while real > 0 && corpus.events.len() < wanted {
+    while real > 0 && events.len() < wanted {
         seed ^= seed << 13;
         seed ^= seed >> 7;
         seed ^= seed << 17;
-        let mut e = corpus.events[(seed % real as u64) as usize].clone();
+        let mut e = events[(seed % real as u64) as usize].clone();
         let shift = chrono::Days::new((seed >> 32) % 1_096);
         let (Some(start), Some(end)) = (
             e.start.checked_sub_days(shift),
@@ -62,10 +63,10 @@ fn pad_events(corpus: &mut dateline_engine::corpus::Corpus) {
             continue;
         };
         (e.start, e.end) = (start, end);
-        corpus.events.push(e);
+        events.push(e);
     }
     // In period order, as the engine writes them.
-    corpus.events.sort_by_key(|e| (e.start, e.end));
+    events.sort_by_key(|e| (e.start, e.end));
 }
 
 fn main() {

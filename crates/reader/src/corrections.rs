@@ -10,6 +10,7 @@ use dateline_engine::label::Label;
 use dateline_engine::linking::{fold, Entity};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 /// How a correction finds its entity again.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -94,7 +95,7 @@ pub fn apply(corpus: &mut Corpus, corrections: &[Correction]) {
         match c {
             Correction::Rename { entity, name } => {
                 if let Some(i) = entity.find(&corpus.entities) {
-                    let e = &mut corpus.entities[i];
+                    let e = &mut Arc::make_mut(&mut corpus.entities)[i];
                     let old = std::mem::replace(&mut e.name, name.clone());
                     if !e.aliases.contains(&old) {
                         e.aliases.push(old);
@@ -104,7 +105,7 @@ pub fn apply(corpus: &mut Corpus, corrections: &[Correction]) {
             }
             Correction::Relabel { entity, label } => {
                 if let Some(i) = entity.find(&corpus.entities) {
-                    corpus.entities[i].label = *label;
+                    Arc::make_mut(&mut corpus.entities)[i].label = *label;
                     for m in corpus
                         .articles
                         .iter_mut()
@@ -137,7 +138,8 @@ pub fn apply(corpus: &mut Corpus, corrections: &[Correction]) {
 /// Moves every mention of entity `from` to `into`, then drops `from`.
 fn merge(corpus: &mut Corpus, from: usize, into: usize) {
     let label = corpus.entities[into].label;
-    let (gone, kept) = (corpus.entities[from].clone(), &mut corpus.entities[into]);
+    let entities = Arc::make_mut(&mut corpus.entities);
+    let (gone, kept) = (entities[from].clone(), &mut entities[into]);
     for form in std::iter::once(gone.name).chain(gone.aliases) {
         if form != kept.name && !kept.aliases.contains(&form) {
             kept.aliases.push(form);
@@ -157,7 +159,8 @@ fn merge(corpus: &mut Corpus, from: usize, into: usize) {
             m.label = label;
         }
     }
-    for e in corpus.events.iter_mut().flat_map(|e| e.entities.iter_mut()) {
+    let events = Arc::make_mut(&mut corpus.events);
+    for e in events.iter_mut().flat_map(|e| e.entities.iter_mut()) {
         if *e == from {
             *e = into;
         }
@@ -168,7 +171,7 @@ fn merge(corpus: &mut Corpus, from: usize, into: usize) {
 /// Removes entity `index` and its mentions (none are left after a merge),
 /// renumbering every reference to later entities.
 fn remove_entity(corpus: &mut Corpus, index: usize) {
-    corpus.entities.remove(index);
+    Arc::make_mut(&mut corpus.entities).remove(index);
     let renumber = |e: usize| if e > index { e - 1 } else { e };
     for a in &mut corpus.articles {
         a.mentions.retain(|m| m.entity != index);
@@ -176,7 +179,7 @@ fn remove_entity(corpus: &mut Corpus, index: usize) {
             m.entity = renumber(m.entity);
         }
     }
-    for event in &mut corpus.events {
+    for event in Arc::make_mut(&mut corpus.events) {
         event.entities.retain(|&e| e != index);
         for e in &mut event.entities {
             *e = renumber(*e);

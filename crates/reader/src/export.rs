@@ -113,7 +113,7 @@ pub fn export_json(corpus: &Corpus, state: &SavedState) -> String {
 /// One row per entity: id, name, type, mentions, articles, aliases.
 pub fn entities_csv(corpus: &Corpus) -> String {
     let mut out = String::from("id,name,label,mentions,articles,aliases\n");
-    for e in &corpus.entities {
+    for e in corpus.entities.iter() {
         let row = [
             e.id.clone(),
             e.name.clone(),
@@ -130,7 +130,7 @@ pub fn entities_csv(corpus: &Corpus) -> String {
 /// One row per event source: period, value, article, date phrase, sentence, entities.
 pub fn events_csv(corpus: &Corpus) -> String {
     let mut out = String::from("start,end,value,article,date_text,sentence,entities\n");
-    for e in &corpus.events {
+    for e in corpus.events.iter() {
         let entities: Vec<&str> = e
             .entities
             .iter()

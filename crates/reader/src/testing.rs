@@ -26,9 +26,10 @@ pub fn crowded_corpus(copies: usize, sources: usize) -> Corpus {
     let mut corpus = Corpus {
         articles: Vec::new(),
         entities: seed.entities.clone(),
-        events: Vec::new(),
+        events: Default::default(),
         problems: Vec::new(),
     };
+    let mut events = Vec::new();
     for copy in 0..copies {
         let shift = chrono::Days::new(copy as u64);
         let first = corpus.articles.len();
@@ -39,15 +40,16 @@ pub fn crowded_corpus(copies: usize, sources: usize) -> Corpus {
             a.article.source = format!("Source {}", copy % sources.max(1));
             corpus.articles.push(a);
         }
-        for e in &seed.events {
+        for e in seed.events.iter() {
             let mut e = e.clone();
             e.start = e.start + shift;
             e.end = e.end + shift;
             for s in &mut e.sources {
                 s.article += first;
             }
-            corpus.events.push(e);
+            events.push(e);
         }
     }
+    corpus.events = events.into();
     corpus
 }
