@@ -4,7 +4,7 @@
 
 use super::batches::in_batches;
 use super::lod::{Dated, Pyramid};
-use super::spans::{Period, PeriodIndex};
+use super::spans::{Period, PeriodIndex, PeriodIndexBuilder};
 use super::viewport::day_number;
 use chrono::{Datelike, NaiveDate};
 use dateline_engine::corpus::Corpus;
@@ -172,10 +172,18 @@ impl TimelineModel {
                 .chain(others)
                 .collect()
         };
-        let all_periods = periods(
+        // Every event indexed in one pass, its end kept on the way.
+        let mut all_events = PeriodIndexBuilder::default();
+        let mut event_end = Vec::with_capacity(corpus.events.len());
+        each_period(
             corpus,
             &salience,
-            &(0..corpus.events.len()).collect::<Vec<_>>(),
+            corpus.events.len(),
+            |k| k,
+            |p| {
+                event_end.push(p.end);
+                all_events.push(p);
+            },
         );
         let mut model = TimelineModel {
             lanes,
@@ -184,9 +192,9 @@ impl TimelineModel {
             legend,
             salience,
             all_articles: Rc::default(),
-            all_events: Rc::new(PeriodIndex::new(&all_periods)),
+            all_events: Rc::new(all_events.finish()),
             all_lanes: Vec::new(),
-            event_end: all_periods.iter().map(|p| p.end).collect(),
+            event_end,
         };
         let every: Vec<usize> = (0..corpus.articles.len()).collect();
         let dated = model.dated(corpus, &every);
@@ -250,7 +258,17 @@ impl TimelineModel {
         }
         let dated = self.dated(corpus, visible);
         let told = crate::view::told_events(corpus, visible, None);
-        let events = Rc::new(PeriodIndex::new(&periods(corpus, &self.salience, &told)));
+        let mut events = PeriodIndexBuilder::default();
+        each_period(
+            corpus,
+            &self.salience,
+            told.len(),
+            |k| told[k],
+            |p| {
+                events.push(p);
+            },
+        );
+        let events = Rc::new(events.finish());
         Shown {
             lanes: self.by_lane(&dated),
             articles: Rc::new(Pyramid::new(dated)),
@@ -269,22 +287,29 @@ impl TimelineModel {
     }
 }
 
-/// The events `events` (indices, ascending) as periods.
-fn periods(corpus: &Corpus, salience: &Salience, events: &[usize]) -> Vec<Period> {
-    let mut periods = Vec::with_capacity(events.len());
+/// Calls `f` with the events `event(0)`, ..., `event(n - 1)` (ascending
+/// indices: their periods come in order of start) as periods.
+fn each_period(
+    corpus: &Corpus,
+    salience: &Salience,
+    n: usize,
+    event: impl Fn(usize) -> usize,
+    mut f: impl FnMut(Period),
+) {
     let (mut starts, mut ends) = (Days::default(), Days::default());
-    in_batches(events.len(), |range| {
-        periods.extend(events[range].iter().filter_map(|&id| {
-            let e = corpus.events.get(id)?;
-            Some(Period {
+    in_batches(n, |range| {
+        for id in range.map(&event) {
+            let Some(e) = corpus.events.get(id) else {
+                continue;
+            };
+            f(Period {
                 start: starts.of(e.start),
                 end: ends.of(e.end),
                 id: id as u32,
                 salience: salience.event(id),
-            })
-        }))
+            });
+        }
     });
-    periods
 }
 
 #[cfg(test)]

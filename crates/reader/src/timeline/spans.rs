@@ -9,8 +9,7 @@
 //! only, reading that class at a level no finer than `c`, so the lookback
 //! costs a bucket or two however long the spans are.
 
-use super::batches::in_batches;
-use super::lod::{Column, Dated, Pyramid};
+use super::lod::{Column, Dated, Pyramid, PyramidBuilder};
 use super::viewport::Viewport;
 
 /// A span to index: `[start, end)` in day numbers, the caller's id, and how
@@ -35,35 +34,48 @@ fn class_of(days: i32) -> u32 {
     (days.max(1) as u32).next_power_of_two().trailing_zeros()
 }
 
-impl PeriodIndex {
-    /// Indexes `periods` in any order.
-    pub fn new(periods: &[Period]) -> PeriodIndex {
-        // Counted first, so each class is filled into a vector of its final
-        // size rather than grown (and copied) by doubling.
-        let mut sizes = [0usize; 32];
-        for p in periods {
-            sizes[class_of(p.end - p.start) as usize] += 1;
+/// A [`PeriodIndex`] built from periods as they come, in one pass: each
+/// goes to its class's [`PyramidBuilder`], cheapest in order of start (as
+/// a corpus keeps its events).
+#[derive(Debug)]
+pub struct PeriodIndexBuilder {
+    /// One builder per length class.
+    classes: [PyramidBuilder; 32],
+}
+
+impl Default for PeriodIndexBuilder {
+    fn default() -> Self {
+        PeriodIndexBuilder {
+            classes: std::array::from_fn(|_| PyramidBuilder::default()),
         }
-        let mut by_class: Vec<Vec<Dated>> = sizes.iter().map(|&n| Vec::with_capacity(n)).collect();
-        in_batches(periods.len(), |range| {
-            for p in &periods[range] {
-                by_class[class_of(p.end - p.start) as usize].push(Dated {
-                    day: p.start,
-                    id: p.id,
-                    salience: p.salience,
-                });
-            }
+    }
+}
+
+impl PeriodIndexBuilder {
+    /// Adds `period`.
+    pub fn push(&mut self, p: Period) {
+        self.classes[class_of(p.end - p.start) as usize].push(Dated {
+            day: p.start,
+            id: p.id,
+            salience: p.salience,
         });
+    }
+
+    /// The index of the periods pushed.
+    pub fn finish(self) -> PeriodIndex {
         PeriodIndex {
-            classes: by_class
+            classes: self
+                .classes
                 .into_iter()
                 .enumerate()
-                .filter(|(_, items)| !items.is_empty())
-                .map(|(c, items)| (c as u32, Pyramid::new(items)))
+                .map(|(c, builder)| (c as u32, builder.finish()))
+                .filter(|(_, pyramid)| !pyramid.is_empty())
                 .collect(),
         }
     }
+}
 
+impl PeriodIndex {
     /// How many periods it holds.
     pub fn len(&self) -> usize {
         self.classes.iter().map(|(_, p)| p.len()).sum()
@@ -129,6 +141,14 @@ mod tests {
         }
     }
 
+    fn index_of(periods: &[Period]) -> PeriodIndex {
+        let mut builder = PeriodIndexBuilder::default();
+        for &p in periods {
+            builder.push(p);
+        }
+        builder.finish()
+    }
+
     #[test]
     fn classes_are_powers_of_two() {
         assert_eq!(class_of(1), 0);
@@ -143,7 +163,7 @@ mod tests {
         let year = period(1_000, 365, 7, 3);
         let days = (0..2_000).map(|i| period(1_000 + i % 700, 1, 100 + i as u32, 0));
         let all: Vec<Period> = std::iter::once(year).chain(days).collect();
-        let index = PeriodIndex::new(&all);
+        let index = index_of(&all);
         assert_eq!(index.len(), 2_001);
         let view = Viewport {
             start: 1_200.0,
@@ -166,7 +186,7 @@ mod tests {
                 period(700_000 + (i * 7919 % 40_000) as i32, len, i, i % 13)
             })
             .collect();
-        let index = PeriodIndex::new(&periods);
+        let index = index_of(&periods);
         for span in [30.0, 3_000.0, 40_000.0] {
             let view = Viewport {
                 start: 710_000.0,
