@@ -138,6 +138,14 @@ pub fn timeline(props: &TimelineProps) -> Html {
             s.paint_now();
         });
     }
+    // Once per corpus (the titles and texts change the labels), after its
+    // first paint: the first zoom, drawn unseen.
+    {
+        let stage = stage.clone();
+        use_effect_with(Rc::as_ptr(&props.data.corpus) as usize, move |_| {
+            stage::warm_up_when_idle(&stage)
+        });
+    }
     gestures::use_resize_and_wheel(&stage, &plot_ref, &width);
     {
         let stage = stage.clone();

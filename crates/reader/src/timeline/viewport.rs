@@ -104,6 +104,23 @@ impl Viewport {
         }
     }
 
+    /// The views a zoom into the middle of this one passes through, each
+    /// `factor` (> 1) times narrower than the last, down to `narrowest`
+    /// days: what the page draws once, unseen, so the first real zoom runs
+    /// code and glyph caches already warm.
+    pub fn zoom_ladder(&self, factor: f64, narrowest: f64) -> Vec<Viewport> {
+        let mut ladder = Vec::new();
+        if factor <= 1.0 {
+            return ladder;
+        }
+        let mut view = *self;
+        while view.span() > narrowest.max(MIN_SPAN_DAYS) {
+            view = view.zoom(factor, 0.5);
+            ladder.push(view);
+        }
+        ladder
+    }
+
     /// Moved by `fraction` of its width (positive moves later in time).
     pub fn pan(&self, fraction: f64) -> Viewport {
         let by = self.span() * fraction;
@@ -117,6 +134,31 @@ impl Viewport {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_zoom_ladder_halves_into_the_middle_down_to_the_narrowest_view() {
+        let whole = Viewport {
+            start: 700_000.0,
+            end: 740_000.0,
+        };
+        let ladder = whole.zoom_ladder(2.0, 30.0);
+        assert_eq!(ladder.len(), 11, "40,000 days halve 11 times to 30 or less");
+        let mut span = whole.span();
+        for view in &ladder {
+            assert!((view.span() - span / 2.0).abs() < 1e-6);
+            assert!(
+                (view.start + view.end - 1_440_000.0).abs() < 1e-6,
+                "centred"
+            );
+            span = view.span();
+        }
+        assert!(span <= 30.0 && span * 2.0 > 30.0);
+        assert!(ladder.last().unwrap().zoom_ladder(2.0, 30.0).is_empty());
+        assert!(
+            whole.zoom_ladder(1.0, 30.0).is_empty(),
+            "no ladder without zooming"
+        );
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
