@@ -8,6 +8,10 @@ article without marks) and `gold/NAME.json` (the marks as TIMEX3 gold, code
 point offsets, the scorer's format). Run it after editing `probes.src`:
 
     python3 crates/engine/tests/probes/encyclopedic/make.py
+
+or, for another folder of date probes in the same format,
+
+    python3 crates/engine/tests/probes/encyclopedic/make.py crates/engine/tests/probes/dates-recent
 """
 import json
 import os
@@ -36,15 +40,16 @@ def build(name, marked):
 
 
 def main():
-    src = open(os.path.join(HERE, "probes.src"), encoding="utf-8").read()
+    here = sys.argv[1] if len(sys.argv) > 1 else HERE
+    src = open(os.path.join(here, "probes.src"), encoding="utf-8").read()
     parts = re.split(r"^=== (\S+)\n", src, flags=re.M)[1:]
     for d in ("corpus", "gold"):
-        os.makedirs(os.path.join(HERE, d), exist_ok=True)
+        os.makedirs(os.path.join(here, d), exist_ok=True)
     for name, body in zip(parts[::2], parts[1::2]):
         plain, gold = build(name, body.rstrip("\n") + "\n")
-        with open(os.path.join(HERE, "corpus", f"{name}.txt"), "w", encoding="utf-8") as f:
+        with open(os.path.join(here, "corpus", f"{name}.txt"), "w", encoding="utf-8") as f:
             f.write(plain)
-        with open(os.path.join(HERE, "gold", f"{name}.json"), "w", encoding="utf-8") as f:
+        with open(os.path.join(here, "gold", f"{name}.json"), "w", encoding="utf-8") as f:
             json.dump(gold, f, ensure_ascii=False, indent=1)
             f.write("\n")
     print(f"{len(parts) // 2} articles")
