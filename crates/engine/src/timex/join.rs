@@ -125,8 +125,15 @@ pub(crate) fn clock_on_day(
 /// `out` that stand right before "on" and the DATE `date` found at token
 /// `at`, apart but for brackets and "local time" (two times, one in
 /// brackets, which [`clock_on_day`] does not join), are on that day too.
+/// So are those before a comma and a date written out with its year, as a
+/// web page stamps its updates ("Updated 14:05 GMT, 9 February 2026").
 pub(crate) fn clocks_before_day(toks: &[Tok], at: usize, date: &str, out: &mut [Timex]) {
-    let Some(on) = at.checked_sub(1).filter(|&i| toks[i].lower == "on") else {
+    let with_year = |year: &str| toks[at..].iter().take(4).any(|t| t.text == year);
+    let Some(on) = at.checked_sub(1).filter(|&i| match toks[i].lower {
+        "on" => true,
+        "," => date.get(..4).is_some_and(with_year),
+        _ => false,
+    }) else {
         return;
     };
     let Some(Point::Day(day)) = Point::parse(date) else {

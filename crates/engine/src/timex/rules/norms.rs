@@ -500,11 +500,13 @@ pub(super) fn n_month(m: &Match, ctx: &Ctx) -> Option<String> {
         return None;
     }
     // "loans extended through January": the end of a term is the nearest
-    // such month, whatever the tense of the verb that set it.
-    let until = m
-        .before()
-        .is_some_and(|b| matches!(b.lower, "through" | "until" | "till"));
-    let tense = if until { Tense::Unknown } else { ctx.tense };
+    // such month, whatever the tense of the verb that set it; "the first
+    // since December" counts from a month already past.
+    let tense = match m.before().map(|b| b.lower) {
+        Some("through" | "until" | "till") => Tense::Unknown,
+        Some("since") => Tense::Past,
+        _ => ctx.tense,
+    };
     let rel = direction_of(m, 0);
     let said = ctx
         .sentence_year
@@ -597,9 +599,19 @@ pub(super) fn weekday_of(m: &Match, k: usize) -> Option<chrono::Weekday> {
 }
 
 pub(super) fn n_weekday(m: &Match, ctx: &Ctx) -> Option<String> {
-    // "Wednesday's ruling" reports something that happened.
+    // "Wednesday's ruling" reports something that happened; "a ban
+    // starting Friday" was announced for a day to come.
     let possessive = m.after().is_some_and(|a| matches!(a.text, "'" | "’"));
-    let tense = if possessive { Tense::Past } else { ctx.tense };
+    let starting = m
+        .before()
+        .is_some_and(|b| matches!(b.lower, "starting" | "beginning" | "effective"));
+    let tense = if possessive {
+        Tense::Past
+    } else if starting {
+        Tense::Future
+    } else {
+        ctx.tense
+    };
     // "the previous Friday", "the following Monday" are anaphoric: they
     // count from the day the text last named, not from the article's date.
     let anaphoric = m.words(1).starts_with("the ");
@@ -940,6 +952,15 @@ pub(super) fn n_ago(m: &Match, ctx: &Ctx) -> Option<String> {
 pub(super) fn n_later(m: &Match, ctx: &Ctx) -> Option<String> {
     // "two decades later than most countries" compares; it dates nothing.
     if m.after().is_some_and(|a| a.lower == "than") {
+        return None;
+    }
+    // "in hospital for five weeks earlier this year": the adverb is the
+    // next date's ("earlier this year"), the weeks a length of time.
+    let next = |k: usize| m.toks.get(m.end + k).map(|t| t.lower);
+    if matches!(
+        next(0),
+        Some("this" | "that" | "last" | "next" | "today" | "tonight")
+    ) {
         return None;
     }
     let unit = unit_of(m, 2)?;

@@ -1796,3 +1796,43 @@ fn today_is_the_nth_day_of_an_event() {
         ],
     );
 }
+
+#[test]
+fn a_start_to_come_and_a_start_gone_by_whatever_the_verb() {
+    assert_tags(
+        "2020-03-12",
+        "Trump announced a ban on travel from Europe, starting Friday. It was the first since December.",
+        &[("Friday", Date, "2020-03-13"), ("December", Date, "2019-12")],
+    );
+    assert_tags(
+        "2026-02-09",
+        "It is the third strike and the first since December; the new timetable applies beginning Monday.",
+        &[("December", Date, "2025-12"), ("Monday", Date, "2026-02-09")],
+    );
+}
+
+#[test]
+fn a_length_of_time_before_earlier_this_year_is_no_offset() {
+    assert_tags(
+        "2025-04-22",
+        "He had been treated in hospital for five weeks earlier this year. A year earlier, he was well.",
+        &[
+            ("five weeks", Duration, "P5W"),
+            ("earlier this year", Date, "2025"),
+            ("A year earlier", Date, "2024"),
+        ],
+    );
+}
+
+#[test]
+fn an_update_stamp_is_on_the_date_after_its_time() {
+    assert_tags(
+        "2026-02-09",
+        "Trains will run on Tuesday afternoon.\n\nUpdated 14:05 GMT, 9 February 2026",
+        &[
+            ("Tuesday afternoon", Time, "2026-02-10TAF"),
+            ("14:05 GMT", Time, "2026-02-09T14:05Z"),
+            ("9 February 2026", Date, "2026-02-09"),
+        ],
+    );
+}
