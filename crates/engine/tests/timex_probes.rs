@@ -57,7 +57,8 @@ fn recent_news_date_probes_meet_their_floors() {
     let (relaxed, value) = scores("dates-recent");
     // Blind: relaxed 0.9470, value 0.8874; after the fixes they showed
     // ("starting Friday", "since December", "five weeks earlier this year",
-    // an update stamp's date): value 0.9073.
-    assert!(relaxed >= 0.94, "relaxed F1 {relaxed:.4} < 0.94");
+    // an update stamp's date): value 0.9073; with "through the night":
+    // relaxed 0.9574, value 0.9115.
+    assert!(relaxed >= 0.95, "relaxed F1 {relaxed:.4} < 0.95");
     assert!(value >= 0.90, "value F1 {value:.4} < 0.90");
 }

@@ -214,6 +214,7 @@ const DAY_PART: El = led(
             "last",
             "this",
             "that",
+            "the",
             "today",
             "yesterday",
             "tomorrow",

@@ -539,8 +539,29 @@ pub(super) fn day_part(toks: &[Tok], at: usize) -> Option<usize> {
         {
             Some(at + 2)
         }
+        "the" if the_part_of_that_day(toks, at) => Some(at + 2),
         _ => None,
     }
+}
+
+/// "worked through the night", "by the evening": the part of the day the
+/// text is telling, after a preposition that places it in time, and ending
+/// there: not "the night of October 23" or "the night the flight fell"
+/// (its day said after it), nor "the morning papers".
+fn the_part_of_that_day(toks: &[Tok], at: usize) -> bool {
+    const PLACING: &[&str] = &["through", "throughout", "during", "by", "into", "in"];
+    /// Words that go on with the sentence, not with the phrase.
+    const GOING_ON: &[&str] = &[
+        "and", "or", "but", "to", "as", "while", "so", "in", "at", "on", "with", "for", "until",
+    ];
+    let placed = at
+        .checked_sub(1)
+        .is_some_and(|p| PLACING.contains(&toks[p].lower));
+    let part = toks.get(at + 1).is_some_and(is_part_of_day);
+    let ended = toks.get(at + 2).is_none_or(|t| {
+        t.sentence != toks[at].sentence || !t.is_word() || GOING_ON.contains(&t.lower)
+    });
+    placed && part && ended
 }
 
 /// "early", "late", "earlier", "later" before a part of a day.

@@ -1836,3 +1836,18 @@ fn an_update_stamp_is_on_the_date_after_its_time() {
         ],
     );
 }
+
+#[test]
+fn the_night_after_a_preposition_is_of_the_day_last_named() {
+    assert_tags(
+        "2021-03-24",
+        "The ship ran aground on Tuesday. Tugboats worked through the night to free it, and by the \
+         evening of Wednesday it had moved. The night the ship ran aground was windy. In the morning \
+         papers it was news.",
+        &[
+            ("Tuesday", Date, "2021-03-23"),
+            ("the night", Time, "2021-03-23TNI"),
+            ("Wednesday", Date, "2021-03-24"),
+        ],
+    );
+}
