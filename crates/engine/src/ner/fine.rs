@@ -102,6 +102,7 @@ const EVENT_HEADS: &[&str] = &[
     "expo",
     "world",
     "series",
+    "tour",
     "trophy",
     "invasion",
     "offensive",
@@ -145,6 +146,7 @@ const STRONG_EVENT_HEADS: &[&str] = &[
     "dialogue",
     "fire",
     "wildfire",
+    "contest",
 ];
 
 /// Head words that make a name of several words a facility whatever the
@@ -158,6 +160,23 @@ const STRONG_FAC_HEADS: &[&str] = &[
     "hospital",
     "cathedral",
     "mosque",
+    "church",
+    "basilica",
+    "temple",
+];
+
+/// Facility heads that win over the tagger's organisation too ("Francis
+/// Scott Key Bridge", "Ernst Happel Stadium"): CoNLL-2003 marks bridges,
+/// stadiums and churches as places (LOC), never as the bodies that run them.
+/// (Airports and hospitals are left to the tagger: CoNLL marks them ORG.)
+const ORG_FAC_HEADS: &[&str] = &[
+    "bridge",
+    "stadium",
+    "cathedral",
+    "mosque",
+    "church",
+    "basilica",
+    "temple",
 ];
 
 /// Head words of non-political locations.
@@ -333,7 +352,9 @@ fn fine_type(toks: &[Token<'_>], coarse: usize) -> Label {
         if STRONG_EVENT_HEADS.contains(&last) {
             return Label::Event;
         }
-        if STRONG_FAC_HEADS.contains(&last) && coarse != 1 && !gazetteer::place(key) {
+        if ((STRONG_FAC_HEADS.contains(&last) && coarse != 1) || ORG_FAC_HEADS.contains(&last))
+            && !gazetteer::place(key)
+        {
             return Label::Fac;
         }
         // "Suez Canal" or "Cape of Good Hope" read as a person's name. (An

@@ -349,6 +349,20 @@ mod tests {
     }
 
     #[test]
+    fn bridges_stadiums_and_churches_are_facilities_tours_and_contests_events() {
+        let got = tag("Police closed the Sydney Harbour Bridge on Friday. Fans queued for hours outside the Allianz Stadium, and mourners gathered at the Grace Church nearby. More than 40,000 fans are expected at each night of the Renaissance Tour. Sweden has won the Eurovision Song Contest seven times.");
+        for (t, l) in [
+            ("Sydney Harbour Bridge", "FAC"),
+            ("Allianz Stadium", "FAC"),
+            ("Grace Church", "FAC"),
+            ("Renaissance Tour", "EVENT"),
+            ("Eurovision Song Contest", "EVENT"),
+        ] {
+            assert!(has(&got, t, l), "{t} {l} in {got:?}");
+        }
+    }
+
+    #[test]
     fn seed_events_and_national_bodies() {
         let got = tag("According to the Belarusian Ministry of Defense, the joint military exercise \"Allied Resolve 2022\" will take place from February 10-20. The military units of the Russian Armed Forces from the Eastern Military District will in the exercise.");
         for (t, l) in [
