@@ -551,6 +551,10 @@ pub(crate) fn refine(
                 label = news::camel_case_label(sent, s);
             } else if label == Label::Person && town_after_preposition(sent, s, e, lex) {
                 label = Label::Gpe;
+            } else if matches!(label, Label::Person | Label::Org | Label::Product)
+                && town_of(sent, s, e, lex)
+            {
+                label = Label::Gpe;
             } else if label != Label::Person && !known_place && news::credited(sent, s) {
                 // "Additional reporting by Eva Mathews": a reporter.
                 label = Label::Person;
@@ -616,6 +620,9 @@ pub(crate) fn refine(
             ));
         }
     }
+    if !sporty {
+        places_in_lists(sent, lex, &mut out);
+    }
     listed::add_missed(sent, lex, &mut out);
     split_names::join_name_particles(sent, &mut out);
     split_names::join_long_names(sent, &mut out);
@@ -679,6 +686,99 @@ fn town_after_preposition(sent: &[Token<'_>], s: usize, e: usize, lex: &dyn Lexi
         && !is_month(words[0])
         && !learned_person
         && after.is_none_or(|t| !matches!(t.raw, "'s" | "’s" | "'" | "’") && !capitalised(t))
+}
+
+/// Nouns of settlements that name one after "of" ("the town of Lahaina",
+/// "the mining town of Kamituga", "the suburb of Cedar Hills").
+const TOWN_NOUNS: &[&str] = &[
+    "town",
+    "towns",
+    "village",
+    "villages",
+    "city",
+    "suburb",
+    "hamlet",
+    "municipality",
+    "township",
+];
+
+/// True when the model did not learn the name `words` as a person's,
+/// an organisation's or a MISC name (a place it learned, or nothing).
+fn not_learned_apart(lex: &dyn Lexicon, words: &[&str]) -> bool {
+    lex.entity(phrase_key(words)).is_none_or(|c| c & 3 == 2)
+}
+
+/// True when tokens `s..=e` follow a settlement noun and "of" ("the
+/// historic town of Lahaina") and are no name the model or the company
+/// lists know as something else: a town, whatever the tagger typed it.
+fn town_of(sent: &[Token<'_>], s: usize, e: usize, lex: &dyn Lexicon) -> bool {
+    let words = lowers(&sent[s..=e]);
+    s >= 2
+        && sent[s - 1].lower == "of"
+        && TOWN_NOUNS.contains(&sent[s - 2].lower.as_str())
+        && not_learned_apart(lex, &words)
+        && !gazetteer::is_org(phrase_key(&words))
+}
+
+/// Gives a list of names joined by commas and "and"/"or" ("stores in
+/// Alfafar, Sedavi and Catarroja", "reached Suzu and Anamizu") the place
+/// type of the known place in it: a name of one or two words the tagger
+/// typed a person, body or product, that neither the model nor the company
+/// lists know, is one more town of the list. (Not in sports reports, where
+/// a list mixes teams and their cities.)
+fn places_in_lists(sent: &[Token<'_>], lex: &dyn Lexicon, out: &mut [RawMention]) {
+    out.sort_by_key(|m| m.span.start);
+    let joined = |a: &RawMention, b: &RawMention| {
+        let (Some(i), Some(j)) = (
+            parties::token_to(sent, a.span.end),
+            parties::token_from(sent, b.span.start),
+        ) else {
+            return false;
+        };
+        let between: Vec<&str> = sent[i + 1..j].iter().map(|t| t.lower.as_str()).collect();
+        matches!(
+            between.as_slice(),
+            [","] | ["and"] | ["or"] | [",", "and"] | [",", "or"]
+        )
+    };
+    let mut start = 0;
+    while start < out.len() {
+        let mut end = start;
+        while end + 1 < out.len() && joined(&out[end], &out[end + 1]) {
+            end += 1;
+        }
+        if end > start && out[start..=end].iter().any(|m| m.label == Label::Gpe) {
+            for m in &mut out[start..=end] {
+                let (Some(i), Some(j)) = (
+                    parties::token_from(sent, m.span.start),
+                    parties::token_to(sent, m.span.end),
+                ) else {
+                    continue;
+                };
+                let words = lowers(&sent[i..=j]);
+                let key = phrase_key(&words);
+                if matches!(m.label, Label::Person | Label::Org | Label::Product)
+                    && j - i < 2
+                    && sent[i..=j].iter().all(title_word)
+                    && not_learned_apart(lex, &words)
+                    && !gazetteer::is_org(key)
+                    && !gazetteer::is_brand(key)
+                    && !news::company_context(sent, i, j)
+                {
+                    m.label = Label::Gpe;
+                }
+            }
+        }
+        start = end + 1;
+    }
+}
+
+/// True when `t` is written as a word of a place's name: a capital, then
+/// lower-case letters only (not "UNICEF", not "ScotRail").
+fn title_word(t: &Token<'_>) -> bool {
+    let mut chars = t.raw.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.all(|c| c.is_lowercase() || matches!(c, '-' | '\''))
 }
 
 /// True when tokens `s..=e`, typed `label`, could be a team named for a

@@ -363,6 +363,19 @@ mod tests {
     }
 
     #[test]
+    fn small_towns_after_a_settlement_noun_and_in_lists_with_a_place() {
+        let got = tag("Rescuers reached the fishing village of Porthleven on Sunday. Schools were shut in Valencia, Algemesi and Carlet, and the water reached Wajima and Noto. Help came from Gavi and UNICEF.");
+        for (t, l) in [
+            ("Porthleven", "GPE"),
+            ("Algemesi", "GPE"),
+            ("Carlet", "GPE"),
+            ("UNICEF", "ORG"),
+        ] {
+            assert!(has(&got, t, l), "{t} {l} in {got:?}");
+        }
+    }
+
+    #[test]
     fn seed_events_and_national_bodies() {
         let got = tag("According to the Belarusian Ministry of Defense, the joint military exercise \"Allied Resolve 2022\" will take place from February 10-20. The military units of the Russian Armed Forces from the Eastern Military District will in the exercise.");
         for (t, l) in [
