@@ -113,7 +113,53 @@ pub(crate) fn harmonise(text: &str, mentions: &mut Vec<RawMention>) {
     add_party_tag_states(text, mentions);
     joined_names_everywhere(text, mentions);
     storms_by_their_name(text, mentions);
+    places_by_their_dateline(text, mentions);
     short_forms(text, mentions);
+}
+
+/// True when `w` reads as a game's score ("4-0", "119-81").
+fn score_word(w: &str) -> bool {
+    let w = w.trim_matches(|c: char| !c.is_ascii_digit());
+    w.split_once('-').is_some_and(|(a, b)| {
+        !a.is_empty()
+            && !b.is_empty()
+            && a.len() <= 3
+            && b.len() <= 3
+            && a.bytes().chain(b.bytes()).all(|c| c.is_ascii_digit())
+    })
+}
+
+/// The town of an article's dateline ("LISMORE, Australia - …", typed a
+/// place there) is that place wherever else the article names it and the
+/// tagger typed it a body, person, product or people ("Lismore swamped
+/// again", "in Lismore on Monday"): a town too small for the gazetteer,
+/// learned from the dateline. Not a known city (a team takes its name:
+/// "MILAN - … Milan's run", CoNLL-2003 marks it ORG), and not in sports
+/// reports.
+fn places_by_their_dateline(text: &str, mentions: &mut [RawMention]) {
+    let datelines: HashSet<&str> = mentions
+        .iter()
+        .filter(|m| m.label == Label::Gpe)
+        .filter(|m| m.span.start == 0 || text[..m.span.start].ends_with('\n'))
+        .map(|m| m.span.of(text))
+        .filter(|s| s.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+        .filter(|s| !s.chars().any(char::is_lowercase))
+        .collect();
+    if datelines.is_empty() || text.split_whitespace().any(score_word) {
+        return;
+    }
+    for m in mentions.iter_mut() {
+        let surface = m.span.of(text);
+        if matches!(
+            m.label,
+            Label::Org | Label::Person | Label::Product | Label::Norp
+        ) && surface.chars().any(char::is_lowercase)
+            && datelines.contains(surface.to_uppercase().as_str())
+            && !gazetteer::place(phrase_key(&[surface.to_lowercase().as_str()]))
+        {
+            m.label = Label::Gpe;
+        }
+    }
 }
 
 /// Words that open a named storm's name ("Hurricane Milton").

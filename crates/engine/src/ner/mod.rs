@@ -376,6 +376,16 @@ mod tests {
     }
 
     #[test]
+    fn a_dateline_town_is_a_place_wherever_the_article_names_it() {
+        use test_support::{labels_of, tag_with_headline};
+        let got = tag_with_headline("Brechin braces for more rain\n\nBRECHIN, Scotland - Hundreds of homes were evacuated in Brechin after the river burst its banks on Friday.");
+        assert_eq!(labels_of(&got, "Brechin"), ["GPE", "GPE"], "{got:?}");
+        // A known city keeps the team the tagger saw in it.
+        let got = test_support::tag("MILAN - Milan beat Verona 3-1 on Sunday.");
+        assert_eq!(labels_of(&got, "Milan"), ["ORG"], "{got:?}");
+    }
+
+    #[test]
     fn seed_events_and_national_bodies() {
         let got = tag("According to the Belarusian Ministry of Defense, the joint military exercise \"Allied Resolve 2022\" will take place from February 10-20. The military units of the Russian Armed Forces from the Eastern Military District will in the exercise.");
         for (t, l) in [
