@@ -362,6 +362,10 @@ fn fine_type(toks: &[Token<'_>], coarse: usize) -> Label {
         if coarse == 0 && (LOC_HEADS.contains(&last) || lw[0] == "cape") {
             return Label::Loc;
         }
+        // "Cape of Good Hope" or "Mount Kenya" read as a body.
+        if coarse == 1 && matches!(lw[0], "cape" | "mount") && !gazetteer::place(key) {
+            return Label::Loc;
+        }
     }
     match coarse {
         // "North Koreans" read as a person's name.
@@ -435,6 +439,7 @@ pub(crate) fn refine(
     rule_products(sent, &mut rule);
     rule_events(sent, &mut rule);
     rule_orgs(sent, &mut rule);
+    rule_waters(sent, &mut rule);
     let covered = |s: usize, e: usize| rule.iter().any(|&(rs, re, _)| rs <= e && s <= re);
     // Holidays ("Eid al-Fitr", "Chinese New Year", "Boxing Day") are
     // MISC in CoNLL-2003, EVENT here, whatever the tagger typed a piece of
@@ -1125,6 +1130,36 @@ fn rule_events(sent: &[Token<'_>], out: &mut Vec<(usize, usize, Label)>) {
         let known = gazetteer::is_gpe(phrase_key(&words)) || gazetteer::is_norp(phrase_key(&words));
         if !known && out.iter().all(|&(a, b, _)| b < s || i < a) {
             out.push((s, i, Label::Event));
+        }
+    }
+}
+
+/// Heads of a body of water or a cape named "… of X" ("Sea of Japan",
+/// "Gulf of Aden", "Bay of Bengal", "Strait of Hormuz", "Cape of Good
+/// Hope"), where the tagger may see only the place after "of".
+const WATER_OF_HEADS: &[&str] = &["sea", "gulf", "bay", "strait", "straits", "cape"];
+
+/// Seas, gulfs, bays, straits and capes named "… of" one or two capitalised
+/// words are locations (LOC; CoNLL-2003 marks "Gulf of Mexico" LOC), the
+/// place inside them no mention of its own.
+fn rule_waters(sent: &[Token<'_>], out: &mut Vec<(usize, usize, Label)>) {
+    for i in 0..sent.len().saturating_sub(2) {
+        let t = &sent[i];
+        if t.headline
+            || !t.raw.starts_with(char::is_uppercase)
+            || !WATER_OF_HEADS.contains(&t.lower.as_str())
+            || sent[i + 1].raw != "of"
+            || !capitalised(&sent[i + 2])
+        {
+            continue;
+        }
+        let e = if sent.get(i + 3).is_some_and(capitalised) {
+            i + 3
+        } else {
+            i + 2
+        };
+        if out.iter().all(|&(a, b, _)| b < i || e < a) {
+            out.push((i, e, Label::Loc));
         }
     }
 }

@@ -386,6 +386,21 @@ mod tests {
     }
 
     #[test]
+    fn a_company_of_several_words_after_a_maker_noun_seas_and_capes() {
+        let got = tag("Vaccine maker Emergent BioSolutions said it would cut jobs, and video game maker Take Two said sales rose. Tankers avoided the Strait of Hormuz and sailed around the Cape of Good Hope. A storm formed over the Bay of Bengal.");
+        for (t, l) in [
+            ("Emergent BioSolutions", "ORG"),
+            ("Take Two", "ORG"),
+            ("Strait of Hormuz", "LOC"),
+            ("Cape of Good Hope", "LOC"),
+            ("Bay of Bengal", "LOC"),
+        ] {
+            assert!(has(&got, t, l), "{t} {l} in {got:?}");
+        }
+        assert!(!has(&got, "Bengal", "GPE"), "{got:?}");
+    }
+
+    #[test]
     fn seed_events_and_national_bodies() {
         let got = tag("According to the Belarusian Ministry of Defense, the joint military exercise \"Allied Resolve 2022\" will take place from February 10-20. The military units of the Russian Armed Forces from the Eastern Military District will in the exercise.");
         for (t, l) in [
