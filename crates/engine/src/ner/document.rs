@@ -114,6 +114,7 @@ pub(crate) fn harmonise(text: &str, mentions: &mut Vec<RawMention>) {
     joined_names_everywhere(text, mentions);
     storms_by_their_name(text, mentions);
     places_by_their_dateline(text, mentions);
+    towns_by_their_noun(text, mentions);
     short_forms(text, mentions);
 }
 
@@ -156,6 +157,32 @@ fn places_by_their_dateline(text: &str, mentions: &mut [RawMention]) {
         ) && surface.chars().any(char::is_lowercase)
             && datelines.contains(surface.to_uppercase().as_str())
             && !gazetteer::place(phrase_key(&[surface.to_lowercase().as_str()]))
+        {
+            m.label = Label::Gpe;
+        }
+    }
+}
+
+/// A one-word place named after a settlement noun somewhere in the article
+/// ("the historic town of Lahaina") is that place wherever else the tagger
+/// typed it a body, person or product ("as Lahaina lies in ruins"), unless
+/// the gazetteers know it as a company.
+fn towns_by_their_noun(text: &str, mentions: &mut [RawMention]) {
+    const CUES: &[&str] = &["town of ", "village of ", "city of ", "suburb of "];
+    let towns: HashSet<&str> = mentions
+        .iter()
+        .filter(|m| m.label == Label::Gpe)
+        .filter(|m| CUES.iter().any(|c| text[..m.span.start].ends_with(c)))
+        .map(|m| m.span.of(text))
+        .filter(|s| !s.contains(' '))
+        .filter(|s| !gazetteer::is_org(phrase_key(&[s.to_lowercase().as_str()])))
+        .collect();
+    if towns.is_empty() {
+        return;
+    }
+    for m in mentions.iter_mut() {
+        if matches!(m.label, Label::Org | Label::Person | Label::Product)
+            && towns.contains(m.span.of(text))
         {
             m.label = Label::Gpe;
         }

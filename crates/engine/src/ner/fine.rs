@@ -554,6 +554,19 @@ pub(crate) fn refine(
                 )
             {
                 label = news::camel_case_label(sent, s);
+            } else if LEGISLATURES.contains(&phrase_text(&sent[s..=e]).as_str()) {
+                // "the Bundestag", "the Lok Sabha": a body, as CoNLL-2003
+                // marks "the Duma" (ORG).
+                label = Label::Org;
+            } else if s == e
+                && s > 0
+                && matches!(label, Label::Gpe | Label::Norp | Label::Org | Label::Person)
+                && DRUG_NOUNS.contains(&sent[s - 1].lower.as_str())
+                && !gazetteer::place(key)
+                && !gazetteer::is_org(key)
+            {
+                // "weight-loss drug Wegovy": a drug's brand.
+                label = Label::Product;
             } else if label == Label::Person && town_after_preposition(sent, s, e, lex) {
                 label = Label::Gpe;
             } else if matches!(label, Label::Person | Label::Org | Label::Product)
@@ -692,6 +705,74 @@ fn town_after_preposition(sent: &[Token<'_>], s: usize, e: usize, lex: &dyn Lexi
         && !learned_person
         && after.is_none_or(|t| !matches!(t.raw, "'s" | "’s" | "'" | "’") && !capitalised(t))
 }
+
+/// The own names of national parliaments and their houses, lower-cased
+/// (a body each, ORG; the generic "Parliament", "Congress" and "Senate"
+/// the tagger knows from its training text).
+const LEGISLATURES: &[&str] = &[
+    "bundestag",
+    "bundesrat",
+    "nationalrat",
+    "landtag",
+    "duma",
+    "state duma",
+    "knesset",
+    "sejm",
+    "seimas",
+    "saeima",
+    "riigikogu",
+    "storting",
+    "stortinget",
+    "riksdag",
+    "folketing",
+    "folketinget",
+    "althing",
+    "althingi",
+    "eduskunta",
+    "rada",
+    "verkhovna rada",
+    "majlis",
+    "mejlis",
+    "dail",
+    "dáil",
+    "seanad",
+    "oireachtas",
+    "senedd",
+    "cortes",
+    "lok sabha",
+    "rajya sabha",
+    "jatiya sangsad",
+    "sabor",
+    "skupstina",
+    "sobranie",
+    "sobranje",
+    "tweede kamer",
+    "legislative yuan",
+    "dewan rakyat",
+    "dewan negara",
+    "khural",
+    "jogorku kenesh",
+    "mazhilis",
+    "oliy majlis",
+    "sangsad",
+];
+
+/// The lower-cased words of `toks` joined by single spaces.
+fn phrase_text(toks: &[Token<'_>]) -> String {
+    lowers(toks).join(" ")
+}
+
+/// Lower-case nouns before a drug's or vaccine's brand ("weight-loss drug
+/// Wegovy", "the vaccine Nuvaxovid").
+const DRUG_NOUNS: &[&str] = &[
+    "drug",
+    "drugs",
+    "vaccine",
+    "jab",
+    "pill",
+    "medicine",
+    "treatment",
+];
 
 /// Nouns of settlements that name one after "of" ("the town of Lahaina",
 /// "the mining town of Kamituga", "the suburb of Cedar Hills").

@@ -401,6 +401,21 @@ mod tests {
     }
 
     #[test]
+    fn parliaments_by_their_own_names_are_bodies() {
+        let got = tag("The bill passed the Knesset by 64 votes to 56. Lawmakers in the Storting and the Rajya Sabha will vote next week, and the Verkhovna Rada met in Kyiv.");
+        for t in ["Knesset", "Storting", "Rajya Sabha", "Verkhovna Rada"] {
+            assert!(has(&got, t, "ORG"), "{t} ORG in {got:?}");
+        }
+    }
+
+    #[test]
+    fn a_town_named_after_its_noun_is_a_place_in_the_headline_too() {
+        use test_support::{labels_of, tag_with_headline};
+        let got = tag_with_headline("Paradise lies in ruins\n\nThe fire destroyed the town of Paradise on Thursday, officials said.");
+        assert_eq!(labels_of(&got, "Paradise"), ["GPE", "GPE"], "{got:?}");
+    }
+
+    #[test]
     fn seed_events_and_national_bodies() {
         let got = tag("According to the Belarusian Ministry of Defense, the joint military exercise \"Allied Resolve 2022\" will take place from February 10-20. The military units of the Russian Armed Forces from the Eastern Military District will in the exercise.");
         for (t, l) in [
