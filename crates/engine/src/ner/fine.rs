@@ -639,7 +639,7 @@ pub(crate) fn refine(
         }
     }
     if !sporty {
-        places_in_lists(sent, lex, &mut out);
+        list_agreement(sent, lex, &mut out);
     }
     listed::add_missed(sent, lex, &mut out);
     split_names::join_name_particles(sent, &mut out);
@@ -806,19 +806,30 @@ fn town_of(sent: &[Token<'_>], s: usize, e: usize, lex: &dyn Lexicon) -> bool {
         && !gazetteer::is_org(phrase_key(&words))
 }
 
-/// Gives a list of names joined by commas and "and"/"or" ("stores in
-/// Alfafar, Sedavi and Catarroja", "reached Suzu and Anamizu") the place
-/// type of the known place in it: a name of one or two words the tagger
-/// typed a person, body or product, that neither the model nor the company
-/// lists know, is one more town of the list. (Not in sports reports, where
-/// a list mixes teams and their cities.)
-fn places_in_lists(sent: &[Token<'_>], lex: &dyn Lexicon, out: &mut [RawMention]) {
+/// Gives a list of names joined by commas and "and"/"or" the type of the
+/// names in it that say what they are:
+///
+/// * a company the lists or the words around it make one ("Disney, Amazon
+///   and Apple", "Tencent and Sony", "L'Oreal and Total"): the other names
+///   of the list that the tagger typed a person, place, product or people,
+///   and that are no known place and no name the model learned as a
+///   person's or place's, are companies too;
+/// * else a known place ("stores in Alfafar, Sedavi and Catarroja",
+///   "reached Suzu and Anamizu"): a name of one or two words the tagger
+///   typed a person, body or product, that neither the model nor the company
+///   lists know, is one more town of the list.
+///
+/// (Not in sports reports, where a list mixes teams and their cities.)
+fn list_agreement(sent: &[Token<'_>], lex: &dyn Lexicon, out: &mut [RawMention]) {
     out.sort_by_key(|m| m.span.start);
+    let tokens = |m: &RawMention| {
+        Some((
+            parties::token_from(sent, m.span.start)?,
+            parties::token_to(sent, m.span.end)?,
+        ))
+    };
     let joined = |a: &RawMention, b: &RawMention| {
-        let (Some(i), Some(j)) = (
-            parties::token_to(sent, a.span.end),
-            parties::token_from(sent, b.span.start),
-        ) else {
+        let (Some((_, i)), Some((j, _))) = (tokens(a), tokens(b)) else {
             return false;
         };
         let between: Vec<&str> = sent[i + 1..j].iter().map(|t| t.lower.as_str()).collect();
@@ -827,35 +838,59 @@ fn places_in_lists(sent: &[Token<'_>], lex: &dyn Lexicon, out: &mut [RawMention]
             [","] | ["and"] | ["or"] | [",", "and"] | [",", "or"]
         )
     };
+    let company = |m: &RawMention| {
+        let Some((i, j)) = tokens(m) else {
+            return false;
+        };
+        let key = phrase_key(&lowers(&sent[i..=j]));
+        m.label == Label::Org
+            && (gazetteer::is_org(key)
+                || gazetteer::is_brand(key)
+                || news::company_context(sent, i, j))
+    };
     let mut start = 0;
     while start < out.len() {
         let mut end = start;
         while end + 1 < out.len() && joined(&out[end], &out[end + 1]) {
             end += 1;
         }
-        if end > start && out[start..=end].iter().any(|m| m.label == Label::Gpe) {
-            for m in &mut out[start..=end] {
-                let (Some(i), Some(j)) = (
-                    parties::token_from(sent, m.span.start),
-                    parties::token_to(sent, m.span.end),
-                ) else {
-                    continue;
-                };
-                let words = lowers(&sent[i..=j]);
-                let key = phrase_key(&words);
-                if matches!(m.label, Label::Person | Label::Org | Label::Product)
-                    && j - i < 2
-                    && sent[i..=j].iter().all(title_word)
-                    && not_learned_apart(lex, &words)
-                    && !gazetteer::is_org(key)
-                    && !gazetteer::is_brand(key)
-                    && !news::company_context(sent, i, j)
+        let group = start..=end;
+        start = end + 1;
+        if group.start() == group.end() {
+            continue;
+        }
+        let companies = out[group.clone()].iter().any(company);
+        let places = out[group.clone()].iter().any(|m| m.label == Label::Gpe);
+        for m in &mut out[group] {
+            let Some((i, j)) = tokens(m) else {
+                continue;
+            };
+            let words = lowers(&sent[i..=j]);
+            let key = phrase_key(&words);
+            let learned = lex.entity(key).map(|c| c & 3);
+            if companies {
+                if matches!(
+                    m.label,
+                    Label::Person | Label::Gpe | Label::Product | Label::Norp
+                ) && j - i < 3
+                    && !gazetteer::place(key)
+                    && !gazetteer::is_norp(key)
+                    && !matches!(learned, Some(0 | 2))
                 {
-                    m.label = Label::Gpe;
+                    m.label = Label::Org;
                 }
+            } else if places
+                && matches!(m.label, Label::Person | Label::Org | Label::Product)
+                && j - i < 2
+                && sent[i..=j].iter().all(title_word)
+                && not_learned_apart(lex, &words)
+                && !gazetteer::is_org(key)
+                && !gazetteer::is_brand(key)
+                && !news::company_context(sent, i, j)
+            {
+                m.label = Label::Gpe;
             }
         }
-        start = end + 1;
     }
 }
 

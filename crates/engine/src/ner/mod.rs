@@ -416,6 +416,19 @@ mod tests {
     }
 
     #[test]
+    fn names_listed_with_a_company_are_companies() {
+        let got = tag("Subscribers have drifted to Disney, Amazon and Apple. Ministers from Britain, Kenya and Ghana met on Monday.");
+        for (t, l) in [
+            ("Disney", "ORG"),
+            ("Amazon", "ORG"),
+            ("Kenya", "GPE"),
+            ("Ghana", "GPE"),
+        ] {
+            assert!(has(&got, t, l), "{t} {l} in {got:?}");
+        }
+    }
+
+    #[test]
     fn seed_events_and_national_bodies() {
         let got = tag("According to the Belarusian Ministry of Defense, the joint military exercise \"Allied Resolve 2022\" will take place from February 10-20. The military units of the Russian Armed Forces from the Eastern Military District will in the exercise.");
         for (t, l) in [
