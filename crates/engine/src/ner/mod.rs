@@ -429,6 +429,19 @@ mod tests {
     }
 
     #[test]
+    fn a_kind_noun_after_a_name_makes_it_a_facility_or_region() {
+        let got = tag("Flights were cancelled at Gatwick airport on Monday, and floods hit towns across the Hunter valley. Patients were moved from the Royal Free Hospital to the Grand Mosque nearby.");
+        for (t, l) in [
+            ("Gatwick", "FAC"),
+            ("Hunter", "LOC"),
+            ("Royal Free Hospital", "FAC"),
+            ("Grand Mosque", "FAC"),
+        ] {
+            assert!(has(&got, t, l), "{t} {l} in {got:?}");
+        }
+    }
+
+    #[test]
     fn seed_events_and_national_bodies() {
         let got = tag("According to the Belarusian Ministry of Defense, the joint military exercise \"Allied Resolve 2022\" will take place from February 10-20. The military units of the Russian Armed Forces from the Eastern Military District will in the exercise.");
         for (t, l) in [
