@@ -875,9 +875,10 @@ fn town_of(sent: &[Token<'_>], s: usize, e: usize, lex: &dyn Lexicon) -> bool {
 ///
 /// * a company the lists or the words around it make one ("Disney, Amazon
 ///   and Apple", "Tencent and Sony", "L'Oreal and Total"): the other names
-///   of the list that the tagger typed a person, place, product or people,
+///   of the list that the tagger typed a person, place or people,
 ///   and that are no known place and no name the model learned as a
-///   person's or place's, are companies too;
+///   person's or place's, are companies too (not its products: "the
+///   iPhone 15 Pro, and Huawei's Ascend 910B");
 /// * else a known place ("stores in Alfafar, Sedavi and Catarroja",
 ///   "reached Suzu and Anamizu"): a name of one or two words the tagger
 ///   typed a person, body or product, that neither the model nor the company
@@ -933,10 +934,8 @@ fn list_agreement(sent: &[Token<'_>], lex: &dyn Lexicon, out: &mut [RawMention])
             let key = phrase_key(&words);
             let learned = lex.entity(key).map(|c| c & 3);
             if companies {
-                if matches!(
-                    m.label,
-                    Label::Person | Label::Gpe | Label::Product | Label::Norp
-                ) && j - i < 3
+                if matches!(m.label, Label::Person | Label::Gpe | Label::Norp)
+                    && j - i < 3
                     && !gazetteer::place(key)
                     && !gazetteer::is_norp(key)
                     && !matches!(learned, Some(0 | 2))
