@@ -118,6 +118,38 @@ pub(crate) fn harmonise(text: &str, mentions: &mut Vec<RawMention>) {
     short_forms(text, mentions);
 }
 
+/// A name in a headline (`headlines`: the spans of the article's title
+/// lines, whose capitals say nothing and whose words are few) takes the
+/// type the body gives the same name, when the body gives it one type only
+/// ("Maui wildfire death toll rises" beside "the island of Maui", "demand
+/// for Wegovy" beside "its weight-loss drug Wegovy").
+pub(crate) fn headlines_from_body(text: &str, headlines: &[Span], mentions: &mut [RawMention]) {
+    let in_headline = |m: &RawMention| {
+        headlines
+            .iter()
+            .any(|h| h.start <= m.span.start && m.span.end <= h.end)
+    };
+    if !mentions.iter().any(in_headline) {
+        return;
+    }
+    let mut body: HashMap<String, Option<Label>> = HashMap::new();
+    for m in mentions.iter().filter(|m| !in_headline(m)) {
+        let entry = body
+            .entry(m.span.of(text).to_lowercase())
+            .or_insert(Some(m.label));
+        if *entry != Some(m.label) {
+            *entry = None;
+        }
+    }
+    for m in mentions.iter_mut() {
+        if in_headline(m) {
+            if let Some(Some(label)) = body.get(&m.span.of(text).to_lowercase()) {
+                m.label = *label;
+            }
+        }
+    }
+}
+
 /// True when `w` reads as a game's score ("4-0", "119-81").
 fn score_word(w: &str) -> bool {
     let w = w.trim_matches(|c: char| !c.is_ascii_digit());

@@ -165,6 +165,22 @@ const STRONG_FAC_HEADS: &[&str] = &[
     "temple",
 ];
 
+/// Endings of one-word German, Dutch and Scandinavian facility names
+/// (stadium, lane, street, square, station, bridge, church, airport).
+const COMPOUND_FAC_ENDS: &[&str] = &[
+    "stadion",
+    "gasse",
+    "strasse",
+    "straße",
+    "platz",
+    "plein",
+    "bahnhof",
+    "brücke",
+    "bruecke",
+    "kirche",
+    "flughafen",
+];
+
 /// Facility heads that win over the tagger's organisation too ("Francis
 /// Scott Key Bridge", "Ernst Happel Stadium"): CoNLL-2003 marks bridges,
 /// stadiums, hospitals, squares and churches as places (LOC: "… Hospital"
@@ -355,6 +371,16 @@ fn fine_type(toks: &[Token<'_>], coarse: usize) -> Label {
     // with these heads MISC.)
     if toks.len() >= 2
         && ((STRONG_FAC_HEADS.contains(&last) && coarse != 1) || ORG_FAC_HEADS.contains(&last))
+        && !gazetteer::place(key)
+    {
+        return Label::Fac;
+    }
+    // One German or Scandinavian compound ending in a facility's head
+    // ("Olympiastadion", "Corneliusgasse", "Alexanderplatz").
+    if toks.len() == 1
+        && coarse != 1
+        && last.len() > 8
+        && COMPOUND_FAC_ENDS.iter().any(|end| last.ends_with(end))
         && !gazetteer::place(key)
     {
         return Label::Fac;
@@ -741,10 +767,11 @@ const LOC_NOUNS_AFTER: &[&str] = &[
     "coast",
 ];
 
-/// The facility or location type of tokens `s..=e`, typed `label` a
-/// place, person, product or people, that a lower-case kind noun follows
-/// ("Haneda airport", "the Tweed valley"); a known place before a region
-/// noun stays a place ("the Kharkiv region": OntoNotes marks the city).
+/// The facility, location or party type of tokens `s..=e`, typed `label`
+/// a place, person, product or people, that a lower-case kind noun follows
+/// ("Haneda airport", "the Tweed valley", "the Morena party"); a known
+/// place before a region noun stays a place ("the Kharkiv region":
+/// OntoNotes marks the city).
 fn kind_noun_after(
     sent: &[Token<'_>],
     s: usize,
@@ -763,6 +790,17 @@ fn kind_noun_after(
     }
     if FAC_NOUNS_AFTER.contains(&next.lower.as_str()) && label != Label::Norp {
         Some(Label::Fac)
+    } else if next.lower == "party"
+        && s == e
+        && matches!(label, Label::Gpe | Label::Person)
+        && !gazetteer::is_country(key)
+        && !gazetteer::is_norp(key)
+    {
+        // "Sheinbaum's Morena party": the party's own name, also when a
+        // town is called so too (not a country's: "the Kenya party
+        // chapter"; not a MISC
+        // adjective: CoNLL-2003 marks "the Moslem party" MISC).
+        Some(Label::Org)
     } else if LOC_NOUNS_AFTER.contains(&next.lower.as_str()) && !gazetteer::place(key) {
         Some(Label::Loc)
     } else {

@@ -166,6 +166,12 @@ impl Recognizer {
             }
         }
         document::harmonise(text, &mut kept);
+        let headlines: Vec<Span> = segments
+            .iter()
+            .filter(|s| s.headline)
+            .map(|s| s.span)
+            .collect();
+        document::headlines_from_body(text, &headlines, &mut kept);
         possessive::extend(text, &mut kept);
         kept
     }
@@ -436,6 +442,29 @@ mod tests {
             ("Hunter", "LOC"),
             ("Royal Free Hospital", "FAC"),
             ("Grand Mosque", "FAC"),
+        ] {
+            assert!(has(&got, t, l), "{t} {l} in {got:?}");
+        }
+    }
+
+    #[test]
+    fn a_headline_name_takes_its_type_from_the_body() {
+        use test_support::{labels_of, tag_with_headline};
+        let got = tag_with_headline("Kauai flood toll rises\n\nRescuers searched the island of Kauai on Friday. Officials on Kauai said roads were closed.");
+        let kauai = labels_of(&got, "Kauai");
+        assert!(
+            kauai.len() >= 2 && kauai.iter().all(|l| *l == kauai[0]),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn compound_facility_names_and_a_party_before_party() {
+        let got = tag("Fans gathered on the Alexanderplatz before the final at the Olympiastadion. Voters backed Sheinbaum's Morena party.");
+        for (t, l) in [
+            ("Alexanderplatz", "FAC"),
+            ("Olympiastadion", "FAC"),
+            ("Morena", "ORG"),
         ] {
             assert!(has(&got, t, l), "{t} {l} in {got:?}");
         }
