@@ -181,6 +181,95 @@ const COMPOUND_FAC_ENDS: &[&str] = &[
     "flughafen",
 ];
 
+/// Nouns for a nation's or faith's people that no "-an", "-ish" or "-ese"
+/// ending gives away ("the 21-year-old Spaniard", "Britons", "Sikhs"):
+/// NORP, not the product a MISC name falls back to.
+const PEOPLE_NOUNS: &[&str] = &[
+    "spaniard",
+    "spaniards",
+    "briton",
+    "britons",
+    "brit",
+    "brits",
+    "swede",
+    "swedes",
+    "dane",
+    "danes",
+    "finn",
+    "finns",
+    "pole",
+    "poles",
+    "scot",
+    "scots",
+    "turk",
+    "turks",
+    "kurd",
+    "kurds",
+    "arab",
+    "arabs",
+    "serb",
+    "serbs",
+    "croat",
+    "croats",
+    "czech",
+    "czechs",
+    "slovak",
+    "slovaks",
+    "thai",
+    "thais",
+    "kiwi",
+    "kiwis",
+    "greek",
+    "greeks",
+    "swiss",
+    "basque",
+    "basques",
+    "catalan",
+    "catalans",
+    "uzbek",
+    "uzbeks",
+    "kazakh",
+    "kazakhs",
+    "tajik",
+    "tajiks",
+    "afghan",
+    "afghans",
+    "filipino",
+    "filipinos",
+    "frenchman",
+    "englishman",
+    "scotsman",
+    "irishman",
+    "welshman",
+    "dutchman",
+    "sikh",
+    "sikhs",
+    "hindu",
+    "hindus",
+    "muslim",
+    "muslims",
+    "moslem",
+    "moslems",
+    "jew",
+    "jews",
+    "sunni",
+    "sunnis",
+    "shiite",
+    "shiites",
+    "alawite",
+    "alawites",
+    "druze",
+    "copt",
+    "copts",
+    "uyghur",
+    "uyghurs",
+    "uighur",
+    "uighurs",
+    "pashtun",
+    "pashtuns",
+    "maori",
+];
+
 /// Facility heads that win over the tagger's organisation too ("Francis
 /// Scott Key Bridge", "Ernst Happel Stadium"): CoNLL-2003 marks bridges,
 /// stadiums, hospitals, squares and churches as places (LOC: "… Hospital"
@@ -441,7 +530,9 @@ fn fine_type(toks: &[Token<'_>], coarse: usize) -> Label {
                 Label::Law
             } else if EVENT_HEADS.contains(&last) || lw.iter().any(|w| is_year(w)) {
                 Label::Event
-            } else if (toks.len() == 1 && demonym_shape(last)) || people_of_a_place(&lw) {
+            } else if (toks.len() == 1 && (demonym_shape(last) || PEOPLE_NOUNS.contains(&last)))
+                || people_of_a_place(&lw)
+            {
                 Label::Norp
             } else if toks.len() >= 2 && BODY_HEADS.contains(&last) {
                 // "International Olympic Committee", "World Food Programme":
@@ -601,10 +692,9 @@ pub(crate) fn refine(
             {
                 // "weight-loss drug Wegovy": a drug's brand.
                 label = Label::Product;
-            } else if label == Label::Person && town_after_preposition(sent, s, e, lex) {
-                label = Label::Gpe;
-            } else if matches!(label, Label::Person | Label::Org | Label::Product)
-                && town_of(sent, s, e, lex)
+            } else if (label == Label::Person && town_after_preposition(sent, s, e, lex))
+                || (matches!(label, Label::Person | Label::Org | Label::Product)
+                    && town_of(sent, s, e, lex))
             {
                 label = Label::Gpe;
             } else if label != Label::Person && !known_place && news::credited(sent, s) {

@@ -471,6 +471,18 @@ mod tests {
     }
 
     #[test]
+    fn peoples_without_a_demonym_ending_and_companies_by_more_heads() {
+        let got = tag("The 22-year-old Spaniard won in straight sets, and two Swedes reached the semi-finals. Pacific Electric said its lines were not to blame. Promoter Falcon Music cancelled the tour.");
+        for (t, l) in [
+            ("Spaniard", "NORP"),
+            ("Pacific Electric", "ORG"),
+            ("Falcon Music", "ORG"),
+        ] {
+            assert!(has(&got, t, l), "{t} {l} in {got:?}");
+        }
+    }
+
+    #[test]
     fn seed_events_and_national_bodies() {
         let got = tag("According to the Belarusian Ministry of Defense, the joint military exercise \"Allied Resolve 2022\" will take place from February 10-20. The military units of the Russian Armed Forces from the Eastern Military District will in the exercise.");
         for (t, l) in [
