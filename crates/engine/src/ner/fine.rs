@@ -563,6 +563,7 @@ pub(crate) fn refine(
     rule_events(sent, &mut rule);
     rule_orgs(sent, &mut rule);
     rule_waters(sent, &mut rule);
+    rule_saints(sent, &mut rule);
     let covered = |s: usize, e: usize| rule.iter().any(|&(rs, re, _)| rs <= e && s <= re);
     // Holidays ("Eid al-Fitr", "Chinese New Year", "Boxing Day") are
     // MISC in CoNLL-2003, EVENT here, whatever the tagger typed a piece of
@@ -1467,6 +1468,43 @@ fn rule_waters(sent: &[Token<'_>], out: &mut Vec<(usize, usize, Label)>) {
         };
         if out.iter().all(|&(a, b, _)| b < i || e < a) {
             out.push((i, e, Label::Loc));
+        }
+    }
+}
+
+/// Buildings and squares named after a saint with a possessive ("St.
+/// Peter's Basilica", "St Mark's Square", "St Thomas' Hospital"): one
+/// facility, not the saint and a place.
+fn rule_saints(sent: &[Token<'_>], out: &mut Vec<(usize, usize, Label)>) {
+    const HEADS: &[&str] = &[
+        "basilica",
+        "cathedral",
+        "church",
+        "square",
+        "hospital",
+        "abbey",
+        "chapel",
+        "park",
+        "bridge",
+        "station",
+    ];
+    for i in 0..sent.len() {
+        if !matches!(sent[i].raw, "St" | "St." | "Saint") || sent[i].headline {
+            continue;
+        }
+        let mut k = i + 1;
+        if sent.get(k).is_some_and(|t| t.raw == ".") {
+            k += 1;
+        }
+        let name = sent.get(k).is_some_and(capitalised);
+        let possessive = sent
+            .get(k + 1)
+            .is_some_and(|t| matches!(t.raw, "'s" | "’s" | "'" | "’"));
+        let head = sent
+            .get(k + 2)
+            .is_some_and(|t| capitalised(t) && HEADS.contains(&t.lower.as_str()));
+        if name && possessive && head && out.iter().all(|&(a, b, _)| b < i || k + 2 < a) {
+            out.push((i, k + 2, Label::Fac));
         }
     }
 }

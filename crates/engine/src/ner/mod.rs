@@ -483,6 +483,15 @@ mod tests {
     }
 
     #[test]
+    fn a_saints_building_with_its_possessive_is_one_facility() {
+        let got = tag("Crowds filled St. Mark's Square in Venice, and the patient was taken to St Thomas' Hospital in London.");
+        for t in ["St. Mark's Square", "St Thomas' Hospital"] {
+            assert!(has(&got, t, "FAC"), "{t} FAC in {got:?}");
+        }
+        assert!(!got.iter().any(|(t, _)| t == "Mark"), "{got:?}");
+    }
+
+    #[test]
     fn seed_events_and_national_bodies() {
         let got = tag("According to the Belarusian Ministry of Defense, the joint military exercise \"Allied Resolve 2022\" will take place from February 10-20. The military units of the Russian Armed Forces from the Eastern Military District will in the exercise.");
         for (t, l) in [
