@@ -456,6 +456,11 @@ fn fine_type(toks: &[Token<'_>], coarse: usize) -> Label {
     if toks.len() == 2 && matches!(lw[0], "hurricane" | "typhoon" | "cyclone" | "storm") {
         return Label::Event;
     }
+    // "Democratic Republic of Congo", "Islamic Republic of Iran": a
+    // country (CoNLL-2003 marks "Republic of Ireland" LOC), not a body.
+    if toks.len() >= 3 && lw.windows(2).any(|w| w == ["republic", "of"]) {
+        return Label::Gpe;
+    }
     // (A MISC-typed "Istiqlal Mosque" too: CoNLL-2003 never marks a name
     // with these heads MISC.)
     if toks.len() >= 2
@@ -629,6 +634,11 @@ pub(crate) fn refine(
             || date_words(&sent[s..=e])
         {
             continue;
+        }
+        // "Its H100 processors": the possessive opening the sentence is
+        // no part of the name.
+        if s < e && POSSESSIVES.contains(&sent[s].lower.as_str()) {
+            s += 1;
         }
         let (s, courtesy) = news::skip_title(sent, s, e, ty == 0);
         let ty = if courtesy { 0 } else { ty };
@@ -966,6 +976,10 @@ const DRUG_NOUNS: &[&str] = &[
     "medicine",
     "treatment",
 ];
+
+/// Possessive determiners the tagger may take into a name at a sentence's
+/// start ("Its H100 processors").
+const POSSESSIVES: &[&str] = &["its", "his", "her", "their", "our", "my", "your"];
 
 /// Nouns of settlements that name one after "of" ("the town of Lahaina",
 /// "the mining town of Kamituga", "the suburb of Cedar Hills").

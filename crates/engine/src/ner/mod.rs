@@ -492,6 +492,13 @@ mod tests {
     }
 
     #[test]
+    fn republics_are_countries_and_possessives_stay_out_of_names() {
+        let got = tag("The virus spread from the Democratic Republic of Congo to Rwanda. Its A100 chips sold out in a week.");
+        assert!(has(&got, "Democratic Republic of Congo", "GPE"), "{got:?}");
+        assert!(!got.iter().any(|(t, _)| t.starts_with("Its")), "{got:?}");
+    }
+
+    #[test]
     fn seed_events_and_national_bodies() {
         let got = tag("According to the Belarusian Ministry of Defense, the joint military exercise \"Allied Resolve 2022\" will take place from February 10-20. The military units of the Russian Armed Forces from the Eastern Military District will in the exercise.");
         for (t, l) in [

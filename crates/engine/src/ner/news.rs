@@ -422,8 +422,13 @@ const MODEL_NOUNS: &[&str] = &[
 ];
 
 /// Capitalised words that are followed by numbers without being makers
-/// ("Flight 370", "Article 5", "Room 101").
+/// ("Flight 370", "Article 5", "Room 101", "Its H100").
 const NOT_MAKERS: &[&str] = &[
+    "its",
+    "his",
+    "her",
+    "their",
+    "our",
     "flight",
     "room",
     "route",
