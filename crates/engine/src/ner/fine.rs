@@ -690,6 +690,15 @@ pub(crate) fn refine(
                 label = news::camel_case_label(sent, s);
             } else if let Some(l) = kind_noun_after(sent, s, e, label, key) {
                 label = l;
+            } else if label == Label::Org
+                && s < e
+                && matches!(sent[s].lower.as_str(), "river" | "lake")
+                && !sporty
+                && !listed_company
+            {
+                // "the River South Esk", "Lake Maracaibo" read as a body (not
+                // a club: "River Plate 2").
+                label = Label::Loc;
             } else if LEGISLATURES.contains(&phrase_text(&sent[s..=e]).as_str()) {
                 // "the Bundestag", "the Lok Sabha": a body, as CoNLL-2003
                 // marks "the Duma" (ORG).

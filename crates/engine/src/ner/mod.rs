@@ -499,6 +499,14 @@ mod tests {
     }
 
     #[test]
+    fn rivers_and_lakes_named_first_are_locations() {
+        let got = tag("Homes were flooded after the River North Esk burst its banks, and fish died in Lake Tana.");
+        for t in ["River North Esk", "Lake Tana"] {
+            assert!(has(&got, t, "LOC"), "{t} LOC in {got:?}");
+        }
+    }
+
+    #[test]
     fn seed_events_and_national_bodies() {
         let got = tag("According to the Belarusian Ministry of Defense, the joint military exercise \"Allied Resolve 2022\" will take place from February 10-20. The military units of the Russian Armed Forces from the Eastern Military District will in the exercise.");
         for (t, l) in [
