@@ -185,7 +185,7 @@ fn places_by_their_dateline(text: &str, mentions: &mut [RawMention]) {
         let surface = m.span.of(text);
         if matches!(
             m.label,
-            Label::Org | Label::Person | Label::Product | Label::Norp
+            Label::Org | Label::Person | Label::Product | Label::Norp | Label::Event
         ) && surface.chars().any(char::is_lowercase)
             && datelines.contains(surface.to_uppercase().as_str())
             && !gazetteer::place(phrase_key(&[surface.to_lowercase().as_str()]))

@@ -533,7 +533,10 @@ fn fine_type(toks: &[Token<'_>], coarse: usize) -> Label {
             } else if LAW_HEADS.contains(&last) || lw.first().is_some_and(|f| LAW_HEADS.contains(f))
             {
                 Label::Law
-            } else if EVENT_HEADS.contains(&last) || lw.iter().any(|w| is_year(w)) {
+            } else if EVENT_HEADS.contains(&last)
+                || (toks.len() >= 2 && STRONG_EVENT_HEADS.contains(&last))
+                || lw.iter().any(|w| is_year(w))
+            {
                 Label::Event
             } else if (toks.len() == 1 && (demonym_shape(last) || PEOPLE_NOUNS.contains(&last)))
                 || people_of_a_place(&lw)
@@ -690,6 +693,18 @@ pub(crate) fn refine(
                 label = news::camel_case_label(sent, s);
             } else if let Some(l) = kind_noun_after(sent, s, e, label, key) {
                 label = l;
+            } else if label == Label::Product
+                && ty == 3
+                && contest_sentence(sent)
+                && sent[e].lower != "league"
+                && !gazetteer::is_product(key)
+                && !sent[s..=e].iter().any(|t| gazetteer::is_designator(t.raw))
+                && !sent[s..=e].iter().any(news::camel_case)
+            {
+                // A name of no known kind in a sentence about a result or a
+                // title ("to win Wimbledon", "retain Super Bowl title"): a
+                // competition, MISC in CoNLL-2003 as a product would be.
+                label = Label::Event;
             } else if label == Label::Org
                 && s < e
                 && matches!(sent[s].lower.as_str(), "river" | "lake")
@@ -985,6 +1000,26 @@ const DRUG_NOUNS: &[&str] = &[
     "medicine",
     "treatment",
 ];
+
+/// True when the sentence reports a result or a title: a score ("6-2")
+/// or a word of competitions ("title", "final", "tournament").
+fn contest_sentence(sent: &[Token<'_>]) -> bool {
+    const WORDS: &[&str] = &[
+        "title",
+        "titles",
+        "final",
+        "finals",
+        "tournament",
+        "trophy",
+        "champion",
+        "champions",
+        "championship",
+        "semi-final",
+        "quarter-final",
+    ];
+    sent.iter()
+        .any(|t| sport::score(t) || WORDS.contains(&t.lower.as_str()))
+}
 
 /// Possessive determiners the tagger may take into a name at a sentence's
 /// start ("Its H100 processors").

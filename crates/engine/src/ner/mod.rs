@@ -507,6 +507,13 @@ mod tests {
     }
 
     #[test]
+    fn a_name_of_no_kind_in_a_result_is_a_competition() {
+        let got = tag("Sinner beat Zverev 6-3 7-6 to win Wimbledon for the first time. The Super Bowl drew a record audience.");
+        assert!(has(&got, "Wimbledon", "EVENT"), "{got:?}");
+        assert!(has(&got, "Super Bowl", "EVENT"), "{got:?}");
+    }
+
+    #[test]
     fn seed_events_and_national_bodies() {
         let got = tag("According to the Belarusian Ministry of Defense, the joint military exercise \"Allied Resolve 2022\" will take place from February 10-20. The military units of the Russian Armed Forces from the Eastern Military District will in the exercise.");
         for (t, l) in [
