@@ -691,6 +691,19 @@ pub(crate) fn refine(
                 )
             {
                 label = news::camel_case_label(sent, s);
+            } else if label == Label::Org
+                && (1..=2).contains(&(e - s))
+                && s > 0
+                && PERSON_POSTS.contains(&sent[s - 1].lower.as_str())
+                && sent[s..=e].iter().all(title_word)
+                && !gazetteer::is_org(key)
+                && !gazetteer::is_brand(key)
+                && lex.entity(key).is_none_or(|c| c & 3 == 0)
+                && !news::company_context(sent, s, e)
+            {
+                // "Chief executive Lars Fruergaard Jorgensen", "singer
+                // Taylor Swift": a person's post before a full name.
+                label = Label::Person;
             } else if let Some(l) = kind_noun_after(sent, s, e, label, key) {
                 label = l;
             } else if label == Label::Product
@@ -1020,6 +1033,34 @@ fn contest_sentence(sent: &[Token<'_>]) -> bool {
     sent.iter()
         .any(|t| sport::score(t) || WORDS.contains(&t.lower.as_str()))
 }
+
+/// Posts written just before a person's full name ("chief executive",
+/// "singer", "Prime Minister").
+const PERSON_POSTS: &[&str] = &[
+    "executive",
+    "president",
+    "minister",
+    "secretary",
+    "governor",
+    "mayor",
+    "chancellor",
+    "senator",
+    "singer",
+    "rapper",
+    "actor",
+    "actress",
+    "coach",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "founder",
+    "chairman",
+    "chairwoman",
+    "spokesman",
+    "spokeswoman",
+    "ceo",
+];
 
 /// Possessive determiners the tagger may take into a name at a sentence's
 /// start ("Its H100 processors").

@@ -514,6 +514,14 @@ mod tests {
     }
 
     #[test]
+    fn a_post_before_a_full_name_makes_it_a_person() {
+        let got = tag("Chief executive Lars Fruergaard Jorgensen said the company had doubled supply. Singer Sabrina Carpenter cancelled two shows.");
+        for t in ["Lars Fruergaard Jorgensen", "Sabrina Carpenter"] {
+            assert!(has(&got, t, "PERSON"), "{t} PERSON in {got:?}");
+        }
+    }
+
+    #[test]
     fn seed_events_and_national_bodies() {
         let got = tag("According to the Belarusian Ministry of Defense, the joint military exercise \"Allied Resolve 2022\" will take place from February 10-20. The military units of the Russian Armed Forces from the Eastern Military District will in the exercise.");
         for (t, l) in [
