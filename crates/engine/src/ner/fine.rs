@@ -742,7 +742,7 @@ pub(crate) fn refine(
                 label = Label::Product;
             } else if (label == Label::Person && town_after_preposition(sent, s, e, lex))
                 || (matches!(label, Label::Person | Label::Org | Label::Product)
-                    && town_of(sent, s, e, lex))
+                    && (town_of(sent, s, e, lex) || town_apposition(sent, s, e, lex)))
             {
                 label = Label::Gpe;
             } else if label != Label::Person && !known_place && news::credited(sent, s) {
@@ -1096,6 +1096,54 @@ fn town_of(sent: &[Token<'_>], s: usize, e: usize, lex: &dyn Lexicon) -> bool {
         && TOWN_NOUNS.contains(&sent[s - 2].lower.as_str())
         && not_learned_apart(lex, &words)
         && !gazetteer::is_org(phrase_key(&words))
+}
+
+/// True when tokens `s..=e`, one or two words no model or list knows as
+/// something else, are followed by an apposition that calls them a
+/// settlement ("Kupiansk, a rail hub that …", "Sonneberg, a rural district
+/// where …"): ", a/an" and up to three lower-case words ending in a town
+/// noun that closes the phrase.
+fn town_apposition(sent: &[Token<'_>], s: usize, e: usize, lex: &dyn Lexicon) -> bool {
+    const NOUNS: &[&str] = &[
+        "town",
+        "city",
+        "village",
+        "suburb",
+        "district",
+        "port",
+        "hub",
+        "municipality",
+    ];
+    // Words that may follow the town noun and end the apposition's head.
+    const ENDS: &[&str] = &[
+        "that", "which", "where", "with", "of", "in", "on", "near", "south", "north", "east",
+        "west",
+    ];
+    let words = lowers(&sent[s..=e]);
+    if e - s > 1
+        || !not_learned_apart(lex, &words)
+        || gazetteer::is_org(phrase_key(&words))
+        || sent.get(e + 1).is_none_or(|t| t.raw != ",")
+        || sent
+            .get(e + 2)
+            .is_none_or(|t| !matches!(t.lower.as_str(), "a" | "an"))
+    {
+        return false;
+    }
+    (e + 3..e + 6).any(|k| {
+        let lower_run = (e + 3..=k).all(|j| {
+            sent.get(j)
+                .is_some_and(|t| t.raw.starts_with(char::is_lowercase))
+        });
+        let closes = sent.get(k + 1).is_none_or(|n| {
+            !n.raw.starts_with(char::is_alphanumeric) || ENDS.contains(&n.lower.as_str())
+        });
+        lower_run
+            && sent
+                .get(k)
+                .is_some_and(|t| NOUNS.contains(&t.lower.as_str()))
+            && closes
+    })
 }
 
 /// Gives a list of names joined by commas and "and"/"or" the type of the
