@@ -113,7 +113,112 @@ pub(crate) fn harmonise(text: &str, mentions: &mut Vec<RawMention>) {
     add_party_tag_states(text, mentions);
     joined_names_everywhere(text, mentions);
     storms_by_their_name(text, mentions);
+    places_by_their_dateline(text, mentions);
+    towns_by_their_noun(text, mentions);
     short_forms(text, mentions);
+}
+
+/// A name in a headline (`headlines`: the spans of the article's title
+/// lines, whose capitals say nothing and whose words are few) takes the
+/// type the body gives the same name, when the body gives it one type only
+/// ("Maui wildfire death toll rises" beside "the island of Maui", "demand
+/// for Wegovy" beside "its weight-loss drug Wegovy").
+pub(crate) fn headlines_from_body(text: &str, headlines: &[Span], mentions: &mut [RawMention]) {
+    let in_headline = |m: &RawMention| {
+        headlines
+            .iter()
+            .any(|h| h.start <= m.span.start && m.span.end <= h.end)
+    };
+    if !mentions.iter().any(in_headline) {
+        return;
+    }
+    let mut body: HashMap<String, Option<Label>> = HashMap::new();
+    for m in mentions.iter().filter(|m| !in_headline(m)) {
+        let entry = body
+            .entry(m.span.of(text).to_lowercase())
+            .or_insert(Some(m.label));
+        if *entry != Some(m.label) {
+            *entry = None;
+        }
+    }
+    for m in mentions.iter_mut() {
+        if in_headline(m) {
+            if let Some(Some(label)) = body.get(&m.span.of(text).to_lowercase()) {
+                m.label = *label;
+            }
+        }
+    }
+}
+
+/// True when `w` reads as a game's score ("4-0", "119-81").
+fn score_word(w: &str) -> bool {
+    let w = w.trim_matches(|c: char| !c.is_ascii_digit());
+    w.split_once('-').is_some_and(|(a, b)| {
+        !a.is_empty()
+            && !b.is_empty()
+            && a.len() <= 3
+            && b.len() <= 3
+            && a.bytes().chain(b.bytes()).all(|c| c.is_ascii_digit())
+    })
+}
+
+/// The town of an article's dateline ("LISMORE, Australia - …", typed a
+/// place there) is that place wherever else the article names it and the
+/// tagger typed it a body, person, product or people ("Lismore swamped
+/// again", "in Lismore on Monday"): a town too small for the gazetteer,
+/// learned from the dateline. Not a known city (a team takes its name:
+/// "MILAN - … Milan's run", CoNLL-2003 marks it ORG), and not in sports
+/// reports.
+fn places_by_their_dateline(text: &str, mentions: &mut [RawMention]) {
+    let datelines: HashSet<&str> = mentions
+        .iter()
+        .filter(|m| m.label == Label::Gpe)
+        .filter(|m| m.span.start == 0 || text[..m.span.start].ends_with('\n'))
+        .map(|m| m.span.of(text))
+        .filter(|s| s.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+        .filter(|s| !s.chars().any(char::is_lowercase))
+        .collect();
+    if datelines.is_empty() || text.split_whitespace().any(score_word) {
+        return;
+    }
+    for m in mentions.iter_mut() {
+        let surface = m.span.of(text);
+        if matches!(
+            m.label,
+            Label::Org | Label::Person | Label::Product | Label::Norp | Label::Event
+        ) && surface.chars().any(char::is_lowercase)
+            && datelines.contains(surface.to_uppercase().as_str())
+            && !gazetteer::place(phrase_key(&[surface.to_lowercase().as_str()]))
+        {
+            m.label = Label::Gpe;
+        }
+    }
+}
+
+/// A one-word place named after a settlement noun somewhere in the article
+/// ("the historic town of Lahaina") is that place wherever else the tagger
+/// typed it a body, person or product ("as Lahaina lies in ruins"), unless
+/// the gazetteers know it as a company.
+fn towns_by_their_noun(text: &str, mentions: &mut [RawMention]) {
+    const CUES: &[&str] = &["town of ", "village of ", "city of ", "suburb of "];
+    let towns: HashSet<&str> = mentions
+        .iter()
+        .filter(|m| m.label == Label::Gpe)
+        .filter(|m| CUES.iter().any(|c| text[..m.span.start].ends_with(c)))
+        .map(|m| m.span.of(text))
+        .filter(|s| !s.contains(' '))
+        .filter(|s| !gazetteer::is_org(phrase_key(&[s.to_lowercase().as_str()])))
+        .collect();
+    if towns.is_empty() {
+        return;
+    }
+    for m in mentions.iter_mut() {
+        if matches!(m.label, Label::Org | Label::Person | Label::Product)
+            && towns.contains(m.span.of(text))
+        {
+            m.label = Label::Gpe;
+        }
+    }
 }
 
 /// Words that open a named storm's name ("Hurricane Milton").

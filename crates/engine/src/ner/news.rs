@@ -263,6 +263,26 @@ const COMPANY_HEADS: &[&str] = &[
     "biosciences",
     "semiconductor",
     "robotics",
+    "electric",
+    "music",
+    "entertainment",
+    "media",
+    "capital",
+    "partners",
+    "ventures",
+    "pharma",
+    "biotech",
+    "foods",
+    "brands",
+    "software",
+    "logistics",
+    "shipping",
+    "insurance",
+    "financial",
+    "securities",
+    "telecom",
+    "communications",
+    "chemicals",
     "brigades",
     "brigade",
     "battalion",
@@ -402,8 +422,13 @@ const MODEL_NOUNS: &[&str] = &[
 ];
 
 /// Capitalised words that are followed by numbers without being makers
-/// ("Flight 370", "Article 5", "Room 101").
+/// ("Flight 370", "Article 5", "Room 101", "Its H100").
 const NOT_MAKERS: &[&str] = &[
+    "its",
+    "his",
+    "her",
+    "their",
+    "our",
     "flight",
     "room",
     "route",
@@ -1037,7 +1062,7 @@ pub(crate) fn company_context(sent: &[Token<'_>], s: usize, e: usize) -> bool {
         // or an apposition no person takes ("Bavarian Nordic, which makes
         // the vaccine"). (Not "analyst at Raymond James": CoNLL-2003 marks
         // the broker named like a person PER.)
-        return head || company_apposition(sent, e);
+        return head || company_apposition(sent, e) || maker_before(sent, s);
     }
     // "analysts at Jefferies".
     let employer =
@@ -1065,6 +1090,49 @@ pub(crate) fn company_context(sent: &[Token<'_>], s: usize, e: usize) -> bool {
         || chief
         || kind_after(sent, e)
         || company_apposition(sent, e)
+}
+
+/// Company nouns no person is called by ("vaccine maker Bavarian Nordic",
+/// "shipping giant Hapag-Lloyd"): they make a name of several words a
+/// company's too.
+const MAKER_NOUNS: &[&str] = &[
+    "maker",
+    "makers",
+    "drugmaker",
+    "carmaker",
+    "automaker",
+    "chipmaker",
+    "planemaker",
+    "giant",
+    "giants",
+    "conglomerate",
+    "subsidiary",
+    "lender",
+    "insurer",
+    "retailer",
+    "fintech",
+];
+
+/// True when a company noun no person takes comes just before token `s`,
+/// after a lower-case word ("video game maker Activision Blizzard",
+/// "Vaccine maker Bavarian Nordic"), and is not a film or policy maker's.
+fn maker_before(sent: &[Token<'_>], s: usize) -> bool {
+    s >= 2
+        && lower_is(sent.get(s - 1), MAKER_NOUNS)
+        && !capitalised(&sent[s - 1])
+        && !lower_is(
+            sent.get(s - 2),
+            &[
+                "film",
+                "movie",
+                "documentary",
+                "policy",
+                "peace",
+                "king",
+                "deal",
+                "rule",
+            ],
+        )
 }
 
 /// People of the markets whose employer is named after "at" ("analysts at
