@@ -154,12 +154,26 @@ pub(super) fn n_vague_plural(m: &Match, _: &Ctx) -> Option<String> {
         && !m
             .before()
             .is_some_and(|b| b.is_word() && !matches!(b.lower, "and" | "but" | "then"));
-    if lead.is_empty()
-        && !offset
-        && !m
-            .before()
-            .is_some_and(|b| matches!(b.lower, "for" | "over" | "in" | "within"))
-    {
+    // "for months", "within weeks", and how long something takes or lasts
+    // ("the count could take days", "talks that lasted hours").
+    let measured = m.before().is_some_and(|b| {
+        matches!(
+            b.lower,
+            "for"
+                | "over"
+                | "in"
+                | "within"
+                | "take"
+                | "takes"
+                | "took"
+                | "taking"
+                | "last"
+                | "lasts"
+                | "lasted"
+                | "lasting"
+        )
+    });
+    if lead.is_empty() && !offset && !measured {
         return None;
     }
     if !offset

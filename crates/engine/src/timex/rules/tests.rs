@@ -1851,3 +1851,12 @@ fn the_night_after_a_preposition_is_of_the_day_last_named() {
         ],
     );
 }
+
+#[test]
+fn how_long_something_takes_or_lasts_in_bare_units() {
+    assert_tags(
+        "2024-11-06",
+        "The count could take days to settle. Talks that lasted hours ended. Take years of data.",
+        &[("days", Duration, "PXD"), ("hours", Duration, "PTXH")],
+    );
+}
