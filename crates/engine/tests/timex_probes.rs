@@ -58,7 +58,8 @@ fn recent_news_date_probes_meet_their_floors() {
     // Blind: relaxed 0.9470, value 0.8874; after the fixes they showed
     // ("starting Friday", "since December", "five weeks earlier this year",
     // an update stamp's date): value 0.9073; with "through the night":
-    // relaxed 0.9574, value 0.9115; with "could take days": 0.9642, 0.9186.
+    // relaxed 0.9574, value 0.9115; with "could take days": 0.9642, 0.9186;
+    // with the night of a clock time's day and "since December": value 0.9316.
     assert!(relaxed >= 0.96, "relaxed F1 {relaxed:.4} < 0.96");
-    assert!(value >= 0.91, "value F1 {value:.4} < 0.91");
+    assert!(value >= 0.93, "value F1 {value:.4} < 0.93");
 }

@@ -66,10 +66,7 @@ pub(super) fn n_day_part(m: &Match, ctx: &Ctx) -> Option<String> {
         ("last", Some("night")) => (-1, "NI"),
         // "through the night": of the day the text last named, if any.
         ("the", Some(_)) => {
-            let day = match ctx.reference {
-                Some(Point::Day(day)) => day,
-                _ => ctx.anchor,
-            };
+            let day = ctx.day.unwrap_or(ctx.anchor);
             let pod = lexicon::part_of_day(toks.get(1)?)?;
             return Some(format!("{}T{pod}", day_value(day)));
         }

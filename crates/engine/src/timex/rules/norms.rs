@@ -502,15 +502,19 @@ pub(super) fn n_month(m: &Match, ctx: &Ctx) -> Option<String> {
     // "loans extended through January": the end of a term is the nearest
     // such month, whatever the tense of the verb that set it; "the first
     // since December" counts from a month already past.
+    let since = m.before().is_some_and(|b| b.lower == "since");
     let tense = match m.before().map(|b| b.lower) {
         Some("through" | "until" | "till") => Tense::Unknown,
-        Some("since") => Tense::Past,
+        _ if since => Tense::Past,
         _ => ctx.tense,
     };
     let rel = direction_of(m, 0);
+    // "the third strike this year and the first since December": not a
+    // December of this year still to come.
+    let to_come = |y: i32| since && (y, month) > (ctx.anchor.year(), ctx.anchor.month());
     let said = ctx
         .sentence_year
-        .filter(|&y| rel == Rel::None && !year_against_tense(y, ctx));
+        .filter(|&y| rel == Rel::None && !year_against_tense(y, ctx) && !to_come(y));
     let year = said.unwrap_or_else(|| month_year(ctx.anchor, month, rel, tense));
     Some(fmt(Point::Month(year, month)))
 }

@@ -1806,8 +1806,12 @@ fn a_start_to_come_and_a_start_gone_by_whatever_the_verb() {
     );
     assert_tags(
         "2026-02-09",
-        "It is the third strike and the first since December; the new timetable applies beginning Monday.",
-        &[("December", Date, "2025-12"), ("Monday", Date, "2026-02-09")],
+        "It is the third strike this year and the first since December; the new timetable applies beginning Monday.",
+        &[
+            ("this year", Date, "2026"),
+            ("December", Date, "2025-12"),
+            ("Monday", Date, "2026-02-09"),
+        ],
     );
 }
 
@@ -1848,6 +1852,17 @@ fn the_night_after_a_preposition_is_of_the_day_last_named() {
             ("Tuesday", Date, "2021-03-23"),
             ("the night", Time, "2021-03-23TNI"),
             ("Wednesday", Date, "2021-03-24"),
+        ],
+    );
+    // The day of a clock time, though a year came after it.
+    assert_tags(
+        "2023-10-08",
+        "The attack began at 6:30 a.m. on Saturday. It was the deadliest day since 1948. \
+         Strikes continued through the night.",
+        &[
+            ("6:30 a.m. on Saturday", Time, "2023-10-07T06:30"),
+            ("1948", Date, "1948"),
+            ("the night", Time, "2023-10-07TNI"),
         ],
     );
 }
