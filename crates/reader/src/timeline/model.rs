@@ -50,8 +50,6 @@ pub struct TimelineModel {
     /// Every article by lane: what [`TimelineModel::shown`] gives when
     /// nothing is filtered out, without building anything again.
     pub all_lanes: Vec<Rc<Pyramid>>,
-    /// Each event's last day + 1, to drop candidates ending before a view.
-    pub event_end: Vec<i32>,
 }
 
 /// What a filter (search, entity, range, source) leaves: built once per
@@ -172,18 +170,14 @@ impl TimelineModel {
                 .chain(others)
                 .collect()
         };
-        // Every event indexed in one pass, its end kept on the way.
+        // Every event indexed in one pass.
         let mut all_events = PeriodIndexBuilder::default();
-        let mut event_end = Vec::with_capacity(corpus.events.len());
         each_period(
             corpus,
             &salience,
             corpus.events.len(),
             |k| k,
-            |p| {
-                event_end.push(p.end);
-                all_events.push(p);
-            },
+            |p| all_events.push(p),
         );
         let mut model = TimelineModel {
             lanes,
@@ -194,7 +188,6 @@ impl TimelineModel {
             all_articles: Rc::default(),
             all_events: Rc::new(all_events.finish()),
             all_lanes: Vec::new(),
-            event_end,
         };
         let every: Vec<usize> = (0..corpus.articles.len()).collect();
         let dated = model.dated(corpus, &every);
