@@ -821,7 +821,42 @@ pub(crate) fn refine(
     split_names::join_hyphenated(sent, &mut out);
     split_names::join_initials(sent, &mut out);
     join_event_qualifiers(sent, &mut out);
+    join_club_heads(sent, &mut out);
     out
+}
+
+/// Heads of a club's or society's name the tagger may leave outside it
+/// ("the All England Club").
+const CLUB_HEADS: &[&str] = &["club", "society", "association", "foundation"];
+
+/// Extends a name of two or more words that a club head follows right
+/// after it ("All England" + "Club") to one organisation.
+fn join_club_heads(sent: &[Token<'_>], out: &mut [RawMention]) {
+    for m in out.iter_mut() {
+        let (Some(s), Some(e)) = (
+            parties::token_from(sent, m.span.start),
+            parties::token_to(sent, m.span.end),
+        ) else {
+            continue;
+        };
+        let Some(next) = sent.get(e + 1) else {
+            continue;
+        };
+        if e > s
+            && !next.headline
+            && next.raw.starts_with(char::is_uppercase)
+            && CLUB_HEADS.contains(&next.lower.as_str())
+            && sent.get(e + 2).is_none_or(|t| !capitalised(t))
+            && matches!(
+                m.label,
+                Label::Org | Label::Gpe | Label::Norp | Label::Person
+            )
+        {
+            // "The" stays out of the body's name, as OntoNotes has it.
+            let first = if sent[s].raw == "The" { s + 1 } else { s };
+            *m = mention(sent[first].span, next.span, Label::Org);
+        }
+    }
 }
 
 /// Joins a people's or place's name to the event right after it ("Italian

@@ -534,6 +534,12 @@ mod tests {
     }
 
     #[test]
+    fn a_club_head_after_a_name_joins_it() {
+        let got = tag("LONDON - The All England Club said a record crowd attended.");
+        assert!(has(&got, "All England Club", "ORG"), "{got:?}");
+    }
+
+    #[test]
     fn seed_events_and_national_bodies() {
         let got = tag("According to the Belarusian Ministry of Defense, the joint military exercise \"Allied Resolve 2022\" will take place from February 10-20. The military units of the Russian Armed Forces from the Eastern Military District will in the exercise.");
         for (t, l) in [
