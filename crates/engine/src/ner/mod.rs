@@ -540,6 +540,12 @@ mod tests {
     }
 
     #[test]
+    fn rival_opening_a_sentence_names_a_company() {
+        let got = tag("Rival Bristol Myers, whose drug went on sale in May, has also struggled.");
+        assert!(has(&got, "Bristol Myers", "ORG"), "{got:?}");
+    }
+
+    #[test]
     fn seed_events_and_national_bodies() {
         let got = tag("According to the Belarusian Ministry of Defense, the joint military exercise \"Allied Resolve 2022\" will take place from February 10-20. The military units of the Russian Armed Forces from the Eastern Military District will in the exercise.");
         for (t, l) in [
