@@ -546,6 +546,13 @@ mod tests {
     }
 
     #[test]
+    fn a_name_an_apposition_calls_a_ship_is_a_product() {
+        let got =
+            tag("The Sanchi, a Panama-flagged tanker carrying condensate, sank off Shanghai.");
+        assert!(has(&got, "Sanchi", "PRODUCT"), "{got:?}");
+    }
+
+    #[test]
     fn seed_events_and_national_bodies() {
         let got = tag("According to the Belarusian Ministry of Defense, the joint military exercise \"Allied Resolve 2022\" will take place from February 10-20. The military units of the Russian Armed Forces from the Eastern Military District will in the exercise.");
         for (t, l) in [
