@@ -704,6 +704,13 @@ pub(crate) fn refine(
                 // "Chief executive Lars Fruergaard Jorgensen", "singer
                 // Taylor Swift": a person's post before a full name.
                 label = Label::Person;
+            } else if matches!(label, Label::Gpe | Label::Person | Label::Org)
+                && e - s <= 1
+                && apposition_of(sent, e, SHIP_NOUNS)
+            {
+                // "The Dali, a Singapore-flagged vessel": a ship, PRODUCT
+                // (MISC in CoNLL-2003).
+                label = Label::Product;
             } else if let Some(l) = kind_noun_after(sent, s, e, label, key) {
                 label = l;
             } else if label == Label::Product
@@ -821,7 +828,42 @@ pub(crate) fn refine(
     split_names::join_hyphenated(sent, &mut out);
     split_names::join_initials(sent, &mut out);
     join_event_qualifiers(sent, &mut out);
+    join_club_heads(sent, &mut out);
     out
+}
+
+/// Heads of a club's or society's name the tagger may leave outside it
+/// ("the All England Club").
+const CLUB_HEADS: &[&str] = &["club", "society", "association", "foundation"];
+
+/// Extends a name of two or more words that a club head follows right
+/// after it ("All England" + "Club") to one organisation.
+fn join_club_heads(sent: &[Token<'_>], out: &mut [RawMention]) {
+    for m in out.iter_mut() {
+        let (Some(s), Some(e)) = (
+            parties::token_from(sent, m.span.start),
+            parties::token_to(sent, m.span.end),
+        ) else {
+            continue;
+        };
+        let Some(next) = sent.get(e + 1) else {
+            continue;
+        };
+        if e > s
+            && !next.headline
+            && next.raw.starts_with(char::is_uppercase)
+            && CLUB_HEADS.contains(&next.lower.as_str())
+            && sent.get(e + 2).is_none_or(|t| !capitalised(t))
+            && matches!(
+                m.label,
+                Label::Org | Label::Gpe | Label::Norp | Label::Person
+            )
+        {
+            // "The" stays out of the body's name, as OntoNotes has it.
+            let first = if sent[s].raw == "The" { s + 1 } else { s };
+            *m = mention(sent[first].span, next.span, Label::Org);
+        }
+    }
 }
 
 /// Joins a people's or place's name to the event right after it ("Italian
@@ -1034,6 +1076,18 @@ fn contest_sentence(sent: &[Token<'_>]) -> bool {
         .any(|t| sport::score(t) || WORDS.contains(&t.lower.as_str()))
 }
 
+/// Nouns that call a name a ship's.
+const SHIP_NOUNS: &[&str] = &[
+    "vessel",
+    "ship",
+    "tanker",
+    "freighter",
+    "ferry",
+    "yacht",
+    "liner",
+    "trawler",
+];
+
 /// Posts written just before a person's full name ("chief executive",
 /// "singer", "Prime Minister").
 const PERSON_POSTS: &[&str] = &[
@@ -1114,26 +1168,55 @@ fn town_apposition(sent: &[Token<'_>], s: usize, e: usize, lex: &dyn Lexicon) ->
         "hub",
         "municipality",
     ];
-    // Words that may follow the town noun and end the apposition's head.
-    const ENDS: &[&str] = &[
-        "that", "which", "where", "with", "of", "in", "on", "near", "south", "north", "east",
-        "west",
-    ];
     let words = lowers(&sent[s..=e]);
-    if e - s > 1
-        || !not_learned_apart(lex, &words)
-        || gazetteer::is_org(phrase_key(&words))
-        || sent.get(e + 1).is_none_or(|t| t.raw != ",")
+    e - s <= 1
+        && not_learned_apart(lex, &words)
+        && !gazetteer::is_org(phrase_key(&words))
+        && apposition_of(sent, e, NOUNS)
+}
+
+/// True when ", a/an" and up to five lower-case words (or hyphened
+/// compounds) ending in one of `nouns` follow token `e`, the noun closing the phrase ("…, a rail hub
+/// that", "…, a Singapore-flagged vessel chartered by").
+fn apposition_of(sent: &[Token<'_>], e: usize, nouns: &[&str]) -> bool {
+    // Words that may follow the noun and end the apposition's head.
+    const ENDS: &[&str] = &[
+        "that",
+        "which",
+        "where",
+        "with",
+        "of",
+        "in",
+        "on",
+        "near",
+        "south",
+        "north",
+        "east",
+        "west",
+        "chartered",
+        "owned",
+        "operated",
+        "carrying",
+        "bound",
+    ];
+    if sent.get(e + 1).is_none_or(|t| t.raw != ",")
         || sent
             .get(e + 2)
             .is_none_or(|t| !matches!(t.lower.as_str(), "a" | "an"))
     {
         return false;
     }
-    (e + 3..e + 6).any(|k| {
+    (e + 3..e + 8).any(|k| {
         let lower_run = (e + 3..=k).all(|j| {
-            sent.get(j)
-                .is_some_and(|t| t.raw.starts_with(char::is_lowercase))
+            // (a compound adjective's capitalised head too: "Singapore-flagged")
+            sent.get(j).is_some_and(|t| {
+                t.raw.starts_with(char::is_lowercase)
+                    || t.raw == "-"
+                    || sent.get(j + 1).is_some_and(|n| n.raw == "-")
+                    || t.raw
+                        .rsplit_once('-')
+                        .is_some_and(|(_, tail)| tail.starts_with(char::is_lowercase))
+            })
         });
         let closes = sent.get(k + 1).is_none_or(|n| {
             !n.raw.starts_with(char::is_alphanumeric) || ENDS.contains(&n.lower.as_str())
@@ -1141,7 +1224,7 @@ fn town_apposition(sent: &[Token<'_>], s: usize, e: usize, lex: &dyn Lexicon) ->
         lower_run
             && sent
                 .get(k)
-                .is_some_and(|t| NOUNS.contains(&t.lower.as_str()))
+                .is_some_and(|t| nouns.contains(&t.lower.as_str()))
             && closes
     })
 }

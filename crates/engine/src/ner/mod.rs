@@ -534,6 +534,25 @@ mod tests {
     }
 
     #[test]
+    fn a_club_head_after_a_name_joins_it() {
+        let got = tag("LONDON - The All England Club said a record crowd attended.");
+        assert!(has(&got, "All England Club", "ORG"), "{got:?}");
+    }
+
+    #[test]
+    fn rival_opening_a_sentence_names_a_company() {
+        let got = tag("Rival Bristol Myers, whose drug went on sale in May, has also struggled.");
+        assert!(has(&got, "Bristol Myers", "ORG"), "{got:?}");
+    }
+
+    #[test]
+    fn a_name_an_apposition_calls_a_ship_is_a_product() {
+        let got =
+            tag("The Sanchi, a Panama-flagged tanker carrying condensate, sank off Shanghai.");
+        assert!(has(&got, "Sanchi", "PRODUCT"), "{got:?}");
+    }
+
+    #[test]
     fn seed_events_and_national_bodies() {
         let got = tag("According to the Belarusian Ministry of Defense, the joint military exercise \"Allied Resolve 2022\" will take place from February 10-20. The military units of the Russian Armed Forces from the Eastern Military District will in the exercise.");
         for (t, l) in [

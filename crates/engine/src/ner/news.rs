@@ -1117,6 +1117,10 @@ const MAKER_NOUNS: &[&str] = &[
 /// after a lower-case word ("video game maker Activision Blizzard",
 /// "Vaccine maker Bavarian Nordic"), and is not a film or policy maker's.
 fn maker_before(sent: &[Token<'_>], s: usize) -> bool {
+    // "Rival Eli Lilly, whose …" at a sentence's start.
+    if s == 1 && lower_is(sent.first(), &["rival", "rivals"]) {
+        return true;
+    }
     s >= 2
         && lower_is(sent.get(s - 1), MAKER_NOUNS)
         && !capitalised(&sent[s - 1])
