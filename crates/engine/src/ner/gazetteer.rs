@@ -47,7 +47,7 @@ const COUNTRIES: &str = include_str!("../../assets/gazetteer/countries.txt");
 const ORGS: &str = include_str!("../../assets/gazetteer/orgs.txt");
 const BRANDS: &str = include_str!("../../assets/gazetteer/brands.txt");
 
-/// The hashed phrase sets, built on first use (about a millisecond).
+/// The hashed phrase sets, built on first use (1.4 ms natively).
 struct Lists {
     gpe: HashSet<u64>,
     loc: HashSet<u64>,
